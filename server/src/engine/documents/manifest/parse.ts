@@ -1,0 +1,94 @@
+/**
+ * Text -> YAML document, guarded: binary and oversized input, YAML errors and alias bombs become
+ * findings instead of crashes or hangs.
+ */
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments } from 'yaml';
+import { Finding, Span } from '../../types';
+
+/** Above this size a file is not parsed: the yaml parser needs ~1 s per MiB here. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Above this many nodes once aliases are expanded, the document is treated as an alias bomb. */
+export const MAX_EXPANDED_NODES = 100_000;
+
+export interface Parsed { doc: Document | null; findings: Finding[]; /** true when rules may run */ ok: boolean }
+
+const finding = (rule: string, message: string, span: Span): Finding => ({ rule, severity: 'error', message, span, fixes: [] });
+
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
+  }
+  return head.length > 0 && odd / head.length > 0.1;
+}
+
+export function parseManifestText(text: string): Parsed {
+  if (looksBinary(text)) return { doc: null, ok: false, findings: [finding('parse-error', 'this is a binary file, not a YAML manifest', { start: 0, end: 0 })] };
+  if (text.length > MAX_MANIFEST_BYTES) {
+    return { doc: null, ok: false, findings: [finding('file-too-large', `the file has ${text.length} characters; manifests over ${MAX_MANIFEST_BYTES} are not analysed (split it, or check the file is the manifest you meant)`, { start: 0, end: 0 })] };
+  }
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // parseAllDocuments returns an EmptyStream for an empty or comments-only text
+  const doc = Array.isArray(docs) ? (docs.find((d) => d.contents !== null) ?? docs[0] ?? null) : null;
+  if (!doc) return { doc: null, ok: true, findings: [] };
+  const findings: Finding[] = [];
+  let fatal = false;
+  for (const e of doc.errors) {
+    const span = { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) };
+    if (e.code === 'DUPLICATE_KEY') findings.push(finding('duplicate-key', duplicateKeyMessage(text, span), span));
+    else { fatal = true; findings.push(finding('parse-error', cleanMessage(e.message), span)); }
+  }
+  if (!fatal) {
+    const size = expandedSize(doc);
+    if (size > MAX_EXPANDED_NODES) {
+      const first = firstAlias(doc.contents);
+      fatal = true;
+      findings.push(finding('parse-error', `aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb); it is not analysed`, first ? { start: first.range![0], end: first.range![1] } : { start: 0, end: 0 }));
+    }
+  }
+  return { doc, ok: !fatal, findings };
+}
+
+function duplicateKeyMessage(text: string, span: Span): string {
+  const key = text.slice(span.start, span.end).trim();
+  return key ? `the key '${key}' is already defined in this mapping; YAML tools disagree on which one wins` : 'a key is defined twice in this mapping';
+}
+
+function cleanMessage(msg: string): string {
+  const m = msg.replace(/ at line \d+, column \d+.*$/s, '').trim();
+  return m.charAt(0).toLowerCase() + m.slice(1);
+}
+
+/** Node count with every alias expanded, memoised per anchor target: linear even for a bomb. */
+function expandedSize(doc: Document): number {
+  const memo = new Map<Node, number>();
+  const size = (n: unknown, depth: number): number => {
+    if (depth > 200) return MAX_EXPANDED_NODES + 1;
+    if (isAlias(n)) {
+      const t = n.resolve(doc) as Node | undefined;
+      return t ? size(t, depth + 1) : 1;
+    }
+    if (isPair(n)) return size(n.key, depth + 1) + size(n.value, depth + 1);
+    if (!isMap(n) && !isSeq(n)) return 1;
+    const cached = memo.get(n);
+    if (cached !== undefined) return cached;
+    memo.set(n, MAX_EXPANDED_NODES + 1); // a cycle counts as infinite
+    let total = 1;
+    for (const it of n.items as unknown[]) { total += size(it, depth + 1); if (total > MAX_EXPANDED_NODES) break; }
+    memo.set(n, total);
+    return total;
+  };
+  return size(doc.contents, 0);
+}
+
+function firstAlias(n: unknown): Node | null {
+  if (isAlias(n)) return n;
+  if (isPair(n)) return firstAlias(n.key) ?? firstAlias(n.value);
+  if (isMap(n) || isSeq(n)) { for (const it of n.items as unknown[]) { const a = firstAlias(it); if (a) return a; } }
+  return null;
+}
+
+export { isScalar };

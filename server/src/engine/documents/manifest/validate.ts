@@ -1,0 +1,169 @@
+/**
+ * Schema diagnostics: unknown keys, wrong types, missing required fields, values outside an enum
+ * or not an address. Driven by schema.ts, so the editor, the CLI and the JSON Schema agree.
+ */
+import { Document, isMap, isScalar, isSeq, Node } from 'yaml';
+import { Finding, Fix, Severity, Span } from '../../types';
+import { closest } from '../../text/suggest';
+import { isIP, isIPv4 } from '../../text/ip';
+import { isExtensionKey, MANIFEST, MapSchema, Schema } from './schema';
+import { deref, entries, spanOf } from './yaml-ast';
+import { replaceFix } from './edits';
+
+interface Ctx { doc: Document; out: Finding[] }
+
+const push = (ctx: Ctx, rule: string, severity: Severity, message: string, span: Span, fixes: Fix[] = []) =>
+  ctx.out.push({ rule, severity, message, span, fixes });
+
+/** "cluster 'ctl'", "node 'controller1'", "metadata" ... */
+function describe(where: string): string { return where || 'the manifest'; }
+
+export function validateManifest(doc: Document): Finding[] {
+  const ctx: Ctx = { doc, out: [] };
+  const root = deref(doc, doc.contents);
+  if (root === null || (isScalar(root) && root.value === null)) {
+    push(ctx, 'schema-missing-field', 'error', 'the manifest is empty: it needs at least `apiVersion: openstack-ha/v1` and `kind: Deployment`', { start: 0, end: 0 },
+      [{ title: 'Insert the manifest header', safe: true, edits: [{ start: 0, end: 0, newText: 'apiVersion: openstack-ha/v1\nkind: Deployment\n' }] }]);
+    return ctx.out;
+  }
+  if (!isMap(root)) {
+    push(ctx, 'schema-wrong-type', 'error', `the manifest must be a mapping (apiVersion, kind, nodes, clusters, vips, services), not ${kindOf(root)}`, spanOf(root));
+    return ctx.out;
+  }
+  walkMap(ctx, root, MANIFEST, '', 'manifest');
+  return ctx.out;
+}
+
+function kindOf(n: unknown): string {
+  if (isMap(n)) return 'a mapping';
+  if (isSeq(n)) return 'a list';
+  if (isScalar(n)) {
+    const v = n.value;
+    if (v === null) return 'empty';
+    if (typeof v === 'boolean') return `the boolean ${v}`;
+    if (typeof v === 'number') return `the number ${v}`;
+    return `the string '${String(v)}'`;
+  }
+  return 'this value';
+}
+
+const expected: Record<Schema['type'], string> = {
+  string: 'a string', integer: 'a whole number', boolean: 'true or false', list: 'a list', map: 'a mapping', union: 'a value',
+};
+
+function describeExpected(s: Schema): string {
+  if (s.type === 'union') return s.options.map(describeExpected).join(' or ');
+  if (s.type === 'list' && s.items.type === 'string' && s.items.ref) return `a list of ${s.items.ref} names`;
+  if (s.type === 'string' && s.ref) return `a ${s.ref} name`;
+  return expected[s.type];
+}
+
+function matchesType(n: Node | null, s: Schema): boolean {
+  switch (s.type) {
+    case 'map': return isMap(n);
+    case 'list': return isSeq(n);
+    case 'union': return s.options.some((o) => matchesType(n, o));
+    case 'boolean': return isScalar(n) && typeof n.value === 'boolean';
+    case 'integer': return isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value);
+    // numbers are accepted where a name is expected (rack 3, node 1)
+    case 'string': return isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number');
+  }
+}
+
+function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string, entity = false): void {
+  if (n === null || (isScalar(n) && n.value === null)) {
+    // `nodes:` with nothing under it yet: containers may be empty, scalars may not
+    if (s.type !== 'map' && s.type !== 'list') push(ctx, 'schema-wrong-type', 'error', `'${field}' in ${describe(where)} is empty; expected ${describeExpected(s)}`, spanOf(n));
+    return;
+  }
+  if (!matchesType(n, s)) {
+    const hint = s.type === 'boolean' && isScalar(n) && typeof n.value === 'string' && /^(yes|no|on|off|y|n)$/i.test(n.value)
+      ? ` (YAML 1.2 reads '${n.value}' as a string; write ${/^(yes|on|y)$/i.test(n.value) ? 'true' : 'false'})` : '';
+    const fixes = hint ? [replaceFix(spanOf(n), /^(yes|on|y)$/i.test(String((n as { value: unknown }).value)) ? 'true' : 'false', true)] : [];
+    push(ctx, 'schema-wrong-type', 'error', `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n)}${hint}`, spanOf(n), fixes);
+    return;
+  }
+  switch (s.type) {
+    case 'map': walkMap(ctx, n, s, entity ? where : where ? `${where}, ${field}` : field, field); return;
+    case 'list':
+      if (isSeq(n)) for (const it of n.items) walk(ctx, deref(ctx.doc, it), s.items, where, field);
+      return;
+    case 'union': {
+      const o = s.options.find((opt) => matchesType(n, opt));
+      if (o) walk(ctx, n, o, where, field);
+      return;
+    }
+    case 'integer': {
+      const v = (n as { value: number }).value;
+      if ((s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum))
+        push(ctx, 'schema-invalid-value', 'error', `'${field}' in ${describe(where)} is ${v}; it must be between ${s.minimum ?? '-∞'} and ${s.maximum ?? '∞'}`, spanOf(n));
+      return;
+    }
+    case 'string': {
+      const v = String((n as { value: unknown }).value);
+      if (s.enum && !s.enum.includes(v)) {
+        const near = closest(v, s.enum);
+        const fixes = near.map((c, i) => ({ ...replaceFix(spanOf(n), c, false), preferred: i === 0 }));
+        push(ctx, 'schema-invalid-value', 'error',
+          `'${v}' is not a valid ${field} in ${describe(where)}; expected ${s.enum.join(', ')}${near.length ? `. Did you mean '${near[0]}'?` : ''}`, spanOf(n), fixes);
+      } else if (s.format === 'ip' && !isIP(v)) {
+        push(ctx, 'schema-invalid-value', 'error', `'${v}' in ${describe(where)} is not an IPv4 or IPv6 address`, spanOf(n));
+      }
+      return;
+    }
+  }
+}
+
+function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string): void {
+  const items = entries(ctx.doc, n);
+  if (s.fields) {
+    const known = Object.keys(s.fields);
+    for (const e of items) {
+      const f = s.fields[e.key];
+      if (!f) {
+        if (isExtensionKey(e.key)) continue;
+        const near = closest(e.key, known.filter((k) => !items.some((i) => i.key === k)));
+        const fixes = near.map((c, i) => ({ ...replaceFix(e.keySpan, c, false), title: `Rename to '${c}'`, preferred: i === 0 }));
+        push(ctx, 'schema-unknown-key', 'warning',
+          `unknown key '${e.key}' in ${describe(where)}${near.length ? `; did you mean '${near[0]}'?` : `; expected one of ${known.join(', ')}`}`, e.keySpan, fixes);
+        continue;
+      }
+      walk(ctx, e.value, f, where, e.key);
+    }
+    for (const r of s.required ?? []) {
+      if (!items.some((i) => i.key === r)) {
+        const anchor = where && field !== 'manifest' ? keySpanOfOwner(n) : { start: spanOf(n).start, end: spanOf(n).start };
+        push(ctx, 'schema-missing-field', 'error', `${describe(where)} has no '${r}'${requiredWhy(r)}`, anchor);
+      }
+    }
+  }
+  if (s.values) {
+    const kind = s.keyKind ?? 'entry';
+    for (const e of items) {
+      const inner = `${kind} '${e.key}'`;
+      owners.set(e.value ?? e.keyNode, e.keySpan);
+      if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
+        if (s.values.type === 'map' && (s.values.required?.length ?? 0) > 0)
+          push(ctx, 'schema-missing-field', 'error', `${inner} is empty; it needs ${s.values.required!.map((r) => `'${r}'`).join(', ')}`, e.keySpan);
+        continue;
+      }
+      walk(ctx, e.value, s.values, inner, e.key, true);
+    }
+  }
+}
+
+// Missing-field findings point at the key that owns the mapping (the node's name), not the whole block.
+const owners = new WeakMap<object, Span>();
+function keySpanOfOwner(n: Node): Span { return owners.get(n) ?? { start: spanOf(n).start, end: spanOf(n).start }; }
+
+function requiredWhy(field: string): string {
+  switch (field) {
+    case 'address': return ': every node and VIP needs its IP address';
+    case 'members': return ': a cluster without members has no quorum to reason about';
+    case 'apiVersion': return ': add `apiVersion: openstack-ha/v1`';
+    case 'kind': return ': add `kind: Deployment`';
+    default: return '';
+  }
+}
+
+export { isIPv4 };

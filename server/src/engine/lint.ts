@@ -1,0 +1,76 @@
+/**
+ * The one entry point: a document's text in, its model and findings (with fixes) out.
+ * The language server, the CLI and the tests all call lintManifest / lintFile.
+ */
+import { Finding, Severity } from './types';
+import { LineIndex } from './text/line-index';
+import { parseManifestText, Parsed } from './documents/manifest/parse';
+import { buildManifest, Manifest } from './documents/manifest/model';
+import { validateManifest } from './documents/manifest/validate';
+import { isManifestPath, isYamlPath, looksLikeManifest } from './documents/manifest/recognise';
+import { MANIFEST_RULES } from './rules';
+import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
+import { looksBinary } from './documents/manifest/parse';
+
+export type DocumentKind = 'manifest';
+
+export interface LintResult {
+  kind: DocumentKind;
+  findings: Finding[];
+  manifest?: Manifest;
+  parsed: Parsed;
+  lines: LineIndex;
+}
+
+/** The kind of a file from its path and text, or null when the product does not check it. */
+export function detectKind(path: string, text: string): DocumentKind | null {
+  if (isManifestPath(path)) return 'manifest';
+  if (isYamlPath(path) && !looksBinary(text) && looksLikeManifest(text)) return 'manifest';
+  return null;
+}
+
+export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+  const lines = new LineIndex(text);
+  const parsed = parseManifestText(text);
+  const raw: Finding[] = [...parsed.findings];
+  let manifest: Manifest | undefined;
+  if (parsed.doc) {
+    raw.push(...validateManifest(parsed.doc));
+    if (parsed.ok) {
+      manifest = buildManifest(parsed.doc, config.environment ?? 'production');
+      const env = manifest.environment;
+      for (const rule of MANIFEST_RULES) {
+        if (config.rules[rule.meta.id] === 'off') continue;
+        try {
+          rule.check({
+            manifest, text, environment: env,
+            report: (r) => raw.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
+          });
+        } catch (e) {
+          // a rule bug must not take the other rules or the server down with it
+          raw.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, fixes: [] });
+        }
+      }
+    }
+  }
+  return { kind: 'manifest', findings: finish(raw, text, lines, config), manifest, parsed, lines };
+}
+
+/** Applies severity overrides and suppression comments, and sorts by position. */
+function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConfig): Finding[] {
+  const sup = parseSuppressions(text);
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const sev = effectiveSeverity(config, f.rule, f.severity);
+    if (sev === 'off') continue;
+    if (isSuppressed(sup, f.rule, lines.position(f.span.start).line)) continue;
+    out.push(sev === f.severity ? f : { ...f, severity: sev as Severity });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG): LintResult | null {
+  const kind = detectKind(path, text);
+  if (kind === 'manifest') return lintManifest(text, config);
+  return null;
+}

@@ -1,0 +1,22 @@
+/**
+ * Rules reported by the parser and the schema check rather than by a check over the model.
+ * They have ids, docs and severities like every other rule, so config and suppression apply.
+ */
+import { RuleMeta } from './rule';
+
+export const CORE_RULES: RuleMeta[] = [
+  { id: 'parse-error', severity: 'error', fixable: false, title: 'The file is not valid YAML, is binary, or is an alias bomb',
+    why: 'Nothing else can be checked until the file parses. The message gives YAML\'s own reason and the range points at where parsing failed.' },
+  { id: 'duplicate-key', severity: 'error', fixable: false, title: 'A key appears twice in one mapping',
+    why: 'YAML forbids duplicate keys, and tools that accept them disagree on which value wins: Ansible takes the last, others the first. Keep one.' },
+  { id: 'file-too-large', severity: 'warning', fixable: false, title: 'The file is too large to analyse',
+    why: 'A manifest describes a deployment in well under a megabyte; a larger file is usually something else with a manifest\'s name. It is skipped so the editor stays responsive.' },
+  { id: 'schema-unknown-key', severity: 'warning', fixable: true, title: 'A key the manifest format does not define',
+    why: 'An unknown key is ignored, so a misspelt one (stonit: true) silently leaves the default in place. Keys starting with x- are yours and never reported.' },
+  { id: 'schema-wrong-type', severity: 'error', fixable: true, title: 'A value of the wrong type',
+    why: 'A list where a name belongs, or the string yes where YAML 1.2 needs true, is read as something else than you meant; the checks that use the value then see nothing.' },
+  { id: 'schema-missing-field', severity: 'error', fixable: true, title: 'A required field is missing',
+    why: 'apiVersion and kind identify the document; nodes and VIPs need their addresses, clusters their members, for any check to reason about them.' },
+  { id: 'schema-invalid-value', severity: 'error', fixable: true, title: 'A value outside the allowed set or range',
+    why: 'Modes, managers, policies and roles are fixed words; addresses must be IP addresses; ports and prefix lengths have ranges.' },
+];

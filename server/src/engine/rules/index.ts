@@ -1,0 +1,34 @@
+/** The registry: every rule, by id. Adding a rule = one file here + its test + its doc page. */
+import { Rule, RuleMeta } from './rule';
+import { CORE_RULES } from './core';
+import { rule as addressConflict } from './address-conflict';
+import { rule as apiSingleInstance } from './api-single-instance';
+import { rule as cinderVolumeActiveActive } from './cinder-volume-active-active';
+import { rule as clusterEvenNodeCount } from './cluster-even-node-count';
+import { rule as clusterMinThreeNodes } from './cluster-min-three-nodes';
+import { rule as failureDomainConcentration } from './failure-domain-concentration';
+import { rule as galeraMultiWriter } from './galera-multi-writer';
+import { rule as lbSinglePointOfFailure } from './lb-single-point-of-failure';
+import { rule as networkPathRedundancy } from './network-path-redundancy';
+import { rule as quorumIgnoredMultiNode } from './quorum-ignored-multi-node';
+import { rule as serviceNotBehindBalancer } from './service-not-behind-balancer';
+import { rule as sharedStorageBackend } from './shared-storage-backend';
+import { rule as singleControllerHa } from './single-controller-ha';
+import { rule as statefulServiceUnmanaged } from './stateful-service-unmanaged';
+import { rule as stonithDisabled } from './stonith-disabled';
+import { rule as twoNodeWithoutTwoNodeMode } from './two-node-without-two-node-mode';
+import { rule as unknownReference } from './unknown-reference';
+import { rule as vipMissing } from './vip-missing';
+
+export const MANIFEST_RULES: readonly Rule[] = [
+  clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
+  quorumIgnoredMultiNode, twoNodeWithoutTwoNodeMode, lbSinglePointOfFailure, serviceNotBehindBalancer, galeraMultiWriter,
+  addressConflict, singleControllerHa, cinderVolumeActiveActive, apiSingleInstance, failureDomainConcentration,
+  networkPathRedundancy, sharedStorageBackend,
+];
+
+export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta)];
+
+const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }
+export function isRuleId(id: string): boolean { return BY_ID.has(id); }

@@ -1,0 +1,57 @@
+import { Rule, RuleContext } from './rule';
+import { Fix } from '../types';
+import { closest, editDistance } from '../text/suggest';
+import { Located } from '../documents/manifest/yaml-ast';
+
+type Kind = 'node' | 'cluster' | 'vip';
+const SECTION: Record<Kind, string> = { node: 'nodes', cluster: 'clusters', vip: 'vips' };
+
+export const rule: Rule = {
+  meta: {
+    id: 'unknown-reference', severity: 'error', fixable: true,
+    title: 'A name in members, on, vip, vips or cluster is not defined',
+    why: 'A misspelt or missing name silently drops a member from a cluster or a service from its VIP, and every check that counts members or votes is then wrong.',
+  },
+  check(ctx) {
+    const m = ctx.manifest;
+    for (const c of m.clusters.values()) for (const it of c.members?.items ?? []) checkRef(ctx, it, 'node');
+    for (const v of m.vips.values()) if (v.cluster) checkRef(ctx, v.cluster, 'cluster');
+    for (const s of m.services.values()) {
+      if (s.on?.kind === 'cluster') {
+        const ref = s.on.ref;
+        if (!m.clusters.has(ref.value) && m.nodes.has(ref.value)) {
+          ctx.report({ span: ref.span, message: `'${ref.value}' is a node, not a cluster; a list of nodes is written on: [${ref.value}]`,
+            fixes: [{ title: `Change to [${ref.value}]`, safe: true, preferred: true, edits: [{ start: ref.span.start, end: ref.span.end, newText: `[${ref.value}]` }] }] });
+        } else checkRef(ctx, ref, 'cluster');
+      }
+      if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node');
+      if (s.vip) checkRef(ctx, s.vip, 'vip');
+      for (const it of s.vips?.items ?? []) checkRef(ctx, it, 'vip');
+    }
+  },
+};
+
+function names(ctx: RuleContext, kind: Kind): string[] {
+  const m = ctx.manifest;
+  return [...(kind === 'node' ? m.nodes : kind === 'cluster' ? m.clusters : m.vips).keys()];
+}
+
+function checkRef(ctx: RuleContext, ref: Located<string>, kind: Kind): void {
+  const defined = names(ctx, kind);
+  if (defined.includes(ref.value)) return;
+  const near = bestOnly(ref.value, closest(ref.value, defined));
+  const fixes: Fix[] = near.map((n, i) => ({
+    title: `Change to '${n}'`, safe: near.length === 1, preferred: i === 0,
+    edits: [{ start: ref.span.start, end: ref.span.end, newText: n }],
+  }));
+  const hint = near.length ? `; did you mean '${near[0]}'?` : defined.length ? ` (defined: ${defined.slice(0, 6).join(', ')}${defined.length > 6 ? ', ...' : ''})` : ` (${SECTION[kind]} defines none)`;
+  ctx.report({ span: ref.span, message: `'${ref.value}' is not a ${kind} defined under ${SECTION[kind]}${hint}`, fixes });
+}
+
+/** Only the candidates as close as the best one: 'controler2' suggests controller2, not controller1 too. */
+function bestOnly(name: string, near: string[]): string[] {
+  if (near.length < 2) return near;
+  const d = (c: string) => editDistance(name.toLowerCase(), c.toLowerCase());
+  const best = d(near[0]);
+  return near.filter((c) => d(c) === best);
+}
