@@ -1,0 +1,39 @@
+/**
+ * The VS Code side: starts the language server, and adds the commands, the status bar item and
+ * the output channel. Everything about manifests happens in the server.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
+import { StatusItem } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('OpenStack HA', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // every YAML file: the server keeps to manifests (by name or by apiVersion) and ignores the rest
+    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}') },
+    outputChannel: output,
+  };
+  client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
+  const status = new StatusItem(client);
+  context.subscriptions.push(
+    output, status,
+    vscode.commands.registerCommand('openstackHa.restartServer', async () => { await client?.restart(); output.info('language server restarted'); }),
+    vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
+  );
+  client.onDidChangeState((e) => { if (e.newState === State.Stopped) output.warn('language server stopped'); });
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

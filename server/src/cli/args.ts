@@ -1,0 +1,53 @@
+/** Command-line arguments of `openstack-ha` (../shared/spec/cli.md). */
+export type Format = 'text' | 'json' | 'sarif';
+export interface LintArgs { command: 'lint'; format: Format; config?: string; maxWarnings: number; fix: boolean; paths: string[]; quiet: boolean }
+export type Args = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: Format };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix] PATH...
+       openstack-ha rules [--format text|json]
+       openstack-ha --version | --help
+
+Checks OpenStack HA manifests (*.ha.yaml, openstack-ha.yaml, or YAML with apiVersion: openstack-ha/v1).
+Folders are walked. Exit status: 0 no errors and warnings within --max-warnings, 1 findings over that bar,
+2 bad usage, unreadable path or invalid configuration file.`;
+
+export function parseArgs(argv: string[]): Args {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'lint' && cmd !== 'rules') throw new UsageError(`unknown command '${cmd}'`);
+  let format: Format = 'text';
+  let config: string | undefined;
+  let maxWarnings = -1;
+  let fix = false;
+  let quiet = false;
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=') || a === '-f') {
+      const v = value('--format');
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
+      format = v;
+    } else if (a === '--config' || a.startsWith('--config=') || a === '-c') config = value('--config');
+    else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = value('--max-warnings');
+      if (!/^-?\d+$/.test(v)) throw new UsageError(`--max-warnings takes a whole number, not '${v}'`);
+      maxWarnings = Number(v);
+    } else if (a === '--fix') fix = true;
+    else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
+    else paths.push(a);
+  }
+  if (cmd === 'rules') return { command: 'rules', format };
+  if (paths.length === 0) throw new UsageError('lint needs at least one PATH');
+  return { command: 'lint', format, config, maxWarnings, fix, paths, quiet };
+}

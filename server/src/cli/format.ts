@@ -1,0 +1,61 @@
+/** Output formats: text for people, JSON and SARIF 2.1.0 for machines (../shared/spec/cli.md). */
+import { Finding } from '../engine/types';
+import { LineIndex } from '../engine/text/line-index';
+import { ALL_RULES } from '../engine/rules';
+import { ruleDocUri } from '../node/docs';
+
+export interface FileReport { file: string; lines: LineIndex; findings: Finding[] }
+
+const count = (reports: FileReport[], sev: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === sev).length, 0);
+
+export function formatText(reports: FileReport[], checked: number): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    if (!r.findings.length) continue;
+    out.push(r.file);
+    for (const f of r.findings) {
+      const p = r.lines.position(f.span.start);
+      out.push(`${r.file}:${p.line + 1}:${p.character + 1}  ${f.severity}  ${f.message}  ${f.rule}`);
+    }
+    out.push('');
+  }
+  const e = count(reports, 'error'), w = count(reports, 'warning'), i = count(reports, 'info') + count(reports, 'hint');
+  const withFindings = reports.filter((r) => r.findings.length).length;
+  out.push(`${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info in ${withFindings} of ${checked} file${checked === 1 ? '' : 's'} checked`);
+  return out.join('\n') + '\n';
+}
+
+export function formatJson(reports: FileReport[]): string {
+  const diagnostics = reports.flatMap((r) => r.findings.map((f) => ({
+    file: r.file, rule: f.rule, severity: f.severity, message: f.message, range: r.lines.range(f.span.start, f.span.end),
+    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe, edits: x.edits.map((e) => ({ file: r.file, range: r.lines.range(e.start, e.end), newText: e.newText })) })),
+  })));
+  return JSON.stringify({ version: 1, diagnostics }, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function formatSarif(reports: FileReport[], version: string): string {
+  const rules = ALL_RULES.map((r) => ({
+    id: r.id, shortDescription: { text: r.title }, fullDescription: { text: r.why }, helpUri: ruleDocUri(r.id),
+    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = reports.flatMap((r) => r.findings.map((f) => {
+    const s = r.lines.position(f.span.start), e = r.lines.position(f.span.end);
+    const region = { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+    const uri = r.file.split('\\').join('/');
+    return {
+      ruleId: f.rule, ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}), level: SARIF_LEVEL[f.severity], message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
+      ...(f.fixes.length ? { fixes: f.fixes.map((x) => ({ description: { text: x.title }, artifactChanges: [{ artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+        replacements: x.edits.map((ed) => { const a = r.lines.position(ed.start), b = r.lines.position(ed.end);
+          return { deletedRegion: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 }, insertedContent: { text: ed.newText } }; }) }] })) } : {}),
+    };
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'openstack-ha', version, informationUri: 'https://github.com/openstack-ha/openstack-ha', rules } }, results, columnKind: 'utf16CodeUnits' }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

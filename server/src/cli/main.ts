@@ -1,0 +1,91 @@
+/** `openstack-ha`: the engine from the command line, for CI. Exit codes per ../shared/spec/cli.md. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Args, parseArgs, USAGE, UsageError, LintArgs } from './args';
+import { collectFiles, PathError, readHead } from './files';
+import { FileReport, formatJson, formatSarif, formatText } from './format';
+import { detectKind, lintFile } from '../engine/lint';
+import { ConfigError, LintConfig } from '../engine/config';
+import { applyEdits, safeFixEdits } from '../engine/fixes';
+import { ALL_RULES } from '../engine/rules';
+import { ConfigCache, loadConfigFile } from '../node/config-files';
+import { LineIndex } from '../engine/text/line-index';
+
+export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
+
+export interface Io { stdout(s: string): void; stderr(s: string): void; cwd: string }
+const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
+
+export function run(argv: string[], io: Io = processIo): number {
+  let args: Args;
+  try { args = parseArgs(argv); } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`openstack-ha: ${e.message}\n${USAGE}\n`); return 2; }
+    throw e;
+  }
+  if (args.command === 'help') { io.stdout(USAGE + '\n'); return 0; }
+  if (args.command === 'version') { io.stdout(VERSION + '\n'); return 0; }
+  if (args.command === 'rules') {
+    io.stdout(args.format === 'json' ? JSON.stringify(ALL_RULES, null, 2) + '\n' : ALL_RULES.map((r) => `${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '} ${r.title}`).join('\n') + '\n');
+    return 0;
+  }
+  try { return lint(args, io); } catch (e) {
+    if (e instanceof PathError || e instanceof ConfigError) { io.stderr(`openstack-ha: ${e.message}\n`); return 2; }
+    throw e;
+  }
+}
+
+function lint(args: LintArgs, io: Io): number {
+  const explicitConfig: LintConfig | undefined = args.config ? loadExplicit(args.config) : undefined;
+  const configs = new ConfigCache();
+  const { files, explicit } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const reports: FileReport[] = [];
+  let checked = 0;
+  for (const file of files) {
+    let head: string;
+    try { head = readHead(file); } catch (e) { throw new PathError(`cannot read ${file}: ${(e as Error).message}`); }
+    if (!detectKind(file, head)) {
+      if (explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
+      continue;
+    }
+    const config = explicitConfig ?? configFor(configs, file);
+    let text = fs.readFileSync(file, 'utf8');
+    let result = lintFile(file, text, config);
+    if (!result) continue;
+    checked++;
+    if (args.fix) {
+      const original = text;
+      for (let pass = 0; pass < 10; pass++) {
+        const edits = safeFixEdits(result!.findings);
+        if (!edits.length) break;
+        text = applyEdits(text, edits);
+        result = lintFile(file, text, config);
+      }
+      if (text !== original) fs.writeFileSync(file, text);
+    }
+    reports.push({ file: rel(io, file), lines: result!.lines ?? new LineIndex(text), findings: result!.findings });
+  }
+  const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports, checked);
+  io.stdout(out);
+  const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (checked === 0 && args.format === 'text') io.stderr('openstack-ha: no HA manifests found under the given paths\n');
+  return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+}
+
+function loadExplicit(file: string): LintConfig {
+  try { return loadConfigFile(file); } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new PathError(`cannot read configuration ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function configFor(cache: ConfigCache, file: string): LintConfig | undefined {
+  const c = cache.forDocument(file);
+  if (c.error) throw c.error instanceof ConfigError ? c.error : new ConfigError(`${c.file}: ${c.error.message}`);
+  return c.config;
+}
+
+function rel(io: Io, file: string): string {
+  const r = path.relative(io.cwd, file);
+  return r.startsWith('..') || path.isAbsolute(r) ? file : r;
+}

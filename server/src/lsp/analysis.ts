@@ -1,0 +1,43 @@
+/**
+ * Analysis results per document version: every handler (diagnostics, hover, code actions, ...)
+ * asks here, so one keystroke is parsed and checked once, not once per request.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from './uri';
+import { detectKind, lintManifest, LintResult } from '../engine/lint';
+import { LintConfig, mergeConfigs } from '../engine/config';
+import { ConfigCache } from '../node/config-files';
+
+export interface Settings { enable: boolean; rules: Record<string, string>; environment?: string }
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
+
+export interface Analysis { version: number; result: LintResult | null; configFile?: string; configError?: Error }
+
+export class AnalysisCache {
+  private cache = new Map<string, Analysis & { settingsEpoch: number }>();
+  private settingsEpoch = 0;
+  readonly configs = new ConfigCache();
+  settings: Settings = DEFAULT_SETTINGS;
+
+  setSettings(s: Settings): void { this.settings = s; this.invalidate(); }
+  invalidate(): void { this.settingsEpoch++; this.configs.clear(); }
+  forget(uri: string): void { this.cache.delete(uri); }
+
+  get(doc: TextDocument): Analysis {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settingsEpoch === this.settingsEpoch) return hit;
+    const a = this.analyse(doc);
+    this.cache.set(doc.uri, { ...a, settingsEpoch: this.settingsEpoch });
+    return a;
+  }
+
+  private analyse(doc: TextDocument): Analysis {
+    const file = URI.toPath(doc.uri);
+    const text = doc.getText();
+    if (!this.settings.enable || detectKind(file ?? doc.uri, text) !== 'manifest') return { version: doc.version, result: null };
+    const fromFile = file ? this.configs.forDocument(file) : {};
+    const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'] };
+    const config = mergeConfigs(fromFile.config, editor);
+    return { version: doc.version, result: lintManifest(text, config), configFile: fromFile.file, configError: fromFile.error };
+  }
+}

@@ -1,0 +1,147 @@
+/** LSP request handlers: thin adapters from LSP params to the engine's language service. */
+import {
+  CodeAction, CodeActionKind, CodeActionParams, CompletionItem, CompletionItemKind, CompletionParams, Connection, DefinitionParams,
+  DocumentSymbol, DocumentSymbolParams, Hover, HoverParams, Location, MarkupKind, PrepareRenameParams, ReferenceParams, RenameParams,
+  ResponseError, SymbolKind, TextDocuments, WorkspaceEdit, Range,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysis';
+import { fixToAction, sameRange, SOURCE, toDiagnostic, toRange, toTextEdits } from './convert';
+import { hover } from '../engine/service/hover';
+import { complete, CompletionKind } from '../engine/service/completion';
+import { definition, documentSymbols, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
+import { insertLineAbove } from '../engine/documents/manifest/edits';
+import { safeFixEdits } from '../engine/fixes';
+import { ruleDocUri } from '../node/docs';
+import { ruleMeta } from '../engine/rules';
+
+export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property, value: CompletionItemKind.Value, enum: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference, service: CompletionItemKind.Module,
+};
+const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace, node: SymbolKind.Object, cluster: SymbolKind.Struct, vip: SymbolKind.Constant, service: SymbolKind.Module,
+};
+
+export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, analyses: AnalysisCache): void {
+  const get = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const a = analyses.get(doc);
+    return a.result ? { doc, r: a.result } : undefined;
+  };
+  const guard = <P, R>(name: string, fn: (p: P) => R, fallback: R) => (p: P): R => {
+    try { return fn(p); } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
+  };
+
+  connection.onHover(guard('hover', (p: HoverParams): Hover | null => {
+    const g = get(p.textDocument.uri);
+    if (!g?.r.manifest) return null;
+    const h = hover(g.r.manifest, g.r.findings, g.r.lines.offset(p.position), ruleDocUri);
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(g.r.lines, h.span) } : null;
+  }, null));
+
+  connection.onCompletion(guard('completion', (p: CompletionParams): CompletionItem[] => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return [];
+    const a = analyses.get(doc);
+    if (!a.result) return [];
+    const lines = a.result.lines;
+    const res = complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    if (!res) return [];
+    const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
+    return res.items.map((i) => ({
+      label: i.label, kind: COMPLETION_KIND[i.kind], detail: i.detail, sortText: i.sortText, preselect: i.preselect,
+      documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
+      textEdit: { range, newText: i.insertText },
+    }));
+  }, []));
+
+  connection.onDocumentSymbol(guard('symbols', (p: DocumentSymbolParams): DocumentSymbol[] => {
+    const g = get(p.textDocument.uri);
+    if (!g?.r.manifest) return [];
+    const conv = (s: SymbolNode): DocumentSymbol => ({
+      name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toRange(g.r.lines, s.span), selectionRange: toRange(g.r.lines, s.selection), children: s.children.map(conv),
+    });
+    return documentSymbols(g.r.manifest).map(conv);
+  }, []));
+
+  connection.onDefinition(guard('definition', (p: DefinitionParams): Location | null => {
+    const g = get(p.textDocument.uri);
+    if (!g?.r.manifest) return null;
+    const s = definition(g.r.manifest, g.r.lines.offset(p.position));
+    return s ? { uri: p.textDocument.uri, range: toRange(g.r.lines, s) } : null;
+  }, null));
+
+  connection.onReferences(guard('references', (p: ReferenceParams): Location[] => {
+    const g = get(p.textDocument.uri);
+    if (!g?.r.manifest) return [];
+    return references(g.r.manifest, g.r.lines.offset(p.position), p.context.includeDeclaration).map((s) => ({ uri: p.textDocument.uri, range: toRange(g.r.lines, s) }));
+  }, []));
+
+  connection.onPrepareRename(guard('prepareRename', (p: PrepareRenameParams): { range: Range; placeholder: string } | null => {
+    const g = get(p.textDocument.uri);
+    if (!g?.r.manifest) return null;
+    const r = prepareRename(g.r.manifest, g.r.lines.offset(p.position));
+    return r ? { range: toRange(g.r.lines, r.span), placeholder: r.placeholder } : null;
+  }, null));
+
+  connection.onRenameRequest(guard('rename', (p: RenameParams): WorkspaceEdit | null => {
+    const g = get(p.textDocument.uri);
+    if (!g?.r.manifest) return null;
+    try {
+      return { changes: { [p.textDocument.uri]: toTextEdits(g.r.lines, rename(g.r.manifest, g.r.lines.offset(p.position), p.newName)) } };
+    } catch (e) {
+      if (e instanceof RenameError) throw new ResponseError(-32602, e.message);
+      throw e;
+    }
+  }, null));
+
+  connection.onCodeAction(guard('codeAction', (p: CodeActionParams): CodeAction[] => {
+    const g = get(p.textDocument.uri);
+    if (!g) return [];
+    const { r, doc } = g;
+    const uri = p.textDocument.uri;
+    const only = p.context.only;
+    const out: CodeAction[] = [];
+    if (!only || only.some((k) => k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND)) {
+      const edits = safeFixEdits(r.findings);
+      if (edits.length) out.push({ title: 'Fix all safely fixable OpenStack HA problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(r.lines, edits) } } });
+      if (only) return out;
+    }
+    const text = doc.getText();
+    for (const d of p.context.diagnostics) {
+      if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+      const rule = d.code;
+      const f = r.findings.find((x) => x.rule === rule && sameRange(toRange(r.lines, x.span), d.range));
+      for (const fix of f?.fixes ?? []) out.push(fixToAction(uri, r.lines, fix, d));
+      const start = r.lines.offset(d.range.start);
+      out.push({
+        title: `Disable ${rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
+        edit: { changes: { [uri]: toTextEdits(r.lines, [insertLineAbove(text, start, `# openstack-ha-disable-next-line ${rule}`)]) } },
+      });
+      if (ruleMeta(rule)) {
+        out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d],
+          command: { title: `Show documentation for ${rule}`, command: SHOW_DOC_COMMAND, arguments: [rule] } });
+      }
+    }
+    return out;
+  }, []));
+
+  connection.onExecuteCommand(guard('executeCommand', async (p) => {
+    if (p.command !== SHOW_DOC_COMMAND) return null;
+    const rule = String(p.arguments?.[0] ?? '');
+    if (!ruleMeta(rule)) return null;
+    await connection.window.showDocument({ uri: ruleDocUri(rule), takeFocus: true });
+    return null;
+  }, Promise.resolve(null)));
+
+  void toDiagnostic;
+}

@@ -1,0 +1,42 @@
+/** Finds and reads .openstack-ha.yaml by walking up from a file, for the CLI and the server alike. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CONFIG_FILE_NAMES, LintConfig, parseConfig } from '../engine/config';
+
+export function findConfigFile(fromFile: string): string | undefined {
+  let dir = path.dirname(path.resolve(fromFile));
+  for (;;) {
+    for (const n of CONFIG_FILE_NAMES) {
+      const p = path.join(dir, n);
+      if (fs.existsSync(p)) return p;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Reads and parses one config file; throws ConfigError (bad content) or the fs error. */
+export function loadConfigFile(file: string): LintConfig {
+  return parseConfig(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** Config per directory, re-read when the file changes (by mtime), so editing it takes effect at once. */
+export class ConfigCache {
+  private byFile = new Map<string, { mtimeMs: number; config?: LintConfig; error?: Error }>();
+
+  forDocument(docPath: string): { file?: string; config?: LintConfig; error?: Error } {
+    const file = findConfigFile(docPath);
+    if (!file) return {};
+    let mtimeMs = 0;
+    try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return {}; }
+    const hit = this.byFile.get(file);
+    if (hit && hit.mtimeMs === mtimeMs) return { file, ...hit };
+    let entry: { mtimeMs: number; config?: LintConfig; error?: Error };
+    try { entry = { mtimeMs, config: loadConfigFile(file) }; } catch (e) { entry = { mtimeMs, error: e as Error }; }
+    this.byFile.set(file, entry);
+    return { file, ...entry };
+  }
+
+  clear(): void { this.byFile.clear(); }
+}
