@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import { check } from '../support/fixture';
+
+const rules = ['single-controller-ha'];
+
+test('fires when clusters and VIPs are declared over one controller', () => check(`
+  nodes:
+    ctl1: { address: 10.0.0.12, roles: [controller] }
+    cmp1: { address: 10.0.0.31, roles: [compute] }
+  clusters:
+  #^^^^^^^ error single-controller-ha: the manifest declares 1 cluster and 1 VIP but has one controller (ctl1): there is nothing to fail over to
+    ctl: { members: [ctl1] }
+  vips:
+    internal: { address: 10.0.0.11, cluster: ctl }
+  `, { rules }));
+
+test('points at vips when there is no cluster', () => check(`
+  nodes:
+    ctl1: { address: 10.0.0.12, roles: [controller] }
+  vips:
+  #^^^ error single-controller-ha: the manifest declares 1 VIP but has one controller (ctl1): there is nothing to fail over to
+    internal: { address: 10.0.0.11 }
+  `, { rules }));
+
+test('does not fire with three controllers or with no HA declared', () => {
+  check(`
+  nodes:
+    c1: { address: 10.0.0.12, roles: [controller] }
+    c2: { address: 10.0.0.13, roles: [controller] }
+    c3: { address: 10.0.0.14, roles: [controller] }
+  clusters:
+    ctl: { members: [c1, c2, c3] }
+  `, { rules });
+  check(`
+  nodes:
+    c1: { address: 10.0.0.12, roles: [controller] }
+  services:
+    keystone: { on: [c1] }
+  `, { rules });
+});
