@@ -56,7 +56,7 @@ function describeExpected(x: Expectation): string { return `${x.line}:${x.start}
  * the given rules (all rules when omitted) are exactly the annotated ones.
  */
 export function checked(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): LintResult {
-  const text = /^apiVersion:/m.test(source) ? dedent(source) : HEADER + dedent(source);
+  const text = withHeader(source);
   const r = lintManifest(text, opts.config);
   const expected = parseAnnotations(text).filter((x) => !opts.rules || opts.rules.includes(x.rule));
   const actual = r.findings.filter((f) => !opts.rules || opts.rules.includes(f.rule));
@@ -80,7 +80,7 @@ export function check(source: string, opts: { rules?: string[]; config?: LintCon
 
 /** Applies the fix titled `title` (or the first) of the one finding of `rule`, and returns the text after it. */
 export function fixed(source: string, rule: string, title?: string, config?: LintConfig): string {
-  const text = /^apiVersion:/m.test(source) ? dedent(source) : HEADER + dedent(source);
+  const text = withHeader(source);
   const r = lintManifest(text, config);
   const fs = r.findings.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}: ${r.findings.map((f) => f.rule + ' ' + f.message).join('; ')}`);
@@ -89,4 +89,8 @@ export function fixed(source: string, rule: string, title?: string, config?: Lin
   return applyEdits(text, fix!.edits);
 }
 
-export function withHeader(body: string): string { return HEADER + dedent(body); }
+/** The dedented source, with HEADER in front unless it has an apiVersion or starts with `# no-header`. */
+export function withHeader(body: string): string {
+  const d = dedent(body);
+  return /^apiVersion:/m.test(d) || d.startsWith('# no-header') ? d : HEADER + d;
+}

@@ -5,7 +5,7 @@
 import { parseDocument } from 'yaml';
 import { Environment, ENVIRONMENTS, Finding, Severity, SeveritySetting } from './types';
 import { isRuleId } from './rules';
-import { closest } from './text/suggest';
+import { editDistance } from './text/suggest';
 import { ALL_RULES } from './rules';
 
 export const CONFIG_FILE_NAMES = ['.openstack-ha.yaml', '.openstack-ha.yml'];
@@ -57,8 +57,9 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
 }
 
 function suggestRule(id: string): string {
-  const near = closest(id, ALL_RULES.map((r) => r.id), 1);
-  return near.length ? `; did you mean '${near[0]}'?` : '';
+  // rule ids are long: allow more edits than closest() does for short names
+  const ranked = ALL_RULES.map((r) => ({ id: r.id, d: editDistance(id, r.id) })).sort((a, b) => a.d - b.d);
+  return ranked[0] && ranked[0].d <= Math.ceil(id.length / 3) ? `; did you mean '${ranked[0].id}'?` : '';
 }
 
 /** Later layers win: the file's settings, then the editor's. */

@@ -6,7 +6,7 @@ import { Finding, Severity } from './types';
 import { LineIndex } from './text/line-index';
 import { parseManifestText, Parsed } from './documents/manifest/parse';
 import { buildManifest, Manifest } from './documents/manifest/model';
-import { validateManifest } from './documents/manifest/validate';
+import { emptyManifestFinding, validateManifest } from './documents/manifest/validate';
 import { isManifestPath, isYamlPath, looksLikeManifest } from './documents/manifest/recognise';
 import { MANIFEST_RULES } from './rules';
 import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
@@ -34,6 +34,7 @@ export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG): L
   const parsed = parseManifestText(text);
   const raw: Finding[] = [...parsed.findings];
   let manifest: Manifest | undefined;
+  if (!parsed.doc && parsed.ok) raw.push(emptyManifestFinding());
   if (parsed.doc) {
     raw.push(...validateManifest(parsed.doc));
     if (parsed.ok) {

@@ -85,7 +85,7 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
   if (env && (ENVIRONMENTS as readonly string[]).includes(env.value)) { m.environment = env.value as Environment; m.environmentValue = env; }
 
   for (const e of entries(doc, m.sections.get('nodes')?.value)) {
-    if (m.nodes.has(e.key)) continue;
+    if (m.nodes.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
     const v = e.value;
     m.nodes.set(e.key, {
       ...named(e), address: str(doc, v, 'address'), roles: list(doc, v, 'roles')?.items ?? [],
@@ -94,7 +94,7 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
   }
 
   for (const e of entries(doc, m.sections.get('clusters')?.value)) {
-    if (m.clusters.has(e.key)) continue;
+    if (m.clusters.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
     const v = e.value;
     const managerValue = str(doc, v, 'manager');
     const manager = managerValue && ['pacemaker', 'keepalived', 'none'].includes(managerValue.value) ? managerValue.value as ClusterDef['manager'] : 'pacemaker';
@@ -111,13 +111,13 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
   }
 
   for (const e of entries(doc, m.sections.get('vips')?.value)) {
-    if (m.vips.has(e.key)) continue;
+    if (m.vips.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
     const v = e.value;
     m.vips.set(e.key, { ...named(e), address: str(doc, v, 'address'), cidr: num(doc, v, 'cidr'), cluster: str(doc, v, 'cluster'), vrid: num(doc, v, 'vrid') });
   }
 
   for (const e of entries(doc, m.sections.get('services')?.value)) {
-    if (m.services.has(e.key)) continue;
+    if (m.services.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
     const v = e.value;
     const onEntry = entry(doc, v, 'on');
     let on: Placement | undefined;

@@ -38,8 +38,8 @@ export function parseManifestText(text: string): Parsed {
   let fatal = false;
   for (const e of doc.errors) {
     const span = { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) };
-    if (e.code === 'DUPLICATE_KEY') findings.push(finding('duplicate-key', duplicateKeyMessage(text, span), span));
-    else { fatal = true; findings.push(finding('parse-error', cleanMessage(e.message), span)); }
+    if (e.code === 'DUPLICATE_KEY') { const k = duplicateKeySpan(text, span.start); findings.push(finding('duplicate-key', duplicateKeyMessage(text, k), k)); }
+    else { fatal = true; findings.push(finding('parse-error', cleanMessage(e.message), widen(text, span))); }
   }
   if (!fatal) {
     const size = expandedSize(doc);
@@ -50,6 +50,19 @@ export function parseManifestText(text: string): Parsed {
     }
   }
   return { doc, ok: !fatal, findings };
+}
+
+/** yaml often marks one character; underline the word there so the editor shows something visible. */
+function widen(text: string, span: Span): Span {
+  if (span.end - span.start > 1) return span;
+  const m = /^\S+/.exec(text.slice(span.start, span.start + 200));
+  return m ? { start: span.start, end: span.start + m[0].length } : span;
+}
+
+/** yaml marks a duplicate key by its first character; the finding covers the whole key. */
+function duplicateKeySpan(text: string, start: number): Span {
+  const m = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:#\n,{}[\]]*[^\s:#,{}[\]])/.exec(text.slice(start, start + 1024));
+  return { start, end: start + (m ? m[0].length : 1) };
 }
 
 function duplicateKeyMessage(text: string, span: Span): string {

@@ -18,19 +18,25 @@ const push = (ctx: Ctx, rule: string, severity: Severity, message: string, span:
 /** "cluster 'ctl'", "node 'controller1'", "metadata" ... */
 function describe(where: string): string { return where || 'the manifest'; }
 
+/** An empty (or comments-only) manifest: the one thing to say is what it needs, with a fix that writes it. */
+export function emptyManifestFinding(): Finding {
+  return {
+    rule: 'schema-missing-field', severity: 'error', span: { start: 0, end: 0 },
+    message: 'the manifest is empty: it needs at least `apiVersion: openstack-ha/v1` and `kind: Deployment`',
+    fixes: [{ title: 'Insert the manifest header', safe: true, preferred: true, edits: [{ start: 0, end: 0, newText: 'apiVersion: openstack-ha/v1\nkind: Deployment\n' }] }],
+  };
+}
+
 export function validateManifest(doc: Document): Finding[] {
   const ctx: Ctx = { doc, out: [] };
   const root = deref(doc, doc.contents);
-  if (root === null || (isScalar(root) && root.value === null)) {
-    push(ctx, 'schema-missing-field', 'error', 'the manifest is empty: it needs at least `apiVersion: openstack-ha/v1` and `kind: Deployment`', { start: 0, end: 0 },
-      [{ title: 'Insert the manifest header', safe: true, edits: [{ start: 0, end: 0, newText: 'apiVersion: openstack-ha/v1\nkind: Deployment\n' }] }]);
-    return ctx.out;
-  }
+  if (root === null || (isScalar(root) && root.value === null)) return [emptyManifestFinding()];
   if (!isMap(root)) {
     push(ctx, 'schema-wrong-type', 'error', `the manifest must be a mapping (apiVersion, kind, nodes, clusters, vips, services), not ${kindOf(root)}`, spanOf(root));
     return ctx.out;
   }
   walkMap(ctx, root, MANIFEST, '', 'manifest');
+  checkPrefixLengths(ctx, root);
   return ctx.out;
 }
 
@@ -132,13 +138,13 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
     }
     for (const r of s.required ?? []) {
       if (!items.some((i) => i.key === r)) {
-        const anchor = where && field !== 'manifest' ? keySpanOfOwner(n) : { start: spanOf(n).start, end: spanOf(n).start };
+        const anchor = where && field !== 'manifest' ? keySpanOfOwner(n) : items[0]?.keySpan ?? { start: spanOf(n).start, end: spanOf(n).start };
         push(ctx, 'schema-missing-field', 'error', `${describe(where)} has no '${r}'${requiredWhy(r)}`, anchor);
       }
     }
   }
   if (s.values) {
-    const kind = s.keyKind ?? 'entry';
+    const kind = s.keyKind === 'vip' ? 'VIP' : s.keyKind ?? 'entry';
     for (const e of items) {
       const inner = `${kind} '${e.key}'`;
       owners.set(e.value ?? e.keyNode, e.keySpan);
@@ -166,4 +172,14 @@ function requiredWhy(field: string): string {
   }
 }
 
-export { isIPv4 };
+
+/** A prefix length only makes sense for its address family: /33 is fine for IPv6, not for IPv4. */
+function checkPrefixLengths(ctx: Ctx, root: Node): void {
+  const vips = entries(ctx.doc, root).find((e) => e.key === 'vips')?.value;
+  for (const v of entries(ctx.doc, vips)) {
+    const address = entries(ctx.doc, v.value).find((e) => e.key === 'address')?.value;
+    const cidr = entries(ctx.doc, v.value).find((e) => e.key === 'cidr')?.value;
+    if (!isScalar(address) || !isScalar(cidr) || typeof cidr.value !== 'number' || !isIPv4(String(address.value))) continue;
+    if (cidr.value > 32) push(ctx, 'schema-invalid-value', 'error', `'cidr' in VIP '${v.key}' is ${cidr.value}; an IPv4 prefix is at most 32`, spanOf(cidr));
+  }
+}
