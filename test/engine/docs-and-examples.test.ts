@@ -1,0 +1,50 @@
+/** Every rule has a doc page whose examples lint as the page claims (after typescript-eslint's docs tests). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES } from '../../server/src/engine/rules';
+import { lintManifest } from '../../server/src/engine/lint';
+import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DOCS = path.join(ROOT, 'docs', 'rules');
+const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+
+test('every rule has a doc page and every doc page a rule', () => {
+  const pages = fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+  assert.deepEqual(pages, ALL_RULES.map((r) => r.id).sort());
+});
+
+for (const rule of ALL_RULES) {
+  test(`docs/rules/${rule.id}.md: the bad example fires the rule, the good one does not`, () => {
+    const md = fs.readFileSync(path.join(DOCS, `${rule.id}.md`), 'utf8');
+    assert.ok(md.startsWith(`# ${rule.id}\n`));
+    assert.ok(md.includes(`Default severity: \`${rule.severity}\``));
+    const bad = block(md, 'Bad'), good = block(md, 'Good');
+    if (rule.id === 'file-too-large') return; // an example would be a megabyte long
+    assert.ok(bad && good, 'the page has Bad and Good yaml blocks');
+    assert.ok(lintManifest(bad!).findings.some((f) => f.rule === rule.id), `bad example does not fire ${rule.id}`);
+    const goodRules = lintManifest(good!).findings.map((f) => f.rule);
+    assert.ok(!goodRules.includes(rule.id), `good example fires ${rule.id}`);
+  });
+}
+
+test('examples/good.ha.yaml has no finding at all', () => {
+  const r = lintManifest(fs.readFileSync(path.join(ROOT, 'examples', 'good.ha.yaml'), 'utf8'));
+  assert.deepEqual(r.findings.map((f) => `${f.rule}: ${f.message}`), []);
+});
+
+test('examples/bad.ha.yaml shows the mistakes it documents', () => {
+  const r = lintManifest(fs.readFileSync(path.join(ROOT, 'examples', 'bad.ha.yaml'), 'utf8'));
+  assert.deepEqual([...new Set(r.findings.map((f) => f.rule))].sort(), [
+    'address-conflict', 'cinder-volume-active-active', 'cluster-even-node-count', 'cluster-min-three-nodes', 'failure-domain-concentration',
+    'galera-multi-writer', 'lb-single-point-of-failure', 'network-path-redundancy', 'quorum-ignored-multi-node', 'schema-invalid-value',
+    'service-not-behind-balancer', 'shared-storage-backend', 'stonith-disabled', 'two-node-without-two-node-mode', 'unknown-reference', 'vip-missing',
+  ]);
+});
+
+test('the shipped JSON Schema is the one schema.ts generates', () => {
+  const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'openstack-ha.schema.json'), 'utf8'));
+  assert.deepEqual(shipped, manifestJsonSchema(), 'run `npm run gen:schema`');
+});
