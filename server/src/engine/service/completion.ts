@@ -47,7 +47,7 @@ export function completionContext(text: string, offset: number): Context | undef
   const own = KEY_LINE.exec(prefix);
   let rest = prefix;
   const keys: string[] = [];
-  if (own) { keys.push(own[3].trim()); rest = prefix.slice(own[0].length); }
+  if (own) rest = prefix.slice(own[0].length);
   type Frame = { kind: 'map' | 'seq'; key?: string; segmentStart: number };
   const stack: Frame[] = [];
   let quote: string | null = null;
@@ -72,8 +72,7 @@ export function completionContext(text: string, offset: number): Context | undef
   }
   const top = stack[stack.length - 1];
   const seg = rest.slice(segStart);
-  const base = [...path, ...keys.slice(0, top?.kind === 'map' ? keys.length : top ? keys.length : 0)];
-  const pathHere = top ? base : path;
+  const pathHere = [...path, ...keys];
   if (top?.kind === 'seq') {
     return { path: pathHere, position: 'value', key: top.key, inList: true, partialStart, partialEnd, presentKeys: [] };
   }

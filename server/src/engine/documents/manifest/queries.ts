@@ -44,7 +44,9 @@ export function servicePort(s: ServiceDef): number | undefined { return s.port?.
 /** The service name balancing `s`, or undefined when it is not balanced (`balancer: none`, no port, not active-active). */
 export function balancerOf(s: ServiceDef): string | undefined {
   if (s.balancer) return s.balancer.value === 'none' ? undefined : s.balancer.value;
-  if (s.mode?.value === 'active-active' && servicePort(s) !== undefined && s.name !== DEFAULT_BALANCER) return DEFAULT_BALANCER;
+  if (s.name === DEFAULT_BALANCER || servicePort(s) === undefined || s.info?.clientListsInstances) return undefined;
+  // active-active services with a port are balanced; so is anything else given a VIP (Galera's single writer)
+  if (s.mode?.value === 'active-active' || s.vip || s.vips) return DEFAULT_BALANCER;
   return undefined;
 }
 
