@@ -35,9 +35,9 @@ export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG): L
   const raw: Finding[] = [...parsed.findings];
   let manifest: Manifest | undefined;
   if (!parsed.doc && parsed.ok) raw.push(emptyManifestFinding());
-  if (parsed.doc) {
+  if (parsed.doc && parsed.ok) {
     raw.push(...validateManifest(parsed.doc));
-    if (parsed.ok) {
+    {
       manifest = buildManifest(parsed.doc, config.environment ?? 'production');
       const env = manifest.environment;
       for (const rule of MANIFEST_RULES) {

@@ -111,11 +111,13 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const uri = p.textDocument.uri;
     const only = p.context.only;
     const out: CodeAction[] = [];
-    if (!only || only.some((k) => k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND)) {
+    const fixAll = (): CodeAction[] => {
       const edits = safeFixEdits(r.findings);
-      if (edits.length) out.push({ title: 'Fix all safely fixable OpenStack HA problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(r.lines, edits) } } });
-      if (only) return out;
-    }
+      return edits.length ? [{ title: 'Fix all safely fixable OpenStack HA problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(r.lines, edits) } } }] : [];
+    };
+    // LSP kinds are hierarchical: a request for `source` wants `source.fixAll.openstack-ha` too
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    if (!wants(CodeActionKind.QuickFix)) return wants(FIX_ALL_KIND) ? fixAll() : [];
     const text = doc.getText();
     for (const d of p.context.diagnostics) {
       if (d.source !== SOURCE || typeof d.code !== 'string') continue;
@@ -132,7 +134,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
           command: { title: `Show documentation for ${rule}`, command: SHOW_DOC_COMMAND, arguments: [rule] } });
       }
     }
-    return out;
+    // after the specific actions, so the preferred quick fix stays first
+    return [...out, ...(out.length && wants(FIX_ALL_KIND) ? fixAll() : [])];
   }, []));
 
   connection.onExecuteCommand(guard('executeCommand', async (p) => {

@@ -1,0 +1,179 @@
+/** The built CLI, as CI runs it: formats, exit codes, --fix, configuration and suppression. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { CLI, ROOT } from '../support/paths';
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const GOOD = fs.readFileSync(path.join(ROOT, 'examples', 'good.ha.yaml'), 'utf8');
+const EVEN = `apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  a: { address: 10.0.0.1 }
+  b: { address: 10.0.0.2 }
+  c: { address: 10.0.0.3 }
+  d: { address: 10.0.0.4 }
+clusters:
+  ctl: { members: [a, b, c, d], stonith: false }
+`;
+
+test('text output: one line per finding with path:line:col, severity, message, rule; a summary; exit 1 on errors', () => {
+  const dir = workspace({ 'site/region.ha.yaml': EVEN, 'site/other.yaml': 'not: a manifest\n' });
+  const r = run(['lint', 'site'], dir);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, [
+    path.join('site', 'region.ha.yaml'),
+    `${path.join('site', 'region.ha.yaml')}:9:19  warning  cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum  cluster-even-node-count`,
+    `${path.join('site', 'region.ha.yaml')}:9:42  error  cluster 'ctl' (4 members) has STONITH off in a production deployment: a node that stops answering may still write while its resources start elsewhere  stonith-disabled`,
+    '',
+    '1 error, 1 warning, 0 info in 1 of 1 file checked',
+    '',
+  ].join('\n'));
+});
+
+test('exit 0 on a clean manifest; --max-warnings turns warnings into a failure', () => {
+  const dir = workspace({ 'good.ha.yaml': GOOD, 'warn.ha.yaml': EVEN.replace('stonith: false', 'stonith: true') });
+  assert.equal(run(['lint', 'good.ha.yaml'], dir).code, 0);
+  assert.equal(run(['lint', 'warn.ha.yaml'], dir).code, 0);
+  assert.equal(run(['lint', '--max-warnings', '0', 'warn.ha.yaml'], dir).code, 1);
+  assert.equal(run(['lint', '--max-warnings=1', 'warn.ha.yaml'], dir).code, 0);
+});
+
+test('json output matches the spec: relative file, 0-based ranges, fixes with edits', () => {
+  const dir = workspace({ 'r.ha.yaml': EVEN });
+  const r = run(['lint', '--format', 'json', '.'], dir);
+  assert.equal(r.code, 1);
+  const j = JSON.parse(r.out);
+  assert.equal(j.version, 1);
+  assert.deepEqual(j.diagnostics.map((d: { rule: string }) => d.rule), ['cluster-even-node-count', 'stonith-disabled']);
+  const s = j.diagnostics[1];
+  assert.deepEqual(s, {
+    file: 'r.ha.yaml', rule: 'stonith-disabled', severity: 'error', message: s.message,
+    range: { start: { line: 8, character: 41 }, end: { line: 8, character: 46 } },
+    fixes: [{ title: 'Set stonith: true', safe: true, edits: [{ file: 'r.ha.yaml', range: { start: { line: 8, character: 41 }, end: { line: 8, character: 46 } }, newText: 'true' }] }],
+  });
+});
+
+test('sarif output is SARIF 2.1.0 with every rule, its description and help URI', () => {
+  const dir = workspace({ 'r.ha.yaml': EVEN });
+  const r = run(['lint', '--format', 'sarif', 'r.ha.yaml'], dir);
+  const s = JSON.parse(r.out);
+  assert.equal(s.version, '2.1.0');
+  const run0 = s.runs[0];
+  assert.equal(run0.tool.driver.name, 'openstack-ha');
+  const ids = run0.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(ids.includes('stonith-disabled') && ids.includes('parse-error'));
+  for (const rule of run0.tool.driver.rules) { assert.ok(rule.shortDescription.text); assert.match(rule.helpUri, /docs\/rules\/.+\.md$/); }
+  const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'stonith-disabled');
+  assert.equal(res.level, 'error');
+  assert.equal(ids[res.ruleIndex], 'stonith-disabled');
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 9, startColumn: 42, endLine: 9, endColumn: 47 });
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'r.ha.yaml');
+});
+
+test('--fix applies the safe fixes, keeps comments, and leaves the rest', () => {
+  const src = `apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  a: { address: 10.0.0.1 }   # rack 1
+  b: { address: 10.0.0.2 }
+  c: { address: 10.0.0.3 }
+clusters:
+  ctl:
+    members: [a, b, c]
+    stonith: false            # fencing: IPMI
+    no_quorum_policy: ignore
+  pair: { members: [a, b] }
+`;
+  const dir = workspace({ 'f.ha.yaml': src });
+  const r = run(['lint', '--fix', 'f.ha.yaml'], dir);
+  assert.equal(fs.readFileSync(path.join(dir, 'f.ha.yaml'), 'utf8'), src
+    .replace('stonith: false            # fencing', 'stonith: true            # fencing')
+    .replace('no_quorum_policy: ignore', 'no_quorum_policy: stop')
+    .replace('pair: { members: [a, b] }', 'pair: { members: [a, b], corosync: { two_node: true, wait_for_all: true } }'));
+  assert.equal(r.code, 1, 'cluster-min-three-nodes has no fix and remains');
+  assert.match(r.out, /cluster-min-three-nodes/);
+  assert.doesNotMatch(r.out, /stonith-disabled/);
+});
+
+test('--fix on a clean or unfixable file does not rewrite it', () => {
+  const dir = workspace({ 'g.ha.yaml': GOOD });
+  const before = fs.statSync(path.join(dir, 'g.ha.yaml')).mtimeMs;
+  assert.equal(run(['lint', '--fix', '.'], dir).code, 0);
+  assert.equal(fs.statSync(path.join(dir, 'g.ha.yaml')).mtimeMs, before);
+});
+
+test('.openstack-ha.yaml is found by walking up, and suppression comments apply', () => {
+  const dir = workspace({
+    '.openstack-ha.yaml': 'rules:\n  cluster-even-node-count: off\n  stonith-disabled: warning\n',
+    'deep/er/r.ha.yaml': EVEN,
+    'other/s.ha.yaml': '# openstack-ha-disable stonith-disabled\n' + EVEN,
+  });
+  const r = run(['lint', '--format', 'json', '.'], dir);
+  const d = JSON.parse(r.out).diagnostics.map((x: { file: string; rule: string; severity: string }) => `${x.file} ${x.rule} ${x.severity}`);
+  assert.deepEqual(d, [`${path.join('deep', 'er', 'r.ha.yaml')} stonith-disabled warning`]);
+  assert.equal(r.code, 0);
+});
+
+test('--config names the configuration explicitly', () => {
+  const dir = workspace({ 'c.yaml': 'disable: [stonith-disabled, cluster-even-node-count]\n', 'r.ha.yaml': EVEN });
+  const r = run(['lint', '--config', 'c.yaml', 'r.ha.yaml'], dir);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^0 errors, 0 warnings, 0 info in 0 of 1 file checked/);
+});
+
+test('exit 2: bad usage, unreadable path, invalid configuration', () => {
+  const dir = workspace({ 'r.ha.yaml': EVEN, 'bad.yaml': 'rules: { no-such-rule: error }\n', '.openstack-ha.yaml': 'environment: prod\n' });
+  const usage = run(['lint', '--format', 'xml', 'r.ha.yaml'], dir);
+  assert.equal(usage.code, 2);
+  assert.match(usage.err, /--format must be text, json or sarif, not 'xml'/);
+  assert.equal(run(['lint'], dir).code, 2);
+  assert.equal(run(['frobnicate'], dir).code, 2);
+  const missing = run(['lint', 'nope.ha.yaml'], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read .*nope\.ha\.yaml: no such file or directory/);
+  const badExplicit = run(['lint', '--config', 'bad.yaml', 'r.ha.yaml'], dir);
+  assert.equal(badExplicit.code, 2);
+  assert.match(badExplicit.err, /unknown rule 'no-such-rule'/);
+  const badFound = run(['lint', 'r.ha.yaml'], dir);
+  assert.equal(badFound.code, 2);
+  assert.match(badFound.err, /environment must be one of production, staging, test, demo/);
+});
+
+test('broken and binary files are findings, not crashes', () => {
+  const dir = workspace({ 'broken.ha.yaml': 'apiVersion: openstack-ha/v1\nnodes: [\n', 'bin.ha.yaml': '\u0000\u0001\u0002binary' });
+  const r = run(['lint', '--format', 'json', '.'], dir);
+  assert.equal(r.code, 1);
+  const d = JSON.parse(r.out).diagnostics.map((x: { file: string; rule: string }) => `${x.file} ${x.rule}`);
+  assert.deepEqual(d, ['bin.ha.yaml parse-error', 'broken.ha.yaml parse-error']);
+});
+
+test('files are recognised by content, and a named file that is not a manifest is skipped with a note', () => {
+  const dir = workspace({ 'site.yaml': EVEN, 'vars.yaml': 'foo: bar\n' });
+  const r = run(['lint', '--format', 'json', 'site.yaml', 'vars.yaml'], dir);
+  assert.equal(JSON.parse(r.out).diagnostics.length, 2);
+  assert.match(r.err, /skipped vars\.yaml: not a file openstack-ha checks/);
+});
+
+test('the examples shipped in the repository lint as the README shows', () => {
+  const r = run(['lint', 'examples/'], ROOT);
+  assert.equal(r.code, 1);
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.includes(r.out.trim()), 'README.md shows the real output of `npx openstack-ha lint examples/`');
+});

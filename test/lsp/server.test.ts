@@ -1,0 +1,157 @@
+/** LSP round trips against the bundled server over stdio. */
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  HoverRequest, CompletionRequest, CodeActionRequest, DefinitionRequest, ReferencesRequest, RenameRequest, PrepareRenameRequest,
+  DocumentSymbolRequest, ExecuteCommandRequest, Diagnostic, CodeAction, CompletionItem, DocumentSymbol, MarkupContent, Location, WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TestClient, fileUri, exists } from '../support/lsp-client';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-lsp-'));
+const BAD = `apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  controller1: { address: 10.0.0.12, roles: [controller] }
+  controller2: { address: 10.0.0.13, roles: [controller] }
+  controller3: { address: 10.0.0.14, roles: [controller] }
+  controller4: { address: 10.0.0.15, roles: [controller] }
+clusters:
+  ctl:
+    members: [controller1, controller2, controller3, controler4]
+    stonith: false
+vips:
+  internal: { address: 10.0.0.11, cluster: ctl }
+services:
+  keystone: { on: ctl, mode: active-active, vip: internal }
+`;
+const uri = fileUri(path.join(dir, 'site.ha.yaml'));
+let c: TestClient;
+
+before(async () => {
+  c = new TestClient();
+  const init = await c.initialize(dir);
+  assert.ok(init.capabilities.hoverProvider && init.capabilities.codeActionProvider && init.capabilities.renameProvider);
+  await c.open(uri, BAD);
+});
+after(async () => { await c.close(); });
+
+const rules = (d: Diagnostic[]) => d.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character}-${x.range.end.character}`).sort();
+
+test('didOpen publishes diagnostics with rule id, exact range, message and a doc link that exists', async () => {
+  const p = await c.diagnostics(uri, (x) => x.diagnostics.length > 0);
+  assert.deepEqual(rules(p.diagnostics), ['cluster-even-node-count@9:13-64', 'stonith-disabled@10:13-18', 'unknown-reference@9:53-63']);
+  const s = p.diagnostics.find((d) => d.code === 'stonith-disabled')!;
+  assert.equal(s.source, 'openstack-ha');
+  assert.equal(s.severity, 1);
+  assert.match(s.message as string, /^cluster 'ctl' \(4 members\) has STONITH off/);
+  assert.match(s.codeDescription!.href, /\/docs\/rules\/stonith-disabled\.md$/);
+  assert.ok(exists(s.codeDescription!.href), s.codeDescription!.href);
+});
+
+test('didChange (incremental) re-publishes for the new version', async () => {
+  await c.change(uri, 2, [{ range: { start: { line: 10, character: 13 }, end: { line: 10, character: 18 } }, text: 'true' }]);
+  const p = await c.diagnostics(uri, (x) => x.version === 2);
+  assert.deepEqual(rules(p.diagnostics), ['cluster-even-node-count@9:13-64', 'unknown-reference@9:53-63']);
+});
+
+test('hover on a member name describes the node', async () => {
+  const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 16 } });
+  assert.equal((h!.contents as MarkupContent).kind, 'markdown');
+  const value = (h!.contents as MarkupContent).value;
+  assert.ok(value.startsWith('**node controller1**: 10.0.0.12 (controller)\n\nMember of: ctl\n\nRuns: keystone\n\n---\n\n**cluster-even-node-count**: One network fault'), value);
+  assert.match(value, /\[rule documentation\]\(file:\/\/.*\/docs\/rules\/cluster-even-node-count\.md\)$/);
+  assert.deepEqual(h!.range, { start: { line: 9, character: 14 }, end: { line: 9, character: 25 } });
+});
+
+test('completion offers node names inside members with a text edit over the partial word', async () => {
+  const items = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 9, character: 56 } }) as CompletionItem[];
+  assert.deepEqual(items.map((i) => i.label), ['controller1', 'controller2', 'controller3', 'controller4']);
+  assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 9, character: 53 }, end: { line: 9, character: 63 } });
+});
+
+test('code actions: the quick fix, disable-for-this-line and show-documentation', async () => {
+  const p = await c.diagnostics(uri, (x) => x.version === 2);
+  const d = p.diagnostics.find((x) => x.code === 'unknown-reference')!;
+  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+  assert.deepEqual(actions.map((a) => a.title), ["Change to 'controller4'", 'Disable unknown-reference for this line', 'Show documentation for unknown-reference', 'Fix all safely fixable OpenStack HA problems']);
+  assert.deepEqual(actions[0].edit!.changes![uri], [{ range: d.range, newText: 'controller4' }]);
+  assert.equal(actions[0].isPreferred, true);
+  assert.deepEqual(actions[1].edit!.changes![uri], [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '    # openstack-ha-disable-next-line unknown-reference\n' }]);
+  await c.conn.sendRequest(ExecuteCommandRequest.type, actions[2].command!);
+  assert.equal(c.shown.length, 1);
+  assert.match(c.shown[0].uri, /\/docs\/rules\/unknown-reference\.md$/);
+});
+
+test('source.fixAll gathers the safe fixes', async () => {
+  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } }) as CodeAction[];
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].kind, 'source.fixAll.openstack-ha');
+  assert.deepEqual(actions[0].edit!.changes![uri].map((e) => e.newText), ['controller4']);
+});
+
+test('definition, references and rename of a node', async () => {
+  const pos = { line: 15 - 1, character: 0 };
+  void pos;
+  const def = await c.conn.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 9, character: 30 } }) as Location;
+  assert.deepEqual(def.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 13 } });
+  const refs = await c.conn.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, context: { includeDeclaration: true } }) as Location[];
+  assert.deepEqual(refs.map((r) => `${r.range.start.line}:${r.range.start.character}`), ['4:2', '9:27']);
+  const prep = await c.conn.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 } });
+  assert.deepEqual(prep, { range: { start: { line: 4, character: 2 }, end: { line: 4, character: 13 } }, placeholder: 'controller2' });
+  const edit = await c.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, newName: 'ctl-b' }) as WorkspaceEdit;
+  assert.deepEqual(edit.changes![uri].map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`), ['4:2 ctl-b', '9:27 ctl-b']);
+  await assert.rejects(c.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, newName: 'controller1' }), /a node named 'controller1' already exists/);
+});
+
+test('document symbols outline the manifest', async () => {
+  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[];
+  assert.deepEqual(syms.map((s) => `${s.name}:${s.children!.map((x) => x.name).join(',')}`), ['nodes:controller1,controller2,controller3,controller4', 'clusters:ctl', 'vips:internal', 'services:keystone']);
+});
+
+test('other YAML files get no diagnostics; content-recognised manifests do', async () => {
+  const other = fileUri(path.join(dir, 'playbook.yaml'));
+  await c.open(other, '- hosts: all\n  tasks: []\n');
+  assert.deepEqual((await c.diagnostics(other)).diagnostics, []);
+  const byContent = fileUri(path.join(dir, 'region.yaml'));
+  await c.open(byContent, BAD);
+  assert.equal((await c.diagnostics(byContent, (x) => x.diagnostics.length > 0)).diagnostics.length, 3);
+});
+
+test('broken, binary and bomb documents get a diagnostic and the server keeps serving others', async () => {
+  const cases: [string, string, RegExp][] = [
+    ['broken.ha.yaml', 'apiVersion: openstack-ha/v1\nnodes: [\n', /parse-error/],
+    ['binary.ha.yaml', '\u0000\u0001\u0002\u0003', /parse-error/],
+    ['tabs.ha.yaml', 'apiVersion: openstack-ha/v1\nnodes:\n\ta: 1\n', /parse-error/],
+    ['empty.ha.yaml', '', /schema-missing-field/],
+    ['huge.ha.yaml', 'apiVersion: openstack-ha/v1\n' + '# padding padding padding padding\n'.repeat(40_000), /file-too-large/],
+  ];
+  for (const [name, text, want] of cases) {
+    const u = fileUri(path.join(dir, name));
+    await c.open(u, text);
+    const p = await c.diagnostics(u, (x) => x.diagnostics.length > 0);
+    assert.match(String(p.diagnostics[0].code), want, name);
+  }
+  const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 16 } });
+  assert.ok(h, 'still serving the first document');
+  assert.equal(c.stderr.includes('Error'), false, c.stderr);
+});
+
+test('.openstack-ha.yaml beside the manifest changes severities', async () => {
+  const sub = path.join(dir, 'cfg');
+  fs.mkdirSync(sub);
+  fs.writeFileSync(path.join(sub, '.openstack-ha.yaml'), 'rules:\n  unknown-reference: warning\n  cluster-even-node-count: off\n');
+  const u = fileUri(path.join(sub, 'site.ha.yaml'));
+  await c.open(u, BAD);
+  const p = await c.diagnostics(u, (x) => x.diagnostics.length > 0);
+  assert.deepEqual(p.diagnostics.map((d) => `${d.code} ${d.severity}`).sort(), ['stonith-disabled 1', 'unknown-reference 2']);
+});
+
+test('a request for quickfix kinds only gets the quick fixes', async () => {
+  const p = await c.diagnostics(uri, (x) => x.version === 2);
+  const d = p.diagnostics.find((x) => x.code === 'unknown-reference')!;
+  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } }) as CodeAction[];
+  assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix']);
+});

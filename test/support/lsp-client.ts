@@ -1,0 +1,73 @@
+/** A plain LSP client over stdio against the built server: what Neovim or Emacs would do. */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createProtocolConnection, ProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, ExitNotification,
+  ShowDocumentRequest, ShowDocumentParams, ConfigurationRequest,
+} from 'vscode-languageserver-protocol/node';
+import { SERVER } from './paths';
+
+export class TestClient {
+  readonly conn: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly shown: ShowDocumentParams[] = [];
+  stderr = '';
+  settings: unknown = { enable: true, rules: {} };
+
+  constructor() {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d) => { this.stderr += d; });
+    this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.latest.set(p.uri, p);
+      for (const w of [...this.waiters]) if (w.uri === p.uri && w.pred(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
+    });
+    this.conn.onRequest(ShowDocumentRequest.type, (p) => { this.shown.push(p); return { success: true }; });
+    this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    this.conn.listen();
+  }
+
+  async initialize(rootPath?: string, configuration = true) {
+    const r = await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: rootPath ? pathToFileURL(rootPath).toString() : null, workspaceFolders: null,
+      capabilities: { workspace: { configuration }, window: { showDocument: { support: true } } },
+    });
+    await this.conn.sendNotification(InitializedNotification.type, {});
+    return r;
+  }
+
+  /** Resolves with the first diagnostics for `uri` that satisfy `pred` (waits on the condition, never a fixed sleep). */
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const have = this.latest.get(uri);
+    if (have && pred(have)) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}`)), timeoutMs);
+      this.waiters.push({ uri, pred, resolve: (p) => { clearTimeout(t); resolve(p); } });
+    });
+  }
+
+  forget(uri: string) { this.latest.delete(uri); }
+
+  open(uri: string, text: string, version = 1) {
+    return this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+  }
+
+  change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]) {
+    return this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes as never });
+  }
+
+  async close() {
+    await this.conn.sendRequest(ShutdownRequest.type);
+    await this.conn.sendNotification(ExitNotification.type);
+    await new Promise((r) => { if (this.child.exitCode !== null) r(null); else this.child.on('exit', r); });
+    this.conn.dispose();
+  }
+}
+
+export function fileUri(p: string): string { return pathToFileURL(p).toString(); }
+export function exists(uri: string): boolean { return fs.existsSync(new URL(uri)); }
