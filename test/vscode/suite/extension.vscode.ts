@@ -1,0 +1,69 @@
+/** What a user sees in VS Code: diagnostics of a manifest, a hover, and a quick fix applied. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const tests: { name: string; fn: () => Promise<void> }[] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
+
+/** Polls a condition until it holds: editor tests wait on conditions, never on fixed sleeps. */
+async function until<T>(what: string, get: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'openstack-ha');
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+async function openCopy(name: string): Promise<vscode.TextDocument> {
+  const src = path.resolve(__dirname, '../../../../examples', name);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
+  const file = path.join(dir, name);
+  fs.copyFileSync(fs.existsSync(src) ? src : path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, name), file);
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+test('the extension activates on a YAML manifest', async () => {
+  await openCopy('good.ha.yaml');
+  const ext = await until('the extension', () => vscode.extensions.all.find((e) => e.packageJSON.name === 'openstack-ha'));
+  await until('activation', () => ext.isActive || undefined);
+});
+
+test('bad.ha.yaml shows the expected rule ids with doc links', async () => {
+  const doc = await openCopy('bad.ha.yaml');
+  const diags = await until('diagnostics', () => { const d = ours(doc.uri); return d.length >= 10 ? d : undefined; });
+  const codes = new Set(diags.map(codeOf));
+  for (const id of ['stonith-disabled', 'quorum-ignored-multi-node', 'galera-multi-writer', 'service-not-behind-balancer', 'unknown-reference', 'cluster-even-node-count']) assert.ok(codes.has(id), id);
+  const s = diags.find((d) => codeOf(d) === 'stonith-disabled')!;
+  assert.ok(typeof s.code === 'object' && /docs\/rules\/stonith-disabled\.md$/.test(s.code.target.toString()));
+});
+
+test('hover on a node name shows the node', async () => {
+  const doc = await openCopy('bad.ha.yaml');
+  const line = doc.getText().split('\n').findIndex((l) => l.includes('members: [controller1, controller2, controller3, controller4]'));
+  const col = doc.lineAt(line).text.indexOf('controller1') + 2;
+  await until('diagnostics', () => (ours(doc.uri).length ? true : undefined));
+  const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+  const text = result.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+  assert.match(text, /\*\*node controller1\*\*: 10\.1\.0\.12/);
+});
+
+test('the stonith quick fix edits the file and the finding goes away', async () => {
+  const doc = await openCopy('bad.ha.yaml');
+  const d = await until('stonith-disabled', () => ours(doc.uri).find((x) => codeOf(x) === 'stonith-disabled'));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title === 'Set stonith: true');
+  assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+  assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+  assert.equal(doc.lineAt(d.range.start.line).text.trim(), 'stonith: true');
+  await until('stonith-disabled to clear', () => (ours(doc.uri).some((x) => codeOf(x) === 'stonith-disabled') ? undefined : true));
+});
