@@ -29,9 +29,13 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   return null;
 }
 
-export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+/** Where the YAML comes from: the full parser by default, the editor's incremental one per document. */
+export interface ManifestParser { parse(text: string): Parsed }
+const FULL_PARSER: ManifestParser = { parse: parseManifestText };
+
+export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, parser: ManifestParser = FULL_PARSER): LintResult {
   const lines = new LineIndex(text);
-  const parsed = parseManifestText(text);
+  const parsed = parser.parse(text);
   const raw: Finding[] = [...parsed.findings];
   let manifest: Manifest | undefined;
   if (!parsed.doc && parsed.ok) raw.push(emptyManifestFinding());

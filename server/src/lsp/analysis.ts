@@ -7,6 +7,7 @@ import { URI } from './uri';
 import { detectKind, lintManifest, LintResult } from '../engine/lint';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
+import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
 
 export interface Settings { enable: boolean; rules: Record<string, string>; environment?: string }
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
@@ -16,12 +17,14 @@ export interface Analysis { version: number; result: LintResult | null; configFi
 export class AnalysisCache {
   private cache = new Map<string, Analysis & { settingsEpoch: number }>();
   private settingsEpoch = 0;
+  /** One incremental parser per open document: an edit re-parses only the entries it touched. */
+  private parsers = new Map<string, IncrementalManifestParser>();
   readonly configs = new ConfigCache();
   settings: Settings = DEFAULT_SETTINGS;
 
   setSettings(s: Settings): void { this.settings = s; this.invalidate(); }
   invalidate(): void { this.settingsEpoch++; this.configs.clear(); }
-  forget(uri: string): void { this.cache.delete(uri); }
+  forget(uri: string): void { this.cache.delete(uri); this.parsers.delete(uri); }
 
   get(doc: TextDocument): Analysis {
     const hit = this.cache.get(doc.uri);
@@ -38,6 +41,8 @@ export class AnalysisCache {
     const fromFile = file ? this.configs.forDocument(file) : {};
     const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'] };
     const config = mergeConfigs(fromFile.config, editor);
-    return { version: doc.version, result: lintManifest(text, config), configFile: fromFile.file, configError: fromFile.error };
+    let parser = this.parsers.get(doc.uri);
+    if (!parser) { parser = new IncrementalManifestParser(); this.parsers.set(doc.uri, parser); }
+    return { version: doc.version, result: lintManifest(text, config, parser), configFile: fromFile.file, configError: fromFile.error };
   }
 }
