@@ -31,14 +31,14 @@ export const rule: Rule = {
   },
 };
 
-function names(ctx: RuleContext, kind: Kind): string[] {
+function pool(ctx: RuleContext, kind: Kind): Map<string, unknown> {
   const m = ctx.manifest;
-  return [...(kind === 'node' ? m.nodes : kind === 'cluster' ? m.clusters : m.vips).keys()];
+  return kind === 'node' ? m.nodes : kind === 'cluster' ? m.clusters : m.vips;
 }
 
 function checkRef(ctx: RuleContext, ref: Located<string>, kind: Kind): void {
-  const defined = names(ctx, kind);
-  if (defined.includes(ref.value)) return;
+  if (pool(ctx, kind).has(ref.value)) return; // the common case stays O(1): a 5000-node list is 5000 look-ups
+  const defined = [...pool(ctx, kind).keys()];
   const near = bestOnly(ref.value, closest(ref.value, defined));
   const fixes: Fix[] = near.map((n, i) => ({
     title: `Change to '${n}'`, safe: near.length === 1, preferred: i === 0,

@@ -6,7 +6,7 @@
 import { Document, YAMLMap } from 'yaml';
 import { Environment, ENVIRONMENTS, Span } from '../../types';
 import { lookupService, Mode, MODES, ServiceInfo } from '../../knowledge/services';
-import { deref, entries, entry, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
+import { deref, entries, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
 
 interface Named { name: string; keySpan: Span; /** the whole `name: {...}` entry */ span: Span; map: YAMLMap | null; entry: Entry }
 
@@ -64,13 +64,20 @@ function named(e: Entry): Named {
   return { name: e.key, keySpan: e.keySpan, span: { start: e.keySpan.start, end: spanOf(e.value).end || e.keySpan.end }, map: isMap(e.value) ? e.value : null, entry: e };
 }
 
-const str = (doc: Document, map: unknown, key: string) => scalarString(entry(doc, map, key)?.value);
-const num = (doc: Document, map: unknown, key: string) => {
-  const v = scalarOf<number>(entry(doc, map, key)?.value, 'number');
+/** The entries of one mapping by key, read once per entity rather than once per field. */
+type Fields = Map<string, Entry>;
+function fieldsOf(doc: Document, map: unknown): Fields {
+  const f: Fields = new Map();
+  for (const e of entries(doc, map)) if (!f.has(e.key)) f.set(e.key, e);
+  return f;
+}
+const str = (f: Fields, key: string) => scalarString(f.get(key)?.value);
+const num = (f: Fields, key: string) => {
+  const v = scalarOf<number>(f.get(key)?.value, 'number');
   return v && Number.isInteger(v.value) ? v : undefined;
 };
-const bool = (doc: Document, map: unknown, key: string) => scalarOf<boolean>(entry(doc, map, key)?.value, 'boolean');
-const list = (doc: Document, map: unknown, key: string) => stringList(doc, entry(doc, map, key)?.value);
+const bool = (f: Fields, key: string) => scalarOf<boolean>(f.get(key)?.value, 'boolean');
+const list = (doc: Document, f: Fields, key: string) => stringList(doc, f.get(key)?.value);
 
 export function buildManifest(doc: Document, defaultEnvironment: Environment = 'production'): Manifest {
   const root = deref(doc, doc.contents);
@@ -81,56 +88,57 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
   if (!m.root) return m;
   for (const e of entries(doc, m.root)) if (!m.sections.has(e.key)) m.sections.set(e.key, e);
 
-  const env = str(doc, m.sections.get('metadata')?.value, 'environment');
+  const env = str(fieldsOf(doc, m.sections.get('metadata')?.value), 'environment');
   if (env && (ENVIRONMENTS as readonly string[]).includes(env.value)) { m.environment = env.value as Environment; m.environmentValue = env; }
 
   for (const e of entries(doc, m.sections.get('nodes')?.value)) {
     if (m.nodes.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    const v = e.value;
+    const f = fieldsOf(doc, e.value);
     m.nodes.set(e.key, {
-      ...named(e), address: str(doc, v, 'address'), roles: list(doc, v, 'roles')?.items ?? [],
-      failureDomain: str(doc, v, 'failure_domain'), interfaces: list(doc, v, 'interfaces'), bond: bool(doc, v, 'bond'),
+      ...named(e), address: str(f, 'address'), roles: list(doc, f, 'roles')?.items ?? [],
+      failureDomain: str(f, 'failure_domain'), interfaces: list(doc, f, 'interfaces'), bond: bool(f, 'bond'),
     });
   }
 
   for (const e of entries(doc, m.sections.get('clusters')?.value)) {
     if (m.clusters.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    const v = e.value;
-    const managerValue = str(doc, v, 'manager');
+    const f = fieldsOf(doc, e.value);
+    const managerValue = str(f, 'manager');
     const manager = managerValue && ['pacemaker', 'keepalived', 'none'].includes(managerValue.value) ? managerValue.value as ClusterDef['manager'] : 'pacemaker';
-    const ce = entry(doc, v, 'corosync');
+    const ce = f.get('corosync');
     const cv = ce?.value;
+    const cf = fieldsOf(doc, cv);
     const corosync: CorosyncDef | undefined = ce && (isMap(cv) || (isScalar(cv) && cv.value === null)) ? {
-      span: spanOf(cv), map: isMap(cv) ? cv : null, twoNode: bool(doc, cv, 'two_node'), waitForAll: bool(doc, cv, 'wait_for_all'),
-      token: num(doc, cv, 'token'), tokenRetransmits: num(doc, cv, 'token_retransmits'), transport: str(doc, cv, 'transport'),
+      span: spanOf(cv), map: isMap(cv) ? cv : null, twoNode: bool(cf, 'two_node'), waitForAll: bool(cf, 'wait_for_all'),
+      token: num(cf, 'token'), tokenRetransmits: num(cf, 'token_retransmits'), transport: str(cf, 'transport'),
     } : undefined;
     m.clusters.set(e.key, {
-      ...named(e), manager, managerValue, members: list(doc, v, 'members'), stonith: bool(doc, v, 'stonith'),
-      noQuorumPolicy: str(doc, v, 'no_quorum_policy'), corosync, corosyncEntry: ce, quorumDevice: str(doc, v, 'quorum_device'),
+      ...named(e), manager, managerValue, members: list(doc, f, 'members'), stonith: bool(f, 'stonith'),
+      noQuorumPolicy: str(f, 'no_quorum_policy'), corosync, corosyncEntry: ce, quorumDevice: str(f, 'quorum_device'),
     });
   }
 
   for (const e of entries(doc, m.sections.get('vips')?.value)) {
     if (m.vips.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    const v = e.value;
-    m.vips.set(e.key, { ...named(e), address: str(doc, v, 'address'), cidr: num(doc, v, 'cidr'), cluster: str(doc, v, 'cluster'), vrid: num(doc, v, 'vrid') });
+    const f = fieldsOf(doc, e.value);
+    m.vips.set(e.key, { ...named(e), address: str(f, 'address'), cidr: num(f, 'cidr'), cluster: str(f, 'cluster'), vrid: num(f, 'vrid') });
   }
 
   for (const e of entries(doc, m.sections.get('services')?.value)) {
     if (m.services.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    const v = e.value;
-    const onEntry = entry(doc, v, 'on');
+    const f = fieldsOf(doc, e.value);
+    const onEntry = f.get('on');
     let on: Placement | undefined;
     const onRef = scalarString(onEntry?.value);
     const onList = stringList(doc, onEntry?.value);
     if (onRef) on = { kind: 'cluster', ref: onRef, span: onRef.span };
     else if (onList) on = { kind: 'nodes', list: onList, span: onList.span };
-    const mode = str(doc, v, 'mode');
+    const mode = str(f, 'mode');
     m.services.set(e.key, {
       ...named(e), info: lookupService(e.key), on,
       mode: mode && (MODES as readonly string[]).includes(mode.value) ? mode as Located<Mode> : undefined,
-      vip: str(doc, v, 'vip'), vips: list(doc, v, 'vips'), port: num(doc, v, 'port'), stateful: bool(doc, v, 'stateful'),
-      balancer: str(doc, v, 'balancer'), backend: str(doc, v, 'backend'),
+      vip: str(f, 'vip'), vips: list(doc, f, 'vips'), port: num(f, 'port'), stateful: bool(f, 'stateful'),
+      balancer: str(f, 'balancer'), backend: str(f, 'backend'),
     });
   }
   return m;
