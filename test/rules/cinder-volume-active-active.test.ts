@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, fixed, withHeader } from '../support/fixture';
+import { THREE_NODE_CLUSTER } from '../support/topologies';
 
 const rules = ['cinder-volume-active-active'];
-const BASE = `
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-  clusters:
-    ctl: { members: [a, b, c] }
-`;
+const BASE = THREE_NODE_CLUSTER;
 
 test('fires on active-active cinder-volume', () => check(BASE + `
   services:

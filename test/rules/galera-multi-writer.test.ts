@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, fixed, withHeader } from '../support/fixture';
+import { CLUSTER_WITH_VIP } from '../support/topologies';
 
 const rules = ['galera-multi-writer'];
-const BASE = `
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-  clusters:
-    ctl: { members: [a, b, c] }
-  vips:
-    internal: { address: 10.0.0.11, cluster: ctl }
-`;
+const BASE = CLUSTER_WITH_VIP;
 
 test('fires on active-active galera behind the balancer', () => check(BASE + `
   services:

@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, fixed, withHeader } from '../support/fixture';
+import { THREE_NODES } from '../support/topologies';
 
 const rules = ['quorum-ignored-multi-node'];
-const NODES = `
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-`;
+const NODES = THREE_NODES;
 
 test('fires on ignore with three members', () => check(NODES + `
   clusters:
