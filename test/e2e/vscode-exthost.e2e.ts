@@ -1,0 +1,37 @@
+/**
+ * The extension's integration suite (test/vscode/suite, the one @vscode/test-electron runs) inside
+ * code-server's real extension host, loaded with extensionDevelopmentPath/extensionTestsPath. The
+ * suite writes its results to a file; a failure there fails this test.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { freshDir, launchChromium, startCodeServer, until, artifact } from './support';
+import { ROOT } from '../support/paths';
+
+test('the extension-host suite passes in VS Code', { timeout: 300_000 }, async () => {
+  const rt = freshDir('vscode-exthost');
+  const ws = path.join(rt, 'workspace');
+  fs.mkdirSync(ws);
+  for (const f of ['bad.ha.yaml', 'good.ha.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(ws, f));
+  const results = path.join(rt, 'results.json');
+  const cs = await startCodeServer(rt, ws, { OSHA_TEST_RESULTS: results });
+  const { context, page } = await launchChromium(rt);
+  try {
+    const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
+    const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'vscode', 'suite', 'index.js'))]]);
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+    const r = JSON.parse(await until('the suite\'s results file', () => (fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : undefined), 180_000, 250));
+    const failed = r.results.filter((x: { ok: boolean }) => !x.ok);
+    assert.deepEqual(failed, [], r.summary);
+    assert.ok(r.results.length >= 4, r.summary);
+    assert.match(r.summary, /^\d+ passed, 0 failed$/);
+  } catch (e) {
+    await page.screenshot({ path: artifact('vscode-exthost-failure.png') }).catch(() => undefined);
+    throw new Error(`${(e as Error).message}\n--- code-server log ---\n${cs.log().slice(-3000)}`);
+  } finally {
+    await context.close().catch(() => undefined);
+    await cs.stop();
+  }
+});
