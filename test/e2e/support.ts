@@ -17,6 +17,14 @@ export const VSIX = process.env.OSHA_VSIX ?? path.join(E2E, 'openstack-ha.vsix')
 export const ARTIFACTS = path.join(ROOT, 'test-results');
 export const SERVER_BIN = path.join(ROOT, 'bin', 'openstack-ha-language-server.js');
 
+/** A workspace folder under `rt` holding copies of the shipped examples. */
+export function exampleWorkspace(rt: string): string {
+  const ws = path.join(rt, 'workspace');
+  fs.mkdirSync(ws, { recursive: true });
+  for (const f of ['bad.ha.yaml', 'good.ha.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(ws, f));
+  return ws;
+}
+
 export function freshDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `osha-${name}-`));
 }

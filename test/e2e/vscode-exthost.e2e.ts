@@ -7,14 +7,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { freshDir, launchChromium, startCodeServer, until, artifact } from './support';
+import { exampleWorkspace, freshDir, launchChromium, startCodeServer, until, artifact } from './support';
 import { ROOT } from '../support/paths';
 
 test('the extension-host suite passes in VS Code', { timeout: 300_000 }, async () => {
   const rt = freshDir('vscode-exthost');
-  const ws = path.join(rt, 'workspace');
-  fs.mkdirSync(ws);
-  for (const f of ['bad.ha.yaml', 'good.ha.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(ws, f));
+  const ws = exampleWorkspace(rt);
   const results = path.join(rt, 'results.json');
   const cs = await startCodeServer(rt, ws, { OSHA_TEST_RESULTS: results });
   const { context, page } = await launchChromium(rt);

@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { artifact, freshDir, installExtension, launchChromium, startCodeServer, until, VSIX } from './support';
+import { artifact, exampleWorkspace, freshDir, installExtension, launchChromium, startCodeServer, until, VSIX } from './support';
 import { lintManifest } from '../../server/src/engine/lint';
-import { ROOT } from '../support/paths';
 
 const lineCol = (text: string, lineIncludes: string, word: string): string => {
   const lines = text.split('\n');
@@ -20,9 +19,7 @@ const lineCol = (text: string, lineIncludes: string, word: string): string => {
 
 test('VS Code: Problems panel, hover and a quick fix on bad.ha.yaml', { timeout: 300_000 }, async () => {
   const rt = freshDir('vscode-ui');
-  const ws = path.join(rt, 'workspace');
-  fs.mkdirSync(ws);
-  for (const f of ['bad.ha.yaml', 'good.ha.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(ws, f));
+  const ws = exampleWorkspace(rt);
   const original = fs.readFileSync(path.join(ws, 'bad.ha.yaml'), 'utf8');
   const expectedRules = [...new Set(lintManifest(original).findings.map((f) => f.rule))];
 
