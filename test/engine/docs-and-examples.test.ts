@@ -4,12 +4,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { lintManifest } from '../../server/src/engine/lint';
+import { lintConf, lintManifest } from '../../server/src/engine/lint';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
-const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+/** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
+const lintExample = (text: string) => {
+  const file = /^# ([\w.-]+\.(?:conf|ini))\n/.exec(text)?.[1];
+  return file ? lintConf(file, text) : lintManifest(text);
+};
 
 test('every rule has a doc page and every doc page a rule', () => {
   const pages = fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
@@ -24,8 +29,8 @@ for (const rule of ALL_RULES) {
     const bad = block(md, 'Bad'), good = block(md, 'Good');
     if (rule.id === 'file-too-large') return; // an example would be a megabyte long
     assert.ok(bad && good, 'the page has Bad and Good yaml blocks');
-    assert.ok(lintManifest(bad!).findings.some((f) => f.rule === rule.id), `bad example does not fire ${rule.id}`);
-    const goodRules = lintManifest(good!).findings.map((f) => f.rule);
+    assert.ok(lintExample(bad!).findings.some((f) => f.rule === rule.id), `bad example does not fire ${rule.id}: ${lintExample(bad!).findings.map((f) => f.rule)}`);
+    const goodRules = lintExample(good!).findings.map((f) => f.rule);
     assert.ok(!goodRules.includes(rule.id), `good example fires ${rule.id}`);
   });
 }

@@ -10,7 +10,7 @@
  * and compared exactly when present.
  */
 import * as assert from 'node:assert/strict';
-import { lintManifest, LintResult } from '../../server/src/engine/lint';
+import { lintConf, lintManifest, LintResult } from '../../server/src/engine/lint';
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
@@ -57,9 +57,19 @@ function describeExpected(x: Expectation): string { return `${x.line}:${x.start}
  */
 export function checked(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): LintResult {
   const text = withHeader(source);
-  const r = lintManifest(text, opts.config);
-  const expected = parseAnnotations(text).filter((x) => !opts.rules || opts.rules.includes(x.rule));
-  const actual = r.findings.filter((f) => !opts.rules || opts.rules.includes(f.rule));
+  return compare(text, lintManifest(text, opts.config), opts.rules);
+}
+
+/** The same for an OpenStack service config checked against the catalogue of `file` (nova.conf, ...). */
+export function checkConf(file: string, source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void {
+  const text = dedent(source);
+  compare(text, lintConf(file, text, opts.config), opts.rules);
+}
+
+/** Asserts that the findings of the given rules (all when omitted) are exactly the annotated ones. */
+function compare(text: string, r: LintResult, rules?: string[]): LintResult {
+  const expected = parseAnnotations(text).filter((x) => !rules || rules.includes(x.rule));
+  const actual = r.findings.filter((f) => !rules || rules.includes(f.rule));
   const unmatched = [...actual];
   const missing: string[] = [];
   for (const x of expected) {
@@ -79,9 +89,9 @@ export function checked(source: string, opts: { rules?: string[]; config?: LintC
 export function check(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void { checked(source, opts); }
 
 /** Applies the fix titled `title` (or the first) of the one finding of `rule`, and returns the text after it. */
-export function fixed(source: string, rule: string, title?: string, config?: LintConfig): string {
-  const text = withHeader(source);
-  const r = lintManifest(text, config);
+export function fixed(source: string, rule: string, title?: string, config?: LintConfig, confFile?: string): string {
+  const text = confFile ? dedent(source) : withHeader(source);
+  const r = confFile ? lintConf(confFile, text, config) : lintManifest(text, config);
   const fs = r.findings.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}: ${r.findings.map((f) => f.rule + ' ' + f.message).join('; ')}`);
   const fix = title ? fs[0].fixes.find((x) => x.title === title) : fs[0].fixes[0];

@@ -7,12 +7,15 @@ import { Environment, ENVIRONMENTS, Finding, Severity, SeveritySetting } from '.
 import { isRuleId } from './rules';
 import { editDistance } from './text/suggest';
 import { ALL_RULES } from './rules';
+import { KNOWN_RELEASES, Release } from './knowledge/options/catalog';
 
 export const CONFIG_FILE_NAMES = ['.openstack-ha.yaml', '.openstack-ha.yml'];
 
 export interface LintConfig {
   /** Used when a manifest has no metadata.environment. */
   environment?: Environment;
+  /** The OpenStack release whose option catalogue checks .conf files (default: the newest shipped). */
+  release?: Release;
   /** Per-rule severity, or 'off'. */
   rules: Record<string, SeveritySetting>;
 }
@@ -35,6 +38,9 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
         if (k === 'environment') {
           if (typeof v === 'string' && (ENVIRONMENTS as readonly string[]).includes(v)) cfg.environment = v as Environment;
           else problems.push(`${source}: environment must be one of ${ENVIRONMENTS.join(', ')}`);
+        } else if (k === 'release') {
+          if (typeof v === 'string' && (KNOWN_RELEASES as string[]).includes(v.toLowerCase())) cfg.release = v.toLowerCase() as Release;
+          else problems.push(`${source}: release must be one of ${KNOWN_RELEASES.join(', ')}`);
         } else if (k === 'rules') {
           if (!v || typeof v !== 'object' || Array.isArray(v)) { problems.push(`${source}: rules must map rule ids to ${SEVERITIES.join('|')}`); continue; }
           for (const [id, sev] of Object.entries(v as Record<string, unknown>)) {
@@ -48,7 +54,7 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
             if (typeof id !== 'string' || !isRuleId(id)) problems.push(`${source}: unknown rule '${String(id)}' in disable${typeof id === 'string' ? suggestRule(id) : ''}`);
             else cfg.rules[id] = 'off';
           }
-        } else problems.push(`${source}: unknown key '${k}' (expected environment, rules, disable)`);
+        } else problems.push(`${source}: unknown key '${k}' (expected environment, release, rules, disable)`);
       }
     }
   }
@@ -68,6 +74,7 @@ export function mergeConfigs(...layers: (Partial<LintConfig> | undefined)[]): Li
   for (const l of layers) {
     if (!l) continue;
     if (l.environment) out.environment = l.environment;
+    if (l.release) out.release = l.release;
     Object.assign(out.rules, l.rules ?? {});
   }
   return out;

@@ -10,15 +10,22 @@ import { emptyManifestFinding, validateManifest } from './documents/manifest/val
 import { isManifestPath, isYamlPath, looksLikeManifest } from './documents/manifest/recognise';
 import { MANIFEST_RULES } from './rules';
 import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
-import { looksBinary } from './documents/manifest/parse';
+import { looksBinary, MAX_MANIFEST_BYTES } from './documents/manifest/parse';
+import { confKind } from './documents/oslo-conf/recognise';
+import { parseConf } from './documents/oslo-conf/parse';
+import { ConfView } from './documents/oslo-conf/context';
+import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
+import { CONF_RULES } from './rules/conf';
 
-export type DocumentKind = 'manifest';
+export type DocumentKind = 'manifest' | 'oslo-conf';
 
 export interface LintResult {
   kind: DocumentKind;
   findings: Finding[];
   manifest?: Manifest;
-  parsed: Parsed;
+  parsed?: Parsed;
+  /** For OpenStack service configs: the file, its catalogue, and the option look-ups. */
+  conf?: ConfView;
   lines: LineIndex;
 }
 
@@ -26,6 +33,7 @@ export interface LintResult {
 export function detectKind(path: string, text: string): DocumentKind | null {
   if (isManifestPath(path)) return 'manifest';
   if (isYamlPath(path) && !looksBinary(text) && looksLikeManifest(text)) return 'manifest';
+  if (confKind(path, text)) return 'oslo-conf';
   return null;
 }
 
@@ -74,8 +82,36 @@ function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConf
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
 
+/** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
+export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+  const lines = new LineIndex(text);
+  const raw: Finding[] = [];
+  const at0 = { start: 0, end: 0 };
+  if (looksBinary(text)) raw.push({ rule: 'parse-error', severity: 'error', message: 'this is a binary file, not a configuration file', span: at0, fixes: [] });
+  else if (text.length > MAX_MANIFEST_BYTES) raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: at0, fixes: [] });
+  if (raw.length) return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), lines };
+  const parsed = parseConf(text);
+  for (const p of parsed.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  const catalog = catalogFor(file, config.release ?? NEWEST_RELEASE)!;
+  const view = new ConfView(parsed, catalog);
+  const isOff = (id: string) => config.rules[id] === 'off';
+  for (const rule of CONF_RULES) {
+    if (isOff(rule.meta.id)) continue;
+    try {
+      rule.check({
+        view, text, isOff,
+        report: (r) => raw.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
+      });
+    } catch (e) {
+      raw.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: at0, fixes: [] });
+    }
+  }
+  return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
+  if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config);
   return null;
 }

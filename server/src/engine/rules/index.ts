@@ -19,6 +19,7 @@ import { rule as stonithDisabled } from './stonith-disabled';
 import { rule as twoNodeWithoutTwoNodeMode } from './two-node-without-two-node-mode';
 import { rule as unknownReference } from './unknown-reference';
 import { rule as vipMissing } from './vip-missing';
+import { CONF_RULES } from './conf';
 
 export const MANIFEST_RULES: readonly Rule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
@@ -27,7 +28,8 @@ export const MANIFEST_RULES: readonly Rule[] = [
   networkPathRedundancy, sharedStorageBackend,
 ];
 
-export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta)];
+export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta)];
+export { CONF_RULES };
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }

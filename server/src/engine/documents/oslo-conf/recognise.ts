@@ -1,0 +1,36 @@
+/**
+ * Which files are OpenStack service configs, and which catalogue checks them: by file name
+ * (nova.conf, ml2_conf.ini, ...), by path (/etc/<service>/...), or by a modeline in the first lines
+ * (`# openstack-conf: nova.conf`, or `-*- mode: openstack-conf -*-` with the name from the path).
+ * Never every *.conf: a file that none of these names is not claimed.
+ */
+import { catalogFiles } from '../../knowledge/options/catalog';
+
+const SERVICE_DIRS: Record<string, string> = {
+  nova: 'nova.conf', keystone: 'keystone.conf', glance: 'glance-api.conf', neutron: 'neutron.conf', cinder: 'cinder.conf',
+  heat: 'heat.conf', placement: 'placement.conf', octavia: 'octavia.conf',
+};
+/** Names distributions and deployment tools give the same files. */
+const ALIASES: Record<string, string> = {
+  'nova-compute.conf': 'nova.conf', 'nova-api.conf': 'nova.conf', 'glance-registry.conf': 'glance-api.conf',
+  'ovn_agent.ini': 'ovn.ini', 'neutron-ovn-metadata-agent.ini': 'neutron_ovn_metadata_agent.ini',
+};
+const MODELINE = /(?:openstack-conf\s*[:=]\s*([\w.-]+\.(?:conf|ini))|-\*-.*mode:\s*openstack-conf\b)/;
+
+function basename(p: string): string { return p.split(/[\\/]/).pop() ?? p; }
+
+/** The catalogue file name for a path and text, or undefined. */
+export function confKind(path: string, text: string): string | undefined {
+  const base = basename(path);
+  if (/\.(j2|jinja2?|erb|tmpl)$/.test(base)) return undefined; // templates are not the file yet
+  const known = new Set(catalogFiles());
+  const head = text.slice(0, 2048).split('\n').slice(0, 5).join('\n');
+  const mode = MODELINE.exec(head);
+  if (mode?.[1] && known.has(mode[1])) return mode[1];
+  if (known.has(base)) return base;
+  if (ALIASES[base]) return ALIASES[base];
+  const dir = /(?:^|[\\/])etc[\\/]([a-z]+)[\\/](?:[^\\/]+[\\/])*[^\\/]+\.(?:conf|ini)$/.exec(path);
+  if (dir && SERVICE_DIRS[dir[1]]) return SERVICE_DIRS[dir[1]];
+  if (mode) return undefined; // mode without a file name and a path that says nothing: which catalogue is unknown
+  return undefined;
+}

@@ -1,0 +1,13 @@
+/** A rule over an OpenStack service config file. */
+import { RuleMeta, Report } from '../rule';
+import { ConfView } from '../../documents/oslo-conf/context';
+
+export interface ConfRuleContext {
+  view: ConfView;
+  text: string;
+  /** Whether a rule is switched off, for rules that hand a case to a more specific one. */
+  isOff(rule: string): boolean;
+  report(r: Report): void;
+}
+
+export interface ConfRule { meta: RuleMeta; check(ctx: ConfRuleContext): void }

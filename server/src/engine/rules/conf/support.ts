@@ -1,0 +1,39 @@
+/** Facts several .conf rules share: does the service talk to RabbitMQ, to a database, which hosts. */
+import { ConfView, truthy } from '../../documents/oslo-conf/context';
+import { ConfEntry } from '../../documents/oslo-conf/parse';
+import { Span } from '../../types';
+
+export const RABBIT = 'oslo_messaging_rabbit';
+
+/** The broker URL(s): [DEFAULT] transport_url, or the legacy rabbit_host(s). */
+export function rabbitUse(view: ConfView): { entry: ConfEntry; hosts: string[] } | undefined {
+  const t = view.entry('DEFAULT', 'transport_url');
+  if (t && /^(rabbit|kombu|amqp)s?:\/\//.test(t.value.trim())) return { entry: t, hosts: transportHosts(t.value) };
+  for (const [section, key] of [[RABBIT, 'rabbit_hosts'], ['DEFAULT', 'rabbit_hosts'], [RABBIT, 'rabbit_host'], ['DEFAULT', 'rabbit_host']]) {
+    const e = view.entry(section, key);
+    if (e) return { entry: e, hosts: e.value.split(',').map((h) => h.trim().replace(/:\d+$/, '')).filter(Boolean) };
+  }
+  return undefined;
+}
+
+/** `rabbit://u:p@h1:5672,u:p@h2:5672/vhost` -> [h1, h2] */
+export function transportHosts(url: string): string[] {
+  const m = /^[a-z+]+:\/\/([^/?]*)/.exec(url.trim());
+  if (!m) return [];
+  return m[1].split(',').map((part) => part.replace(/^.*@/, '')).map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, ''))).filter(Boolean);
+}
+
+export function usesDatabase(view: ConfView): ConfEntry | undefined {
+  return view.entry('database', 'connection') ?? view.entry('DEFAULT', 'sql_connection');
+}
+
+export function flag(view: ConfView, section: string, key: string): { on: boolean; entry?: ConfEntry } {
+  const e = view.effective(section, key);
+  return { on: truthy(e.value), entry: e.entry };
+}
+
+/** Where to point when an option is missing: the [DEFAULT] header, else the file's first line. */
+export function defaultAnchor(view: ConfView): Span {
+  const d = view.sectionsNamed('DEFAULT')[0] ?? view.file.sections[0];
+  return d ? d.headerSpan : { start: 0, end: 0 };
+}

@@ -1,0 +1,22 @@
+import { ConfRule } from './rule';
+import { closest } from '../../text/suggest';
+
+export const rule: ConfRule = {
+  meta: {
+    id: 'unknown-section', severity: 'warning', fixable: true,
+    title: 'A section this service does not read',
+    why: 'oslo.config ignores sections it has no options for, so every option under a misspelt section silently keeps its default. Sections are case-insensitive except DEFAULT, which must be written in capitals. It is a warning, not an error: a newer release may add the section.',
+  },
+  check(ctx) {
+    const { view } = ctx;
+    for (const s of view.file.sections) {
+      if (view.knownSection(s.name)) continue;
+      const near = s.name.toUpperCase() === 'DEFAULT' ? ['DEFAULT'] : closest(s.name, view.catalog.sectionNames(), 1);
+      ctx.report({
+        span: s.headerSpan,
+        message: `[${s.name}] is not a section ${view.catalog.file} has in ${view.catalog.release}${near.length ? `; did you mean [${near[0]}]?` : ''}${s.entries.length ? ` (its ${s.entries.length} option${s.entries.length === 1 ? ' is' : 's are'} ignored)` : ''}`,
+        fixes: near.map((n, i) => ({ title: `Rename to [${n}]`, safe: false, preferred: i === 0, edits: [{ start: s.nameSpan.start, end: s.nameSpan.end, newText: n }] })),
+      });
+    }
+  },
+};
