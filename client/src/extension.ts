@@ -17,8 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // every YAML file: the server keeps to manifests (by name or by apiVersion) and ignores the rest
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }],
+    // every YAML file (the server keeps to manifests, by name or apiVersion) and OpenStack service configs
+    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}') },
     outputChannel: output,
   };

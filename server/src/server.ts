@@ -11,6 +11,7 @@ import { ruleDocUri } from './node/docs';
 import { isRuleId } from './engine/rules';
 import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
 import { URI } from './lsp/uri';
+import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 
 /** Diagnostics follow the last keystroke by this much at most (plus analysis time). */
 export const DEBOUNCE_MS = 150;
@@ -26,7 +27,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const s = (raw ?? {}) as Partial<Settings>;
     const rules: Record<string, string> = {};
     for (const [id, sev] of Object.entries(s.rules ?? {})) if (isRuleId(id) && SEVERITIES.includes(String(sev))) rules[id] = String(sev);
-    return { enable: s.enable !== false, rules, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined };
+    return { enable: s.enable !== false, rules, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined, release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined };
   };
 
   const isConfigDoc = (uri: string) => CONFIG_FILE_NAMES.some((n) => uri.endsWith('/' + n));
@@ -75,7 +76,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '[', ','] },
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '='] },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         definitionProvider: true,
         referencesProvider: true,

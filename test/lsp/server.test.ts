@@ -155,3 +155,22 @@ test('a request for quickfix kinds only gets the quick fixes', async () => {
   const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } }) as CodeAction[];
   assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix']);
 });
+
+test('OpenStack service configs: diagnostics, hover and completion over LSP; secrets masked', async () => {
+  const conf = fileUri(path.join(dir, 'etc', 'nova', 'nova.conf'));
+  const text = '[DEFAULT]\ntransport_url = rabbit://openstack:TopS3cret@c1:5672/\n[keystone_authtoken]\nMemcached_servers = c1:11211\n';
+  await c.open(conf, text);
+  const p = await c.diagnostics(conf, (x) => x.diagnostics.length > 0);
+  assert.deepEqual(p.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort(), [
+    'oslo-option-name-case@3:0', 'rabbit-all-hosts-listed@1:16', 'rabbit-queue-replication@1:0',
+  ]);
+  assert.ok(!JSON.stringify(p.diagnostics).includes('TopS3cret'));
+  const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: conf }, position: { line: 1, character: 3 } });
+  const value = (h!.contents as MarkupContent).value;
+  assert.match(value, /^\*\*\[DEFAULT\] transport_url\*\*: string, secret/);
+  assert.ok(!value.includes('TopS3cret'));
+  await c.change(conf, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'memcache_pool_d' }]);
+  await c.diagnostics(conf, (x) => x.version === 2);
+  const opts = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: conf }, position: { line: 4, character: 15 } }) as CompletionItem[];
+  assert.ok(opts.some((i) => i.label === 'memcache_pool_dead_retry' && (i.textEdit as { newText: string }).newText === 'memcache_pool_dead_retry = 300'), opts.map((i) => i.label).slice(0, 5).join());
+});

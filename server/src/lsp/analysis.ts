@@ -4,12 +4,13 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
-import { detectKind, lintManifest, LintResult } from '../engine/lint';
+import { detectKind, lintConf, lintManifest, LintResult } from '../engine/lint';
+import { confKind } from '../engine/documents/oslo-conf/recognise';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
 import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
 
-export interface Settings { enable: boolean; rules: Record<string, string>; environment?: string }
+export interface Settings { enable: boolean; rules: Record<string, string>; environment?: string; release?: string }
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
 
 export interface Analysis { version: number; result: LintResult | null; configFile?: string; configError?: Error }
@@ -37,10 +38,12 @@ export class AnalysisCache {
   private analyse(doc: TextDocument): Analysis {
     const file = URI.toPath(doc.uri);
     const text = doc.getText();
-    if (!this.settings.enable || detectKind(file ?? doc.uri, text) !== 'manifest') return { version: doc.version, result: null };
+    const kind = this.settings.enable ? detectKind(file ?? doc.uri, text) : null;
+    if (!kind) return { version: doc.version, result: null };
     const fromFile = file ? this.configs.forDocument(file) : {};
-    const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'] };
+    const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'], release: this.settings.release as LintConfig['release'] };
     const config = mergeConfigs(fromFile.config, editor);
+    if (kind === 'oslo-conf') return { version: doc.version, result: lintConf(confKind(file ?? doc.uri, text)!, text, config), configFile: fromFile.file, configError: fromFile.error };
     let parser = this.parsers.get(doc.uri);
     if (!parser) { parser = new IncrementalManifestParser(); this.parsers.set(doc.uri, parser); }
     return { version: doc.version, result: lintManifest(text, config, parser), configFile: fromFile.file, configError: fromFile.error };

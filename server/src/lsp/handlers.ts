@@ -14,6 +14,7 @@ import { insertLineAbove } from '../engine/documents/manifest/edits';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
+import { confComplete, confHover, confSymbols } from '../engine/service/conf';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -23,7 +24,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   reference: CompletionItemKind.Reference, service: CompletionItemKind.Module,
 };
 const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
-  section: SymbolKind.Namespace, node: SymbolKind.Object, cluster: SymbolKind.Struct, vip: SymbolKind.Constant, service: SymbolKind.Module,
+  section: SymbolKind.Namespace, node: SymbolKind.Object, cluster: SymbolKind.Struct, vip: SymbolKind.Constant, service: SymbolKind.Module, option: SymbolKind.Property,
 };
 
 export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, analyses: AnalysisCache): void {
@@ -43,8 +44,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
 
   connection.onHover(guard('hover', (p: HoverParams): Hover | null => {
     const g = get(p.textDocument.uri);
-    if (!g?.r.manifest) return null;
-    const h = hover(g.r.manifest, g.r.findings, g.r.lines.offset(p.position), ruleDocUri);
+    if (!g) return null;
+    const offset = g.r.lines.offset(p.position);
+    const h = g.r.manifest ? hover(g.r.manifest, g.r.findings, offset, ruleDocUri) : g.r.conf ? confHover(g.r.conf, g.r.findings, offset, ruleDocUri) : undefined;
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(g.r.lines, h.span) } : null;
   }, null));
 
@@ -54,7 +56,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const a = analyses.get(doc);
     if (!a.result) return [];
     const lines = a.result.lines;
-    const res = complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    const res = a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
     if (!res) return [];
     const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
     return res.items.map((i) => ({
@@ -66,11 +68,11 @@ export function registerHandlers(connection: Connection, documents: TextDocument
 
   connection.onDocumentSymbol(guard('symbols', (p: DocumentSymbolParams): DocumentSymbol[] => {
     const g = get(p.textDocument.uri);
-    if (!g?.r.manifest) return [];
+    if (!g || (!g.r.manifest && !g.r.conf)) return [];
     const conv = (s: SymbolNode): DocumentSymbol => ({
       name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toRange(g.r.lines, s.span), selectionRange: toRange(g.r.lines, s.selection), children: s.children.map(conv),
     });
-    return documentSymbols(g.r.manifest).map(conv);
+    return (g.r.conf ? confSymbols(g.r.conf) : documentSymbols(g.r.manifest!)).map(conv);
   }, []));
 
   connection.onDefinition(guard('definition', (p: DefinitionParams): Location | null => {

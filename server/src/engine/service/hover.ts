@@ -99,11 +99,19 @@ export function hover(m: Manifest, findings: Finding[], offset: number, docLink:
     }
     span = at.span;
   }
+  const f = findingsMarkdown(findings, offset, docLink);
+  if (f) parts.push(f);
+  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+}
+
+/** Why each finding under the cursor matters, with its guide page and doc link. */
+export function findingsMarkdown(findings: Finding[], offset: number, docLink: DocLink): string {
+  const parts: string[] = [];
   for (const f of findings) {
     if (f.span.start > offset || offset > f.span.end) continue;
     const meta = ruleMeta(f.rule);
-    if (!meta) continue;
+    if (!meta || parts.some((p) => p.startsWith(`**${meta.id}**`))) continue;
     parts.push(`**${meta.id}**: ${meta.why}${meta.guide ? ` ([HA guide](${guidePage(meta.guide)}))` : ''} · [rule documentation](${docLink(meta.id)})`);
   }
-  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+  return parts.join('\n\n');
 }

@@ -4,7 +4,7 @@ import { memberNames, serviceNodeNames } from '../documents/manifest/queries';
 import { Span, TextEdit } from '../types';
 import { EntityKind, isValidName, occurrenceAt, occurrencesOf } from './references';
 
-export interface SymbolNode { name: string; detail: string; kind: EntityKind | 'section'; span: Span; selection: Span; children: SymbolNode[] }
+export interface SymbolNode { name: string; detail: string; kind: EntityKind | 'section' | 'option'; span: Span; selection: Span; children: SymbolNode[] }
 
 export function documentSymbols(m: Manifest): SymbolNode[] {
   const section = (key: string, children: SymbolNode[]): SymbolNode[] => {
