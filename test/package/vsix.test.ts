@@ -47,7 +47,7 @@ const ALLOWED = [
   /^extension\/images\/icon\.png$/,
   /^extension\/dist\/(extension|server|cli)\.js$/, /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/, /^extension\/schemas\/openstack-ha\.schema\.json$/,
-  /^extension\/snippets\/openstack-ha\.code-snippets$/, /^extension\/syntaxes\/[a-z0-9.-]+\.tmLanguage\.json$/,
+  /^extension\/snippets\/openstack-ha\.code-snippets$/, /^extension\/syntaxes\/[a-z0-9.-]+\.(tmLanguage|language-configuration)\.json$/,
   /^extension\/examples\/(good|bad)\.ha\.yaml$/,
 ];
 
