@@ -22,6 +22,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const analyses = new AnalysisCache();
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
+  let workspaceRoots: string[] = [];
 
   const sanitize = (raw: unknown): Settings => {
     const s = (raw ?? {}) as Partial<Settings>;
@@ -71,6 +72,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const roots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).concat(params.rootUri ? [URI.toPath(params.rootUri)] : []).filter((p): p is string => !!p);
+    workspaceRoots = [...new Set(roots)];
     analyses.setSettings(sanitize((params.initializationOptions as { settings?: unknown } | undefined)?.settings));
     return {
       capabilities: {
@@ -89,6 +92,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(() => {
+    // the workspace's manifests describe the deployment the .conf files belong to
+    setImmediate(() => { for (const r of workspaceRoots) analyses.topologies.scan(r); analyses.manifestEpoch++; relintAll(); });
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'openstackHa' }).catch(() => undefined);
     void pullSettings();
   });
@@ -101,6 +106,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => {
     schedule(e.document, DEBOUNCE_MS);
+    // a manifest edit changes the topology the open .conf files are checked against
+    if (/\.ha\.ya?ml$|openstack-ha\.ya?ml$/.test(e.document.uri)) for (const d of documents.all()) if (d.uri !== e.document.uri && !/\.ya?ml$/.test(d.uri)) schedule(d, DEBOUNCE_MS * 2);
     if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); }
   });
   documents.onDidSave((e) => { if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); } });

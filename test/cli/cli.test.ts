@@ -177,3 +177,17 @@ test('the examples shipped in the repository lint as the README shows', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   assert.ok(readme.includes(r.out.trim()), 'README.md shows the real output of `npx openstack-ha lint examples/`');
 });
+
+test('OpenStack .conf files are checked too, against the manifest of their folder or above', () => {
+  const dir = workspace({
+    'site.ha.yaml': GOOD,
+    'etc/nova/nova.conf': '[DEFAULT]\ntransport_url = rabbit://openstack:SeCrEt@10.0.0.11:5672/\n[database]\nconnection = mysql+pymysql://nova:SeCrEt@10.0.0.12/nova\nmax_retries = -1\n',
+    'etc/nginx/nginx.conf': 'worker_processes 1;\n',
+  });
+  const r = run(['lint', '--format', 'json', '.'], dir);
+  assert.ok(!r.out.includes('SeCrEt'), 'no secret in the output');
+  const d = JSON.parse(r.out).diagnostics.map((x: { file: string; rule: string }) => `${x.file} ${x.rule}`);
+  const nova = path.join('etc', 'nova', 'nova.conf');
+  assert.deepEqual(d, [`${nova} rabbit-queue-replication`, `${nova} rabbit-not-behind-vip`, `${nova} db-connection-via-vip`]);
+  assert.equal(r.code, 1);
+});

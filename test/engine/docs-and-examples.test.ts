@@ -12,8 +12,11 @@ const DOCS = path.join(ROOT, 'docs', 'rules');
 const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
 /** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
 const lintExample = (text: string) => {
-  const file = /^# ([\w.-]+\.(?:conf|ini))\n/.exec(text)?.[1];
-  return file ? lintConf(file, text) : lintManifest(text);
+  // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
+  const m = /^# ([\w.-]+\.(?:conf|ini))(?: \(vips: ([^;]+); controllers: ([^)]+)\))?\n/.exec(text);
+  if (!m) return lintManifest(text);
+  const list = (s?: string) => s?.split(',').map((x) => x.trim());
+  return lintConf(m[1], text, { rules: {}, vips: list(m[2]), controllers: list(m[3]) });
 };
 
 test('every rule has a doc page and every doc page a rule', () => {

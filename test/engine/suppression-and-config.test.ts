@@ -71,7 +71,7 @@ test('config errors are all reported, with did-you-mean for rule ids', () => {
       ".openstack-ha.yaml: unknown rule 'cluster-even-nodes'; did you mean 'cluster-even-node-count'?",
       ".openstack-ha.yaml: rule 'vip-missing' must be one of error, warning, info, hint, off",
       '.openstack-ha.yaml: environment must be one of production, staging, test, demo',
-      ".openstack-ha.yaml: unknown key 'extra' (expected environment, release, rules, disable)",
+      ".openstack-ha.yaml: unknown key 'extra' (expected environment, release, vips, controllers, rules, disable)",
     ].join('\n'));
     return true;
   });

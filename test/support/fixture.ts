@@ -14,6 +14,7 @@ import { lintConf, lintManifest, LintResult } from '../../server/src/engine/lint
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
+import { Topology } from '../../server/src/engine/workspace/topology';
 
 const ANNOTATION = /^(\s*)#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?::\s?(.*))?$/;
 
@@ -61,9 +62,9 @@ export function checked(source: string, opts: { rules?: string[]; config?: LintC
 }
 
 /** The same for an OpenStack service config checked against the catalogue of `file` (nova.conf, ...). */
-export function checkConf(file: string, source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void {
+export function checkConf(file: string, source: string, opts: { rules?: string[]; config?: LintConfig; topology?: Topology } = {}): void {
   const text = dedent(source);
-  compare(text, lintConf(file, text, opts.config), opts.rules);
+  compare(text, lintConf(file, text, opts.config, { topology: opts.topology }), opts.rules);
 }
 
 /** Asserts that the findings of the given rules (all when omitted) are exactly the annotated ones. */
@@ -89,9 +90,9 @@ function compare(text: string, r: LintResult, rules?: string[]): LintResult {
 export function check(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void { checked(source, opts); }
 
 /** Applies the fix titled `title` (or the first) of the one finding of `rule`, and returns the text after it. */
-export function fixed(source: string, rule: string, title?: string, config?: LintConfig, confFile?: string): string {
+export function fixed(source: string, rule: string, title?: string, config?: LintConfig, confFile?: string, topology?: Topology): string {
   const text = confFile ? dedent(source) : withHeader(source);
-  const r = confFile ? lintConf(confFile, text, config) : lintManifest(text, config);
+  const r = confFile ? lintConf(confFile, text, config, { topology }) : lintManifest(text, config);
   const fs = r.findings.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}: ${r.findings.map((f) => f.rule + ' ' + f.message).join('; ')}`);
   const fix = title ? fs[0].fixes.find((x) => x.title === title) : fs[0].fixes[0];

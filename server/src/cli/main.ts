@@ -10,6 +10,7 @@ import { applyEdits, safeFixEdits } from '../engine/fixes';
 import { ALL_RULES } from '../engine/rules';
 import { ConfigCache, loadConfigFile } from '../node/config-files';
 import { LineIndex } from '../engine/text/line-index';
+import { TopologyIndex } from '../node/topology-index';
 
 export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
 
@@ -40,16 +41,23 @@ function lint(args: LintArgs, io: Io): number {
   const { files, explicit } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   const reports: FileReport[] = [];
   let checked = 0;
+  const kinds = new Map<string, string>();
   for (const file of files) {
     let head: string;
     try { head = readHead(file); } catch (e) { throw new PathError(`cannot read ${file}: ${(e as Error).message}`); }
-    if (!detectKind(file, head)) {
-      if (explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
-      continue;
-    }
+    const kind = detectKind(file, head);
+    if (kind) kinds.set(file, kind);
+    else if (explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
+  }
+  // manifests first: a .conf file is checked against the deployment its nearest manifest describes
+  const topologies = new TopologyIndex();
+  const ordered = [...kinds.keys()].sort((a, b) => Number(kinds.get(a) !== 'manifest') - Number(kinds.get(b) !== 'manifest') || a.localeCompare(b));
+  const byFile = new Map<string, FileReport>();
+  for (const file of ordered) {
     const config = explicitConfig ?? configFor(configs, file);
     let text = fs.readFileSync(file, 'utf8');
-    let result = lintFile(file, text, config);
+    const context = { topology: kinds.get(file) === 'oslo-conf' ? topologies.forFile(file) : undefined };
+    let result = lintFile(file, text, config, context);
     if (!result) continue;
     checked++;
     if (args.fix) {
@@ -58,12 +66,14 @@ function lint(args: LintArgs, io: Io): number {
         const edits = safeFixEdits(result!.findings);
         if (!edits.length) break;
         text = applyEdits(text, edits);
-        result = lintFile(file, text, config);
+        result = lintFile(file, text, config, context);
       }
       if (text !== original) fs.writeFileSync(file, text);
     }
-    reports.push({ file: rel(io, file), lines: result!.lines ?? new LineIndex(text), findings: result!.findings });
+    if (result!.manifest) topologies.set(file, result!.manifest);
+    byFile.set(file, { file: rel(io, file), lines: result!.lines ?? new LineIndex(text), findings: result!.findings });
   }
+  for (const file of files) { const r = byFile.get(file); if (r) reports.push(r); }
   const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports, checked);
   io.stdout(out);
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);

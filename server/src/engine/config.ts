@@ -16,6 +16,9 @@ export interface LintConfig {
   environment?: Environment;
   /** The OpenStack release whose option catalogue checks .conf files (default: the newest shipped). */
   release?: Release;
+  /** The deployment for .conf checks when no HA manifest describes it: VIP addresses, controllers (names or addresses). */
+  vips?: string[];
+  controllers?: string[];
   /** Per-rule severity, or 'off'. */
   rules: Record<string, SeveritySetting>;
 }
@@ -41,6 +44,9 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
         } else if (k === 'release') {
           if (typeof v === 'string' && (KNOWN_RELEASES as string[]).includes(v.toLowerCase())) cfg.release = v.toLowerCase() as Release;
           else problems.push(`${source}: release must be one of ${KNOWN_RELEASES.join(', ')}`);
+        } else if (k === 'vips' || k === 'controllers') {
+          if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) problems.push(`${source}: ${k} must be a list of ${k === 'vips' ? 'addresses' : 'host names or addresses'}`);
+          else cfg[k] = v as string[];
         } else if (k === 'rules') {
           if (!v || typeof v !== 'object' || Array.isArray(v)) { problems.push(`${source}: rules must map rule ids to ${SEVERITIES.join('|')}`); continue; }
           for (const [id, sev] of Object.entries(v as Record<string, unknown>)) {
@@ -54,7 +60,7 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
             if (typeof id !== 'string' || !isRuleId(id)) problems.push(`${source}: unknown rule '${String(id)}' in disable${typeof id === 'string' ? suggestRule(id) : ''}`);
             else cfg.rules[id] = 'off';
           }
-        } else problems.push(`${source}: unknown key '${k}' (expected environment, release, rules, disable)`);
+        } else problems.push(`${source}: unknown key '${k}' (expected environment, release, vips, controllers, rules, disable)`);
       }
     }
   }
@@ -75,6 +81,8 @@ export function mergeConfigs(...layers: (Partial<LintConfig> | undefined)[]): Li
     if (!l) continue;
     if (l.environment) out.environment = l.environment;
     if (l.release) out.release = l.release;
+    if (l.vips) out.vips = l.vips;
+    if (l.controllers) out.controllers = l.controllers;
     Object.assign(out.rules, l.rules ?? {});
   }
   return out;

@@ -16,6 +16,7 @@ import { parseConf } from './documents/oslo-conf/parse';
 import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
 import { CONF_RULES } from './rules/conf';
+import { Topology, topologyFromSettings } from './workspace/topology';
 
 export type DocumentKind = 'manifest' | 'oslo-conf';
 
@@ -83,7 +84,9 @@ function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConf
 }
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
-export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+export interface ConfContext { topology?: Topology }
+
+export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
   const at0 = { start: 0, end: 0 };
@@ -95,11 +98,12 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
   const catalog = catalogFor(file, config.release ?? NEWEST_RELEASE)!;
   const view = new ConfView(parsed, catalog);
   const isOff = (id: string) => config.rules[id] === 'off';
+  const topology = context.topology ?? (config.vips?.length || config.controllers?.length ? topologyFromSettings(config.vips ?? [], config.controllers ?? [], '.openstack-ha.yaml') : undefined);
   for (const rule of CONF_RULES) {
     if (isOff(rule.meta.id)) continue;
     try {
       rule.check({
-        view, text, isOff,
+        view, text, isOff, topology,
         report: (r) => raw.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
       });
     } catch (e) {
@@ -109,9 +113,9 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
 
-export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG): LintResult | null {
+export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
-  if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config);
+  if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config, context);
   return null;
 }

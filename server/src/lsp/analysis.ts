@@ -9,6 +9,7 @@ import { confKind } from '../engine/documents/oslo-conf/recognise';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
 import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
+import { TopologyIndex } from '../node/topology-index';
 
 export interface Settings { enable: boolean; rules: Record<string, string>; environment?: string; release?: string }
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
@@ -16,11 +17,15 @@ export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
 export interface Analysis { version: number; result: LintResult | null; configFile?: string; configError?: Error }
 
 export class AnalysisCache {
-  private cache = new Map<string, Analysis & { settingsEpoch: number }>();
+  private cache = new Map<string, Analysis & { settingsEpoch: number; manifestEpoch: number }>();
   private settingsEpoch = 0;
+  /** Bumped when a manifest changes, so .conf analyses made against the old topology are redone. */
+  manifestEpoch = 0;
   /** One incremental parser per open document: an edit re-parses only the entries it touched. */
   private parsers = new Map<string, IncrementalManifestParser>();
   readonly configs = new ConfigCache();
+  /** The workspace's manifests, for the .conf rules that need the deployment. */
+  readonly topologies = new TopologyIndex();
   settings: Settings = DEFAULT_SETTINGS;
 
   setSettings(s: Settings): void { this.settings = s; this.invalidate(); }
@@ -29,9 +34,9 @@ export class AnalysisCache {
 
   get(doc: TextDocument): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settingsEpoch === this.settingsEpoch) return hit;
+    if (hit && hit.version === doc.version && hit.settingsEpoch === this.settingsEpoch && (hit.result?.kind !== 'oslo-conf' || hit.manifestEpoch === this.manifestEpoch)) return hit;
     const a = this.analyse(doc);
-    this.cache.set(doc.uri, { ...a, settingsEpoch: this.settingsEpoch });
+    this.cache.set(doc.uri, { ...a, settingsEpoch: this.settingsEpoch, manifestEpoch: this.manifestEpoch });
     return a;
   }
 
@@ -43,9 +48,14 @@ export class AnalysisCache {
     const fromFile = file ? this.configs.forDocument(file) : {};
     const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'], release: this.settings.release as LintConfig['release'] };
     const config = mergeConfigs(fromFile.config, editor);
-    if (kind === 'oslo-conf') return { version: doc.version, result: lintConf(confKind(file ?? doc.uri, text)!, text, config), configFile: fromFile.file, configError: fromFile.error };
+    if (kind === 'oslo-conf') {
+      const topology = file ? this.topologies.forFile(file) : undefined;
+      return { version: doc.version, result: lintConf(confKind(file ?? doc.uri, text)!, text, config, { topology }), configFile: fromFile.file, configError: fromFile.error };
+    }
     let parser = this.parsers.get(doc.uri);
     if (!parser) { parser = new IncrementalManifestParser(); this.parsers.set(doc.uri, parser); }
-    return { version: doc.version, result: lintManifest(text, config, parser), configFile: fromFile.file, configError: fromFile.error };
+    const result = lintManifest(text, config, parser);
+    if (file && result.manifest) { this.topologies.set(file, result.manifest); this.manifestEpoch++; }
+    return { version: doc.version, result, configFile: fromFile.file, configError: fromFile.error };
   }
 }

@@ -16,9 +16,14 @@ import { rule as rabbitHeartbeatEnabled } from './rabbit-heartbeat-enabled';
 import { rule as dbMaxRetriesInfinite } from './db-max-retries-infinite';
 import { rule as neutronDhcpAgentsPerNetwork } from './neutron-dhcp-agents-per-network';
 import { rule as neutronL3Ha } from './neutron-l3-ha';
+import { rule as rabbitNotBehindVip } from './rabbit-not-behind-vip';
+import { rule as dbConnectionViaVip } from './db-connection-via-vip';
+import { rule as memcachedServersAllControllers } from './memcached-servers-all-controllers';
+import { rule as consumerRefsViaVip } from './consumer-refs-via-vip';
 
 export const CONF_RULES: readonly ConfRule[] = [
   unknownSection, unknownOption, optionInWrongSection, deprecatedOption, optionRemovalPending, invalidValue, valueTrailingComment,
   duplicateOption, osloOptionNameCase, rabbitAllHostsListed, rabbitQueueReplication, rabbitDurableQueues, rabbitHeartbeatEnabled,
-  dbMaxRetriesInfinite, neutronDhcpAgentsPerNetwork, neutronL3Ha,
+  dbMaxRetriesInfinite, neutronDhcpAgentsPerNetwork, neutronL3Ha, rabbitNotBehindVip, dbConnectionViaVip, memcachedServersAllControllers,
+  consumerRefsViaVip,
 ];

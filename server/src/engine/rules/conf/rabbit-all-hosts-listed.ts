@@ -1,5 +1,6 @@
 import { ConfRule } from './rule';
 import { rabbitUse } from './support';
+import { describeHost, isVip, sameHost } from '../../workspace/topology';
 
 export const rule: ConfRule = {
   meta: {
@@ -9,7 +10,20 @@ export const rule: ConfRule = {
   },
   check(ctx) {
     const use = rabbitUse(ctx.view);
-    if (!use || use.hosts.length !== 1) return;
+    if (!use) return;
+    const t = ctx.topology;
+    const brokers = t?.hostsOf('rabbitmq');
+    if (t && brokers && brokers.length > 1) {
+      if (use.hosts.some((h) => isVip(t, h))) return; // rabbit-not-behind-vip says what is wrong
+      const missing = brokers.filter((b) => !use.hosts.some((h) => sameHost(h, b)));
+      if (!missing.length) return;
+      ctx.report({
+        span: use.entry.valueSpan,
+        message: `${use.entry.key} lists ${brokers.length - missing.length} of the ${brokers.length} RabbitMQ hosts of ${t.source}; missing: ${missing.map(describeHost).join(', ')}`,
+      });
+      return;
+    }
+    if (use.hosts.length !== 1) return;
     ctx.report({
       span: use.entry.valueSpan,
       message: `${use.entry.key} names one RabbitMQ host (${use.hosts[0]}): when that broker fails the service has no other to reconnect to; list every broker of the cluster`,

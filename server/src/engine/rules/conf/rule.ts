@@ -1,12 +1,15 @@
 /** A rule over an OpenStack service config file. */
 import { RuleMeta, Report } from '../rule';
 import { ConfView } from '../../documents/oslo-conf/context';
+import { Topology } from '../../workspace/topology';
 
 export interface ConfRuleContext {
   view: ConfView;
   text: string;
   /** Whether a rule is switched off, for rules that hand a case to a more specific one. */
   isOff(rule: string): boolean;
+  /** The deployment, when a manifest or the configuration describes it. */
+  topology?: Topology;
   report(r: Report): void;
 }
 

@@ -37,3 +37,16 @@ export function defaultAnchor(view: ConfView): Span {
   const d = view.sectionsNamed('DEFAULT')[0] ?? view.file.sections[0];
   return d ? d.headerSpan : { start: 0, end: 0 };
 }
+
+/** Where the host of a URL is written: `scheme://user:pass@HOST:port/...` (the first host of a list). */
+export function urlHost(value: string): { host: string; start: number; end: number } | undefined {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?,\s]+)/i.exec(value);
+  if (!m) return undefined;
+  const start = m[0].length - m[2].length;
+  return { host: m[2].replace(/^\[|\]$/g, ''), start, end: m[0].length };
+}
+
+/** `h1:11211,h2:11211` or `inet:[::1]:11211` -> the hosts. */
+export function hostPortList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean).map((hp) => hp.replace(/^inet6?:/, '')).map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, '')));
+}

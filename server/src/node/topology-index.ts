@@ -1,0 +1,62 @@
+/**
+ * The HA manifests of a workspace, so a .conf file can be checked against the deployment it belongs
+ * to: the manifest in the nearest folder above it (or beside it) wins; two at the same distance are
+ * ambiguous, and the rules that need a topology then stay quiet.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Manifest } from '../engine/documents/manifest/model';
+import { lintManifest, detectKind } from '../engine/lint';
+import { Topology, topologyFromManifest } from '../engine/workspace/topology';
+
+const SKIP = new Set(['node_modules', '.git', '.tox', '.venv', '.e2e', 'out', 'dist']);
+
+export class TopologyIndex {
+  private manifests = new Map<string, Topology>();
+
+  set(file: string, m: Manifest | undefined): void {
+    const key = path.resolve(file);
+    if (m && (m.nodes.size || m.vips.size)) this.manifests.set(key, topologyFromManifest(m, path.basename(file)));
+    else this.manifests.delete(key);
+  }
+
+  get size(): number { return this.manifests.size; }
+
+  forFile(file: string): Topology | undefined {
+    const dir = path.dirname(path.resolve(file));
+    let best: { depth: number; t: Topology[] } | undefined;
+    for (const [p, t] of this.manifests) {
+      const mdir = path.dirname(p);
+      const rel = path.relative(mdir, dir);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue; // only manifests in this folder or above
+      const depth = rel === '' ? 0 : rel.split(path.sep).length;
+      if (!best || depth < best.depth) best = { depth, t: [t] };
+      else if (depth === best.depth) best.t.push(t);
+    }
+    if (best && best.t.length === 1) return best.t[0];
+    if (!best && this.manifests.size === 1) return [...this.manifests.values()][0];
+    return undefined;
+  }
+
+  /** Reads every manifest under `root` (bounded), for the language server's workspace. */
+  scan(root: string, maxDepth = 6, maxFiles = 20000): void {
+    let seen = 0;
+    const walk = (dir: string, depth: number) => {
+      if (depth > maxDepth || seen > maxFiles) return;
+      let ents: fs.Dirent[];
+      try { ents = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      for (const e of ents) {
+        seen++;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
+        if (!e.isFile() || !/\.ya?ml$/i.test(e.name)) continue;
+        try {
+          if (fs.statSync(p).size > 1024 * 1024) continue;
+          const text = fs.readFileSync(p, 'utf8');
+          if (detectKind(p, text) === 'manifest') this.set(p, lintManifest(text).manifest);
+        } catch { /* unreadable: skip */ }
+      }
+    };
+    walk(root, 0);
+  }
+}
