@@ -581,8 +581,11 @@ print(json.dumps(index['totals']))
 PYEOF
 
 rm -f "$OUT"/*.json "$OUT"/*.json.gz
+# EXTRA_NS="file=ns1,ns2;file2=ns3": namespaces a newer release adds to a file (see gen-catalog.sh)
 echo "$SPECS" | while IFS='|' read -r file project nslist; do
   [ -n "$file" ] || continue
+  extra=$(echo "${EXTRA_NS:-}" | tr ';' '\n' | awk -F= -v f="$file" '$1==f {print $2}' | tr ',' ' ')
+  [ -z "$extra" ] || nslist="$nslist $extra"
   # shellcheck disable=SC2086
   write_gencfg "$file" $nslist
   # relative paths: the raw JSON records them, keep it independent of $WORK

@@ -36,7 +36,7 @@ test('hover on an option: type, default, deprecation, reference link and the gui
   const h = confHover(r.conf!, r.findings, offset, docLink)!;
   assert.match(h.markdown, /^\*\*\[keystone_authtoken\] memcached_servers\*\*: list of string/);
   assert.match(h.markdown, /Old names: \[keystone_authtoken\] memcache_servers/);
-  assert.match(h.markdown, /\[Configuration reference\]\(https:\/\/docs\.openstack\.org\/nova\/zed\/configuration\/\)/);
+  assert.match(h.markdown, /\[Configuration reference\]\(https:\/\/docs\.openstack\.org\/nova\/2025\.1\/configuration\/\)/);
   assert.match(h.markdown, /\*\*memcached: clients list every server\.\*\*/);
 });
 

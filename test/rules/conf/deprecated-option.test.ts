@@ -2,20 +2,20 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkConf, fixed } from '../../support/fixture';
 
-test('fires on an old name in its old section', () => checkConf('nova.conf', `
+test('fires on an old name in its old section (Zed)', () => checkConf('nova.conf', `
   [DEFAULT]
   rabbit_ha_queues = true
   #^^^^^^^^^^^^^^^ warning deprecated-option: [DEFAULT] rabbit_ha_queues is a deprecated name of [oslo_messaging_rabbit] rabbit_ha_queues
   [keystone_authtoken]
   memcache_servers = a:11211
   #^^^^^^^^^^^^^^^ warning deprecated-option: [keystone_authtoken] memcache_servers is a deprecated name of 'memcached_servers'
-  `, { rules: ['deprecated-option'] }));
+  `, { rules: ['deprecated-option'], config: { rules: {}, release: 'zed' } }));
 
 test('the fix renames in place, or moves the line to the new section', () => {
-  assert.equal(fixed('[keystone_authtoken]\nmemcache_servers = a:11211\n', 'deprecated-option', undefined, undefined, 'nova.conf'),
+  assert.equal(fixed('[keystone_authtoken]\nmemcache_servers = a:11211\n', 'deprecated-option', undefined, { rules: {}, release: 'zed' }, 'nova.conf'),
     '[keystone_authtoken]\nmemcached_servers = a:11211\n');
-  assert.equal(fixed('[DEFAULT]\ndebug = true\nrabbit_ha_queues = true\n\n[oslo_messaging_rabbit]\nheartbeat_rate = 2\n', 'deprecated-option', undefined, undefined, 'nova.conf'),
+  assert.equal(fixed('[DEFAULT]\ndebug = true\nrabbit_ha_queues = true\n\n[oslo_messaging_rabbit]\nheartbeat_rate = 2\n', 'deprecated-option', undefined, { rules: {}, release: 'zed' }, 'nova.conf'),
     '[DEFAULT]\ndebug = true\n\n[oslo_messaging_rabbit]\nheartbeat_rate = 2\nrabbit_ha_queues = true\n');
-  assert.equal(fixed('[DEFAULT]\nsql_connection = sqlite://\n', 'deprecated-option', undefined, undefined, 'nova.conf'),
+  assert.equal(fixed('[DEFAULT]\nsql_connection = sqlite://\n', 'deprecated-option', undefined, { rules: {}, release: 'zed' }, 'nova.conf'),
     '[DEFAULT]\n\n[database]\nconnection = sqlite://\n');
 });

@@ -6,11 +6,11 @@ const rules = ['unknown-option', 'oslo-option-name-case', 'option-in-wrong-secti
 test('fires on an unknown key with a suggestion; case typos, moved and renamed options get their own rule', () => checkConf('nova.conf', `
   [DEFAULT]
   trasport_url = rabbit://u:p@h1:5672,u:p@h2:5672/
-  #^^^^^^^^^^^ warning unknown-option: 'trasport_url' is not an option of [DEFAULT] in nova.conf (zed); did you mean 'transport_url'?
+  #^^^^^^^^^^^ warning unknown-option: 'trasport_url' is not an option of [DEFAULT] in nova.conf (2025.1); did you mean 'transport_url'?
   memcached_servers = a:11211
   #^^^^^^^^^^^^^^^^ warning option-in-wrong-section: 'memcached_servers' is not read in [DEFAULT]; it belongs in [keystone_authtoken]
   sql_connection = mysql+pymysql://nova:secret@db/nova
-  #^^^^^^^^^^^^^ warning deprecated-option: [DEFAULT] sql_connection is a deprecated name of [database] connection
+  #^^^^^^^^^^^^^ warning unknown-option: 'sql_connection' is not an option of [DEFAULT] in nova.conf (2025.1); in zed it was an old name of [database] connection, which is what to write now
   [keystone_authtoken]
   Memcached_servers = a:11211,b:11211
   #^^^^^^^^^^^^^^^^ warning oslo-option-name-case: 'Memcached_servers' is ignored: option names are case-sensitive, and the option is 'memcached_servers'
@@ -21,7 +21,7 @@ test('fires on an unknown key with a suggestion; case typos, moved and renamed o
 test('with oslo-option-name-case off, unknown-option still catches the case typo', () => checkConf('nova.conf', `
   [keystone_authtoken]
   Memcached_servers = a:11211
-  #^^^^^^^^^^^^^^^^ warning unknown-option: 'Memcached_servers' is not an option of [keystone_authtoken] in nova.conf (zed); option names are case-sensitive: 'memcached_servers'
+  #^^^^^^^^^^^^^^^^ warning unknown-option: 'Memcached_servers' is not an option of [keystone_authtoken] in nova.conf (2025.1); option names are case-sensitive: 'memcached_servers'
   `, { rules: ['unknown-option'], config: { rules: { 'oslo-option-name-case': 'off' } } }));
 
 test('keystoneauth plugin options (auth_type = password) and options of the files a process also reads are known', () => {
@@ -41,3 +41,9 @@ test('keystoneauth plugin options (auth_type = password) and options of the file
   type_drivers = flat,vlan
   `, { rules });
 });
+
+test('in Zed the same old name was still a deprecated one', () => checkConf('nova.conf', `
+  [DEFAULT]
+  sql_connection = mysql+pymysql://nova:secret@db/nova
+  #^^^^^^^^^^^^^ warning deprecated-option: [DEFAULT] sql_connection is a deprecated name of [database] connection
+  `, { rules, config: { rules: {}, release: 'zed' } }));

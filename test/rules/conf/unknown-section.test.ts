@@ -6,10 +6,10 @@ const rules = ['unknown-section'];
 
 test('fires on a misspelt section and on [default] in lower case', () => checkConf('nova.conf', `
   [default]
-  #^^^^^^^^ warning unknown-section: [default] is not a section nova.conf has in zed; did you mean [DEFAULT]? (its 1 option is ignored)
+  #^^^^^^^^ warning unknown-section: [default] is not a section nova.conf has in 2025.1; did you mean [DEFAULT]? (its 1 option is ignored)
   debug = true
   [keystone_authtokn]
-  #^^^^^^^^^^^^^^^^^^ warning unknown-section: [keystone_authtokn] is not a section nova.conf has in zed; did you mean [keystone_authtoken]?
+  #^^^^^^^^^^^^^^^^^^ warning unknown-section: [keystone_authtokn] is not a section nova.conf has in 2025.1; did you mean [keystone_authtoken]?
   `, { rules }));
 
 test('section names other than DEFAULT are case-insensitive; backend sections named by enabled_backends are known', () => checkConf('cinder.conf', `

@@ -8,8 +8,9 @@ import { RELEASES } from './releases';
 import { FileCatalog, OptionInfo } from './types';
 
 export type Release = keyof typeof RELEASES;
-export const NEWEST_RELEASE: Release = 'zed';
+/** Newest first (releases.ts is generated in that order). */
 export const KNOWN_RELEASES = Object.keys(RELEASES) as Release[];
+export const NEWEST_RELEASE: Release = KNOWN_RELEASES[0];
 
 /** The files whose options a file may also hold, because the same process reads them. */
 const READ_TOGETHER: Record<string, string[]> = {

@@ -1,5 +1,16 @@
 import { ConfRule } from './rule';
 import { closest } from '../../text/suggest';
+import { catalogFor, KNOWN_RELEASES, Release } from '../../knowledge/options/catalog';
+
+/** An old name that an older release still accepted: say what it became, rather than only 'unknown'. */
+function removedName(file: string, release: Release, section: string, key: string): { release: Release; section: string; key: string } | undefined {
+  for (const r of KNOWN_RELEASES) {
+    if (r === release) continue;
+    const found = catalogFor(file, r)?.renamed(section, key);
+    if (found && catalogFor(file, release)?.option(found.section, found.key)) return { release: r, section: found.section, key: found.key };
+  }
+  return undefined;
+}
 
 /** Keys that another, more specific rule explains: a moved option, an old name, a wrong case. */
 export function explainedElsewhere(ctx: Parameters<ConfRule['check']>[0], section: string, key: string): boolean {
@@ -24,9 +35,10 @@ export const rule: ConfRule = {
         if (view.option(s.name, e.key) || explainedElsewhere(ctx, s.name, e.key)) continue;
         const lower = view.keys(s.name).find((k) => k.toLowerCase() === e.key.toLowerCase());
         const near = lower ? [lower] : closest(e.key, view.keys(s.name), 3);
+        const gone = removedName(view.catalog.file, view.catalog.release, s.name, e.key);
         ctx.report({
           span: e.keySpan,
-          message: `'${e.key}' is not an option of [${s.name}] in ${view.catalog.file} (${view.catalog.release})${lower ? `; option names are case-sensitive: '${lower}'` : near.length ? `; did you mean '${near[0]}'?` : ''}`,
+          message: `'${e.key}' is not an option of [${s.name}] in ${view.catalog.file} (${view.catalog.release})${gone ? `; in ${gone.release} it was an old name of [${gone.section}] ${gone.key}, which is what to write now` : lower ? `; option names are case-sensitive: '${lower}'` : near.length ? `; did you mean '${near[0]}'?` : ''}`,
           fixes: near.map((n, i) => ({ title: `Rename to '${n}'`, safe: false, preferred: i === 0, edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: n }] })),
         });
       }
