@@ -191,3 +191,16 @@ test('OpenStack .conf files are checked too, against the manifest of their folde
   assert.deepEqual(d, [`${nova} rabbit-queue-replication`, `${nova} rabbit-not-behind-vip`, `${nova} db-connection-via-vip`]);
   assert.equal(r.code, 1);
 });
+
+test('cinder.conf files of two nodes are compared', () => {
+  const dir = workspace({
+    'node1/etc/cinder/cinder.conf': '[DEFAULT]\nhost = cinder-cluster-1\n',
+    'node2/etc/cinder/cinder.conf': '[DEFAULT]\nhost = node2\n',
+  });
+  const r = run(['lint', '--format', 'json', '.'], dir);
+  const d = JSON.parse(r.out).diagnostics.filter((x: { rule: string }) => x.rule === 'cinder-host-consistent-ap').map((x: { file: string; message: string }) => `${x.file}: ${x.message.replace(/:.*$/, '')}`);
+  assert.deepEqual(d, [
+    `${path.join('node1', 'etc', 'cinder', 'cinder.conf')}: [DEFAULT] host is 'cinder-cluster-1' here but 'node2' in ${path.join('..', '..', '..', 'node2', 'etc', 'cinder', 'cinder.conf')}`,
+    `${path.join('node2', 'etc', 'cinder', 'cinder.conf')}: [DEFAULT] host is 'node2' here but 'cinder-cluster-1' in ${path.join('..', '..', '..', 'node1', 'etc', 'cinder', 'cinder.conf')}`,
+  ]);
+});

@@ -13,10 +13,12 @@ const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`
 /** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
 const lintExample = (text: string) => {
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
-  const m = /^# ([\w.-]+\.(?:conf|ini))(?: \(vips: ([^;]+); controllers: ([^)]+)\))?\n/.exec(text);
+  // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
+  const m = /^# ([\w.-]+\.(?:conf|ini))(?: \(vips: ([^;]+); controllers: ([^)]+)\)| \(peer host: ([^)]+)\))?\n/.exec(text);
   if (!m) return lintManifest(text);
   const list = (s?: string) => s?.split(',').map((x) => x.trim());
-  return lintConf(m[1], text, { rules: {}, vips: list(m[2]), controllers: list(m[3]) });
+  const peers = m[4] ? [{ file: '../node2/cinder.conf', kind: 'cinder.conf', host: m[4] }] : [];
+  return lintConf(m[1], text, { rules: {}, vips: list(m[2]), controllers: list(m[3]) }, { peers });
 };
 
 test('every rule has a doc page and every doc page a rule', () => {

@@ -53,10 +53,12 @@ function lint(args: LintArgs, io: Io): number {
   const topologies = new TopologyIndex();
   const ordered = [...kinds.keys()].sort((a, b) => Number(kinds.get(a) !== 'manifest') - Number(kinds.get(b) !== 'manifest') || a.localeCompare(b));
   const byFile = new Map<string, FileReport>();
+  for (const file of ordered) if (kinds.get(file) === 'oslo-conf') topologies.setPeer(file, fs.readFileSync(file, 'utf8'));
   for (const file of ordered) {
     const config = explicitConfig ?? configFor(configs, file);
     let text = fs.readFileSync(file, 'utf8');
-    const context = { topology: kinds.get(file) === 'oslo-conf' ? topologies.forFile(file) : undefined };
+    const isConf = kinds.get(file) === 'oslo-conf';
+    const context = { topology: isConf ? topologies.forFile(file) : undefined, peers: isConf ? topologies.peersOf(file) : [] };
     let result = lintFile(file, text, config, context);
     if (!result) continue;
     checked++;

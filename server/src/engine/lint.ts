@@ -16,7 +16,7 @@ import { parseConf } from './documents/oslo-conf/parse';
 import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
 import { CONF_RULES } from './rules/conf';
-import { Topology, topologyFromSettings } from './workspace/topology';
+import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
 export type DocumentKind = 'manifest' | 'oslo-conf';
 
@@ -84,7 +84,7 @@ function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConf
 }
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
-export interface ConfContext { topology?: Topology }
+export interface ConfContext { topology?: Topology; peers?: PeerConf[] }
 
 export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   const lines = new LineIndex(text);
@@ -103,7 +103,7 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
     if (isOff(rule.meta.id)) continue;
     try {
       rule.check({
-        view, text, isOff, topology,
+        view, text, isOff, topology, peers: context.peers ?? [],
         report: (r) => raw.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
       });
     } catch (e) {

@@ -50,7 +50,9 @@ export class AnalysisCache {
     const config = mergeConfigs(fromFile.config, editor);
     if (kind === 'oslo-conf') {
       const topology = file ? this.topologies.forFile(file) : undefined;
-      return { version: doc.version, result: lintConf(confKind(file ?? doc.uri, text)!, text, config, { topology }), configFile: fromFile.file, configError: fromFile.error };
+      if (file) this.topologies.setPeer(file, text);
+      const peers = file ? this.topologies.peersOf(file) : [];
+      return { version: doc.version, result: lintConf(confKind(file ?? doc.uri, text)!, text, config, { topology, peers }), configFile: fromFile.file, configError: fromFile.error };
     }
     let parser = this.parsers.get(doc.uri);
     if (!parser) { parser = new IncrementalManifestParser(); this.parsers.set(doc.uri, parser); }

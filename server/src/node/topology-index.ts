@@ -7,12 +7,27 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Manifest } from '../engine/documents/manifest/model';
 import { lintManifest, detectKind } from '../engine/lint';
-import { Topology, topologyFromManifest } from '../engine/workspace/topology';
+import { PeerConf, Topology, topologyFromManifest } from '../engine/workspace/topology';
+import { peerConf } from '../engine/workspace/peers';
+import { confKind } from '../engine/documents/oslo-conf/recognise';
 
 const SKIP = new Set(['node_modules', '.git', '.tox', '.venv', '.e2e', 'out', 'dist']);
 
 export class TopologyIndex {
   private manifests = new Map<string, Topology>();
+  /** Config files that rules compare across nodes (cinder.conf), by absolute path. */
+  private peers = new Map<string, PeerConf>();
+
+  setPeer(file: string, text: string): void {
+    const kind = confKind(file, text);
+    if (kind === 'cinder.conf') this.peers.set(path.resolve(file), peerConf(file, kind, text));
+  }
+
+  /** The other peers, named relative to `file`'s folder for messages. */
+  peersOf(file: string): PeerConf[] {
+    const self = path.resolve(file);
+    return [...this.peers].filter(([p]) => p !== self).map(([p, c]) => ({ ...c, file: path.relative(path.dirname(self), p) }));
+  }
 
   set(file: string, m: Manifest | undefined): void {
     const key = path.resolve(file);
@@ -49,11 +64,13 @@ export class TopologyIndex {
         seen++;
         const p = path.join(dir, e.name);
         if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
-        if (!e.isFile() || !/\.ya?ml$/i.test(e.name)) continue;
+        const yaml = /\.ya?ml$/i.test(e.name);
+        if (!e.isFile() || (!yaml && e.name !== 'cinder.conf')) continue;
         try {
           if (fs.statSync(p).size > 1024 * 1024) continue;
           const text = fs.readFileSync(p, 'utf8');
-          if (detectKind(p, text) === 'manifest') this.set(p, lintManifest(text).manifest);
+          if (!yaml) this.setPeer(p, text);
+          else if (detectKind(p, text) === 'manifest') this.set(p, lintManifest(text).manifest);
         } catch { /* unreadable: skip */ }
       }
     };

@@ -25,3 +25,14 @@ test("neutron-dhcp-agents-per-network and neutron-l3-ha on the server's neutron.
   checkConf('neutron.conf', '[DEFAULT]\nl3_ha = true\ndhcp_agents_per_network = 3\n[database]\nconnection = sqlite://\n', { rules: ['neutron-dhcp-agents-per-network', 'neutron-l3-ha'] });
   checkConf('neutron.conf', '[DEFAULT]\ncore_plugin = ml2\n', { rules: ['neutron-dhcp-agents-per-network', 'neutron-l3-ha'] });
 });
+
+test('db-max-retries-infinite also reports the MySQLdb driver, and switches it to PyMySQL', () => {
+  checkConf('glance-api.conf', `
+  [database]
+  connection = mysql://glance:pw@10.0.0.11/glance
+  #            ^^^^^ info db-max-retries-infinite: [database] connection uses mysql://, the MySQLdb driver; the guide uses mysql+pymysql://, which does not block the service's event loop during a failover
+  max_retries = -1
+  `, { rules: ['db-max-retries-infinite'] });
+  assert.equal(fixed('[database]\nconnection = mysql://glance:pw@10.0.0.11/glance\nmax_retries = -1\n', 'db-max-retries-infinite', undefined, undefined, 'glance-api.conf'),
+    '[database]\nconnection = mysql+pymysql://glance:pw@10.0.0.11/glance\nmax_retries = -1\n');
+});

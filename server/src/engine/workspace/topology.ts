@@ -19,7 +19,12 @@ export interface Topology {
   hostsOf(service: string): Host[] | undefined;
   /** The VIP clients reach a service through (galera's for the database). */
   vipOf(service: string): string | undefined;
+  /** How a service runs (active-passive, ...), when the source says. */
+  modeOf(service: string): string | undefined;
 }
+
+/** What a .conf rule may know of the other config files of the same workspace (cinder.conf of each node). */
+export interface PeerConf { file: string; kind: string; host?: string }
 
 const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
 
@@ -46,6 +51,7 @@ export function topologyFromManifest(m: Manifest, source: string): Topology {
       const name = s ? serviceVipNames(s)[0] : undefined;
       return (name ? m.vips.get(name)?.address?.value : undefined) ?? m.vips.get('internal')?.address?.value;
     },
+    modeOf(service) { return find(service)?.mode?.value; },
   };
 }
 
@@ -57,6 +63,7 @@ export function topologyFromSettings(vips: string[], ctl: string[], source: stri
     // the guide's collapsed layout: RabbitMQ, memcached and Galera on every controller
     hostsOf: (service) => (['rabbitmq', 'memcached', 'galera'].includes(service) && hosts.length ? hosts : undefined),
     vipOf: () => vips[0],
+    modeOf: () => undefined,
   };
 }
 

@@ -12,6 +12,14 @@ export const rule: ConfRule = {
     const { view, text } = ctx;
     const conn = usesDatabase(view);
     if (!conn || !view.catalog.option('database', 'max_retries')) return;
+    if (/^mysql:\/\//.test(conn.value.trim())) {
+      const at = conn.valueSpan.start + ctx.text.slice(conn.valueSpan.start, conn.valueSpan.end).indexOf('mysql://');
+      ctx.report({
+        span: { start: at, end: at + 'mysql'.length },
+        message: `[${conn.section?.name}] ${conn.key} uses mysql://, the MySQLdb driver; the guide uses mysql+pymysql://, which does not block the service's event loop during a failover`,
+        fixes: [{ title: 'Use mysql+pymysql://', safe: true, preferred: true, edits: [{ start: at, end: at + 'mysql'.length, newText: 'mysql+pymysql' }] }],
+      });
+    }
     const e = view.entry('database', 'max_retries');
     const value = e ? e.value.trim() : String(view.catalog.option('database', 'max_retries')?.default ?? 10);
     if (value === '-1') return;

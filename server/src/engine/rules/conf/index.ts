@@ -20,10 +20,11 @@ import { rule as rabbitNotBehindVip } from './rabbit-not-behind-vip';
 import { rule as dbConnectionViaVip } from './db-connection-via-vip';
 import { rule as memcachedServersAllControllers } from './memcached-servers-all-controllers';
 import { rule as consumerRefsViaVip } from './consumer-refs-via-vip';
+import { rule as cinderHostConsistentAp } from './cinder-host-consistent-ap';
 
 export const CONF_RULES: readonly ConfRule[] = [
   unknownSection, unknownOption, optionInWrongSection, deprecatedOption, optionRemovalPending, invalidValue, valueTrailingComment,
   duplicateOption, osloOptionNameCase, rabbitAllHostsListed, rabbitQueueReplication, rabbitDurableQueues, rabbitHeartbeatEnabled,
   dbMaxRetriesInfinite, neutronDhcpAgentsPerNetwork, neutronL3Ha, rabbitNotBehindVip, dbConnectionViaVip, memcachedServersAllControllers,
-  consumerRefsViaVip,
+  consumerRefsViaVip, cinderHostConsistentAp,
 ];

@@ -1,7 +1,7 @@
 /** A rule over an OpenStack service config file. */
 import { RuleMeta, Report } from '../rule';
 import { ConfView } from '../../documents/oslo-conf/context';
-import { Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../workspace/topology';
 
 export interface ConfRuleContext {
   view: ConfView;
@@ -10,6 +10,8 @@ export interface ConfRuleContext {
   isOff(rule: string): boolean;
   /** The deployment, when a manifest or the configuration describes it. */
   topology?: Topology;
+  /** The other config files of the workspace, for rules that compare nodes. */
+  peers: PeerConf[];
   report(r: Report): void;
 }
 
