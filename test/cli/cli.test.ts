@@ -204,3 +204,17 @@ test('cinder.conf files of two nodes are compared', () => {
     `${path.join('node2', 'etc', 'cinder', 'cinder.conf')}: [DEFAULT] host is 'node2' here but 'cinder-cluster-1' in ${path.join('..', '..', '..', 'node1', 'etc', 'cinder', 'cinder.conf')}`,
   ]);
 });
+
+test('secrets stay out of every output format, fixes included', () => {
+  const dir = workspace({
+    'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',
+  });
+  for (const format of ['text', 'json', 'sarif']) {
+    const r = run(['lint', '--format', format, '--config', '/dev/null', '.'], dir);
+    assert.ok(r.out.length > 100, format);
+    assert.ok(!r.out.includes('Hunter2x') && !r.err.includes('Hunter2x'), `${format} leaks a secret`);
+  }
+  run(['lint', '--fix', '.'], dir);
+  const fixedText = fs.readFileSync(path.join(dir, 'etc/nova/nova.conf'), 'utf8');
+  assert.ok(fixedText.includes('# one\ntransport_url = rabbit://u:Hunter2x@c1/\n'), fixedText);
+});

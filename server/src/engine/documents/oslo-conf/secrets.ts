@@ -11,3 +11,8 @@ export function shown(value: string, info?: OptionInfo, key?: string): string {
   if (info?.secret || (key !== undefined && /(password|secret|token|_key)$/i.test(key) && !/^(auth_token|token_.*)$/.test(key))) return '***';
   return maskUrlPasswords(value);
 }
+
+/** Whether a value must not travel in a fix's text (the CLI prints fixes): secret options and URLs with passwords. */
+export function isSecretValue(value: string, info?: OptionInfo, key?: string): boolean {
+  return shown(value, info, key) !== value;
+}

@@ -1,6 +1,7 @@
 import { ConfRule } from './rule';
 import { normalizeSection } from '../../knowledge/options/catalog';
 import { removeEntry, setOption } from '../../documents/oslo-conf/edits';
+import { isSecretValue } from '../../documents/oslo-conf/secrets';
 
 export const rule: ConfRule = {
   meta: {
@@ -25,7 +26,8 @@ export const rule: ConfRule = {
         ctx.report({
           span: e.keySpan,
           message: `[${s.name}] ${e.key} is a deprecated name of ${where}${now.info.deprecated_since ? ` (deprecated since ${now.info.deprecated_since})` : ''}${conflict ? `, which this file also sets (line ${conflict.line + 1})` : ''}`,
-          fixes: conflict ? [] : [{ title: `Rename to ${where}`, safe: true, preferred: true, edits }],
+          // a move copies the value into the fix: not for secrets, which the CLI would print
+          fixes: conflict || (!same && isSecretValue(raw, now.info, now.key)) ? [] : [{ title: `Rename to ${where}`, safe: true, preferred: true, edits }],
         });
       }
     }

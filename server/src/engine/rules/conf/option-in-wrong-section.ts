@@ -1,5 +1,6 @@
 import { ConfRule } from './rule';
 import { removeEntry, setOption } from '../../documents/oslo-conf/edits';
+import { isSecretValue } from '../../documents/oslo-conf/secrets';
 
 export const rule: ConfRule = {
   meta: {
@@ -21,7 +22,7 @@ export const rule: ConfRule = {
         ctx.report({
           span: e.keySpan,
           message: `'${e.key}' is not read in [${s.name}]; it belongs in ${list}`,
-          fixes: homes.length === 1 ? [{ title: `Move to [${target}]`, safe: false, preferred: true, edits: [removeEntry(text, e), setOption(text, view, target, e.key, raw)] }] : [],
+          fixes: homes.length === 1 && !isSecretValue(raw, homes[0].info, e.key) ? [{ title: `Move to [${target}]`, safe: false, preferred: true, edits: [removeEntry(text, e), setOption(text, view, target, e.key, raw)] }] : [],
         });
       }
     }

@@ -22,9 +22,10 @@ export const rule: ConfRule = {
       ctx.report({
         span: { start: e.valueSpan.start + cut + (raw.slice(cut).length - raw.slice(cut).trimStart().length), end: e.valueSpan.end },
         message: `'${comment}' is part of the value of ${e.key}: oslo.config reads '${shown(raw, o, e.key)}'`,
+        // the edits delete the note after the value rather than rewrite the value, so no fix carries a secret
         fixes: [{ title: 'Move the comment to its own line', safe: true, preferred: true, edits: [
           { start: lineStart, end: lineStart, newText: `${comment.startsWith(';') ? '#' + comment.slice(1) : comment}\n` },
-          { start: e.valueSpan.start, end: e.valueSpan.end, newText: value },
+          { start: e.valueSpan.start + value.length, end: e.valueSpan.end, newText: '' },
         ] }],
       });
     }
