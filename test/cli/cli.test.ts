@@ -218,3 +218,11 @@ test('secrets stay out of every output format, fixes included', () => {
   const fixedText = fs.readFileSync(path.join(dir, 'etc/nova/nova.conf'), 'utf8');
   assert.ok(fixedText.includes('# one\ntransport_url = rabbit://u:Hunter2x@c1/\n'), fixedText);
 });
+
+test('the real configs of ../shared/corpus: no crash, and templates or other tools\' files are not claimed', (t) => {
+  const corpus = path.resolve(ROOT, '..', 'shared', 'corpus');
+  if (!fs.existsSync(corpus)) { t.skip('../shared/corpus is not present'); return; }
+  const r = run(['lint', '--format', 'json', corpus], ROOT);
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out).diagnostics, []);
+});
