@@ -7,6 +7,8 @@ import * as path from 'path';
 import { spawn } from 'child_process';
 import { lintManifest } from '../engine/lint';
 import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
+import { lintConf } from '../engine/lint';
+import { catalogFor } from '../engine/knowledge/options/catalog';
 
 export function generate(n: number): string {
   const ctl = Math.min(5, n);
@@ -92,6 +94,17 @@ async function main(): Promise<void> {
     results[`lint_edit_${n}_p95_ms`] = +p95(inc).toFixed(2);
     rows.push(`${String(n).padStart(5)} nodes  ${(text.length / 1024).toFixed(0).padStart(5)} KiB   full lint ${median(full).toFixed(1).padStart(6)} ms   after an edit ${median(inc).toFixed(1).padStart(5)} ms (p95 ${p95(inc).toFixed(1)})   reparsed ${parser.lastStats.reparsed}/${parser.lastStats.pieces} pieces`);
   }
+  // a nova.conf that sets every option of the catalogue to its default
+  const cat = catalogFor('nova.conf')!;
+  let conf = '';
+  for (const sec of cat.sectionNames()) {
+    conf += `[${sec}]\n`;
+    for (const [k, o] of cat.options(sec)) if (o.default !== undefined && o.default !== null && !o.cli_only) conf += `${k} = ${Array.isArray(o.default) ? o.default.join(',') : String(o.default)}\n`;
+  }
+  lintConf('nova.conf', conf);
+  const confTimes = time(() => lintConf('nova.conf', conf), 21);
+  results.lint_nova_conf_all_options_ms = +median(confTimes).toFixed(2);
+  rows.push(`nova.conf with ${conf.split('\n').length} lines (every option at its default): lint ${median(confTimes).toFixed(1)} ms`);
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
   const kept = lintManifest(generate(5000));
