@@ -67,3 +67,18 @@ test('the stonith quick fix edits the file and the finding goes away', async () 
   assert.equal(doc.lineAt(d.range.start.line).text.trim(), 'stonith: true');
   await until('stonith-disabled to clear', () => (ours(doc.uri).some((x) => codeOf(x) === 'stonith-disabled') ? undefined : true));
 });
+
+test('an OpenStack service config gets the openstack-conf language and its diagnostics', async () => {
+  const src = path.resolve(__dirname, '../../../../examples/etc/nova/nova.conf');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
+  fs.mkdirSync(path.join(dir, 'etc', 'nova'), { recursive: true });
+  const file = path.join(dir, 'etc', 'nova', 'nova.conf');
+  fs.copyFileSync(src, file);
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
+  assert.equal(doc.languageId, 'openstack-conf');
+  const diags = await until('diagnostics', () => { const d = ours(doc.uri); return d.length >= 5 ? d : undefined; });
+  const codes = new Set(diags.map(codeOf));
+  for (const id of ['oslo-option-name-case', 'rabbit-all-hosts-listed', 'value-trailing-comment', 'rabbit-heartbeat-enabled']) assert.ok(codes.has(id), id);
+  assert.ok(!diags.some((d) => d.message.includes('RABBIT_PASS')), 'no secret in a message');
+});
