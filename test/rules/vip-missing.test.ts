@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { check, checked, fixed, withHeader, dedent } from '../support/fixture';
+import { check, checked, fixed, withHeader } from '../support/fixture';
 
 const rules = ['vip-missing'];
 const BASE = `
@@ -82,5 +82,4 @@ test('with two candidate VIPs, each is offered and none is applied by --fix', ()
   `, { rules });
   const f = r.findings.find((x) => x.rule === 'vip-missing')!;
   assert.deepEqual(f.fixes.map((x) => [x.title, x.safe, !!x.preferred]), [['Add vip: internal', false, true], ['Add vip: public', false, false]]);
-  void dedent;
 });

@@ -53,10 +53,12 @@ function lint(args: LintArgs, io: Io): number {
   const topologies = new TopologyIndex();
   const ordered = [...kinds.keys()].sort((a, b) => Number(kinds.get(a) !== 'manifest') - Number(kinds.get(b) !== 'manifest') || a.localeCompare(b));
   const byFile = new Map<string, FileReport>();
-  for (const file of ordered) if (kinds.get(file) === 'oslo-conf') topologies.setPeer(file, fs.readFileSync(file, 'utf8'));
+  // config files are read once: first to know the peers (cinder.conf of each node), then to lint
+  const confTexts = new Map<string, string>();
+  for (const file of ordered) if (kinds.get(file) === 'oslo-conf') { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
   for (const file of ordered) {
     const config = explicitConfig ?? configFor(configs, file);
-    let text = fs.readFileSync(file, 'utf8');
+    let text = confTexts.get(file) ?? fs.readFileSync(file, 'utf8');
     const isConf = kinds.get(file) === 'oslo-conf';
     const context = { topology: isConf ? topologies.forFile(file) : undefined, peers: isConf ? topologies.peersOf(file) : [] };
     let result = lintFile(file, text, config, context);

@@ -16,6 +16,7 @@ import { parseConf } from './documents/oslo-conf/parse';
 import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
 import { CONF_RULES } from './rules/conf';
+import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
 export type DocumentKind = 'manifest' | 'oslo-conf';
@@ -50,24 +51,23 @@ export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, pa
   if (!parsed.doc && parsed.ok) raw.push(emptyManifestFinding());
   if (parsed.doc && parsed.ok) {
     raw.push(...validateManifest(parsed.doc));
-    {
-      manifest = buildManifest(parsed.doc, config.environment ?? 'production');
-      const env = manifest.environment;
-      for (const rule of MANIFEST_RULES) {
-        if (config.rules[rule.meta.id] === 'off') continue;
-        try {
-          rule.check({
-            manifest, text, environment: env,
-            report: (r) => raw.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
-          });
-        } catch (e) {
-          // a rule bug must not take the other rules or the server down with it
-          raw.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, fixes: [] });
-        }
-      }
-    }
+    const m = buildManifest(parsed.doc, config.environment ?? 'production');
+    manifest = m;
+    runRules(MANIFEST_RULES, config, raw, (report) => ({ manifest: m, text, environment: m.environment, report }));
   }
   return { kind: 'manifest', findings: finish(raw, text, lines, config), manifest, parsed, lines };
+}
+
+/** Runs each rule that is not switched off; a rule that throws becomes a finding, not a crash of the others. */
+function runRules<C>(rules: readonly { meta: RuleMeta; check(ctx: C): void }[], config: LintConfig, out: Finding[], makeCtx: (report: (r: Report) => void) => C): void {
+  for (const rule of rules) {
+    if (config.rules[rule.meta.id] === 'off') continue;
+    try {
+      rule.check(makeCtx((r) => out.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] })));
+    } catch (e) {
+      out.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, fixes: [] });
+    }
+  }
 }
 
 /** Applies severity overrides and suppression comments, and sorts by position. */
@@ -99,17 +99,7 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
   const view = new ConfView(parsed, catalog);
   const isOff = (id: string) => config.rules[id] === 'off';
   const topology = context.topology ?? (config.vips?.length || config.controllers?.length ? topologyFromSettings(config.vips ?? [], config.controllers ?? [], '.openstack-ha.yaml') : undefined);
-  for (const rule of CONF_RULES) {
-    if (isOff(rule.meta.id)) continue;
-    try {
-      rule.check({
-        view, text, isOff, topology, peers: context.peers ?? [],
-        report: (r) => raw.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
-      });
-    } catch (e) {
-      raw.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: at0, fixes: [] });
-    }
-  }
+  runRules(CONF_RULES, config, raw, (report) => ({ view, text, isOff, topology, peers: context.peers ?? [], report }));
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
 

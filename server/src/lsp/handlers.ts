@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
-import { fixToAction, sameRange, SOURCE, toDiagnostic, toRange, toTextEdits } from './convert';
+import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert';
 import { hover } from '../engine/service/hover';
 import { complete, CompletionKind } from '../engine/service/completion';
 import { definition, documentSymbols, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
@@ -148,5 +148,4 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     return null;
   }, Promise.resolve(null)));
 
-  void toDiagnostic;
 }

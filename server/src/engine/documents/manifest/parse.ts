@@ -119,4 +119,3 @@ function firstAlias(n: unknown): Node | null {
   return null;
 }
 
-export { isScalar };

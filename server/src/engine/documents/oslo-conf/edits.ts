@@ -23,3 +23,12 @@ export function removeEntry(text: string, e: ConfEntry): TextEdit {
   const nl = text.indexOf('\n', e.span.end);
   return { start: e.span.start, end: nl < 0 ? text.length : nl + 1, newText: '' };
 }
+
+/**
+ * Moves an entry to `[section] key`, value kept as written. Undefined for a secret value: a fix's
+ * text is printed by the CLI, and a secret must not travel there.
+ */
+export function moveEntry(text: string, view: ConfView, e: ConfEntry, section: string, key: string, secret: boolean): TextEdit[] | undefined {
+  if (secret) return undefined;
+  return [removeEntry(text, e), setOption(text, view, section, key, text.slice(e.valueSpan.start, e.span.end))];
+}

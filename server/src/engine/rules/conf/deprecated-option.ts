@@ -1,6 +1,6 @@
 import { ConfRule } from './rule';
 import { normalizeSection } from '../../knowledge/options/catalog';
-import { removeEntry, setOption } from '../../documents/oslo-conf/edits';
+import { moveEntry } from '../../documents/oslo-conf/edits';
 import { isSecretValue } from '../../documents/oslo-conf/secrets';
 
 export const rule: ConfRule = {
@@ -18,16 +18,14 @@ export const rule: ConfRule = {
         if (!now) continue;
         const same = normalizeSection(now.section) === normalizeSection(s.name);
         const where = same ? `'${now.key}'` : `[${now.section}] ${now.key}`;
-        const raw = text.slice(e.valueSpan.start, e.span.end);
         const edits = same
           ? [{ start: e.keySpan.start, end: e.keySpan.end, newText: now.key }]
-          : [removeEntry(text, e), setOption(text, view, now.section, now.key, raw)];
+          : moveEntry(text, view, e, now.section, now.key, isSecretValue(e.value, now.info, now.key));
         const conflict = view.entry(now.section, now.key);
         ctx.report({
           span: e.keySpan,
           message: `[${s.name}] ${e.key} is a deprecated name of ${where}${now.info.deprecated_since ? ` (deprecated since ${now.info.deprecated_since})` : ''}${conflict ? `, which this file also sets (line ${conflict.line + 1})` : ''}`,
-          // a move copies the value into the fix: not for secrets, which the CLI would print
-          fixes: conflict || (!same && isSecretValue(raw, now.info, now.key)) ? [] : [{ title: `Rename to ${where}`, safe: true, preferred: true, edits }],
+          fixes: conflict || !edits ? [] : [{ title: `Rename to ${where}`, safe: true, preferred: true, edits }],
         });
       }
     }

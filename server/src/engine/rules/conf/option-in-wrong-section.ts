@@ -1,5 +1,5 @@
 import { ConfRule } from './rule';
-import { removeEntry, setOption } from '../../documents/oslo-conf/edits';
+import { moveEntry } from '../../documents/oslo-conf/edits';
 import { isSecretValue } from '../../documents/oslo-conf/secrets';
 
 export const rule: ConfRule = {
@@ -18,11 +18,11 @@ export const rule: ConfRule = {
         if (!homes.length) continue;
         const list = homes.slice(0, 3).map((h) => `[${h.section}]`).join(', ') + (homes.length > 3 ? ', ...' : '');
         const target = homes[0].section;
-        const raw = text.slice(e.valueSpan.start, e.span.end);
+        const edits = moveEntry(text, view, e, target, e.key, isSecretValue(e.value, homes[0].info, e.key));
         ctx.report({
           span: e.keySpan,
           message: `'${e.key}' is not read in [${s.name}]; it belongs in ${list}`,
-          fixes: homes.length === 1 && !isSecretValue(raw, homes[0].info, e.key) ? [{ title: `Move to [${target}]`, safe: false, preferred: true, edits: [removeEntry(text, e), setOption(text, view, target, e.key, raw)] }] : [],
+          fixes: homes.length === 1 && edits ? [{ title: `Move to [${target}]`, safe: false, preferred: true, edits }] : [],
         });
       }
     }
