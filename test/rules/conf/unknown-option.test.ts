@@ -47,3 +47,10 @@ test('in Zed the same old name was still a deprecated one', () => checkConf('nov
   sql_connection = mysql+pymysql://nova:secret@db/nova
   #^^^^^^^^^^^^^ warning deprecated-option: [DEFAULT] sql_connection is a deprecated name of [database] connection
   `, { rules, config: { rules: {}, release: 'zed' } }));
+
+test('neutron.conf may hold the ML2 and OVN sections that neutron-server reads with it', () => checkConf('neutron.conf', `
+  [ml2]
+  mechanism_drivers = ovn
+  [ovn]
+  ovn_nb_connection = tcp:10.0.0.11:6641
+  `, { rules: ['unknown-option', 'unknown-section'] }));

@@ -14,6 +14,8 @@ export const NEWEST_RELEASE: Release = KNOWN_RELEASES[0];
 
 /** The files whose options a file may also hold, because the same process reads them. */
 const READ_TOGETHER: Record<string, string[]> = {
+  // neutron-server reads neutron.conf with the plugin's files: [ml2] or [ovn] in neutron.conf works
+  'neutron.conf': ['ml2_conf.ini', 'ovn.ini'],
   'ml2_conf.ini': ['neutron.conf', 'ovn.ini'],
   'ovn.ini': ['neutron.conf', 'ml2_conf.ini'],
   'dhcp_agent.ini': ['neutron.conf'],

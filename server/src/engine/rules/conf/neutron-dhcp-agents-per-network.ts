@@ -1,5 +1,5 @@
 import { ConfRule } from './rule';
-import { defaultAnchor, usesDatabase } from './support';
+import { defaultAnchor, usesDatabase, usesOvn } from './support';
 import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
@@ -11,7 +11,7 @@ export const rule: ConfRule = {
   check(ctx) {
     const { view, text } = ctx;
     // only the server's neutron.conf (it has the database) schedules networks
-    if (view.catalog.file !== 'neutron.conf' || !usesDatabase(view)) return;
+    if (view.catalog.file !== 'neutron.conf' || !usesDatabase(view) || usesOvn(view)) return; // OVN routes and serves DHCP itself
     const e = view.entry('DEFAULT', 'dhcp_agents_per_network');
     const n = e ? Number(e.value) : 1;
     if (!Number.isFinite(n) || n >= 2) return;

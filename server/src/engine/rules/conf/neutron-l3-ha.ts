@@ -1,5 +1,5 @@
 import { ConfRule } from './rule';
-import { defaultAnchor, flag, usesDatabase } from './support';
+import { defaultAnchor, flag, usesDatabase, usesOvn } from './support';
 import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
@@ -10,7 +10,7 @@ export const rule: ConfRule = {
   },
   check(ctx) {
     const { view, text } = ctx;
-    if (view.catalog.file !== 'neutron.conf' || !usesDatabase(view)) return;
+    if (view.catalog.file !== 'neutron.conf' || !usesDatabase(view) || usesOvn(view)) return; // OVN routes and serves DHCP itself
     const at = defaultAnchor(view);
     const ha = flag(view, 'DEFAULT', 'l3_ha');
     if (!ha.on) {

@@ -50,3 +50,12 @@ export function urlHost(value: string): { host: string; start: number; end: numb
 export function hostPortList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean).map((hp) => hp.replace(/^inet6?:/, '')).map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, '')));
 }
+
+/**
+ * Neutron with OVN: routers and DHCP are OVN's (gateway chassis, native DHCP), so the L3 and DHCP
+ * agent settings do not apply. Seen in neutron.conf as the ovn-router service plugin or an [ovn] section.
+ */
+export function usesOvn(view: ConfView): boolean {
+  const plugins = view.value('DEFAULT', 'service_plugins') ?? '';
+  return /(^|,)\s*(ovn-router|neutron\.services\.ovn_l3\.plugin\.OVNL3RouterPlugin)\s*(,|$)/.test(plugins) || view.sectionsNamed('ovn').length > 0;
+}
