@@ -174,3 +174,15 @@ test('OpenStack service configs: diagnostics, hover and completion over LSP; sec
   const opts = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: conf }, position: { line: 4, character: 15 } }) as CompletionItem[];
   assert.ok(opts.some((i) => i.label === 'memcache_pool_dead_retry' && (i.textEdit as { newText: string }).newText === 'memcache_pool_dead_retry = 300'), opts.map((i) => i.label).slice(0, 5).join());
 });
+
+test('haproxy.cfg: diagnostics, hover on a proxy, outline', async () => {
+  const cfg = fileUri(path.join(dir, 'etc', 'haproxy', 'haproxy.cfg'));
+  const text = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check\n';
+  await c.open(cfg, text);
+  const p = await c.diagnostics(cfg, (x) => x.diagnostics.length > 0);
+  assert.deepEqual(p.diagnostics.map((d) => d.code), ['haproxy-galera-single-writer']);
+  const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 5, character: 3 } });
+  assert.match((h!.contents as MarkupContent).value, /^\*\*listen galera\*\*: 2 servers \(c1, c2\)/);
+  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cfg } }) as DocumentSymbol[];
+  assert.deepEqual(syms.map((s) => s.name), ['defaults', 'listen galera']);
+});

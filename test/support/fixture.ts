@@ -10,7 +10,7 @@
  * and compared exactly when present.
  */
 import * as assert from 'node:assert/strict';
-import { lintConf, lintManifest, LintResult } from '../../server/src/engine/lint';
+import { lintConf, lintHaproxy, lintManifest, LintResult } from '../../server/src/engine/lint';
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
@@ -65,6 +65,20 @@ export function checked(source: string, opts: { rules?: string[]; config?: LintC
 export function checkConf(file: string, source: string, opts: { rules?: string[]; config?: LintConfig; topology?: Topology } = {}): void {
   const text = dedent(source);
   compare(text, lintConf(file, text, opts.config, { topology: opts.topology }), opts.rules);
+}
+
+/** The same for haproxy.cfg. */
+export function checkHa(source: string, opts: { rules?: string[]; topology?: Topology } = {}): void {
+  const text = dedent(source);
+  compare(text, lintHaproxy(text, undefined, { topology: opts.topology }), opts.rules);
+}
+
+/** Applies the first fix of the one finding of `rule` in a haproxy.cfg. */
+export function fixedHa(source: string, rule: string): string {
+  const text = dedent(source);
+  const fs = lintHaproxy(text).findings.filter((f) => f.rule === rule);
+  assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}`);
+  return applyEdits(text, fs[0].fixes[0].edits);
 }
 
 /** Asserts that the findings of the given rules (all when omitted) are exactly the annotated ones. */

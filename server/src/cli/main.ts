@@ -60,7 +60,7 @@ function lint(args: LintArgs, io: Io): number {
     const config = explicitConfig ?? configFor(configs, file);
     let text = confTexts.get(file) ?? fs.readFileSync(file, 'utf8');
     const isConf = kinds.get(file) === 'oslo-conf';
-    const context = { topology: isConf ? topologies.forFile(file) : undefined, peers: isConf ? topologies.peersOf(file) : [] };
+    const context = { topology: kinds.get(file) !== 'manifest' ? topologies.forFile(file) : undefined, peers: isConf ? topologies.peersOf(file) : [] };
     let result = lintFile(file, text, config, context);
     if (!result) continue;
     checked++;

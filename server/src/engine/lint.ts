@@ -16,10 +16,14 @@ import { parseConf } from './documents/oslo-conf/parse';
 import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
 import { CONF_RULES } from './rules/conf';
+import { HAPROXY_RULES } from './rules/haproxy';
+import { isHaproxyFile } from './documents/haproxy/recognise';
+import { parseHaproxy } from './documents/haproxy/parse';
+import { HaView } from './documents/haproxy/view';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -28,6 +32,8 @@ export interface LintResult {
   parsed?: Parsed;
   /** For OpenStack service configs: the file, its catalogue, and the option look-ups. */
   conf?: ConfView;
+  /** For haproxy.cfg: its sections and proxies. */
+  haproxy?: HaView;
   lines: LineIndex;
 }
 
@@ -36,6 +42,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (isManifestPath(path)) return 'manifest';
   if (isYamlPath(path) && !looksBinary(text) && looksLikeManifest(text)) return 'manifest';
   if (confKind(path, text)) return 'oslo-conf';
+  if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
 
@@ -103,9 +110,25 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
 
+/** haproxy.cfg, checked against the HA guide (and the deployment, when a manifest describes it). */
+export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+  const lines = new LineIndex(text);
+  const raw: Finding[] = [];
+  if (text.length > MAX_MANIFEST_BYTES) {
+    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
+    return { kind: 'haproxy', findings: finish(raw, text, lines, config), lines };
+  }
+  const file = parseHaproxy(text);
+  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  const view = new HaView(file);
+  runRules(HAPROXY_RULES, config, raw, (report) => ({ view, text, topology: context.topology, report }));
+  return { kind: 'haproxy', findings: finish(raw, text, lines, config), haproxy: view, lines };
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
   if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config, context);
+  if (kind === 'haproxy') return lintHaproxy(text, config, context);
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
-import { detectKind, lintConf, lintManifest, LintResult } from '../engine/lint';
+import { detectKind, lintConf, lintHaproxy, lintManifest, LintResult } from '../engine/lint';
 import { confKind } from '../engine/documents/oslo-conf/recognise';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
@@ -34,7 +34,7 @@ export class AnalysisCache {
 
   get(doc: TextDocument): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settingsEpoch === this.settingsEpoch && (hit.result?.kind !== 'oslo-conf' || hit.manifestEpoch === this.manifestEpoch)) return hit;
+    if (hit && hit.version === doc.version && hit.settingsEpoch === this.settingsEpoch && (hit.result?.kind === 'manifest' || hit.manifestEpoch === this.manifestEpoch)) return hit;
     const a = this.analyse(doc);
     this.cache.set(doc.uri, { ...a, settingsEpoch: this.settingsEpoch, manifestEpoch: this.manifestEpoch });
     return a;
@@ -48,6 +48,9 @@ export class AnalysisCache {
     const fromFile = file ? this.configs.forDocument(file) : {};
     const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'], release: this.settings.release as LintConfig['release'] };
     const config = mergeConfigs(fromFile.config, editor);
+    if (kind === 'haproxy') {
+      return { version: doc.version, result: lintHaproxy(text, config, { topology: file ? this.topologies.forFile(file) : undefined }), configFile: fromFile.file, configError: fromFile.error };
+    }
     if (kind === 'oslo-conf') {
       const topology = file ? this.topologies.forFile(file) : undefined;
       if (file) this.topologies.setPeer(file, text);

@@ -20,6 +20,7 @@ import { rule as twoNodeWithoutTwoNodeMode } from './two-node-without-two-node-m
 import { rule as unknownReference } from './unknown-reference';
 import { rule as vipMissing } from './vip-missing';
 import { CONF_RULES } from './conf';
+import { HAPROXY_RULES } from './haproxy';
 
 export const MANIFEST_RULES: readonly Rule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
@@ -28,8 +29,8 @@ export const MANIFEST_RULES: readonly Rule[] = [
   networkPathRedundancy, sharedStorageBackend,
 ];
 
-export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta)];
-export { CONF_RULES };
+export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta), ...HAPROXY_RULES.map((r) => r.meta)];
+export { CONF_RULES, HAPROXY_RULES };
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }

@@ -1,0 +1,58 @@
+import { HaRule } from './rule';
+import { closest } from '../../text/suggest';
+import KEYWORDS from '../../knowledge/haproxy/keywords.json';
+import { Statement } from '../../documents/haproxy/parse';
+
+type Where = { defaults: boolean; frontend: boolean; listen: boolean; backend: boolean };
+const PROXY = KEYWORDS.proxy as Record<string, Where>;
+const GLOBAL = new Set<string>(KEYWORDS.global);
+const FIRST_WORDS = [...new Set(Object.keys(PROXY).map((k) => k.split(' ')[0]))];
+
+/** The longest catalogue keyword the statement starts with (`capture request header`, `option httpchk`, `bind`). */
+function lookup(st: Statement): { key: string; where: Where } | undefined {
+  const words = [st.keyword.text, ...st.args.map((a) => a.text)];
+  // `no option x` and `default option x` invert or reset an option
+  const base = (words[0] === 'no' || words[0] === 'default') && words[1] === 'option' ? words.slice(1) : words;
+  for (let n = 3; n >= 1; n--) {
+    const key = base.slice(0, n).join(' ');
+    if (PROXY[key]) return { key, where: PROXY[key] };
+  }
+  return undefined;
+}
+
+export const rule: HaRule = {
+  meta: {
+    id: 'haproxy-unknown-keyword', severity: 'error', fixable: true,
+    title: 'A keyword HAProxy does not know, or does not take in this section',
+    why: 'HAProxy refuses to start on an unknown keyword (`haproxy -c` reports it), and a keyword in the wrong kind of section, such as `bind` in a backend, is just as fatal. Keywords are checked against the manual of the HAProxy version Debian ships.',
+  },
+  check(ctx) {
+    for (const s of ctx.view.file.sections) {
+      for (const st of s.statements) {
+        if (s.kind === 'global') {
+          if (GLOBAL.has(st.keyword.text)) continue;
+          const near = closest(st.keyword.text, GLOBAL, 1);
+          ctx.report({ span: st.keyword.span, message: `'${st.keyword.text}' is not a global keyword of HAProxy ${KEYWORDS.haproxy.split('-')[0]}${near.length ? `; did you mean '${near[0]}'?` : ''}`,
+            fixes: near.map((n) => ({ title: `Change to '${n}'`, safe: false, preferred: true, edits: [{ start: st.keyword.span.start, end: st.keyword.span.end, newText: n }] })) });
+          continue;
+        }
+        if (s.kind !== 'defaults' && s.kind !== 'frontend' && s.kind !== 'listen' && s.kind !== 'backend') continue;
+        const found = lookup(st);
+        if (found) {
+          // HAProxy warns and ignores it (`haproxy -c` still passes): a warning, not an error
+          if (!found.where[s.kind]) ctx.report({ span: st.keyword.span, severity: 'warning', message: `'${found.key}' is not allowed in a ${s.kind} section: HAProxy ignores it` });
+          continue;
+        }
+        const isTwoWord = ['option', 'timeout', 'stats', 'http-check', 'capture', 'email-alert'].includes(st.keyword.text) && st.args[0];
+        const target = isTwoWord ? st.args[0] : st.keyword;
+        const pool = isTwoWord ? Object.keys(PROXY).filter((k) => k.startsWith(`${st.keyword.text} `)).map((k) => k.slice(st.keyword.text.length + 1)) : FIRST_WORDS;
+        const near = closest(target.text, pool, 1);
+        ctx.report({
+          span: isTwoWord ? { start: st.keyword.span.start, end: target.span.end } : target.span,
+          message: `'${isTwoWord ? `${st.keyword.text} ${target.text}` : target.text}' is not a keyword of HAProxy ${KEYWORDS.haproxy.split('-')[0]}${near.length ? `; did you mean '${isTwoWord ? `${st.keyword.text} ` : ''}${near[0]}'?` : ''}`,
+          fixes: near.map((n) => ({ title: `Change to '${n}'`, safe: false, preferred: true, edits: [{ start: target.span.start, end: target.span.end, newText: n }] })),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,140 @@
+/** The haproxy.cfg rules: each fires, stays quiet on the guide's own example, and fixes as shown. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkHa, fixedHa } from '../../support/fixture';
+import { lintHaproxy, lintManifest } from '../../../server/src/engine/lint';
+import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
+import { ROOT } from '../../support/paths';
+
+const GUIDE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'haproxy', 'guide-haproxy.cfg'), 'utf8');
+const DEFAULTS = `
+  defaults
+      timeout connect 10s
+      timeout client 1m
+      timeout server 1m
+      timeout check 10s
+`;
+
+test("the guide's haproxy.cfg raises only the mysql-check / port 9200 mismatch the guide-examples notes predict", () => {
+  assert.deepEqual(lintHaproxy(GUIDE).findings.map((f) => f.rule), ['haproxy-galera-check-mismatch']);
+});
+
+test('haproxy-server-health-check: no check is an error with a fix; other timings are info', () => {
+  checkHa(DEFAULTS + `
+  listen keystone
+      bind 10.0.0.11:5000
+      option httpchk
+      server c1 10.0.0.12:5000
+  #   ^^^^^^^^^^^^^^^^^^^^^^^^ error haproxy-server-health-check: server c1 in listen keystone has no health check: HAProxy keeps sending traffic to it when it is down
+      server c2 10.0.0.13:5000 check inter 5000 rise 2 fall 3
+  #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ info haproxy-server-health-check: server c2 checks with inter 5000, fall 3; the guide uses inter 2000 rise 2 fall 5
+      server c3 10.0.0.14:5000 check inter 2000 rise 2 fall 5
+  `, { rules: ['haproxy-server-health-check'] });
+  assert.equal(fixedHa('listen k\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000\n', 'haproxy-server-health-check'), 'listen k\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n');
+  checkHa('defaults\n    default-server check\nbackend b\n    server c1 10.0.0.12:80\n', { rules: ['haproxy-server-health-check'] });
+});
+
+test('haproxy-http-api-httpchk: an API without option httpchk; the metadata API and Telemetry are exempt', () => {
+  checkHa(DEFAULTS + `
+  listen nova_api
+  #^^^^^^^^^^^^^^ warning haproxy-http-api-httpchk: listen nova_api balances nova-api (an HTTP API) without option httpchk: a server whose API answers errors still counts as up
+      bind 10.0.0.11:8774
+      server c1 10.0.0.12:8774 check
+      server c2 10.0.0.13:8774 check
+  listen metadata
+      bind 10.0.0.11:8775
+      server c1 10.0.0.12:8775 check
+      server c2 10.0.0.13:8775 check
+  listen ceilometer
+      bind 10.0.0.11:8777
+      server c1 10.0.0.12:8777 check
+  `, { rules: ['haproxy-http-api-httpchk'] });
+  assert.equal(fixedHa('listen nova_api\n    bind 10.0.0.11:8774\n    server c1 10.0.0.12:8774 check\n', 'haproxy-http-api-httpchk'), 'listen nova_api\n    option httpchk\n    bind 10.0.0.11:8774\n    server c1 10.0.0.12:8774 check\n');
+});
+
+test('the Galera rules: several writers, round-robin, mysql-check on port 9200', () => {
+  checkHa(DEFAULTS + `
+  listen galera
+  #^^^^^^^^^^^^ error haproxy-galera-single-writer: listen galera sends Galera traffic to 3 servers (c1, c2, c3): several writers deadlock; keep one and mark the others backup
+      bind 10.0.0.11:3306
+      balance roundrobin
+  #   ^^^^^^^^^^^^^^^^^^ error haproxy-galera-no-roundrobin: listen galera balances Galera with roundrobin and no backup servers or stick table: every node takes writes
+      option mysql-check
+  #   ^^^^^^^^^^^^^^^^^^ warning haproxy-galera-check-mismatch: listen galera uses option mysql-check but checks c1, c2, c3 on port 9200, where clustercheck answers HTTP
+      server c1 10.0.0.12:3306 check port 9200
+      server c2 10.0.0.13:3306 check port 9200
+      server c3 10.0.0.14:3306 check port 9200
+  `, { rules: ['haproxy-galera-single-writer', 'haproxy-galera-no-roundrobin', 'haproxy-galera-check-mismatch'] });
+  assert.equal(fixedHa('listen galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check\n', 'haproxy-galera-single-writer'),
+    'listen galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check backup\n');
+});
+
+test('haproxy-defaults-timeouts: missing timeouts, with a fix in the section\'s own indentation', () => {
+  checkHa(`
+  defaults
+  #^^^^^^^ warning haproxy-defaults-timeouts: defaults sets no timeout client, server: the guide uses timeout client 1m, timeout server 1m
+      timeout connect 10s
+      timeout check 10s
+  listen x
+      bind 10.0.0.11:8774
+  `, { rules: ['haproxy-defaults-timeouts'] });
+  assert.equal(fixedHa('defaults\n  timeout connect 10s\n  timeout check 10s\nlisten x\n  bind :1\n', 'haproxy-defaults-timeouts'), 'defaults\n  timeout connect 10s\n  timeout check 10s\n  timeout client 1m\n  timeout server 1m\nlisten x\n  bind :1\n');
+});
+
+test('haproxy-no-amqp-or-memcached', () => checkHa(DEFAULTS + `
+  listen rabbitmq
+  #^^^^^^^^^^^^^^ warning haproxy-no-amqp-or-memcached: listen rabbitmq proxies RabbitMQ (port 5672): clients must list every broker in transport_url instead
+      bind 10.0.0.11:5672
+      server c1 10.0.0.12:5672 check
+  `, { rules: ['haproxy-no-amqp-or-memcached'] }));
+
+test('haproxy-unknown-keyword: typos, a keyword in the wrong section, did-you-mean', () => checkHa(`
+  global
+      deamon
+  #   ^^^^^^ error haproxy-unknown-keyword: 'deamon' is not a global keyword of HAProxy 2.6.12; did you mean 'daemon'?
+  defaults
+      timeout conect 10s
+  #   ^^^^^^^^^^^^^^ error haproxy-unknown-keyword: 'timeout conect' is not a keyword of HAProxy 2.6.12; did you mean 'timeout connect'?
+      no option httplog
+  backend b
+      bind :80
+  #   ^^^^ warning haproxy-unknown-keyword: 'bind' is not allowed in a backend section: HAProxy ignores it
+      balanse source
+  #   ^^^^^^^ error haproxy-unknown-keyword: 'balanse' is not a keyword of HAProxy 2.6.12; did you mean 'balance'?
+      http-request set-header X-Forwarded-Proto https
+  `, { rules: ['haproxy-unknown-keyword'] }));
+
+const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  c1: { address: 10.0.0.12, roles: [controller] }
+  c2: { address: 10.0.0.13, roles: [controller] }
+  c3: { address: 10.0.0.14, roles: [controller] }
+clusters:
+  ctl: { members: [c1, c2, c3] }
+vips:
+  internal: { address: 10.0.0.11, cluster: ctl }
+services:
+  keystone: { on: ctl, mode: active-active, vip: internal }
+`).manifest!, 'site.ha.yaml');
+
+test('haproxy-bind-vip and haproxy-backend-all-controllers', () => {
+  checkHa(DEFAULTS + `
+  listen keystone
+  #^^^^^^^^^^^^^^ warning haproxy-backend-all-controllers: listen keystone leaves out c3 (10.0.0.14), which site.ha.yaml says runs keystone
+      bind *:5000
+  #        ^^^^^^ warning haproxy-bind-vip: listen keystone binds every address (*:5000) rather than the VIP 10.0.0.11
+      bind 10.0.0.12:5000
+  #        ^^^^^^^^^^^^^^ warning haproxy-bind-vip: listen keystone binds node c1 (10.0.0.12) (10.0.0.12:5000) rather than the VIP 10.0.0.11
+      option httpchk
+      server c1 10.0.0.12:5000 check
+      server c2 10.0.0.13:5000 check
+  listen single
+  #^^^^^^^^^^^^ warning haproxy-backend-all-controllers: listen single has one server (c1): nova-api behind it is down whenever that server is
+      bind 10.0.0.11:8774
+      option httpchk
+      server c1 10.0.0.12:8774 check
+  `, { rules: ['haproxy-bind-vip', 'haproxy-backend-all-controllers'], topology });
+});
