@@ -4,17 +4,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { lintConf, lintHaproxy, lintManifest } from '../../server/src/engine/lint';
+import { lintConf, lintCorosync, lintHaproxy, lintManifest } from '../../server/src/engine/lint';
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
-const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
 /** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
 const lintExample = (text: string) => {
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
+  if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
   const m = /^# ([\w.-]+\.(?:conf|ini|cfg))(?: \(vips: ([^;]+); controllers: ([^)]+)\)| \(peer host: ([^)]+)\))?\n/.exec(text);
   if (!m) return lintManifest(text);
   const list = (s?: string) => s?.split(',').map((x) => x.trim());

@@ -10,7 +10,7 @@
  * and compared exactly when present.
  */
 import * as assert from 'node:assert/strict';
-import { lintConf, lintHaproxy, lintManifest, LintResult } from '../../server/src/engine/lint';
+import { lintConf, lintCorosync, lintHaproxy, lintManifest, LintResult } from '../../server/src/engine/lint';
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
@@ -71,6 +71,19 @@ export function checkConf(file: string, source: string, opts: { rules?: string[]
 export function checkHa(source: string, opts: { rules?: string[]; topology?: Topology } = {}): void {
   const text = dedent(source);
   compare(text, lintHaproxy(text, undefined, { topology: opts.topology }), opts.rules);
+}
+
+/** The same for corosync.conf. */
+export function checkCoro(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void {
+  const text = dedent(source);
+  compare(text, lintCorosync(text, opts.config), opts.rules);
+}
+
+export function fixedCoro(source: string, rule: string): string {
+  const text = dedent(source);
+  const fs = lintCorosync(text).findings.filter((f) => f.rule === rule);
+  assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}`);
+  return applyEdits(text, fs[0].fixes[0].edits);
 }
 
 /** Applies the first fix of the one finding of `rule` in a haproxy.cfg. */

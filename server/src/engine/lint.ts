@@ -18,12 +18,15 @@ import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
 import { CONF_RULES } from './rules/conf';
 import { HAPROXY_RULES } from './rules/haproxy';
 import { isHaproxyFile } from './documents/haproxy/recognise';
+import { isCorosyncFile } from './documents/corosync/recognise';
+import { CoroFile, parseCorosync } from './documents/corosync/parse';
+import { COROSYNC_RULES } from './rules/corosync';
 import { parseHaproxy } from './documents/haproxy/parse';
 import { HaView } from './documents/haproxy/view';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -34,6 +37,8 @@ export interface LintResult {
   conf?: ConfView;
   /** For haproxy.cfg: its sections and proxies. */
   haproxy?: HaView;
+  /** For corosync.conf: its blocks. */
+  corosync?: CoroFile;
   lines: LineIndex;
 }
 
@@ -42,6 +47,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (isManifestPath(path)) return 'manifest';
   if (isYamlPath(path) && !looksBinary(text) && looksLikeManifest(text)) return 'manifest';
   if (confKind(path, text)) return 'oslo-conf';
+  if (!looksBinary(text) && isCorosyncFile(path, text)) return 'corosync';
   if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
@@ -125,10 +131,25 @@ export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, con
   return { kind: 'haproxy', findings: finish(raw, text, lines, config), haproxy: view, lines };
 }
 
+/** corosync.conf, checked against the HA guide's section on Corosync. */
+export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+  const lines = new LineIndex(text);
+  const raw: Finding[] = [];
+  if (text.length > MAX_MANIFEST_BYTES) {
+    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
+    return { kind: 'corosync', findings: finish(raw, text, lines, config), lines };
+  }
+  const file = parseCorosync(text);
+  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', report }));
+  return { kind: 'corosync', findings: finish(raw, text, lines, config), corosync: file, lines };
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
   if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config, context);
   if (kind === 'haproxy') return lintHaproxy(text, config, context);
+  if (kind === 'corosync') return lintCorosync(text, config);
   return null;
 }

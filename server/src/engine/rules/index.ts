@@ -21,6 +21,7 @@ import { rule as unknownReference } from './unknown-reference';
 import { rule as vipMissing } from './vip-missing';
 import { CONF_RULES } from './conf';
 import { HAPROXY_RULES } from './haproxy';
+import { COROSYNC_RULES, SHARED_IDS } from './corosync';
 
 export const MANIFEST_RULES: readonly Rule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
@@ -29,8 +30,9 @@ export const MANIFEST_RULES: readonly Rule[] = [
   networkPathRedundancy, sharedStorageBackend,
 ];
 
-export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta), ...HAPROXY_RULES.map((r) => r.meta)];
-export { CONF_RULES, HAPROXY_RULES };
+export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta), ...HAPROXY_RULES.map((r) => r.meta),
+  ...COROSYNC_RULES.filter((r) => !SHARED_IDS.has(r.meta.id)).map((r) => r.meta)];
+export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES };
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }

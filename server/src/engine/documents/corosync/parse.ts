@@ -1,0 +1,53 @@
+/**
+ * corosync.conf with exact positions: nested `name { ... }` blocks of `key: value` entries, `#`
+ * comments on their own lines. Braces may share a line with a key (`node { ring0_addr: a nodeid: 1 }`
+ * is not corosync syntax, so one item per line is what we read, as corosync's parser does).
+ */
+import { Span } from '../../types';
+
+export interface CoroEntry { key: string; keySpan: Span; value: string; valueSpan: Span; line: number; span: Span }
+export interface CoroBlock { name: string; nameSpan: Span; span: Span; line: number; entries: CoroEntry[]; blocks: CoroBlock[]; parent: CoroBlock | null; closeEnd: number }
+export interface CoroFile { root: CoroBlock; problems: { message: string; span: Span }[] }
+
+export function parseCorosync(text: string): CoroFile {
+  const root: CoroBlock = { name: '', nameSpan: { start: 0, end: 0 }, span: { start: 0, end: text.length }, line: 0, entries: [], blocks: [], parent: null, closeEnd: text.length };
+  const problems: CoroFile['problems'] = [];
+  let cur = root;
+  let offset = 0;
+  text.split('\n').forEach((raw, lineNo) => {
+    const start = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, '');
+    const lead = line.length - line.trimStart().length;
+    const body = line.trim();
+    if (!body || body.startsWith('#')) return;
+    const s = start + lead;
+    let m = /^([A-Za-z0-9_.-]+)\s*\{\s*$/.exec(body);
+    if (m) {
+      const b: CoroBlock = { name: m[1], nameSpan: { start: s, end: s + m[1].length }, span: { start: s, end: s + body.length }, line: lineNo, entries: [], blocks: [], parent: cur, closeEnd: s + body.length };
+      cur.blocks.push(b);
+      cur = b;
+      return;
+    }
+    if (body === '}') {
+      if (!cur.parent) { problems.push({ message: 'a } closes no block', span: { start: s, end: s + 1 } }); return; }
+      cur.span = { start: cur.span.start, end: s + 1 };
+      cur.closeEnd = s;
+      cur = cur.parent;
+      return;
+    }
+    m = /^([A-Za-z0-9_.-]+)\s*:\s*(.*?)\s*$/.exec(body);
+    if (m) {
+      const vStart = s + body.indexOf(m[2], m[1].length + 1);
+      cur.entries.push({ key: m[1], keySpan: { start: s, end: s + m[1].length }, value: m[2], valueSpan: { start: vStart, end: vStart + m[2].length }, line: lineNo, span: { start: s, end: s + body.length } });
+      return;
+    }
+    problems.push({ message: `'${body.length > 50 ? body.slice(0, 47) + '...' : body}' is neither 'key: value', 'name {' nor '}'`, span: { start: s, end: s + body.length } });
+  });
+  for (let b: CoroBlock | null = cur; b && b.parent; b = b.parent) problems.push({ message: `block '${b.name}' is not closed (missing })`, span: b.nameSpan });
+  return { root, problems };
+}
+
+export const block = (b: CoroBlock, name: string) => b.blocks.filter((x) => x.name === name);
+export const entry = (b: CoroBlock | undefined, key: string) => b?.entries.filter((e) => e.key === key).pop();
+export const value = (b: CoroBlock | undefined, key: string) => entry(b, key)?.value;

@@ -1,0 +1,26 @@
+/** Facts and edits the corosync rules share. */
+import { block, CoroBlock, CoroFile, entry } from '../../documents/corosync/parse';
+import { TextEdit } from '../../types';
+
+export const totem = (f: CoroFile) => block(f.root, 'totem')[0];
+export const quorum = (f: CoroFile) => block(f.root, 'quorum')[0];
+export const nodes = (f: CoroFile) => block(f.root, 'nodelist').flatMap((n) => block(n, 'node'));
+export const interfaces = (f: CoroFile) => (totem(f) ? block(totem(f), 'interface') : []);
+export const isOn = (v?: string) => v !== undefined && /^(1|yes|on|true)$/i.test(v);
+export const isOff = (v?: string) => v !== undefined && /^(0|no|off|false)$/i.test(v);
+
+/** `key: value` in a block: the value replaced, or a line added after the block's opening in its indentation. */
+export function setEntry(text: string, b: CoroBlock, key: string, val: string): TextEdit {
+  const e = entry(b, key);
+  if (e) return { start: e.valueSpan.start, end: e.valueSpan.end, newText: val };
+  const firstStart = b.entries[0]?.keySpan.start ?? b.blocks[0]?.nameSpan.start;
+  const indent = firstStart !== undefined ? text.slice(text.lastIndexOf('\n', firstStart - 1) + 1, firstStart) : `${text.slice(text.lastIndexOf('\n', b.nameSpan.start - 1) + 1, b.nameSpan.start)}    `;
+  return { start: b.span.start + text.slice(b.span.start).indexOf('{') + 1, end: b.span.start + text.slice(b.span.start).indexOf('{') + 1, newText: `\n${indent}${key}: ${val}` };
+}
+
+/** A whole line out, for an entry that must go. */
+export function dropLine(text: string, span: { start: number; end: number }): TextEdit {
+  const start = text.lastIndexOf('\n', span.start - 1) + 1;
+  const nl = text.indexOf('\n', span.end);
+  return { start, end: nl < 0 ? text.length : nl + 1, newText: '' };
+}
