@@ -45,9 +45,22 @@ export function parseCorosync(text: string): CoroFile {
     problems.push({ message: `'${body.length > 50 ? body.slice(0, 47) + '...' : body}' is neither 'key: value', 'name {' nor '}'`, span: { start: s, end: s + body.length } });
   });
   for (let b: CoroBlock | null = cur; b && b.parent; b = b.parent) problems.push({ message: `block '${b.name}' is not closed (missing })`, span: b.nameSpan });
+  checkIntegers(root, '', problems);
   return { root, problems };
 }
 
 export const block = (b: CoroBlock, name: string) => b.blocks.filter((x) => x.name === name);
 export const entry = (b: CoroBlock | undefined, key: string) => b?.entries.filter((e) => e.key === key).pop();
 export const value = (b: CoroBlock | undefined, key: string) => entry(b, key)?.value;
+
+/** Keys corosync reads as unsigned integers: anything else stops it at start-up (`corosync -t` says so). */
+const INTEGER_KEYS = new Set(['version', 'token', 'token_retransmits_before_loss_const', 'token_retransmit', 'join', 'consensus', 'max_messages',
+  'threads', 'netmtu', 'window_size', 'nodeid', 'ringnumber', 'linknumber', 'mcastport', 'expected_votes', 'two_node', 'wait_for_all',
+  'last_man_standing', 'last_man_standing_window', 'auto_tie_breaker', 'votes', 'knet_link_priority', 'knet_ping_interval', 'knet_ping_timeout']);
+
+function checkIntegers(b: CoroBlock, path: string, problems: CoroFile['problems']): void {
+  for (const e of b.entries) {
+    if (INTEGER_KEYS.has(e.key) && !/^\d+$/.test(e.value)) problems.push({ message: `${path}${e.key} must be a whole number, not '${e.value}'`, span: e.valueSpan.end > e.valueSpan.start ? e.valueSpan : e.keySpan });
+  }
+  for (const c of b.blocks) checkIntegers(c, `${path}${c.name}.`, problems);
+}

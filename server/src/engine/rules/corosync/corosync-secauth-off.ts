@@ -14,6 +14,11 @@ export const rule: CoroRule = {
     const secauth = entry(t, 'secauth');
     const cipher = value(t, 'crypto_cipher'), hash = value(t, 'crypto_hash');
     const crypto = (cipher && cipher !== 'none') || (hash && hash !== 'none');
+    const transport = entry(t, 'transport');
+    if (crypto && transport && transport.value !== 'knet') {
+      ctx.report({ span: transport.valueSpan, severity: 'error', message: `crypto_cipher and crypto_hash work only with the knet transport; with ${transport.value} corosync refuses to start` });
+      return;
+    }
     if (crypto || (secauth && !isOff(secauth.value))) return;
     const knet = (value(t, 'transport') ?? 'knet') === 'knet' && !value(t, 'rrp_mode');
     ctx.report({

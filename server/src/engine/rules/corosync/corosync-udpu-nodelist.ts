@@ -15,8 +15,13 @@ export const rule: CoroRule = {
     if (t && value(t, 'transport') === 'udpu' && !list.length) {
       ctx.report({ span: entry(t, 'transport')!.valueSpan, message: 'transport udpu needs a nodelist with every member; there is none' });
     }
+    const ids = new Map<string, number>();
     for (const n of list) {
       const r0 = entry(n, 'ring0_addr'), id = entry(n, 'nodeid');
+      if (id) {
+        if (ids.has(id.value)) ctx.report({ span: id.valueSpan, message: `nodeid ${id.value} is already used by node ${ids.get(id.value)! + 1} of the nodelist; corosync refuses to start` });
+        else ids.set(id.value, list.indexOf(n));
+      }
       if (!r0) ctx.report({ span: n.nameSpan, message: 'this node has no ring0_addr' });
       if (id && id.value.trim() === '0') ctx.report({ span: id.valueSpan, message: 'nodeid 0 is reserved; node ids start at 1' });
       if (r0 && isIPv6(r0.value) && !id) ctx.report({ span: r0.valueSpan, message: `ring0_addr ${r0.value} is IPv6: the node needs an explicit nodeid` });
