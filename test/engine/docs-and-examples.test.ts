@@ -4,18 +4,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { lintConf, lintCorosync, lintHaproxy, lintManifest } from '../../server/src/engine/lint';
+import { lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest } from '../../server/src/engine/lint';
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
-const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync|keepalived)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
 /** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
 const lintExample = (text: string) => {
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
   if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
+  if (text.startsWith('# keepalived.conf\n')) return lintKeepalived(text);
   const m = /^# ([\w.-]+\.(?:conf|ini|cfg))(?: \(vips: ([^;]+); controllers: ([^)]+)\)| \(peer host: ([^)]+)\))?\n/.exec(text);
   if (!m) return lintManifest(text);
   const list = (s?: string) => s?.split(',').map((x) => x.trim());
@@ -36,6 +37,7 @@ for (const rule of ALL_RULES) {
     assert.ok(md.includes(`Default severity: \`${rule.severity}\``));
     const bad = block(md, 'Bad'), good = block(md, 'Good');
     if (rule.id === 'file-too-large') return; // an example would be a megabyte long
+    if (rule.id === 'keepalived-partition-duplicate-vip') { assert.match(md, /manager: keepalived/); return; } // needs a manifest and a keepalived.conf together: tested in test/rules/keepalived
     assert.ok(bad && good, 'the page has Bad and Good yaml blocks');
     assert.ok(lintExample(bad!).findings.some((f) => f.rule === rule.id), `bad example does not fire ${rule.id}: ${lintExample(bad!).findings.map((f) => f.rule)}`);
     const goodRules = lintExample(good!).findings.map((f) => f.rule);

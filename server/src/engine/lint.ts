@@ -21,12 +21,15 @@ import { isHaproxyFile } from './documents/haproxy/recognise';
 import { isCorosyncFile } from './documents/corosync/recognise';
 import { CoroFile, parseCorosync } from './documents/corosync/parse';
 import { COROSYNC_RULES } from './rules/corosync';
+import { KEEPALIVED_RULES } from './rules/keepalived';
+import { isKeepalivedFile } from './documents/keepalived/recognise';
+import { parseKeepalived } from './documents/keepalived/parse';
 import { parseHaproxy } from './documents/haproxy/parse';
 import { HaView } from './documents/haproxy/view';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -48,6 +51,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (isYamlPath(path) && !looksBinary(text) && looksLikeManifest(text)) return 'manifest';
   if (confKind(path, text)) return 'oslo-conf';
   if (!looksBinary(text) && isCorosyncFile(path, text)) return 'corosync';
+  if (!looksBinary(text) && isKeepalivedFile(path, text)) return 'keepalived';
   if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
@@ -145,11 +149,26 @@ export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): L
   return { kind: 'corosync', findings: finish(raw, text, lines, config), corosync: file, lines };
 }
 
+/** keepalived.conf, checked against the HA guide's keepalived architecture (and the manifest's VIPs). */
+export function lintKeepalived(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+  const lines = new LineIndex(text);
+  const raw: Finding[] = [];
+  if (text.length > MAX_MANIFEST_BYTES) {
+    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
+    return { kind: 'keepalived', findings: finish(raw, text, lines, config), lines };
+  }
+  const file = parseKeepalived(text);
+  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  runRules(KEEPALIVED_RULES, config, raw, (report) => ({ file, text, topology: context.topology, report }));
+  return { kind: 'keepalived', findings: finish(raw, text, lines, config), lines };
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
   if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config, context);
   if (kind === 'haproxy') return lintHaproxy(text, config, context);
   if (kind === 'corosync') return lintCorosync(text, config);
+  if (kind === 'keepalived') return lintKeepalived(text, config, context);
   return null;
 }

@@ -21,6 +21,8 @@ export interface Topology {
   vipOf(service: string): string | undefined;
   /** How a service runs (active-passive, ...), when the source says. */
   modeOf(service: string): string | undefined;
+  /** The cluster that moves a VIP (by address), when the source says. */
+  vipCluster(address: string): { vip: string; cluster: string; manager: string; members: number } | undefined;
 }
 
 /** What a .conf rule may know of the other config files of the same workspace (cinder.conf of each node). */
@@ -52,6 +54,11 @@ export function topologyFromManifest(m: Manifest, source: string): Topology {
       return (name ? m.vips.get(name)?.address?.value : undefined) ?? m.vips.get('internal')?.address?.value;
     },
     modeOf(service) { return find(service)?.mode?.value; },
+    vipCluster(address) {
+      const v = [...m.vips.values()].find((x) => x.address && norm(x.address.value) === norm(address));
+      const c = v?.cluster ? m.clusters.get(v.cluster.value) : undefined;
+      return v && c ? { vip: v.name, cluster: c.name, manager: c.manager, members: c.members?.items.length ?? 0 } : undefined;
+    },
   };
 }
 
@@ -64,6 +71,7 @@ export function topologyFromSettings(vips: string[], ctl: string[], source: stri
     hostsOf: (service) => (['rabbitmq', 'memcached', 'galera'].includes(service) && hosts.length ? hosts : undefined),
     vipOf: () => vips[0],
     modeOf: () => undefined,
+    vipCluster: () => undefined,
   };
 }
 

@@ -1,0 +1,59 @@
+/** The keepalived.conf rules: each fires, stays quiet on a sound file, and fixes as shown. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits } from '../../../server/src/engine/fixes';
+import { lintKeepalived, lintManifest } from '../../../server/src/engine/lint';
+import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
+import { ROOT } from '../../support/paths';
+
+const SOUND = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'keepalived', 'keepalived.conf'), 'utf8');
+const at = (text: string, f: { span: { start: number; end: number } }) => text.slice(f.span.start, f.span.end);
+
+test('a sound file (script security, a tracked HAProxy, one VRID) has no finding', () => {
+  assert.deepEqual(lintKeepalived(SOUND).findings, []);
+});
+
+test('keepalived-tracks-haproxy: an instance without track_script; the fix adds the script and the tracking', () => {
+  const text = SOUND.replace(/ {4}track_script \{\n {8}chk_haproxy\n {4}\}\n/, '').replace(/vrrp_script chk_haproxy \{[^}]*\}\n\n/, '');
+  const f = lintKeepalived(text).findings;
+  assert.deepEqual(f.map((x) => [x.rule, x.message, at(text, x)]), [['keepalived-tracks-haproxy', 'vrrp_instance internal holds 10.0.0.11 without tracking HAProxy: the VIP stays on a node whose HAProxy is down', 'vrrp_instance']]);
+  const fixed = applyEdits(text, f[0].fixes[0].edits);
+  assert.match(fixed, /vrrp_script chk_haproxy \{\n {4}script "\/usr\/bin\/killall -0 haproxy"\n {4}interval 2\n\}\n\nvrrp_instance internal \{/);
+  assert.match(fixed, / {4}track_script \{\n {8}chk_haproxy\n {4}\}\n\}\n$/);
+  assert.deepEqual(lintKeepalived(fixed).findings.filter((x) => x.rule === 'keepalived-tracks-haproxy'), []);
+});
+
+test('keepalived-vrid-priority-sane: a VRID out of range, a duplicate VRID on one interface, a missing one', () => {
+  const second = SOUND.slice(SOUND.indexOf('vrrp_instance')).replace('vrrp_instance internal', 'vrrp_instance public').replace('10.0.0.11/24', '203.0.113.11/24');
+  const text = SOUND.replace('virtual_router_id 51', 'virtual_router_id 300') + '\n' + second + '\n' + second.replace('vrrp_instance public', 'vrrp_instance third').replace(/ {4}virtual_router_id 51\n/, '');
+  assert.deepEqual(lintKeepalived(text).findings.filter((x) => x.rule === 'keepalived-vrid-priority-sane').map((x) => [x.severity, x.message]), [
+    ['error', 'virtual_router_id 300 of vrrp_instance internal is outside 1-255'],
+    ['error', 'vrrp_instance third has no virtual_router_id'],
+  ]);
+  const dup = SOUND + '\n' + second;
+  assert.deepEqual(lintKeepalived(dup).findings.map((x) => x.message), ['vrrp_instance public uses virtual_router_id 51 on br-mgmt, like internal: one VRRP group, two instances']);
+});
+
+test('keepalived-partition-duplicate-vip: with a manifest whose VIP keepalived moves', () => {
+  const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  c1: { address: 10.0.0.12, roles: [controller] }
+  c2: { address: 10.0.0.13, roles: [controller] }
+  c3: { address: 10.0.0.14, roles: [controller] }
+clusters:
+  lb: { manager: keepalived, members: [c1, c2, c3] }
+vips:
+  internal: { address: 10.0.0.11, cluster: lb, vrid: 51 }
+`).manifest!, 'site.ha.yaml');
+  const f = lintKeepalived(SOUND, undefined, { topology }).findings;
+  assert.deepEqual(f.map((x) => [x.rule, x.severity, at(SOUND, x)]), [['keepalived-partition-duplicate-vip', 'info', '10.0.0.11/24']]);
+  assert.match(f[0].message, /^VIP 'internal' \(10\.0\.0\.11\) is moved by keepalived \(cluster 'lb', 3 nodes, vrrp_instance internal\)/);
+});
+
+test('parse errors: an unclosed block, an unmatched quote', () => {
+  assert.deepEqual(lintKeepalived('vrrp_instance x {\n  state MASTER\n').findings.filter((f) => f.rule === 'parse-error').map((f) => f.message), ["block 'vrrp_instance x' is not closed (missing })"]);
+  assert.deepEqual(lintKeepalived('vrrp_script c {\n  script "pidof haproxy\n}\n').findings.filter((f) => f.rule === 'parse-error').map((f) => f.message), ['unmatched double quote']);
+});
