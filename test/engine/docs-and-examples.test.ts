@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest } from '../../server/src/engine/lint';
+import { lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest } from '../../server/src/engine/lint';
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 
@@ -17,6 +17,8 @@ const lintExample = (text: string) => {
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
   if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
   if (text.startsWith('# keepalived.conf\n')) return lintKeepalived(text);
+  const cnf = /^# my\.cnf(?: \(vips: ([^;]+); controllers: ([^)]+)\))?\n/.exec(text);
+  if (cnf) return lintCnf(text, undefined, { topology: cnf[1] ? topologyFromSettings(cnf[1].split(',').map((x) => x.trim()), cnf[2].split(',').map((x) => x.trim()), '.openstack-ha.yaml') : undefined });
   const m = /^# ([\w.-]+\.(?:conf|ini|cfg))(?: \(vips: ([^;]+); controllers: ([^)]+)\)| \(peer host: ([^)]+)\))?\n/.exec(text);
   if (!m) return lintManifest(text);
   const list = (s?: string) => s?.split(',').map((x) => x.trim());

@@ -22,6 +22,9 @@ import { isCorosyncFile } from './documents/corosync/recognise';
 import { CoroFile, parseCorosync } from './documents/corosync/parse';
 import { COROSYNC_RULES } from './rules/corosync';
 import { KEEPALIVED_RULES } from './rules/keepalived';
+import { GALERA_RULES } from './rules/galera';
+import { isCnfFile } from './documents/galera/recognise';
+import { parseCnf, serverOptions } from './documents/galera/parse';
 import { isKeepalivedFile } from './documents/keepalived/recognise';
 import { parseKeepalived } from './documents/keepalived/parse';
 import { parseHaproxy } from './documents/haproxy/parse';
@@ -29,7 +32,7 @@ import { HaView } from './documents/haproxy/view';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -52,6 +55,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (confKind(path, text)) return 'oslo-conf';
   if (!looksBinary(text) && isCorosyncFile(path, text)) return 'corosync';
   if (!looksBinary(text) && isKeepalivedFile(path, text)) return 'keepalived';
+  if (!looksBinary(text) && isCnfFile(path, text)) return 'galera';
   if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
@@ -163,6 +167,21 @@ export function lintKeepalived(text: string, config: LintConfig = EMPTY_CONFIG, 
   return { kind: 'keepalived', findings: finish(raw, text, lines, config), lines };
 }
 
+/** A MariaDB/Galera option file (my.cnf, galera.cnf), checked against the guide's Galera settings. */
+export function lintCnf(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+  const lines = new LineIndex(text);
+  const raw: Finding[] = [];
+  if (text.length > MAX_MANIFEST_BYTES) {
+    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
+    return { kind: 'galera', findings: finish(raw, text, lines, config), lines };
+  }
+  const file = parseCnf(text);
+  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  const options = serverOptions(file);
+  runRules(GALERA_RULES, config, raw, (report) => ({ file, text, options, topology: context.topology, peers: context.peers ?? [], report }));
+  return { kind: 'galera', findings: finish(raw, text, lines, config), lines };
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
@@ -170,5 +189,6 @@ export function lintFile(path: string, text: string, config: LintConfig = EMPTY_
   if (kind === 'haproxy') return lintHaproxy(text, config, context);
   if (kind === 'corosync') return lintCorosync(text, config);
   if (kind === 'keepalived') return lintKeepalived(text, config, context);
+  if (kind === 'galera') return lintCnf(text, config, context);
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
-import { detectKind, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, LintResult } from '../engine/lint';
+import { detectKind, lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, LintResult } from '../engine/lint';
 import { confKind } from '../engine/documents/oslo-conf/recognise';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
@@ -48,6 +48,10 @@ export class AnalysisCache {
     const fromFile = file ? this.configs.forDocument(file) : {};
     const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'], release: this.settings.release as LintConfig['release'] };
     const config = mergeConfigs(fromFile.config, editor);
+    if (kind === 'galera') {
+      if (file) this.topologies.setPeer(file, text);
+      return { version: doc.version, result: lintCnf(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
+    }
     if (kind === 'keepalived') return { version: doc.version, result: lintKeepalived(text, config, { topology: file ? this.topologies.forFile(file) : undefined }), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'corosync') return { version: doc.version, result: lintCorosync(text, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'haproxy') {

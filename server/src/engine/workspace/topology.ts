@@ -26,7 +26,7 @@ export interface Topology {
 }
 
 /** What a .conf rule may know of the other config files of the same workspace (cinder.conf of each node). */
-export interface PeerConf { file: string; kind: string; host?: string }
+export interface PeerConf { file: string; kind: string; host?: string; /** Options a rule compares across nodes (galera: wsrep_cluster_name ...). */ values?: Record<string, string> }
 
 const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
 

@@ -1,0 +1,55 @@
+/**
+ * MySQL/MariaDB option files (my.cnf, galera.cnf) with exact positions: `[group]`, `key = value` or a
+ * bare `key` (a flag), `#`/`;` comments (a `#` may also end a line), quoted values, `!include` and
+ * `!includedir`. Option names treat `-` and `_` alike, as mariadbd does.
+ */
+import { Span } from '../../types';
+
+export interface CnfEntry { key: string; name: string; keySpan: Span; value?: string; valueSpan: Span; line: number; span: Span; group: string }
+export interface CnfGroup { name: string; nameSpan: Span; headerSpan: Span; entries: CnfEntry[]; end: number }
+export interface CnfFile { groups: CnfGroup[]; problems: { message: string; span: Span }[] }
+
+/** The groups mariadbd reads. */
+export const SERVER_GROUPS = /^(mysqld|server|mariadb|mariadbd|galera|mysqld-\d+(\.\d+)*|mariadb-\d+(\.\d+)*)$/;
+
+export const normKey = (k: string) => k.replace(/-/g, '_').toLowerCase();
+
+export function parseCnf(text: string): CnfFile {
+  const out: CnfFile = { groups: [], problems: [] };
+  let cur: CnfGroup | null = null;
+  let offset = 0;
+  text.split('\n').forEach((raw, lineNo) => {
+    const start = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, '');
+    const lead = line.length - line.trimStart().length;
+    const body = line.trim();
+    if (!body || body.startsWith('#') || body.startsWith(';') || body.startsWith('!include')) return;
+    const s = start + lead;
+    if (body.startsWith('[')) {
+      const m = /^\[\s*([^\]]*?)\s*\]\s*(#.*)?$/.exec(body);
+      if (!m || !m[1]) { out.problems.push({ message: `'${body}' is not a [group] header`, span: { start: s, end: s + body.length } }); return; }
+      const nameStart = s + body.indexOf(m[1]);
+      cur = { name: m[1], nameSpan: { start: nameStart, end: nameStart + m[1].length }, headerSpan: { start: s, end: s + body.indexOf(']') + 1 }, entries: [], end: s + body.length };
+      out.groups.push(cur);
+      return;
+    }
+    if (!cur) { out.problems.push({ message: `'${body}' comes before any [group]`, span: { start: s, end: s + body.length } }); return; }
+    const m = /^([A-Za-z0-9_.-]+)\s*(?:=\s*(.*?))?\s*$/.exec(body.replace(/\s+#.*$/, ''));
+    if (!m) { out.problems.push({ message: `'${body}' is neither an option nor a [group]`, span: { start: s, end: s + body.length } }); return; }
+    let value = m[2];
+    const vStart = value !== undefined ? s + body.indexOf(value, m[1].length) : s + m[1].length;
+    const vEnd = vStart + (value?.length ?? 0);
+    if (value && value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) value = value.slice(1, -1);
+    cur.entries.push({ key: m[1], name: normKey(m[1]), keySpan: { start: s, end: s + m[1].length }, value, valueSpan: { start: vStart, end: vEnd }, line: lineNo, span: { start: s, end: s + body.length }, group: cur.name });
+    cur.end = s + body.length;
+  });
+  return out;
+}
+
+/** The server's options, the last one winning, as mariadbd reads them. */
+export function serverOptions(f: CnfFile): Map<string, CnfEntry> {
+  const m = new Map<string, CnfEntry>();
+  for (const g of f.groups) if (SERVER_GROUPS.test(g.name)) for (const e of g.entries) m.set(e.name, e);
+  return m;
+}

@@ -1,0 +1,71 @@
+/** The rules that compare a Galera node with its cluster: its peers' files and the manifest. */
+import { CnfRule } from './rule';
+import { anchor, gcommHosts, usesGalera } from './support';
+import { describeHost, isVip, sameHost } from '../../workspace/topology';
+
+const G = '2016:controller-ha-galera-config';
+
+export const clusterName: CnfRule = {
+  meta: { id: 'galera-cluster-name-consistent', severity: 'error', fixable: false, guide: G, topic: 'galera', title: 'wsrep_cluster_name is missing or differs between the nodes', why: 'Nodes join only a cluster of their own name: a node with another wsrep_cluster_name (or the default) cannot connect to the others.' },
+  check(ctx) {
+    if (!usesGalera(ctx)) return;
+    const e = ctx.options.get('wsrep_cluster_name');
+    if (!e?.value) { ctx.report({ span: e?.keySpan ?? anchor(ctx), message: 'wsrep_cluster_name is not set: every node must set the same name, or they join different clusters' }); return; }
+    const other = ctx.peers.find((p) => p.kind === 'galera' && p.values?.wsrep_cluster_name !== undefined && p.values.wsrep_cluster_name !== e.value);
+    if (other) ctx.report({ span: e.valueSpan, message: `wsrep_cluster_name is '${e.value}' here but '${other.values!.wsrep_cluster_name}' in ${other.file}: these nodes cannot join one cluster` });
+  },
+};
+
+export const clusterAddress: CnfRule = {
+  meta: { id: 'galera-cluster-address-complete', severity: 'error', fixable: true, guide: G, topic: 'galera-primary-component', title: 'wsrep_cluster_address is not gcomm:// with every member (or is an empty gcomm://)', why: 'At start each node contacts the listed members to join the Primary Component. An empty gcomm:// bootstraps a new cluster every time the node starts, splitting it from the others; a missing member is never contacted.' },
+  check(ctx) {
+    if (!usesGalera(ctx)) return;
+    const e = ctx.options.get('wsrep_cluster_address');
+    if (!e?.value) { ctx.report({ span: e?.keySpan ?? anchor(ctx), message: 'wsrep_cluster_address is not set: the node does not know the other members' }); return; }
+    const hosts = gcommHosts(e.value);
+    if (!hosts) { ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address '${e.value}' is not gcomm://host,host,...` }); return; }
+    if (!hosts.length) { ctx.report({ span: e.valueSpan, message: 'wsrep_cluster_address=gcomm:// (empty) bootstraps a new cluster at every start; list every member, and bootstrap once with --wsrep-new-cluster' }); return; }
+    const t = ctx.topology;
+    const members = t?.hostsOf('galera');
+    if (t && members?.length) {
+      const missing = members.filter((m) => !hosts.some((h) => sameHost(h, m)));
+      const vip = hosts.map((h) => isVip(t, h)).find(Boolean);
+      if (vip) { ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address names VIP '${vip}': Galera members must name each other` }); return; }
+      if (missing.length) {
+        const full = `gcomm://${members.map((m) => m.address ?? m.name).join(',')}`;
+        ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address lists ${members.length - missing.length} of the ${members.length} Galera nodes of ${t.source}; missing: ${missing.map(describeHost).join(', ')}`,
+          fixes: [{ title: 'List every Galera node', safe: true, preferred: true, edits: [{ start: e.valueSpan.start, end: e.valueSpan.end, newText: e.value !== undefined && /^["']/.test(ctx.text.slice(e.valueSpan.start)) ? `"${full}"` : full }] }] });
+        return;
+      }
+    }
+    const other = ctx.peers.find((p) => p.kind === 'galera' && p.values?.wsrep_cluster_address && gcommHosts(p.values.wsrep_cluster_address)?.length && JSON.stringify([...gcommHosts(p.values.wsrep_cluster_address)!].sort()) !== JSON.stringify([...hosts].sort()));
+    if (other) ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address lists ${hosts.join(', ')} here but ${gcommHosts(other.values!.wsrep_cluster_address)!.join(', ')} in ${other.file}` });
+  },
+};
+
+export const nodeIdentity: CnfRule = {
+  meta: { id: 'galera-node-identity', severity: 'warning', fixable: false, guide: G, topic: 'galera', title: 'wsrep_node_name or wsrep_node_address is missing, or shared with another node', why: 'Each node names itself and the address others reach it on; with a shared name or address, state transfers and the cluster\'s view of its members go to the wrong node.' },
+  check(ctx) {
+    if (!usesGalera(ctx)) return;
+    for (const key of ['wsrep_node_name', 'wsrep_node_address']) {
+      const e = ctx.options.get(key);
+      if (!e?.value) { ctx.report({ span: e?.keySpan ?? anchor(ctx), message: `${key} is not set: each node should name itself and the address the others reach it on` }); continue; }
+      const twin = ctx.peers.find((p) => p.kind === 'galera' && p.values?.[key] === e.value);
+      if (twin) ctx.report({ span: e.valueSpan, message: `${key} '${e.value}' is also set in ${twin.file}: each node needs its own` });
+    }
+  },
+};
+
+export const bindAddress: CnfRule = {
+  meta: { id: 'galera-bind-address', severity: 'error', fixable: false, guide: '2016:controller-ha-galera-config', topic: 'haproxy', title: 'bind-address is 127.0.0.1, or 0.0.0.0 where HAProxy binds the VIP on 3306', why: 'On 127.0.0.1 neither HAProxy on the other nodes nor the clients reach the database. On 0.0.0.0 mysqld also takes the VIP\'s port 3306 when the VIP moves to its node, and HAProxy cannot bind it. Bind the management address.' },
+  check(ctx) {
+    if (!usesGalera(ctx)) return;
+    const e = ctx.options.get('bind_address');
+    if (!e?.value) return;
+    if (/^(127\.|::1$|localhost$)/.test(e.value)) { ctx.report({ span: e.valueSpan, message: `bind-address=${e.value}: only this host can reach the database; bind the node's management address` }); return; }
+    const t = ctx.topology;
+    if ((e.value === '0.0.0.0' || e.value === '::' || e.value === '*') && t && t.vipOf('galera')) {
+      ctx.report({ span: e.valueSpan, message: `bind-address=${e.value} also binds the database VIP (${t.vipOf('galera')}) when it moves here, and HAProxy cannot listen on it; bind the node's management address` });
+    }
+  },
+};

@@ -1,0 +1,8 @@
+/** The Galera/MariaDB rules of the HA guide (section F). */
+import { CnfRule } from './rule';
+import { autoincLockMode, binlogFormat, flushLog, sstAuth, storageEngine, wsrepProvider } from './settings';
+import { bindAddress, clusterAddress, clusterName, nodeIdentity } from './cluster';
+
+export const GALERA_RULES: readonly CnfRule[] = [
+  binlogFormat, storageEngine, autoincLockMode, wsrepProvider, clusterName, clusterAddress, nodeIdentity, bindAddress, flushLog, sstAuth,
+];

@@ -1,0 +1,73 @@
+/** The Galera/MariaDB rules: each fires, the guide's my.cnf raises what guide-examples.md predicts, fixes as shown. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits } from '../../../server/src/engine/fixes';
+import { lintCnf, lintManifest } from '../../../server/src/engine/lint';
+import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
+import { ROOT } from '../../support/paths';
+
+const GUIDE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'galera', 'guide-my.cnf'), 'utf8');
+const rules = (text: string, opts = {}) => lintCnf(text, undefined, opts).findings.map((f) => `${f.rule} ${f.severity}: ${f.message} [${text.slice(f.span.start, f.span.end)}]`);
+const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  c1: { address: 10.0.0.12, roles: [controller] }
+  c2: { address: 10.0.0.13, roles: [controller] }
+  c3: { address: 10.0.0.14, roles: [controller] }
+clusters:
+  ctl: { members: [c1, c2, c3] }
+vips:
+  internal: { address: 10.0.0.11, cluster: ctl }
+services:
+  galera: { on: ctl, mode: clustered, vip: internal }
+`).manifest!, 'site.ha.yaml');
+const NODE = '[mysqld]\nbinlog_format=ROW\nbind-address=10.0.0.12\ninnodb_autoinc_lock_mode=2\nwsrep_on=ON\nwsrep_provider=/usr/lib/galera/libgalera_smm.so\nwsrep_cluster_name=openstack\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14\nwsrep_node_name=c1\nwsrep_node_address=10.0.0.12\nwsrep_sst_method=mariabackup\nwsrep_sst_auth=sst:secret\n';
+
+test("the guide's my.cnf: node identity warnings and the durability note; with the manifest, bind-address 0.0.0.0 too", () => {
+  assert.deepEqual(lintCnf(GUIDE).findings.map((f) => f.rule), ['galera-node-identity', 'galera-node-identity', 'galera-flush-log-durability']);
+  assert.ok(rules(GUIDE, { topology }).includes('galera-bind-address error: bind-address=0.0.0.0 also binds the database VIP (10.0.0.11) when it moves here, and HAProxy cannot listen on it; bind the node\'s management address [0.0.0.0]'));
+});
+
+test('a sound node file has no finding; a file without wsrep options is not judged', () => {
+  assert.deepEqual(rules(NODE, { topology }), []);
+  assert.deepEqual(rules('[mysqld]\nbinlog_format=STATEMENT\n'), []);
+});
+
+test('the required settings, each with a fix', () => {
+  const text = NODE.replace('binlog_format=ROW', 'binlog_format=STATEMENT').replace('innodb_autoinc_lock_mode=2\n', '').replace('wsrep_provider=/usr/lib/galera/libgalera_smm.so\n', '') + 'default-storage-engine=MyISAM\n';
+  assert.deepEqual(rules(text), [
+    'galera-innodb-autoinc-lock-mode-2 error: innodb_autoinc_lock_mode is not set: INSERTs into auto-increment tables can deadlock the cluster; Galera needs innodb_autoinc_lock_mode=2 [[mysqld]]',
+    'galera-wsrep-provider error: wsrep_provider is not set: the node does not replicate; Galera needs wsrep_provider=/usr/lib/galera/libgalera_smm.so [[mysqld]]',
+    'galera-binlog-format-row error: binlog_format is STATEMENT: Galera replicates rows only, and the node does not start; Galera needs binlog_format=ROW [STATEMENT]',
+    'galera-default-storage-engine-innodb error: default_storage_engine is MyISAM: tables in other engines are not replicated; Galera needs default_storage_engine=InnoDB [MyISAM]',
+  ]);
+  const f = lintCnf(text).findings.find((x) => x.rule === 'galera-innodb-autoinc-lock-mode-2')!;
+  assert.equal(applyEdits(text, f.fixes[0].edits), `${text}innodb_autoinc_lock_mode=2\n`);
+});
+
+test('cluster address: empty gcomm://, a missing member (with a fix), a VIP; SST credentials; 127.0.0.1', () => {
+  assert.deepEqual(rules(NODE.replace('gcomm://10.0.0.12,10.0.0.13,10.0.0.14', 'gcomm://')), ['galera-cluster-address-complete error: wsrep_cluster_address=gcomm:// (empty) bootstraps a new cluster at every start; list every member, and bootstrap once with --wsrep-new-cluster [gcomm://]']);
+  const missing = NODE.replace('gcomm://10.0.0.12,10.0.0.13,10.0.0.14', 'gcomm://10.0.0.12,10.0.0.13');
+  const f = lintCnf(missing, undefined, { topology }).findings;
+  assert.deepEqual(f.map((x) => x.message), ['wsrep_cluster_address lists 2 of the 3 Galera nodes of site.ha.yaml; missing: c3 (10.0.0.14)']);
+  assert.equal(applyEdits(missing, f[0].fixes[0].edits), NODE);
+  assert.deepEqual(lintCnf(NODE.replace('gcomm://10.0.0.12,10.0.0.13,10.0.0.14', 'gcomm://10.0.0.11'), undefined, { topology }).findings.map((x) => x.message), ["wsrep_cluster_address names VIP 'internal': Galera members must name each other"]);
+  assert.deepEqual(rules(NODE.replace('wsrep_sst_auth=sst:secret\n', '').replace('bind-address=10.0.0.12', 'bind-address=127.0.0.1')), [
+    "galera-bind-address error: bind-address=127.0.0.1: only this host can reach the database; bind the node's management address [127.0.0.1]",
+    'galera-sst-auth warning: wsrep_sst_method=mariabackup logs in to the donor but wsrep_sst_auth is not set: a joining node cannot copy the data [mariabackup]',
+  ]);
+});
+
+test('peers: a different cluster name, a shared node name', () => {
+  const peers = [{ file: '../c2/my.cnf', kind: 'galera', values: { wsrep_cluster_name: 'other', wsrep_node_name: 'c1', wsrep_node_address: '10.0.0.13', wsrep_cluster_address: 'gcomm://10.0.0.12,10.0.0.13,10.0.0.14' } }];
+  assert.deepEqual(lintCnf(NODE, undefined, { peers }).findings.map((f) => f.message), [
+    "wsrep_cluster_name is 'openstack' here but 'other' in ../c2/my.cnf: these nodes cannot join one cluster",
+    "wsrep_node_name 'c1' is also set in ../c2/my.cnf: each node needs its own",
+  ]);
+});
+
+test('parse problems: a broken group header, text before any group', () => {
+  assert.deepEqual(lintCnf('binlog_format=ROW\n[mysqld\n').findings.map((f) => f.message), ["'binlog_format=ROW' comes before any [group]", "'[mysqld' is not a [group] header"]);
+});
