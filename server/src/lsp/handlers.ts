@@ -15,7 +15,7 @@ import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
 import { confComplete, confHover, confSymbols } from '../engine/service/conf';
-import { haHover, haSymbols } from '../engine/service/haproxy';
+import { haComplete, haHover, haSymbols } from '../engine/service/haproxy';
 import { coroHover, coroSymbols } from '../engine/service/corosync';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
@@ -58,8 +58,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const a = analyses.get(doc);
     if (!a.result) return [];
     const lines = a.result.lines;
-    if (a.result.haproxy || a.result.corosync) return [];
-    const res = a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    if (a.result.corosync) return [];
+    const res = a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
     if (!res) return [];
     const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
     return res.items.map((i) => ({

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkHa, fixedHa } from '../../support/fixture';
 import { lintHaproxy, lintManifest } from '../../../server/src/engine/lint';
+import { haComplete, haHover } from '../../../server/src/engine/service/haproxy';
 import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
 import { ROOT } from '../../support/paths';
 
@@ -137,4 +138,15 @@ test('haproxy-bind-vip and haproxy-backend-all-controllers', () => {
       option httpchk
       server c1 10.0.0.12:8774 check
   `, { rules: ['haproxy-bind-vip', 'haproxy-backend-all-controllers'], topology });
+});
+
+test('completion offers the keywords of the section; hover says where a keyword is allowed', () => {
+  const text = 'global\n    daemon\nbackend b\n    bal\n    option httpchk\n';
+  const r = lintHaproxy(text);
+  const c = haComplete(r.haproxy!, text, text.indexOf('    bal\n') + 7)!;
+  assert.ok(c.items.some((i) => i.label === 'balance') && !c.items.some((i) => i.label === 'bind'), 'bind is not a backend keyword');
+  const g = haComplete(r.haproxy!, 'global\n    dae', 'global\n    dae'.length)!;
+  assert.ok(g.items.some((i) => i.label === 'daemon'));
+  const h = haHover(r.haproxy!, r.findings, text.indexOf('option httpchk') + 9, (id) => id)!;
+  assert.match(h.markdown, /^\*\*option httpchk\*\*: allowed in defaults, listen, backend\. \[HAProxy 2\.6\.12 manual\]/);
 });

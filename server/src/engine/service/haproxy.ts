@@ -3,6 +3,36 @@ import { HaView } from '../documents/haproxy/view';
 import { Finding, Span } from '../types';
 import { DocLink, findingsMarkdown, HoverResult, serviceMarkdown } from './hover';
 import { SymbolNode } from './navigation';
+import { CompletionItem, CompletionResult } from './completion';
+import KEYWORDS from '../knowledge/haproxy/keywords.json';
+
+type Where = { defaults: boolean; frontend: boolean; listen: boolean; backend: boolean };
+const PROXY = KEYWORDS.proxy as Record<string, Where>;
+const DOCS = 'https://docs.haproxy.org/2.6/configuration.html';
+
+/** Keywords HAProxy takes in the section around the cursor, at the start of a line. */
+export function haComplete(view: HaView, text: string, offset: number): CompletionResult | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  const m = /^(\s*)([\w.-]*(?: [\w.-]*)?)$/.exec(prefix);
+  if (!m) return undefined;
+  const section = [...view.file.sections].reverse().find((s) => s.header.span.start < lineStart);
+  const items: CompletionItem[] = [];
+  if (!section || section.kind === 'global') {
+    for (const k of KEYWORDS.global) items.push({ label: k, kind: 'property', insertText: k, detail: 'global' });
+  } else if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'listen' || section.kind === 'backend') {
+    for (const [k, w] of Object.entries(PROXY)) if (w[section.kind]) items.push({ label: k, kind: 'property', insertText: k, detail: Object.entries(w).filter(([, v]) => v === true).map(([x]) => x).join(', ') });
+  }
+  return { items, replaceStart: lineStart + m[1].length, replaceEnd: offset };
+}
+
+/** Where a keyword may be used, and the manual's section for it. */
+export function keywordMarkdown(keyword: string): string | undefined {
+  const w = PROXY[keyword];
+  if (w) return `**${keyword}**: allowed in ${Object.entries(w).filter(([, v]) => v === true).map(([x]) => x).join(', ') || 'no proxy section'}. [HAProxy ${KEYWORDS.haproxy.split('-')[0]} manual](${DOCS})`;
+  if (KEYWORDS.global.includes(keyword)) return `**${keyword}**: a global keyword. [HAProxy ${KEYWORDS.haproxy.split('-')[0]} manual](${DOCS})`;
+  return undefined;
+}
 
 export function haHover(view: HaView, findings: Finding[], offset: number, docLink: DocLink): HoverResult | undefined {
   const parts: string[] = [];
@@ -14,6 +44,14 @@ export function haHover(view: HaView, findings: Finding[], offset: number, docLi
     const servers = view.servers(s);
     parts.push(`**${s.kind} ${s.name?.text ?? ''}**${servers.length ? `: ${servers.length} server${servers.length === 1 ? '' : 's'} (${servers.map((x) => x.name).join(', ')})` : ''}`);
     if (svc) parts.push(serviceMarkdown(svc.name, svc));
+  }
+  if (!s) {
+    for (const sec of view.file.sections) for (const st of sec.statements) {
+      if (st.keyword.span.start > offset || offset > (st.args[0]?.span.end ?? st.keyword.span.end)) continue;
+      const two = st.args[0] ? `${st.keyword.text} ${st.args[0].text}` : '';
+      const md = (two && keywordMarkdown(two)) || keywordMarkdown(st.keyword.text);
+      if (md) { parts.push(md); span = { start: st.keyword.span.start, end: (two && keywordMarkdown(two) ? st.args[0].span.end : st.keyword.span.end) }; }
+    }
   }
   const f = findingsMarkdown(findings, offset, docLink);
   if (f) { parts.push(f); span = span ?? findings.find((x) => x.span.start <= offset && offset <= x.span.end)?.span; }
