@@ -17,3 +17,26 @@ export const CLUSTER_WITH_VIP = THREE_NODE_CLUSTER + `
   vips:
     internal: { address: 10.0.0.11, cluster: ctl }
 `;
+
+import { lintManifest } from '../../server/src/engine/lint';
+import { Topology, topologyFromManifest } from '../../server/src/engine/workspace/topology';
+
+/**
+ * The deployment most .conf/haproxy/keepalived/galera tests run against: three controllers
+ * (10.0.0.12-14) in one cluster with the VIP `internal` (10.0.0.11), plus the given services, as
+ * `site.ha.yaml` would describe it.
+ */
+export function deployment(opts: { names?: string[]; cluster?: string; manager?: string; services?: string } = {}): Topology {
+  const names = opts.names ?? ['c1', 'c2', 'c3'];
+  const cluster = opts.cluster ?? 'ctl';
+  const text = [
+    'apiVersion: openstack-ha/v1', 'kind: Deployment', 'nodes:',
+    ...names.map((n, i) => `  ${n}: { address: 10.0.0.${12 + i}, roles: [controller] }`),
+    'clusters:', `  ${cluster}: { manager: ${opts.manager ?? 'pacemaker'}, members: [${names.join(', ')}] }`,
+    'vips:', `  internal: { address: 10.0.0.11, cluster: ${cluster} }`,
+    ...(opts.services ? ['services:', ...opts.services.trim().split('\n').map((l) => `  ${l.trim()}`)] : []),
+  ].join('\n') + '\n';
+  const m = lintManifest(text).manifest;
+  if (!m) throw new Error(`the test deployment does not parse:\n${text}`);
+  return topologyFromManifest(m, 'site.ha.yaml');
+}

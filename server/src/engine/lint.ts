@@ -2,7 +2,7 @@
  * The one entry point: a document's text in, its model and findings (with fixes) out.
  * The language server, the CLI and the tests all call lintManifest / lintFile.
  */
-import { Finding, Severity } from './types';
+import { Finding, Severity, Span } from './types';
 import { LineIndex } from './text/line-index';
 import { parseManifestText, Parsed } from './documents/manifest/parse';
 import { buildManifest, Manifest } from './documents/manifest/model';
@@ -124,62 +124,58 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
 
-/** haproxy.cfg, checked against the HA guide (and the deployment, when a manifest describes it). */
-export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+/**
+ * The steps every line-based config file shares: the size guard, the parser's problems as
+ * parse-error findings, the rules, then severity overrides and suppression.
+ */
+function lintParsed<F extends { problems: { message: string; span: Span }[] }>(
+  kind: DocumentKind, text: string, config: LintConfig, parse: (text: string) => F,
+  check: (file: F, raw: Finding[]) => Partial<LintResult>,
+): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
   if (text.length > MAX_MANIFEST_BYTES) {
     raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
-    return { kind: 'haproxy', findings: finish(raw, text, lines, config), lines };
+    return { kind, findings: finish(raw, text, lines, config), lines };
   }
-  const file = parseHaproxy(text);
+  const file = parse(text);
   for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
-  const view = new HaView(file);
-  runRules(HAPROXY_RULES, config, raw, (report) => ({ view, text, topology: context.topology, report }));
-  return { kind: 'haproxy', findings: finish(raw, text, lines, config), haproxy: view, lines };
+  const extra = check(file, raw);
+  return { kind, ...extra, findings: finish(raw, text, lines, config), lines };
+}
+
+/** haproxy.cfg, checked against the HA guide (and the deployment, when a manifest describes it). */
+export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+  return lintParsed('haproxy', text, config, parseHaproxy, (file, raw) => {
+    const view = new HaView(file);
+    runRules(HAPROXY_RULES, config, raw, (report) => ({ view, text, topology: context.topology, report }));
+    return { haproxy: view };
+  });
 }
 
 /** corosync.conf, checked against the HA guide's section on Corosync. */
 export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
-  const lines = new LineIndex(text);
-  const raw: Finding[] = [];
-  if (text.length > MAX_MANIFEST_BYTES) {
-    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
-    return { kind: 'corosync', findings: finish(raw, text, lines, config), lines };
-  }
-  const file = parseCorosync(text);
-  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
-  runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', report }));
-  return { kind: 'corosync', findings: finish(raw, text, lines, config), corosync: file, lines };
+  return lintParsed('corosync', text, config, parseCorosync, (file, raw) => {
+    runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', report }));
+    return { corosync: file };
+  });
 }
 
 /** keepalived.conf, checked against the HA guide's keepalived architecture (and the manifest's VIPs). */
 export function lintKeepalived(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
-  const lines = new LineIndex(text);
-  const raw: Finding[] = [];
-  if (text.length > MAX_MANIFEST_BYTES) {
-    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
-    return { kind: 'keepalived', findings: finish(raw, text, lines, config), lines };
-  }
-  const file = parseKeepalived(text);
-  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
-  runRules(KEEPALIVED_RULES, config, raw, (report) => ({ file, text, topology: context.topology, report }));
-  return { kind: 'keepalived', findings: finish(raw, text, lines, config), lines };
+  return lintParsed('keepalived', text, config, parseKeepalived, (file, raw) => {
+    runRules(KEEPALIVED_RULES, config, raw, (report) => ({ file, text, topology: context.topology, report }));
+    return {};
+  });
 }
 
 /** A MariaDB/Galera option file (my.cnf, galera.cnf), checked against the guide's Galera settings. */
 export function lintCnf(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
-  const lines = new LineIndex(text);
-  const raw: Finding[] = [];
-  if (text.length > MAX_MANIFEST_BYTES) {
-    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
-    return { kind: 'galera', findings: finish(raw, text, lines, config), lines };
-  }
-  const file = parseCnf(text);
-  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
-  const options = serverOptions(file);
-  runRules(GALERA_RULES, config, raw, (report) => ({ file, text, options, topology: context.topology, peers: context.peers ?? [], report }));
-  return { kind: 'galera', findings: finish(raw, text, lines, config), lines };
+  return lintParsed('galera', text, config, parseCnf, (file, raw) => {
+    const options = serverOptions(file);
+    runRules(GALERA_RULES, config, raw, (report) => ({ file, text, options, topology: context.topology, peers: context.peers ?? [], report }));
+    return {};
+  });
 }
 
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {

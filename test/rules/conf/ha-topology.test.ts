@@ -2,24 +2,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkConf, fixed } from '../../support/fixture';
-import { lintManifest } from '../../../server/src/engine/lint';
-import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
+import { deployment } from '../../support/topologies';
 
-const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  controller1: { address: 10.0.0.12, roles: [controller] }
-  controller2: { address: 10.0.0.13, roles: [controller] }
-  controller3: { address: 10.0.0.14, roles: [controller] }
-clusters:
-  ctl: { members: [controller1, controller2, controller3] }
-vips:
-  internal: { address: 10.0.0.11, cluster: ctl }
-services:
-  galera: { on: ctl, mode: clustered, vip: internal }
-  rabbitmq: { on: ctl, mode: clustered }
-  memcached: { on: ctl, mode: client-side }
-`).manifest!, 'site.ha.yaml');
+const topology = deployment({
+  names: ['controller1', 'controller2', 'controller3'],
+  services: 'galera: { on: ctl, mode: clustered, vip: internal }\nrabbitmq: { on: ctl, mode: clustered }\nmemcached: { on: ctl, mode: client-side }',
+});
 
 test('rabbit-not-behind-vip and rabbit-all-hosts-listed against the manifest', () => {
   checkConf('cinder.conf', `

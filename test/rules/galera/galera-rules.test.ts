@@ -4,25 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../../server/src/engine/fixes';
-import { lintCnf, lintManifest } from '../../../server/src/engine/lint';
-import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
+import { lintCnf } from '../../../server/src/engine/lint';
 import { ROOT } from '../../support/paths';
+import { deployment } from '../../support/topologies';
 
 const GUIDE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'galera', 'guide-my.cnf'), 'utf8');
 const rules = (text: string, opts = {}) => lintCnf(text, undefined, opts).findings.map((f) => `${f.rule} ${f.severity}: ${f.message} [${text.slice(f.span.start, f.span.end)}]`);
-const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  c1: { address: 10.0.0.12, roles: [controller] }
-  c2: { address: 10.0.0.13, roles: [controller] }
-  c3: { address: 10.0.0.14, roles: [controller] }
-clusters:
-  ctl: { members: [c1, c2, c3] }
-vips:
-  internal: { address: 10.0.0.11, cluster: ctl }
-services:
-  galera: { on: ctl, mode: clustered, vip: internal }
-`).manifest!, 'site.ha.yaml');
+const topology = deployment({ services: 'galera: { on: ctl, mode: clustered, vip: internal }' });
 const NODE = '[mysqld]\nbinlog_format=ROW\nbind-address=10.0.0.12\ninnodb_autoinc_lock_mode=2\nwsrep_on=ON\nwsrep_provider=/usr/lib/galera/libgalera_smm.so\nwsrep_cluster_name=openstack\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14\nwsrep_node_name=c1\nwsrep_node_address=10.0.0.12\nwsrep_sst_method=mariabackup\nwsrep_sst_auth=sst:secret\n';
 
 test("the guide's my.cnf: node identity warnings and the durability note; with the manifest, bind-address 0.0.0.0 too", () => {

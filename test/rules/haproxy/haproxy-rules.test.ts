@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkHa, fixedHa } from '../../support/fixture';
-import { lintHaproxy, lintManifest } from '../../../server/src/engine/lint';
+import { lintHaproxy } from '../../../server/src/engine/lint';
 import { haComplete, haHover } from '../../../server/src/engine/service/haproxy';
-import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
 import { ROOT } from '../../support/paths';
+import { deployment } from '../../support/topologies';
 
 const GUIDE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'haproxy', 'guide-haproxy.cfg'), 'utf8');
 const DEFAULTS = `
@@ -107,19 +107,7 @@ test('haproxy-unknown-keyword: typos, a keyword in the wrong section, did-you-me
       http-request set-header X-Forwarded-Proto https
   `, { rules: ['haproxy-unknown-keyword'] }));
 
-const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  c1: { address: 10.0.0.12, roles: [controller] }
-  c2: { address: 10.0.0.13, roles: [controller] }
-  c3: { address: 10.0.0.14, roles: [controller] }
-clusters:
-  ctl: { members: [c1, c2, c3] }
-vips:
-  internal: { address: 10.0.0.11, cluster: ctl }
-services:
-  keystone: { on: ctl, mode: active-active, vip: internal }
-`).manifest!, 'site.ha.yaml');
+const topology = deployment({ services: 'keystone: { on: ctl, mode: active-active, vip: internal }' });
 
 test('haproxy-bind-vip and haproxy-backend-all-controllers', () => {
   checkHa(DEFAULTS + `

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../../server/src/engine/fixes';
-import { lintKeepalived, lintManifest } from '../../../server/src/engine/lint';
-import { topologyFromManifest } from '../../../server/src/engine/workspace/topology';
+import { lintKeepalived } from '../../../server/src/engine/lint';
+import { deployment } from '../../support/topologies';
 import { ROOT } from '../../support/paths';
 
 const SOUND = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'keepalived', 'keepalived.conf'), 'utf8');
@@ -37,17 +37,7 @@ test('keepalived-vrid-priority-sane: a VRID out of range, a duplicate VRID on on
 });
 
 test('keepalived-partition-duplicate-vip: with a manifest whose VIP keepalived moves', () => {
-  const topology = topologyFromManifest(lintManifest(`apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  c1: { address: 10.0.0.12, roles: [controller] }
-  c2: { address: 10.0.0.13, roles: [controller] }
-  c3: { address: 10.0.0.14, roles: [controller] }
-clusters:
-  lb: { manager: keepalived, members: [c1, c2, c3] }
-vips:
-  internal: { address: 10.0.0.11, cluster: lb, vrid: 51 }
-`).manifest!, 'site.ha.yaml');
+  const topology = deployment({ cluster: 'lb', manager: 'keepalived' });
   const f = lintKeepalived(SOUND, undefined, { topology }).findings;
   assert.deepEqual(f.map((x) => [x.rule, x.severity, at(SOUND, x)]), [['keepalived-partition-duplicate-vip', 'info', '10.0.0.11/24']]);
   assert.match(f[0].message, /^VIP 'internal' \(10\.0\.0\.11\) is moved by keepalived \(cluster 'lb', 3 nodes, vrrp_instance internal\)/);
