@@ -4,6 +4,7 @@
  * is not corosync syntax, so one item per line is what we read, as corosync's parser does).
  */
 import { Span } from '../../types';
+import { forEachLine } from '../../text/lines';
 
 export interface CoroEntry { key: string; keySpan: Span; value: string; valueSpan: Span; line: number; span: Span }
 export interface CoroBlock { name: string; nameSpan: Span; span: Span; line: number; entries: CoroEntry[]; blocks: CoroBlock[]; parent: CoroBlock | null; closeEnd: number }
@@ -13,11 +14,7 @@ export function parseCorosync(text: string): CoroFile {
   const root: CoroBlock = { name: '', nameSpan: { start: 0, end: 0 }, span: { start: 0, end: text.length }, line: 0, entries: [], blocks: [], parent: null, closeEnd: text.length };
   const problems: CoroFile['problems'] = [];
   let cur = root;
-  let offset = 0;
-  text.split('\n').forEach((raw, lineNo) => {
-    const start = offset;
-    offset += raw.length + 1;
-    const line = raw.replace(/\r$/, '');
+  forEachLine(text, (line, start, lineNo) => {
     const lead = line.length - line.trimStart().length;
     const body = line.trim();
     if (!body || body.startsWith('#')) return;

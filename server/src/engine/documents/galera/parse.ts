@@ -4,6 +4,7 @@
  * `!includedir`. Option names treat `-` and `_` alike, as mariadbd does.
  */
 import { Span } from '../../types';
+import { forEachLine } from '../../text/lines';
 
 export interface CnfEntry { key: string; name: string; keySpan: Span; value?: string; valueSpan: Span; line: number; span: Span; group: string }
 export interface CnfGroup { name: string; nameSpan: Span; headerSpan: Span; entries: CnfEntry[]; end: number }
@@ -17,11 +18,7 @@ export const normKey = (k: string) => k.replace(/-/g, '_').toLowerCase();
 export function parseCnf(text: string): CnfFile {
   const out: CnfFile = { groups: [], problems: [] };
   let cur: CnfGroup | null = null;
-  let offset = 0;
-  text.split('\n').forEach((raw, lineNo) => {
-    const start = offset;
-    offset += raw.length + 1;
-    const line = raw.replace(/\r$/, '');
+  forEachLine(text, (line, start, lineNo) => {
     const lead = line.length - line.trimStart().length;
     const body = line.trim();
     if (!body || body.startsWith('#') || body.startsWith(';') || body.startsWith('!include')) return;

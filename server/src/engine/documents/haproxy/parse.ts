@@ -4,6 +4,7 @@
  * starts a comment outside quotes, and quotes and backslashes group and escape argument text.
  */
 import { Span } from '../../types';
+import { forEachLine } from '../../text/lines';
 
 export const SECTION_KEYWORDS = ['global', 'defaults', 'frontend', 'backend', 'listen', 'resolvers', 'userlist', 'peers', 'mailers', 'program', 'http-errors', 'cache', 'ring', 'log-forward'] as const;
 export type SectionKind = typeof SECTION_KEYWORDS[number];
@@ -42,11 +43,7 @@ function tokenize(line: string, offset: number): { args: Arg[]; problem?: string
 export function parseHaproxy(text: string): HaFile {
   const out: HaFile = { sections: [], problems: [] };
   let current: HaSection | null = null;
-  let offset = 0;
-  text.split('\n').forEach((raw, lineNo) => {
-    const start = offset;
-    offset += raw.length + 1;
-    const line = raw.replace(/\r$/, '');
+  forEachLine(text, (line, start, lineNo) => {
     const { args, problem } = tokenize(line, start);
     if (problem) out.problems.push({ message: problem, span: { start, end: start + line.length } });
     if (!args.length) return;

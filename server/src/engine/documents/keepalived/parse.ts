@@ -4,6 +4,7 @@
  * (`track_script { chk_haproxy }`), `#` and `!` start comments, quotes group words.
  */
 import { Span } from '../../types';
+import { forEachLine } from '../../text/lines';
 
 export interface KaWord { text: string; span: Span }
 export interface KaStatement { words: KaWord[]; line: number; span: Span }
@@ -14,11 +15,7 @@ export function parseKeepalived(text: string): KaFile {
   const root: KaBlock = { header: [], line: 0, span: { start: 0, end: text.length }, statements: [], blocks: [], parent: null, bodyEnd: text.length };
   const problems: KaFile['problems'] = [];
   let cur = root;
-  let offset = 0;
-  text.split('\n').forEach((raw, lineNo) => {
-    const start = offset;
-    offset += raw.length + 1;
-    const line = raw.replace(/\r$/, '');
+  forEachLine(text, (line, start, lineNo) => {
     let words: KaWord[] = [];
     const flush = () => {
       if (!words.length) return;

@@ -6,6 +6,7 @@
  * case-sensitive; a key may repeat (the last wins, or all of them for multi-valued options).
  */
 import { Span } from '../../types';
+import { forEachLine } from '../../text/lines';
 
 export interface ConfEntry {
   key: string;
@@ -39,11 +40,7 @@ export function parseConf(text: string): ConfFile {
   const out: ConfFile = { sections: [], entries: [], problems: [], comments: [] };
   let section: ConfSection | null = null;
   let current: ConfEntry | null = null;
-  let offset = 0;
-  const lines = text.split('\n');
-  lines.forEach((rawLine, lineNo) => {
-    const start = offset;
-    offset += rawLine.length + 1;
+  forEachLine(text, (rawLine, start, lineNo) => {
     const line = rawLine.replace(/\s+$/, '');
     const end = start + line.length;
     if (!line) { current = null; return; }

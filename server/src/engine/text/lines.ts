@@ -1,0 +1,8 @@
+/** Visits each line of a text with its start offset and number; a trailing \r is not part of the line. */
+export function forEachLine(text: string, visit: (line: string, start: number, lineNo: number) => void): void {
+  let start = 0;
+  text.split('\n').forEach((raw, lineNo) => {
+    visit(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, lineNo);
+    start += raw.length + 1;
+  });
+}
