@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     // every YAML file (the server keeps to manifests, by name or apiVersion) and OpenStack service configs
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', pattern: '**/*.cnf' }],
+    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', pattern: '**/*.cnf' }, { scheme: 'file', pattern: '**/*.crm' }, { scheme: 'file', pattern: '**/*.pcs' }, { scheme: 'file', pattern: '**/*.sh' }, { scheme: 'file', pattern: '**/cib*.xml' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}') },
     outputChannel: output,
   };

@@ -4,18 +4,22 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest } from '../../server/src/engine/lint';
+import { lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, lintPacemaker } from '../../server/src/engine/lint';
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
-const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync|keepalived)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync|keepalived|sh|crm|xml)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
 /** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
 const lintExample = (text: string) => {
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
   if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
+  // Pacemaker: `# pcs` (a pcs script), `# crm` (a crm shell file), or a CIB
+  if (text.startsWith('# pcs\n')) return lintPacemaker(text, 'pcs');
+  if (text.startsWith('# crm\n')) return lintPacemaker(text, 'crm');
+  if (text.startsWith('<cib')) return lintPacemaker(text, 'cib');
   if (text.startsWith('# keepalived.conf\n')) return lintKeepalived(text);
   const cnf = /^# my\.cnf(?: \(vips: ([^;]+); controllers: ([^)]+)\))?\n/.exec(text);
   if (cnf) return lintCnf(text, undefined, { topology: cnf[1] ? topologyFromSettings(cnf[1].split(',').map((x) => x.trim()), cnf[2].split(',').map((x) => x.trim()), '.openstack-ha.yaml') : undefined });

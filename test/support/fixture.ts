@@ -10,7 +10,8 @@
  * and compared exactly when present.
  */
 import * as assert from 'node:assert/strict';
-import { lintConf, lintCorosync, lintHaproxy, lintManifest, LintResult } from '../../server/src/engine/lint';
+import { lintConf, lintCorosync, lintHaproxy, lintManifest, lintPacemaker, LintResult } from '../../server/src/engine/lint';
+import { PmSyntax } from '../../server/src/engine/documents/pacemaker/recognise';
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
@@ -71,6 +72,20 @@ export function checkConf(file: string, source: string, opts: { rules?: string[]
 export function checkHa(source: string, opts: { rules?: string[]; topology?: Topology } = {}): void {
   const text = dedent(source);
   compare(text, lintHaproxy(text, undefined, { topology: opts.topology }), opts.rules);
+}
+
+/** The same for a Pacemaker configuration (a CIB, a crm file or a pcs script). */
+export function checkPm(syntax: PmSyntax, source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void {
+  const text = dedent(source);
+  compare(text, lintPacemaker(text, syntax, opts.config), opts.rules);
+}
+
+/** Applies the first fix of the one finding of `rule` in a Pacemaker configuration. */
+export function fixedPm(syntax: PmSyntax, source: string, rule: string): string {
+  const text = dedent(source);
+  const fs = lintPacemaker(text, syntax).findings.filter((f) => f.rule === rule);
+  assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}`);
+  return applyEdits(text, fs[0].fixes[0].edits);
 }
 
 /** The same for corosync.conf. */

@@ -92,10 +92,11 @@ export function effectiveSeverity(cfg: LintConfig, rule: string, severity: Sever
   return cfg.rules[rule] ?? severity;
 }
 
-/** Suppression comments: `# openstack-ha-disable-next-line id[, id]`, `# openstack-ha-disable-line id`, `# openstack-ha-disable id` (whole file). No ids means every rule. */
+/** Suppression comments (`#` or `<!-- -->`): `# openstack-ha-disable-next-line id[, id]`, `# openstack-ha-disable-line id`, `# openstack-ha-disable id` (whole file). No ids means every rule. */
 export interface Suppressions { file: Set<string> | 'all'; lines: Map<number, Set<string> | 'all'> }
 
-const DIRECTIVE = /(?:^|\s)#\s*openstack-ha-(disable-next-line|disable-line|disable)\b([^\n#]*)/;
+// `<!-- ... -->` too, for the XML of a Pacemaker CIB
+const DIRECTIVE = /(?:^|\s)(?:#|<!--)\s*openstack-ha-(disable-next-line|disable-line|disable)\b((?:(?!-->)[^\n#])*)/;
 
 export function parseSuppressions(text: string): Suppressions {
   const s: Suppressions = { file: new Set(), lines: new Map() };

@@ -28,11 +28,16 @@ import { parseCnf, serverOptions } from './documents/galera/parse';
 import { isKeepalivedFile } from './documents/keepalived/recognise';
 import { parseKeepalived } from './documents/keepalived/parse';
 import { parseHaproxy } from './documents/haproxy/parse';
+import { pacemakerSyntax } from './documents/pacemaker/recognise';
+import { parseCib } from './documents/pacemaker/cib';
+import { parseCrm, parsePcs } from './documents/pacemaker/scripts';
+import { PACEMAKER_RULES } from './rules/pacemaker';
+import { PmSyntax } from './documents/pacemaker/recognise';
 import { HaView } from './documents/haproxy/view';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -56,6 +61,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (!looksBinary(text) && isCorosyncFile(path, text)) return 'corosync';
   if (!looksBinary(text) && isKeepalivedFile(path, text)) return 'keepalived';
   if (!looksBinary(text) && isCnfFile(path, text)) return 'galera';
+  if (!looksBinary(text) && pacemakerSyntax(path, text)) return 'pacemaker';
   if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
@@ -178,6 +184,15 @@ export function lintCnf(text: string, config: LintConfig = EMPTY_CONFIG, context
   });
 }
 
+/** A Pacemaker configuration (CIB XML, crm shell file, pcs script), checked against the guide's Pacemaker setup. */
+export function lintPacemaker(text: string, syntax: PmSyntax, config: LintConfig = EMPTY_CONFIG): LintResult {
+  const parse = syntax === 'cib' ? parseCib : syntax === 'crm' ? parseCrm : parsePcs;
+  return lintParsed('pacemaker', text, config, parse, (model, raw) => {
+    runRules(PACEMAKER_RULES, config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
+    return {};
+  });
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   if (kind === 'manifest') return lintManifest(text, config);
@@ -186,5 +201,6 @@ export function lintFile(path: string, text: string, config: LintConfig = EMPTY_
   if (kind === 'corosync') return lintCorosync(text, config);
   if (kind === 'keepalived') return lintKeepalived(text, config, context);
   if (kind === 'galera') return lintCnf(text, config, context);
+  if (kind === 'pacemaker') return lintPacemaker(text, pacemakerSyntax(path, text)!, config);
   return null;
 }

@@ -4,7 +4,8 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
-import { detectKind, lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, LintResult } from '../engine/lint';
+import { detectKind, lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, lintPacemaker, LintResult } from '../engine/lint';
+import { pacemakerSyntax } from '../engine/documents/pacemaker/recognise';
 import { confKind } from '../engine/documents/oslo-conf/recognise';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
@@ -53,6 +54,7 @@ export class AnalysisCache {
       return { version: doc.version, result: lintCnf(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
     }
     if (kind === 'keepalived') return { version: doc.version, result: lintKeepalived(text, config, { topology: file ? this.topologies.forFile(file) : undefined }), configFile: fromFile.file, configError: fromFile.error };
+    if (kind === 'pacemaker') return { version: doc.version, result: lintPacemaker(text, pacemakerSyntax(file ?? doc.uri, text)!, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'corosync') return { version: doc.version, result: lintCorosync(text, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'haproxy') {
       return { version: doc.version, result: lintHaproxy(text, config, { topology: file ? this.topologies.forFile(file) : undefined }), configFile: fromFile.file, configError: fromFile.error };

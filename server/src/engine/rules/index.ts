@@ -24,6 +24,7 @@ import { HAPROXY_RULES } from './haproxy';
 import { COROSYNC_RULES, SHARED_IDS } from './corosync';
 import { KEEPALIVED_RULES } from './keepalived';
 import { GALERA_RULES } from './galera';
+import { PACEMAKER_RULES, PM_SHARED_IDS } from './pacemaker';
 
 export const MANIFEST_RULES: readonly Rule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
@@ -34,8 +35,8 @@ export const MANIFEST_RULES: readonly Rule[] = [
 
 export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta), ...HAPROXY_RULES.map((r) => r.meta),
   ...COROSYNC_RULES.filter((r) => !SHARED_IDS.has(r.meta.id)).map((r) => r.meta), ...KEEPALIVED_RULES.map((r) => r.meta),
-  ...GALERA_RULES.map((r) => r.meta)];
-export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES };
+  ...GALERA_RULES.map((r) => r.meta), ...PACEMAKER_RULES.filter((r) => !PM_SHARED_IDS.has(r.meta.id)).map((r) => r.meta)];
+export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES };
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }

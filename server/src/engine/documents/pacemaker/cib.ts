@@ -1,0 +1,70 @@
+/** CIB XML (cib.xml, `pcs cluster cib` output) -> the Pacemaker model, with positions. A small XML reader, enough for CIBs. */
+import { emptyModel, Located, PmModel, PmResource } from './model';
+
+interface El { name: string; attrs: Map<string, Located>; start: number; end: number; children: El[]; parent: El | null }
+
+const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export function readXml(text: string, problems: PmModel['problems']): El {
+  const root: El = { name: '#document', attrs: new Map(), start: 0, end: text.length, children: [], parent: null };
+  let cur = root;
+  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!m[2]) continue;
+    const [all, close, name, attrText, selfClose] = m;
+    if (close) {
+      if (cur.name !== name) { problems.push({ message: `</${name}> where </${cur.name}> was expected`, span: { start: m.index, end: m.index + all.length } }); continue; }
+      cur.end = m.index + all.length;
+      cur = cur.parent ?? root;
+      continue;
+    }
+    const el: El = { name, attrs: new Map(), start: m.index, end: m.index + all.length, children: [], parent: cur };
+    const attrRe = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+    let a: RegExpExecArray | null;
+    const base = m.index + 1 + name.length;
+    while ((a = attrRe.exec(attrText))) {
+      const vStart = base + a.index + a[0].indexOf(a[2]) + 1;
+      el.attrs.set(a[1], { value: decode(a[3] ?? a[4] ?? ''), span: { start: vStart, end: vStart + (a[3] ?? a[4] ?? '').length } });
+    }
+    cur.children.push(el);
+    if (!selfClose) cur = el;
+  }
+  if (cur !== root) problems.push({ message: `<${cur.name}> is not closed`, span: { start: cur.start, end: cur.start + cur.name.length + 1 } });
+  return root;
+}
+
+const all = (e: El, name: string): El[] => [...(e.name === name ? [e] : []), ...e.children.flatMap((c) => all(c, name))];
+const attr = (e: El, n: string) => e.attrs.get(n)?.value;
+
+export function parseCib(text: string): PmModel {
+  const m = emptyModel('cib');
+  const doc = readXml(text, m.problems);
+  for (const cfg of all(doc, 'crm_config')) for (const nv of all(cfg, 'nvpair')) {
+    const name = attr(nv, 'name'), value = nv.attrs.get('value');
+    if (name && value) m.properties.set(name, value);
+  }
+  const nodes = all(doc, 'nodes')[0];
+  if (nodes) m.nodes = nodes.children.filter((n) => n.name === 'node' && attr(n, 'type') !== 'remote').length;
+  const resources = all(doc, 'resources')[0];
+  if (resources) m.anchor = { start: resources.start + 1, end: resources.start + 10 };
+  for (const p of all(doc, 'primitive')) {
+    const cls = attr(p, 'class') ?? '', prov = attr(p, 'provider'), type = attr(p, 'type') ?? '';
+    let cloneId: string | undefined;
+    for (let up = p.parent; up; up = up.parent) if (['clone', 'master', 'bundle'].includes(up.name)) { cloneId = attr(up, 'id'); break; }
+    const r: PmResource = {
+      id: attr(p, 'id') ?? '?', idSpan: p.attrs.get('id')?.span ?? { start: p.start, end: p.end }, agent: [cls, prov, type].filter(Boolean).join(':'),
+      params: new Map(), ops: [], cloneId, span: { start: p.start, end: p.end },
+    };
+    for (const ia of p.children.filter((c) => c.name === 'instance_attributes')) for (const nv of ia.children) {
+      const n = attr(nv, 'name'), v = nv.attrs.get('value');
+      if (n && v) r.params.set(n, v);
+    }
+    for (const op of all(p, 'op')) r.ops.push({ name: attr(op, 'name') ?? '', interval: attr(op, 'interval'), span: { start: op.start, end: op.end } });
+    if (cloneId) m.clones.set(cloneId, r.id);
+    m.resources.push(r);
+  }
+  for (const c of all(doc, 'rsc_colocation')) { const a = attr(c, 'rsc'), b = attr(c, 'with-rsc'); if (a && b) m.colocations.push({ a, b }); }
+  for (const o of all(doc, 'rsc_order')) { const a = attr(o, 'first'), b = attr(o, 'then'); if (a && b) m.orders.push({ first: a, then: b }); }
+  return m;
+}

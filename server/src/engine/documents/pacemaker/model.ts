@@ -1,0 +1,55 @@
+/** Pacemaker configuration, whichever way it is written (CIB XML, crm shell, pcs commands), as the rules see it. */
+import { Span } from '../../types';
+
+export interface Located { value: string; span: Span }
+export interface PmResource {
+  id: string;
+  idSpan: Span;
+  /** class:provider:type (ocf:heartbeat:IPaddr2) or class:type (systemd:haproxy) */
+  agent: string;
+  params: Map<string, Located>;
+  ops: { name: string; interval?: string; span: Span }[];
+  /** The clone, master/slave or bundle that runs it everywhere, when there is one. */
+  cloneId?: string;
+  span: Span;
+}
+export interface PmModel {
+  syntax: 'cib' | 'crm' | 'pcs';
+  properties: Map<string, Located>;
+  resources: PmResource[];
+  /** clone id -> resource id */
+  clones: Map<string, string>;
+  colocations: { a: string; b: string }[];
+  orders: { first: string; then: string }[];
+  /** Cluster nodes, when the file says (CIB <nodes>, pcs cluster setup). */
+  nodes?: number;
+  problems: { message: string; span: Span }[];
+  /** Where a finding about the whole configuration goes (the CIB's <resources>, else the file's start). */
+  anchor: Span;
+}
+
+export const emptyModel = (syntax: PmModel['syntax']): PmModel => ({ syntax, properties: new Map(), resources: [], clones: new Map(), colocations: [], orders: [], problems: [], anchor: { start: 0, end: 0 } });
+
+/** A resource and the clones around it are one thing for constraints: `vip` and `haproxy-clone`. */
+export function sameResource(m: PmModel, ref: string, r: PmResource): boolean {
+  const base = ref.replace(/:(Master|Slave|Promoted|Unpromoted|start|stop|promote)$/, '');
+  return base === r.id || (r.cloneId !== undefined && base === r.cloneId);
+}
+
+/** A cluster property, under any of its names (Pacemaker 2.1.8+ renamed stonith-enabled to fencing-enabled) and either spelling (stonith-enabled, stonith_enabled). */
+export function property(m: PmModel, ...names: string[]): (Located & { name: string }) | undefined {
+  for (const name of names) {
+    for (const key of [name, name.replace(/-/g, '_')]) {
+      const p = m.properties.get(key);
+      if (p) return { ...p, name: key };
+    }
+  }
+  return undefined;
+}
+/** Is fencing turned on or off, under the old name or the new one. */
+export const fencingProperty = (m: PmModel) => property(m, 'fencing-enabled', 'stonith-enabled');
+/** Pacemaker's booleans: yes/true/on/y/1 and no/false/off/n/0. */
+export function isFalse(v: string): boolean { return /^(false|no|off|n|0)$/i.test(v.trim()); }
+export const isStonith = (r: PmResource) => r.agent.startsWith('stonith:');
+export const isVip = (r: PmResource) => /(^|:)IPaddr2?$/.test(r.agent);
+export const hasMonitor = (r: PmResource) => r.ops.some((o) => o.name === 'monitor');

@@ -1,0 +1,12 @@
+/** Pacemaker configurations: CIB XML, crm shell files (.crm), pcs command scripts. */
+export type PmSyntax = 'cib' | 'crm' | 'pcs';
+
+export function pacemakerSyntax(path: string, text: string): PmSyntax | undefined {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  if (/\.(j2|jinja2?|erb|tmpl)$/.test(base)) return undefined;
+  const head = text.slice(0, 16384);
+  if (/\.xml$/.test(base) && /<cib[\s>]/.test(head)) return 'cib';
+  if (/\.crm$/.test(base)) return 'crm';
+  if (/\.(sh|pcs)$/.test(base) && /^\s*(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)) return 'pcs';
+  return undefined;
+}

@@ -1,0 +1,122 @@
+/**
+ * crm shell snippets (`primitive ... \` continued lines, the old guide's format) and pcs command
+ * lines (in shell scripts) -> the Pacemaker model, with positions.
+ */
+import { emptyModel, Located, PmModel, PmResource } from './model';
+
+interface Word { text: string; start: number; end: number }
+
+/** Logical lines: `\` continuations joined, `#` comments dropped, each word with its offset. */
+function statements(text: string): Word[][] {
+  const out: Word[][] = [];
+  let cur: Word[] = [];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const re = /"([^"]*)"|'([^']*)'|(\\)\s*(?:#.*)?$|#.*$|(\S+)/g;
+    let m: RegExpExecArray | null;
+    let cont = false;
+    while ((m = re.exec(line))) {
+      if (m[3]) { cont = true; break; }
+      if (m[0].startsWith('#')) break;
+      // key="value" stays one word with the quotes removed
+      const text = m[4] !== undefined ? m[4].replace(/^([\w.-]+)=["'](.*)["']$/, '$1=$2') : (m[1] ?? m[2] ?? '');
+      cur.push({ text, start: offset + m.index, end: offset + m.index + m[0].length });
+    }
+    if (!cont && cur.length) { out.push(cur); cur = []; }
+    offset += raw.length + 1;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function kv(w: Word): { key: string; value: Located } | undefined {
+  const i = w.text.indexOf('=');
+  if (i <= 0) return undefined;
+  const valueStart = w.start + (w.end - w.start - (w.text.length - i - 1)) - (w.end - w.start > w.text.length ? 1 : 0);
+  return { key: w.text.slice(0, i), value: { value: w.text.slice(i + 1), span: { start: Math.min(valueStart, w.end), end: w.end - (w.end - w.start > w.text.length ? 1 : 0) } } };
+}
+
+/** Reads `params a=1 b=2 op monitor interval=30s op start ... meta x=y` after a resource's agent. */
+function resourceTail(r: PmResource, words: Word[]): void {
+  let mode: 'params' | 'op' | 'meta' | 'none' = 'params';
+  for (const w of words) {
+    if (w.text === 'clone' || w.text === 'promotable') { mode = 'meta'; continue; }
+    if (w.text === 'params' || w.text === 'meta' || w.text === 'utilization') { mode = w.text === 'params' ? 'params' : 'meta'; continue; }
+    if (w.text === 'op') { mode = 'op'; r.ops.push({ name: '', span: { start: w.start, end: w.end } }); continue; }
+    if (w.text.startsWith('--')) { mode = 'none'; continue; }
+    if (mode === 'op') {
+      const last = r.ops[r.ops.length - 1];
+      if (!last.name) { last.name = w.text; last.span = { start: last.span.start, end: w.end }; continue; }
+      const p = kv(w);
+      if (p?.key === 'interval') last.interval = p.value.value;
+      last.span = { start: last.span.start, end: w.end };
+      continue;
+    }
+    const p = kv(w);
+    if (p && mode === 'params') r.params.set(p.key, p.value);
+  }
+}
+
+export function parseCrm(text: string): PmModel {
+  const m = emptyModel('crm');
+  for (const st of statements(text)) {
+    const [cmd, ...rest] = st;
+    if (/^(op|params|meta)$/.test(cmd.text) || /^[\w.-]+=/.test(cmd.text)) {
+      // crm reads this line as a command of its own: the `\\` that would join it to the line above is missing
+      m.problems.push({ message: `'${cmd.text.replace(/=.*/, '=…')}' starts a line that continues nothing: the line above does not end with \\, so crm reads this as a new command and rejects it`, span: { start: cmd.start, end: cmd.end } });
+      continue;
+    }
+    if (cmd.text === 'property') { for (const w of rest) { const p = kv(w); if (p) m.properties.set(p.key, p.value); } continue; }
+    if (cmd.text === 'primitive' && rest.length >= 2) {
+      const r: PmResource = { id: rest[0].text, idSpan: rest[0], agent: rest[1].text, params: new Map(), ops: [], span: { start: cmd.start, end: st[st.length - 1].end } };
+      resourceTail(r, rest.slice(2));
+      m.resources.push(r);
+      continue;
+    }
+    if ((cmd.text === 'clone' || cmd.text === 'ms') && rest.length >= 2) { m.clones.set(rest[0].text, rest[1].text); continue; }
+    if (cmd.text === 'colocation' && rest.length >= 4) { m.colocations.push({ a: rest[2].text, b: rest[3].text }); continue; }
+    if (cmd.text === 'order' && rest.length >= 4) { m.orders.push({ first: rest[2].text, then: rest[3].text }); continue; }
+  }
+  for (const r of m.resources) for (const [c, id] of m.clones) if (id === r.id) r.cloneId = c;
+  return m;
+}
+
+export function parsePcs(text: string): PmModel {
+  const m = emptyModel('pcs');
+  for (const st of statements(text)) {
+    const i = st.findIndex((w) => w.text === 'pcs');
+    if (i < 0) continue;
+    const w = st.slice(i + 1).filter((x) => !/^-f$/.test(x.text));
+    const words = w.map((x) => x.text);
+    if (words[0] === 'property' && words[1] === 'set') { for (const x of w.slice(2)) { const p = kv(x); if (p) m.properties.set(p.key, p.value); } continue; }
+    if ((words[0] === 'resource' || words[0] === 'stonith') && words[1] === 'create' && w.length >= 4) {
+      const agent = words[0] === 'stonith' ? `stonith:${words[3]}` : words[3];
+      const r: PmResource = { id: words[2], idSpan: w[2], agent, params: new Map(), ops: [], span: { start: st[i].start, end: st[st.length - 1].end } };
+      resourceTail(r, w.slice(4));
+      if (words.includes('--clone') || words.slice(4).includes('clone') || words.slice(4).includes('promotable')) r.cloneId = `${r.id}-clone`;
+      m.resources.push(r);
+      continue;
+    }
+    if (words[0] === 'resource' && words[1] === 'clone' && words[2]) { const r = m.resources.find((x) => x.id === words[2]); if (r) r.cloneId = `${r.id}-clone`; continue; }
+    if (words[0] === 'constraint' && words[1] === 'colocation' && words[2] === 'add') {
+      const rest = words.slice(3).filter((x) => !/^(master|slave|promoted|unpromoted|started)$/i.test(x));
+      const withAt = rest.indexOf('with');
+      if (withAt > 0 && rest[withAt + 1]) m.colocations.push({ a: rest[withAt - 1], b: rest[withAt + 1] });
+      continue;
+    }
+    if (words[0] === 'constraint' && words[1] === 'order') {
+      const rest = words.slice(2).filter((x) => !/^(start|stop|promote|demote)$/.test(x) && !x.includes('='));
+      const then = rest.indexOf('then');
+      if (then > 0 && rest[then + 1]) m.orders.push({ first: rest[then - 1], then: rest[then + 1] });
+      continue;
+    }
+    if (words[0] === 'cluster' && words[1] === 'setup') {
+      const nodes = words.slice(2).filter((x) => !x.startsWith('-') && !/^(addr|transport|totem|quorum)=/.test(x));
+      // `pcs cluster setup NAME node1 node2 ...` (pcs 0.10+); older: `--name NAME node1 ...`
+      const named = words.includes('--name') ? nodes.filter((x) => x !== words[words.indexOf('--name') + 1]) : nodes.slice(1);
+      m.nodes = named.length;
+    }
+  }
+  return m;
+}

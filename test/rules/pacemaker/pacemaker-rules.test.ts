@@ -1,0 +1,169 @@
+/** The Pacemaker rules on the three ways a configuration is written: pcs scripts, crm shell files, CIB XML. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkPm, dedent, fixedPm } from '../../support/fixture';
+import { detectKind, lintPacemaker } from '../../../server/src/engine/lint';
+
+/** The guide's controller cluster, as pcs commands: fenced, VIP tied to HAProxy, every resource monitored. */
+const SOUND_PCS = `
+  pcs cluster setup openstack controller1 controller2 controller3
+  pcs property set cluster-recheck-interval=5min
+  pcs stonith create fence-c1 fence_ipmilan ip=10.1.0.11 username=admin password_script=/etc/ipmi-pass pcmk_host_list=controller1
+  pcs stonith create fence-c2 fence_ipmilan ip=10.1.0.12 username=admin password_script=/etc/ipmi-pass pcmk_host_list=controller2
+  pcs stonith create fence-c3 fence_ipmilan ip=10.1.0.13 username=admin password_script=/etc/ipmi-pass pcmk_host_list=controller3
+  pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11 cidr_netmask=24 op monitor interval=30s
+  pcs resource create lb-haproxy systemd:haproxy op monitor interval=1s --clone
+  pcs constraint order start vip then lb-haproxy-clone kind=Optional
+  pcs constraint colocation add lb-haproxy-clone with vip
+  pcs resource create openstack-keystone systemd:openstack-keystone op monitor interval=30s timeout=30s clone interleave=true
+  pcs resource create openstack-cinder-volume systemd:openstack-cinder-volume op monitor interval=30s timeout=30s
+`;
+
+const rulesOf = (syntax: 'pcs' | 'crm' | 'cib', text: string, environment?: 'test') =>
+  lintPacemaker(dedent(text), syntax, environment ? { rules: {}, environment } : undefined).findings.map((f) => `${f.rule}: ${f.message}`);
+
+test('the guide\'s pcs setup has no finding', () => assert.deepEqual(rulesOf('pcs', SOUND_PCS), []));
+
+test('pcs: fencing off, quorum ignored on three nodes, an unmonitored VIP away from HAProxy, cloned cinder-volume, the guide\'s password', () => checkPm('pcs', `
+  pcs cluster setup openstack controller1 controller2 controller3
+  pcs property set stonith-enabled=false no-quorum-policy=ignore
+  #                                ^^^^^ error stonith-disabled: stonith-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
+  #                                                       ^^^^^^ error quorum-ignored-multi-node: no-quorum-policy=ignore in a cluster of 3 nodes: the side of a split without quorum keeps running the same resources as the side with it
+  pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11
+  #                   ^^^ error pacemaker-vip-haproxy-colocation: VIP resource 'vip' has no colocation constraint with HAProxy ('lb-haproxy-clone'): Pacemaker may place it on a node where HAProxy is not running; add a colocation of lb-haproxy-clone with vip (and order vip before lb-haproxy-clone)
+  #                   ^^^ warning pacemaker-vip-monitor: VIP resource 'vip' (10.0.0.11) has no cidr_netmask and no monitor operation: Pacemaker will not notice when the address is gone; the guide uses cidr_netmask and op monitor interval=30s
+  pcs resource create lb-haproxy systemd:haproxy --clone
+  #                   ^^^^^^^^^^ warning pacemaker-resource-monitor-op: resource 'lb-haproxy' (systemd:haproxy) has no monitor operation: if the service fails, Pacemaker will not notice; add op monitor interval=30s timeout=30s
+  pcs resource create cinder-volume systemd:openstack-cinder-volume op monitor interval=30s clone
+  #                   ^^^^^^^^^^^^^ warning cinder-volume-active-active: resource 'cinder-volume' (systemd:openstack-cinder-volume) is cloned as 'cinder-volume-clone', so cinder-volume runs on every node at once; run a single primitive (active-passive) so that only one owns the storage backend
+  echo my-secret-password-no-dont-use-this-one | passwd --stdin hacluster
+  #    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error pacemaker-placeholder-secrets: this password is one of the HA guide's published examples: replace it with a secret of your own
+`));
+
+test('the placeholder password never appears in a message', () => {
+  const text = 'pcs cluster auth controller1 controller2 controller3 -u hacluster -p my-secret-password-no-dont-use-this-one\n';
+  const r = lintPacemaker(text, 'pcs');
+  assert.equal(r.findings.length, 1);
+  assert.ok(!r.findings[0].message.includes('my-secret'));
+  assert.equal(text.slice(r.findings[0].span.start, r.findings[0].span.end), 'my-secret-password-no-dont-use-this-one');
+});
+
+test('pcs: in a test environment fencing may be off; with two nodes, ignore is only a production concern', () => {
+  assert.deepEqual(rulesOf('pcs', 'pcs property set stonith-enabled=false\n', 'test'), []);
+  assert.deepEqual(rulesOf('pcs', 'pcs cluster setup lab n1 n2\npcs property set no-quorum-policy=ignore\n', 'test'), []);
+  assert.deepEqual(rulesOf('pcs', 'pcs cluster setup lab n1 n2\npcs property set no-quorum-policy=ignore\n'), [
+    'quorum-ignored-multi-node: no-quorum-policy=ignore in a 2-node production cluster: use corosync\'s two_node: 1 (with wait_for_all) instead, or add a third node',
+  ]);
+  // pcs before 0.10 named the cluster with --name
+  assert.deepEqual(rulesOf('pcs', 'pcs cluster setup --name lab n1 n2 n3\npcs property set no-quorum-policy=ignore\n', 'test').map((x) => /a cluster of (\d+) nodes/.exec(x)?.[1]), ['3']);
+});
+
+test('crm: properties on one line, the old underscore spelling, a VIP tied to the HAProxy clone', () => checkPm('crm', `
+  property stonith_enabled="false" no-quorum-policy="ignore"
+  #                         ^^^^^ error stonith-disabled: stonith_enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
+  #                                                  ^^^^^^ warning quorum-ignored-multi-node: no-quorum-policy=ignore in a production deployment: a partition without quorum keeps its resources; ignore was a two-node workaround, which corosync's two_node: 1 replaces
+  primitive vip ocf:heartbeat:IPaddr2 params ip="10.0.0.11" cidr_netmask="24" op monitor interval="30s"
+  primitive haproxy systemd:haproxy op monitor interval="1s"
+  clone haproxy-clone haproxy
+  colocation vip-with-haproxy inf: vip haproxy-clone
+`));
+
+test('crm: a continuation line whose `\\` is missing above it (as in the guide\'s MySQL example) is a parse error', () => {
+  const text = dedent(`
+    primitive p_keystone ocf:openstack:keystone \\
+      params config="/etc/keystone/keystone.conf"
+        os_username="admin" \\
+      op monitor interval="30s" timeout="30s"
+  `);
+  const r = lintPacemaker(text, 'crm');
+  const at = (o: number) => { const p = r.lines.position(o); return `${p.line}:${p.character}`; };
+  assert.deepEqual(r.findings.map((f) => `${at(f.span.start)}-${at(f.span.end)} ${f.rule}: ${f.message}`), [
+    '0:10-0:20 pacemaker-resource-monitor-op: resource \'p_keystone\' (ocf:openstack:keystone) has no monitor operation: if the service fails, Pacemaker will not notice; add op monitor interval=30s timeout=30s',
+    '2:4-2:23 parse-error: \'os_username=…\' starts a line that continues nothing: the line above does not end with \\, so crm reads this as a new command and rejects it',
+  ]);
+});
+
+const CIB = (props: string, resources: string, constraints = '') => `
+  <cib validate-with="pacemaker-3.9" epoch="12" num_updates="0" admin_epoch="0">
+    <configuration>
+      <crm_config>
+        <cluster_property_set id="cib-bootstrap-options">
+  ${props}
+        </cluster_property_set>
+      </crm_config>
+      <nodes>
+        <node id="1" uname="controller1"/>
+        <node id="2" uname="controller2"/>
+        <node id="3" uname="controller3"/>
+      </nodes>
+      <resources>
+  ${resources}
+      </resources>
+      <constraints>${constraints}</constraints>
+    </configuration>
+  </cib>
+`;
+const VIP_AND_HAPROXY = `
+        <primitive id="vip" class="ocf" provider="heartbeat" type="IPaddr2">
+          <instance_attributes id="vip-ia">
+            <nvpair id="vip-ip" name="ip" value="10.0.0.11"/>
+            <nvpair id="vip-mask" name="cidr_netmask" value="24"/>
+          </instance_attributes>
+          <operations><op id="vip-mon" name="monitor" interval="30s"/></operations>
+        </primitive>
+        <clone id="lb-haproxy-clone">
+          <primitive id="lb-haproxy" class="systemd" type="haproxy">
+            <operations><op id="lb-haproxy-mon" name="monitor" interval="1s"/></operations>
+          </primitive>
+        </clone>`;
+const FENCE = '<primitive id="fence-c1" class="stonith" type="fence_ipmilan"/>';
+const COLOCATED = '<rsc_colocation id="col" rsc="lb-haproxy-clone" with-rsc="vip" score="INFINITY"/>';
+
+test('CIB: quorum ignored on its three nodes, STONITH on with no fence device', () => checkPm('cib', CIB(
+  `        <nvpair id="opt-nqp" name="no-quorum-policy" value="ignore"/>
+  #                                                           ^^^^^^ error quorum-ignored-multi-node: no-quorum-policy=ignore in a cluster of 3 nodes: the side of a split without quorum keeps running the same resources as the side with it`,
+  VIP_AND_HAPROXY, COLOCATED).replace('      <resources>\n', '      <resources>\n  #    ^^^^^^^^^ error pacemaker-stonith-without-devices: STONITH is enabled (the default) but none of the 2 resources is a fence device: Pacemaker will not start any resource; add a stonith resource per node (e.g. fence_ipmilan)\n')));
+
+test('CIB: a fenced cluster with the VIP colocated with HAProxy has no finding', () => {
+  assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE, COLOCATED)), []);
+});
+
+test('CIB: Pacemaker 2.1.8+ calls the property fencing-enabled; off means no device is needed', () => {
+  assert.deepEqual(rulesOf('cib', CIB('<nvpair id="f" name="fencing-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED)), [
+    'stonith-disabled: fencing-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)',
+  ]);
+  assert.deepEqual(rulesOf('cib', CIB('<nvpair id="f" name="fencing-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED), 'test'), []);
+});
+
+test('CIB: the colocation may name either side, the clone or its primitive; without it the VIP is reported', () => {
+  const reverse = '<rsc_colocation id="col" rsc="vip" with-rsc="lb-haproxy" score="INFINITY"/>';
+  assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE, reverse)), []);
+  assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE)).map((x) => x.split(':')[0]), ['pacemaker-vip-haproxy-colocation']);
+});
+
+test('CIB: a broken document is a parse error, not a crash', () => {
+  const r = lintPacemaker('<cib>\n  <configuration>\n    <resources>\n  </configuration>\n</cib>\n', 'cib');
+  assert.deepEqual(r.findings.map((f) => `${f.rule}: ${f.message}`), [
+    'parse-error: <resources> is not closed', 'parse-error: </configuration> where </resources> was expected', 'parse-error: </cib> where </resources> was expected',
+  ]);
+});
+
+test('quick fix: no-quorum-policy=ignore becomes stop, in place', () => {
+  assert.equal(fixedPm('pcs', 'pcs cluster setup c a b c\npcs property set no-quorum-policy=ignore\n', 'quorum-ignored-multi-node'),
+    'pcs cluster setup c a b c\npcs property set no-quorum-policy=stop\n');
+  assert.equal(fixedPm('crm', 'property no-quorum-policy="ignore"\n', 'quorum-ignored-multi-node'), 'property no-quorum-policy="stop"\n');
+});
+
+test('which files are Pacemaker configurations', () => {
+  assert.equal(detectKind('/etc/cluster/setup.sh', 'set -e\npcs resource create vip IPaddr2 ip=10.0.0.11\n'), 'pacemaker');
+  assert.equal(detectKind('/tmp/build.sh', 'set -e\nmake all\n'), null);
+  assert.equal(detectKind('/x/pacemaker-properties.crm', 'property no-quorum-policy="stop"\n'), 'pacemaker');
+  assert.equal(detectKind('/x/cib.xml', '<cib validate-with="pacemaker-3.9">\n</cib>\n'), 'pacemaker');
+  assert.equal(detectKind('/x/pom.xml', '<project>\n</project>\n'), null);
+  assert.equal(detectKind('/x/setup.sh.j2', 'pcs resource create vip IPaddr2\n'), null);
+});
+
+test('suppression comments work in all three syntaxes, XML comments included', () => {
+  assert.deepEqual(rulesOf('pcs', '# openstack-ha-disable-next-line stonith-disabled\npcs property set stonith-enabled=false\n'), []);
+  assert.deepEqual(rulesOf('cib', CIB('<!-- openstack-ha-disable-next-line stonith-disabled -->\n<nvpair id="f" name="stonith-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED)), []);
+});
