@@ -234,9 +234,9 @@ test('the real configs of ../shared/corpus: no crash, templates not claimed, the
     'corosync.conf corosync-votequorum info': 1,
     // Pacemaker's own scheduler tests: a TripleO CIB with fencing-enabled=false, VIPs without cidr_netmask, a cloned cinder-volume;
     // complex_enforce_colo colocates each of its 12 VIPs with HAProxy, so pacemaker-vip-haproxy-colocation stays quiet
-    'bundle-order-startup.xml stonith-disabled error': 1,
+    'bundle-order-startup.xml stonith-disabled-in-production error': 1,
     'cloned-group-stop.xml pacemaker-vip-monitor warning': 1,
-    'cloned-group-stop.xml cinder-volume-active-active warning': 1,
+    'cloned-group-stop.xml cinder-volume-single-active warning': 1,
     'complex_enforce_colo.xml pacemaker-vip-monitor warning': 12,
     // P12: the old guide's MySQL example lost the `\\` after additional_parameters, so p_mysql's monitor is cut off
     'pacemaker-mysql.crm pacemaker-resource-monitor-op warning': 1,

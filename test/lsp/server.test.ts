@@ -198,5 +198,5 @@ test('a pcs script and a CIB get diagnostics; the quick fix edits the property i
   const cib = fileUri(path.join(dir, 'cluster', 'cib.xml'));
   await c.open(cib, '<cib validate-with="pacemaker-3.9">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="s" name="stonith-enabled" value="false"/>\n      </cluster_property_set>\n    </crm_config>\n  </configuration>\n</cib>\n');
   const q = await c.diagnostics(cib, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(q.diagnostics.map((d) => d.code), ['stonith-disabled']);
+  assert.deepEqual(q.diagnostics.map((d) => d.code), ['stonith-disabled-in-production']);
 });

@@ -27,7 +27,7 @@ test('the guide\'s pcs setup has no finding', () => assert.deepEqual(rulesOf('pc
 test('pcs: fencing off, quorum ignored on three nodes, an unmonitored VIP away from HAProxy, cloned cinder-volume, the guide\'s password', () => checkPm('pcs', `
   pcs cluster setup openstack controller1 controller2 controller3
   pcs property set stonith-enabled=false no-quorum-policy=ignore
-  #                                ^^^^^ error stonith-disabled: stonith-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
+  #                                ^^^^^ error stonith-disabled-in-production: stonith-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
   #                                                       ^^^^^^ error quorum-ignored-multi-node: no-quorum-policy=ignore in a cluster of 3 nodes: the side of a split without quorum keeps running the same resources as the side with it
   pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11
   #                   ^^^ error pacemaker-vip-haproxy-colocation: VIP resource 'vip' has no colocation constraint with HAProxy ('lb-haproxy-clone'): Pacemaker may place it on a node where HAProxy is not running; add a colocation of lb-haproxy-clone with vip (and order vip before lb-haproxy-clone)
@@ -35,7 +35,7 @@ test('pcs: fencing off, quorum ignored on three nodes, an unmonitored VIP away f
   pcs resource create lb-haproxy systemd:haproxy --clone
   #                   ^^^^^^^^^^ warning pacemaker-resource-monitor-op: resource 'lb-haproxy' (systemd:haproxy) has no monitor operation: if the service fails, Pacemaker will not notice; add op monitor interval=30s timeout=30s
   pcs resource create cinder-volume systemd:openstack-cinder-volume op monitor interval=30s clone
-  #                   ^^^^^^^^^^^^^ warning cinder-volume-active-active: resource 'cinder-volume' (systemd:openstack-cinder-volume) is cloned as 'cinder-volume-clone', so cinder-volume runs on every node at once; run a single primitive (active-passive) so that only one owns the storage backend
+  #                   ^^^^^^^^^^^^^ warning cinder-volume-single-active: resource 'cinder-volume' (systemd:openstack-cinder-volume) is cloned as 'cinder-volume-clone', so cinder-volume runs on every node at once; run a single primitive (active-passive) so that only one owns the storage backend
   echo my-secret-password-no-dont-use-this-one | passwd --stdin hacluster
   #    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error pacemaker-placeholder-secrets: this password is one of the HA guide's published examples: replace it with a secret of your own
 `));
@@ -60,7 +60,7 @@ test('pcs: in a test environment fencing may be off; with two nodes, ignore is o
 
 test('crm: properties on one line, the old underscore spelling, a VIP tied to the HAProxy clone', () => checkPm('crm', `
   property stonith_enabled="false" no-quorum-policy="ignore"
-  #                         ^^^^^ error stonith-disabled: stonith_enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
+  #                         ^^^^^ error stonith-disabled-in-production: stonith_enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
   #                                                  ^^^^^^ warning quorum-ignored-multi-node: no-quorum-policy=ignore in a production deployment: a partition without quorum keeps its resources; ignore was a two-node workaround, which corosync's two_node: 1 replaces
   primitive vip ocf:heartbeat:IPaddr2 params ip="10.0.0.11" cidr_netmask="24" op monitor interval="30s"
   primitive haproxy systemd:haproxy op monitor interval="1s"
@@ -122,7 +122,7 @@ const COLOCATED = '<rsc_colocation id="col" rsc="lb-haproxy-clone" with-rsc="vip
 test('CIB: quorum ignored on its three nodes, STONITH on with no fence device', () => checkPm('cib', CIB(
   `        <nvpair id="opt-nqp" name="no-quorum-policy" value="ignore"/>
   #                                                           ^^^^^^ error quorum-ignored-multi-node: no-quorum-policy=ignore in a cluster of 3 nodes: the side of a split without quorum keeps running the same resources as the side with it`,
-  VIP_AND_HAPROXY, COLOCATED).replace('      <resources>\n', '      <resources>\n  #    ^^^^^^^^^ error pacemaker-stonith-without-devices: STONITH is enabled (the default) but none of the 2 resources is a fence device: Pacemaker will not start any resource; add a stonith resource per node (e.g. fence_ipmilan)\n')));
+  VIP_AND_HAPROXY, COLOCATED).replace('      <resources>\n', '      <resources>\n  #    ^^^^^^^^^ error stonith-enabled-without-devices: STONITH is enabled (the default) but none of the 2 resources is a fence device: Pacemaker will not start any resource; add a stonith resource per node (e.g. fence_ipmilan)\n')));
 
 test('CIB: a fenced cluster with the VIP colocated with HAProxy has no finding', () => {
   assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE, COLOCATED)), []);
@@ -130,7 +130,7 @@ test('CIB: a fenced cluster with the VIP colocated with HAProxy has no finding',
 
 test('CIB: Pacemaker 2.1.8+ calls the property fencing-enabled; off means no device is needed', () => {
   assert.deepEqual(rulesOf('cib', CIB('<nvpair id="f" name="fencing-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED)), [
-    'stonith-disabled: fencing-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)',
+    'stonith-disabled-in-production: fencing-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)',
   ]);
   assert.deepEqual(rulesOf('cib', CIB('<nvpair id="f" name="fencing-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED), 'test'), []);
 });
@@ -164,6 +164,6 @@ test('which files are Pacemaker configurations', () => {
 });
 
 test('suppression comments work in all three syntaxes, XML comments included', () => {
-  assert.deepEqual(rulesOf('pcs', '# openstack-ha-disable-next-line stonith-disabled\npcs property set stonith-enabled=false\n'), []);
-  assert.deepEqual(rulesOf('cib', CIB('<!-- openstack-ha-disable-next-line stonith-disabled -->\n<nvpair id="f" name="stonith-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED)), []);
+  assert.deepEqual(rulesOf('pcs', '# openstack-ha-disable-next-line stonith-disabled-in-production\npcs property set stonith-enabled=false\n'), []);
+  assert.deepEqual(rulesOf('cib', CIB('<!-- openstack-ha-disable-next-line stonith-disabled-in-production -->\n<nvpair id="f" name="stonith-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED)), []);
 });

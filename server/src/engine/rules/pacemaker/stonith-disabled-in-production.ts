@@ -1,11 +1,13 @@
-/** stonith-disabled (the manifest's id) on stonith-enabled=false in a Pacemaker configuration. */
 import { PmRule } from './rule';
 import { fencingProperty, isFalse } from '../../documents/pacemaker/model';
-import { rule as manifestRule } from '../stonith-disabled';
 import { isProductionLike } from '../../types';
 
 export const rule: PmRule = {
-  meta: manifestRule.meta,
+  meta: {
+    id: 'stonith-disabled-in-production', severity: 'error', fixable: true, topic: 'fencing-stonith', guide: 'intro-os-ha-cluster',
+    title: 'Fencing is turned off (stonith-enabled=false) outside a demo or test',
+    why: 'A node that stops answering may still be running services and writing data. Without fencing, Pacemaker starts its resources elsewhere while the old copy may still run: two writers, one VIP on two hosts. The guide allows turning STONITH off only for demos and tests. (The manifest\'s `stonith: false` is the same mistake, reported as stonith-disabled.)',
+  },
   check(ctx) {
     const p = fencingProperty(ctx.model);
     if (!p || !isFalse(p.value) || !isProductionLike(ctx.environment)) return;
