@@ -167,3 +167,13 @@ test('suppression comments work in all three syntaxes, XML comments included', (
   assert.deepEqual(rulesOf('pcs', '# openstack-ha-disable-next-line stonith-disabled-in-production\npcs property set stonith-enabled=false\n'), []);
   assert.deepEqual(rulesOf('cib', CIB('<!-- openstack-ha-disable-next-line stonith-disabled-in-production -->\n<nvpair id="f" name="stonith-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED)), []);
 });
+
+test('CIB: what crm_verify rejects before scheduling: ids used twice, references to no id, missing attributes', () => {
+  const bad = CIB('', VIP_AND_HAPROXY.replace('id="vip-mask"', 'id="vip-ip"').replace('<op id="vip-mon" name="monitor"', '<op id="vip-mon"') + FENCE,
+    '<rsc_colocation id="col" rsc="lb-haproxy-clone" with-rsc="vipx" score="INFINITY"/>');
+  assert.deepEqual(rulesOf('cib', bad).filter((x) => x.startsWith('parse-error')), [
+    'parse-error: id \'vip-ip\' is already used by a <nvpair>: ids must be unique in the CIB',
+    'parse-error: <op> has no name attribute: Pacemaker\'s schema requires it',
+    'parse-error: with-rsc="vipx" names nothing in this CIB: no element has that id',
+  ]);
+});

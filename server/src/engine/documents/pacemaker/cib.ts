@@ -64,7 +64,36 @@ export function parseCib(text: string): PmModel {
     if (cloneId) m.clones.set(cloneId, r.id);
     m.resources.push(r);
   }
+  checkReferences(doc, m.problems);
   for (const c of all(doc, 'rsc_colocation')) { const a = attr(c, 'rsc'), b = attr(c, 'with-rsc'); if (a && b) m.colocations.push({ a, b }); }
   for (const o of all(doc, 'rsc_order')) { const a = attr(o, 'first'), b = attr(o, 'then'); if (a && b) m.orders.push({ first: a, then: b }); }
   return m;
+}
+
+/** Attributes Pacemaker's schema requires, for the elements a hand-edited CIB most often gets wrong. */
+const REQUIRED: Record<string, string[]> = {
+  primitive: ['id', 'class', 'type'], op: ['id', 'name', 'interval'], nvpair: ['id', 'name'], clone: ['id'], group: ['id'],
+  rsc_colocation: ['id', 'rsc', 'with-rsc'], rsc_order: ['id', 'first', 'then'], rsc_location: ['id', 'rsc'],
+};
+/** What crm_verify rejects before it schedules anything: missing attributes, ids used twice, references to no id. */
+function checkReferences(doc: El, problems: PmModel['problems']): void {
+  const config = all(doc, 'configuration')[0];
+  if (!config) return;
+  const ids = new Map<string, El>();
+  const tag = (e: El) => ({ start: e.start + 1, end: e.start + 1 + e.name.length });
+  const walk = (e: El) => {
+    const missing = (REQUIRED[e.name] ?? []).filter((a) => !e.attrs.has(a));
+    if (missing.length) problems.push({ message: `<${e.name}> has no ${missing.join(', ')} attribute${missing.length > 1 ? 's' : ''}: Pacemaker's schema requires ${missing.length > 1 ? 'them' : 'it'}`, span: tag(e) });
+    const id = e.attrs.get('id');
+    if (id && ids.has(id.value) && e.name !== 'node') problems.push({ message: `id '${id.value}' is already used by a <${ids.get(id.value)!.name}>: ids must be unique in the CIB`, span: id.span });
+    else if (id) ids.set(id.value, e);
+    e.children.forEach(walk);
+  };
+  walk(config);
+  for (const e of all(config, 'constraints').flatMap((c) => c.children)) {
+    for (const a of ['rsc', 'with-rsc', 'first', 'then']) {
+      const ref = e.attrs.get(a);
+      if (ref && !ids.has(ref.value)) problems.push({ message: `${a}="${ref.value}" names nothing in this CIB: no element has that id`, span: ref.span });
+    }
+  }
 }
