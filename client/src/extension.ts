@@ -21,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', pattern: '**/*.cnf' }, { scheme: 'file', pattern: '**/*.crm' }, { scheme: 'file', pattern: '**/*.pcs' }, { scheme: 'file', pattern: '**/*.sh' }, { scheme: 'file', pattern: '**/cib*.xml' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}') },
     outputChannel: output,
+    // the server runs real checkers on save only in a trusted workspace
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
   const status = new StatusItem(client);
@@ -28,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output, status,
     vscode.commands.registerCommand('openstackHa.restartServer', async () => { await client?.restart(); output.info('language server restarted'); }),
     vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => { if (client) { client.clientOptions.initializationOptions = { workspaceTrusted: true }; await client.restart(); } }),
   );
   client.onDidChangeState((e) => { if (e.newState === State.Stopped) output.warn('language server stopped'); });
   await client.start();

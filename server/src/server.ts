@@ -12,6 +12,9 @@ import { isRuleId } from './engine/rules';
 import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
 import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
+import { detectKind } from './engine/lint';
+import { checkerFor, ToolRunner } from './node/real-tools';
+import { Diagnostic } from 'vscode-languageserver/node';
 
 /** Diagnostics follow the last keystroke by this much at most (plus analysis time). */
 export const DEBOUNCE_MS = 150;
@@ -23,12 +26,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
   let workspaceRoots: string[] = [];
+  // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
+  let workspaceTrusted = true;
+  const runner = new ToolRunner();
+  /** The real tool's messages of the last save, per document, shown beside ours until the next save. */
+  const toolDiagnostics = new Map<string, Diagnostic[]>();
 
   const sanitize = (raw: unknown): Settings => {
     const s = (raw ?? {}) as Partial<Settings>;
     const rules: Record<string, string> = {};
     for (const [id, sev] of Object.entries(s.rules ?? {})) if (isRuleId(id) && SEVERITIES.includes(String(sev))) rules[id] = String(sev);
-    return { enable: s.enable !== false, rules, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined, release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined };
+    const tools = (s.realTools ?? {}) as Partial<NonNullable<Settings['realTools']>>;
+    const timeoutMs = Number.isFinite(tools.timeoutMs) ? Math.min(Math.max(Number(tools.timeoutMs), 500), 120_000) : 10_000;
+    return { enable: s.enable !== false, rules, realTools: { runOnSave: tools.runOnSave === true, timeoutMs }, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined, release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined };
   };
 
   const isConfigDoc = (uri: string) => CONFIG_FILE_NAMES.some((n) => uri.endsWith('/' + n));
@@ -39,6 +49,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const a = analyses.get(doc);
       const r = a.result;
       const diagnostics = r ? r.findings.map((f) => toDiagnostic(r.lines, f, ruleDocUri)) : [];
+      diagnostics.push(...(toolDiagnostics.get(doc.uri) ?? []));
       if (r && a.configError) diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'openstack-ha', code: 'config-error', message: `${a.configFile} could not be used: ${a.configError.message}` });
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     } catch (e) {
@@ -74,10 +85,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     const roots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).concat(params.rootUri ? [URI.toPath(params.rootUri)] : []).filter((p): p is string => !!p);
     workspaceRoots = [...new Set(roots)];
-    analyses.setSettings(sanitize((params.initializationOptions as { settings?: unknown } | undefined)?.settings));
+    const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
+    analyses.setSettings(sanitize(init?.settings));
+    workspaceTrusted = init?.workspaceTrusted !== false;
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // save: the real checkers run on the file as saved on disk
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '[', ',', '='] },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
@@ -110,10 +124,38 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (/\.ha\.ya?ml$|openstack-ha\.ya?ml$/.test(e.document.uri)) for (const d of documents.all()) if (d.uri !== e.document.uri && !/\.ya?ml$/.test(d.uri)) schedule(d, DEBOUNCE_MS * 2);
     if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); }
   });
-  documents.onDidSave((e) => { if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); } });
+  documents.onDidSave((e) => {
+    if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); return; }
+    void runRealTool(e.document);
+  });
+
+  const runRealTool = async (doc: TextDocument) => {
+    const opts = analyses.settings.realTools;
+    const file = URI.toPath(doc.uri);
+    if (!opts?.runOnSave || !file) return;
+    if (!workspaceTrusted) { connection.console.info(`real tools: not run on ${file}: the workspace is not trusted`); return; }
+    const checker = checkerFor(detectKind(file, doc.getText()), file);
+    if (!checker) return;
+    runner.timeoutMs = opts.timeoutMs;
+    const run = await runner.run(checker, file);
+    const cur = documents.get(doc.uri);
+    if (!cur) return;
+    const lineRange = (n: number) => {
+      const line = Math.min(n, cur.lineCount - 1);
+      const text = cur.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+      return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
+    };
+    const diags: Diagnostic[] = run.messages.map((m) => ({ range: lineRange(m.line ?? 0), severity: m.severity === 'error' ? 1 : 2, source: run.tool, code: 'real-tool', message: m.message }));
+    if (run.rejected && !diags.some((d) => d.severity === 1)) diags.unshift({ range: lineRange(0), severity: 1, source: run.tool, code: 'real-tool', message: `${run.tool} rejects this file` });
+    if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
+    connection.console.info(`${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s)`);
+    toolDiagnostics.set(doc.uri, diags);
+    publish(cur);
+  };
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     analyses.forget(e.document.uri);
+    toolDiagnostics.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

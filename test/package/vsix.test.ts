@@ -72,7 +72,8 @@ test('the .vsix ships only the bundles, docs, schema, snippets, grammar, example
   assert.ok(major === 1 && minor <= 100, `engines.vscode ${pkg.engines.vscode} must allow VS Code 1.100`);
   assert.deepEqual(pkg.categories, ['Linters', 'Programming Languages', 'Snippets']);
   assert.ok(pkg.keywords.length >= 5 && pkg.repository?.url && pkg.icon === 'images/icon.png' && pkg.license);
-  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['openstackHa.realTools.runOnSave'], 'running real checkers is what an untrusted workspace must not switch on');
   const readme = readEntry(buf, entries.find((e) => e.name === 'extension/readme.md')!).toString('utf8');
   assert.match(readme, /!\[[^\]]+\]\([^)]*docs\/images\/diagnostics\.png\)/, 'the README shows the screenshots');
 });

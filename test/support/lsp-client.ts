@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
-  createProtocolConnection, ProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification,
+  createProtocolConnection, ProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, LogMessageNotification,
   DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, ExitNotification,
   ShowDocumentRequest, ShowDocumentParams, ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -17,6 +17,8 @@ export class TestClient {
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly shown: ShowDocumentParams[] = [];
   stderr = '';
+  readonly logs: string[] = [];
+  private readonly logWaiters: { pred: (m: string) => boolean; resolve: (m: string) => void }[] = [];
   settings: unknown = { enable: true, rules: {} };
 
   constructor() {
@@ -27,15 +29,19 @@ export class TestClient {
       this.latest.set(p.uri, p);
       for (const w of [...this.waiters]) if (w.uri === p.uri && w.pred(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
     });
+    this.conn.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+      for (const w of [...this.logWaiters]) if (w.pred(p.message)) { this.logWaiters.splice(this.logWaiters.indexOf(w), 1); w.resolve(p.message); }
+    });
     this.conn.onRequest(ShowDocumentRequest.type, (p) => { this.shown.push(p); return { success: true }; });
     this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
     this.conn.listen();
   }
 
-  async initialize(rootPath?: string, configuration = true) {
+  async initialize(rootPath?: string, configuration = true, initializationOptions?: unknown) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: rootPath ? pathToFileURL(rootPath).toString() : null, workspaceFolders: null,
-      capabilities: { workspace: { configuration }, window: { showDocument: { support: true } } },
+      capabilities: { workspace: { configuration }, window: { showDocument: { support: true } } }, initializationOptions,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return r;
@@ -51,7 +57,21 @@ export class TestClient {
     });
   }
 
+  /** Resolves with the first window/logMessage from the server that satisfies `pred`. */
+  log(pred: (m: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    const have = this.logs.find(pred);
+    if (have) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no matching log message in ${timeoutMs} ms; logs: ${JSON.stringify(this.logs)}`)), timeoutMs);
+      this.logWaiters.push({ pred, resolve: (m) => { clearTimeout(t); resolve(m); } });
+    });
+  }
+
   forget(uri: string) { this.latest.delete(uri); }
+
+  save(uri: string) {
+    return this.conn.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
 
   open(uri: string, text: string, version = 1) {
     return this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });

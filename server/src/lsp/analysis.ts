@@ -12,7 +12,11 @@ import { ConfigCache } from '../node/config-files';
 import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
 import { TopologyIndex } from '../node/topology-index';
 
-export interface Settings { enable: boolean; rules: Record<string, string>; environment?: string; release?: string }
+export interface Settings {
+  enable: boolean; rules: Record<string, string>; environment?: string; release?: string;
+  /** Run haproxy -c, keepalived -t, corosync -t or crm_verify on save (trusted workspaces only). */
+  realTools?: { runOnSave: boolean; timeoutMs: number };
+}
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
 
 export interface Analysis { version: number; result: LintResult | null; configFile?: string; configError?: Error }

@@ -1,0 +1,102 @@
+/**
+ * Runs the HA stack's own checkers (haproxy -c, keepalived -t, corosync -t, crm_verify) on a saved
+ * file and turns their output into diagnostics at the lines they name. Off by default and only in
+ * trusted workspaces: it executes programs on the user's machine. One process at a time, each with
+ * a timeout; a missing tool is said once, not at every save.
+ */
+import { spawn } from 'node:child_process';
+import { maskUrlPasswords } from '../engine/documents/oslo-conf/secrets';
+import { DocumentKind } from '../engine/lint';
+
+export interface ToolMessage { /** 0-based; null when the tool gives no position */ line: number | null; severity: 'error' | 'warning'; message: string }
+export interface ToolRun { tool: string; rejected: boolean; messages: ToolMessage[]; problem?: string }
+
+interface Checker { tool: string; args(file: string): string[]; rejected(code: number, out: string): boolean; parse(out: string): ToolMessage[] }
+
+const line = (n: string) => Math.max(0, Number(n) - 1);
+/** The same message printed by several processes (keepalived) or passes (crm_verify) is shown once. */
+const unique = (ms: ToolMessage[]) => [...new Map(ms.map((m) => [`${m.line}:${m.message}`, m])).values()];
+
+export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
+  haproxy: {
+    tool: 'haproxy',
+    // -dr: a server name that does not resolve here is not an error in the file
+    args: (f) => ['-c', '-dr', '-f', f],
+    rejected: (code) => code !== 0,
+    parse: (out) => unique(out.split('\n').flatMap((l) => {
+      const m = /^\[(ALERT|WARNING)\]\s*(?:\(\d+\))?\s*:\s*(?:config\s*:\s*)?(?:parsing\s*)?(?:\[[^\]]*?:(\d+)\])?\s*:?\s*(.*)$/.exec(l.trim());
+      return m ? [{ line: m[2] ? line(m[2]) : null, severity: m[1] === 'ALERT' ? 'error' as const : 'warning' as const, message: m[3] }] : [];
+    })),
+  },
+  keepalived: {
+    tool: 'keepalived',
+    args: (f) => ['-t', '-e', '-f', f],
+    rejected: (code) => code !== 0 && code !== 6,
+    parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+      const m = /^\((?:[^:)]*:\s*)?Line (\d+)\)\s*(.*)$/.exec(l);
+      return m ? { line: line(m[1]), severity: 'error' as const, message: m[2] } : { line: null, severity: /SECURITY/.test(l) ? 'warning' as const : 'error' as const, message: l };
+    })),
+  },
+  corosync: {
+    tool: 'corosync',
+    args: (f) => ['-f', '-t', '-c', f],
+    rejected: (code) => code !== 0,
+    parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^Config is valid/i.test(l)).map((l) => {
+      const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+      return m ? { line: line(m[1]), severity: 'error' as const, message: m[2] } : { line: null, severity: 'error' as const, message: l.replace(/^.*?(?:error|warning)\s*\[[^\]]*\]\s*/i, '') };
+    })),
+  },
+  pacemaker: {
+    tool: 'crm_verify',
+    args: (f) => ['-V', '--xml-file', f],
+    // crm_verify exits 78 for warnings too; only "Errors found" is a rejection
+    rejected: (code, out) => code !== 0 && /Errors found/.test(out),
+    parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^crm_verify: |^-V may provide/.test(l)).map((l) => {
+      const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+      if (m) return { line: line(m[1]), severity: 'error' as const, message: m[2] };
+      const s = /^\(\w+\)\s*(error|warning):\s*(.*)$/.exec(l);
+      return { line: null, severity: s?.[1] === 'warning' ? 'warning' as const : 'error' as const, message: s ? s[2] : l };
+    })),
+  },
+};
+
+/** Which checker a file gets: crm_verify only reads CIB XML, not pcs or crm scripts. */
+export function checkerFor(kind: DocumentKind | null, path: string): Checker | undefined {
+  if (!kind) return undefined;
+  if (kind === 'pacemaker' && !/\.xml$/i.test(path)) return undefined;
+  return CHECKERS[kind];
+}
+
+/** One checker process at a time: saves queue up behind the running one. */
+export class ToolRunner {
+  private chain: Promise<unknown> = Promise.resolve();
+  private missing = new Set<string>();
+  constructor(public timeoutMs = 10_000, private spawnTool = spawn) {}
+
+  run(checker: Checker, file: string): Promise<ToolRun> {
+    const job = this.chain.then(() => this.exec(checker, file));
+    this.chain = job.catch(() => undefined);
+    return job;
+  }
+
+  private exec(c: Checker, file: string): Promise<ToolRun> {
+    return new Promise((resolve) => {
+      let out = '';
+      let done = false;
+      const finish = (r: ToolRun) => { if (!done) { done = true; clearTimeout(timer); resolve(r); } };
+      const child = this.spawnTool(c.tool, c.args(file), { stdio: ['ignore', 'pipe', 'pipe'] });
+      const timer = setTimeout(() => { child.kill('SIGKILL'); finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} did not finish within ${this.timeoutMs} ms and was stopped` }); }, this.timeoutMs);
+      child.stdout?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
+      child.stderr?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        const first = !this.missing.has(c.tool);
+        this.missing.add(c.tool);
+        finish({ tool: c.tool, rejected: false, messages: [], problem: e.code === 'ENOENT' ? (first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined) : `${c.tool} could not be started: ${e.message}` });
+      });
+      child.on('close', (code) => {
+        const masked = maskUrlPasswords(out);
+        finish({ tool: c.tool, rejected: c.rejected(code ?? 1, masked), messages: c.parse(masked) });
+      });
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * openstackHa.realTools.runOnSave over LSP, with the real checkers: haproxy -c and crm_verify messages
+ * appear at their lines on save, beside our findings; nothing runs when the setting is off or the
+ * workspace is untrusted; a missing tool and a hung one are said, not waited on.
+ */
+import { test, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TestClient, fileUri } from '../support/lsp-client';
+import { freshDir } from './support';
+import { ToolRunner } from '../../server/src/node/real-tools';
+
+const dir = freshDir('real-tools');
+const clients: TestClient[] = [];
+after(async () => { for (const c of clients) await c.close(); });
+
+async function client(settings: unknown, trust?: { workspaceTrusted: boolean }): Promise<TestClient> {
+  const c = new TestClient();
+  clients.push(c);
+  c.settings = settings;
+  // the settings also go in initializationOptions, so they hold from the first message on (no race with workspace/configuration)
+  await c.initialize(dir, true, { settings, ...trust });
+  return c;
+}
+const ON = { enable: true, rules: {}, realTools: { runOnSave: true, timeoutMs: 20_000 } };
+
+// line 7 (0-based 6) has a keyword haproxy does not know
+const HAPROXY = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten keystone\n    bnd 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n';
+
+test('on save, haproxy -c reports the unknown keyword at its line, beside our own finding', async () => {
+  const file = path.join(dir, 'haproxy.cfg');
+  fs.writeFileSync(file, HAPROXY);
+  const uri = fileUri(file);
+  const c = await client(ON);
+  await c.open(uri, HAPROXY);
+  await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'haproxy-unknown-keyword'));
+  await c.save(uri);
+  const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => d.source === 'haproxy'), 20_000);
+  const tool = p.diagnostics.filter((d) => d.source === 'haproxy' && d.severity === 1);
+  assert.ok(tool.length >= 1, JSON.stringify(p.diagnostics));
+  assert.equal(tool[0].range.start.line, 6);
+  assert.equal(tool[0].range.start.character, 4);
+  assert.match(String(tool[0].message), /unknown keyword 'bnd'/);
+  assert.ok(p.diagnostics.some((d) => d.code === 'haproxy-unknown-keyword' && d.range.start.line === 6));
+});
+
+test('on save, crm_verify reports a CIB with no fence device (it names no line: the first line is used)', async () => {
+  const file = path.join(dir, 'cib.xml');
+  const text = '<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config/>\n    <nodes/>\n    <resources>\n      <primitive id="lb" class="systemd" type="haproxy"><operations><op id="lb-mon" name="monitor" interval="1s"/></operations></primitive>\n    </resources>\n    <constraints/>\n  </configuration>\n  <status/>\n</cib>\n';
+  fs.writeFileSync(file, text);
+  const uri = fileUri(file);
+  const c = await client(ON);
+  await c.open(uri, text);
+  await c.save(uri);
+  const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => d.source === 'crm_verify'), 20_000);
+  const tool = p.diagnostics.filter((d) => d.source === 'crm_verify');
+  assert.ok(tool.some((d) => d.severity === 1 && /STONITH/.test(String(d.message)) && d.range.start.line === 0), JSON.stringify(tool));
+  assert.ok(p.diagnostics.some((d) => d.code === 'stonith-enabled-without-devices'));
+});
+
+test('never in an untrusted workspace, and off by default', async () => {
+  const untrusted = path.join(dir, 'untrusted', 'haproxy.cfg');
+  fs.mkdirSync(path.dirname(untrusted), { recursive: true });
+  fs.writeFileSync(untrusted, HAPROXY);
+  const u = fileUri(untrusted);
+  const c = await client(ON, { workspaceTrusted: false });
+  await c.open(u, HAPROXY);
+  await c.save(u);
+  await c.log((m) => m === `real tools: not run on ${untrusted}: the workspace is not trusted`);
+  assert.deepEqual((await c.diagnostics(u, (p) => p.diagnostics.length > 0)).diagnostics.filter((d) => d.code === 'real-tool'), []);
+  // with the setting off, a save then an edit: the edit's diagnostics carry no tool message, and the server never ran one
+  const off = path.join(dir, 'off', 'haproxy.cfg');
+  fs.mkdirSync(path.dirname(off), { recursive: true });
+  fs.writeFileSync(off, HAPROXY);
+  const o = fileUri(off);
+  const d = await client({ enable: true, rules: {} });
+  await d.open(o, HAPROXY);
+  await d.save(o);
+  await d.change(o, 2, [{ text: HAPROXY + '\n' }]);
+  const p = await d.diagnostics(o, (x) => x.version === 2);
+  assert.deepEqual(p.diagnostics.filter((x) => x.code === 'real-tool'), []);
+  assert.ok(!d.logs.some((m) => /^haproxy on /.test(m)), d.logs.join('\n'));
+});
+
+test('a missing checker is said once; a hung one is stopped at the timeout', async () => {
+  const runner = new ToolRunner(300);
+  const missing = { tool: 'no-such-checker-osha', args: () => [], rejected: () => true, parse: () => [] };
+  const first = await runner.run(missing, '/dev/null');
+  assert.match(first.problem ?? '', /no-such-checker-osha is not installed or not on PATH/);
+  assert.equal((await runner.run(missing, '/dev/null')).problem, undefined);
+  const hung = { tool: 'sleep', args: () => ['30'], rejected: () => true, parse: () => [] };
+  const t = Date.now();
+  const r = await runner.run(hung, '/dev/null');
+  assert.match(r.problem ?? '', /sleep did not finish within 300 ms and was stopped/);
+  assert.ok(Date.now() - t < 10_000);
+});
