@@ -200,3 +200,16 @@ test('a pcs script and a CIB get diagnostics; the quick fix edits the property i
   const q = await c.diagnostics(cib, (x) => x.diagnostics.length > 0);
   assert.deepEqual(q.diagnostics.map((d) => d.code), ['stonith-disabled-in-production']);
 });
+
+test('a Galera option file: outline and completion over LSP, and no manifest completion in it', async () => {
+  const cnf = fileUri(path.join(dir, 'etc', 'mysql', 'conf.d', 'galera.cnf'));
+  const text = '[galera]\nwsrep_on=ON\nwsrep_provider=/usr/lib/galera/libgalera_smm.so\nwsrep_sst_method=\n';
+  await c.open(cnf, text);
+  await c.diagnostics(cnf, (x) => x.diagnostics.length > 0);
+  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cnf } }) as DocumentSymbol[];
+  assert.deepEqual(syms.map((s) => [s.name, s.children?.map((x) => x.name)]), [['[galera]', ['wsrep_on', 'wsrep_provider', 'wsrep_sst_method']]]);
+  const items = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: cnf }, position: { line: 3, character: 17 } }) as CompletionItem[];
+  assert.deepEqual(items.map((i) => i.label), ['mariabackup', 'rsync']);
+  const none = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: cnf }, position: { line: 1, character: 0 } }) as CompletionItem[];
+  assert.ok(!none.some((i) => i.label === 'apiVersion' || i.label === 'nodes'), JSON.stringify(none.map((i) => i.label)));
+});

@@ -24,9 +24,10 @@ import { COROSYNC_RULES } from './rules/corosync';
 import { KEEPALIVED_RULES } from './rules/keepalived';
 import { GALERA_RULES } from './rules/galera';
 import { isCnfFile } from './documents/galera/recognise';
-import { parseCnf, serverOptions } from './documents/galera/parse';
+import { CnfFile, parseCnf, serverOptions } from './documents/galera/parse';
 import { isKeepalivedFile } from './documents/keepalived/recognise';
-import { parseKeepalived } from './documents/keepalived/parse';
+import { KaFile, parseKeepalived } from './documents/keepalived/parse';
+import { PmModel } from './documents/pacemaker/model';
 import { parseHaproxy } from './documents/haproxy/parse';
 import { pacemakerSyntax } from './documents/pacemaker/recognise';
 import { parseCib } from './documents/pacemaker/cib';
@@ -50,6 +51,12 @@ export interface LintResult {
   haproxy?: HaView;
   /** For corosync.conf: its blocks. */
   corosync?: CoroFile;
+  /** For keepalived.conf: its blocks. */
+  keepalived?: KaFile;
+  /** For a MariaDB/Galera option file: its groups. */
+  cnf?: CnfFile;
+  /** For a Pacemaker configuration: its properties, resources and constraints. */
+  pacemaker?: PmModel;
   lines: LineIndex;
 }
 
@@ -171,7 +178,7 @@ export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): L
 export function lintKeepalived(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   return lintParsed('keepalived', text, config, parseKeepalived, (file, raw) => {
     runRules(KEEPALIVED_RULES, config, raw, (report) => ({ file, text, topology: context.topology, report }));
-    return {};
+    return { keepalived: file };
   });
 }
 
@@ -180,7 +187,7 @@ export function lintCnf(text: string, config: LintConfig = EMPTY_CONFIG, context
   return lintParsed('galera', text, config, parseCnf, (file, raw) => {
     const options = serverOptions(file);
     runRules(GALERA_RULES, config, raw, (report) => ({ file, text, options, topology: context.topology, peers: context.peers ?? [], report }));
-    return {};
+    return { cnf: file };
   });
 }
 
@@ -189,7 +196,7 @@ export function lintPacemaker(text: string, syntax: PmSyntax, config: LintConfig
   const parse = syntax === 'cib' ? parseCib : syntax === 'crm' ? parseCrm : parsePcs;
   return lintParsed('pacemaker', text, config, parse, (model, raw) => {
     runRules(PACEMAKER_RULES, config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
-    return {};
+    return { pacemaker: model };
   });
 }
 

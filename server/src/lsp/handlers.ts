@@ -17,6 +17,9 @@ import { ruleMeta } from '../engine/rules';
 import { confComplete, confHover, confSymbols } from '../engine/service/conf';
 import { haComplete, haHover, haSymbols } from '../engine/service/haproxy';
 import { coroHover, coroSymbols } from '../engine/service/corosync';
+import { kaHover, kaSymbols } from '../engine/service/keepalived';
+import { cnfComplete, cnfHover, cnfSymbols } from '../engine/service/galera';
+import { pmHover, pmSymbols } from '../engine/service/pacemaker';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -48,7 +51,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const g = get(p.textDocument.uri);
     if (!g) return null;
     const offset = g.r.lines.offset(p.position);
-    const h = g.r.manifest ? hover(g.r.manifest, g.r.findings, offset, ruleDocUri) : g.r.conf ? confHover(g.r.conf, g.r.findings, offset, ruleDocUri) : g.r.haproxy ? haHover(g.r.haproxy, g.r.findings, offset, ruleDocUri) : g.r.corosync ? coroHover(g.r.corosync, g.r.findings, offset, ruleDocUri) : undefined;
+    const h = g.r.manifest ? hover(g.r.manifest, g.r.findings, offset, ruleDocUri) : g.r.conf ? confHover(g.r.conf, g.r.findings, offset, ruleDocUri) : g.r.haproxy ? haHover(g.r.haproxy, g.r.findings, offset, ruleDocUri) : g.r.corosync ? coroHover(g.r.corosync, g.r.findings, offset, ruleDocUri)
+      : g.r.keepalived ? kaHover(g.r.keepalived, g.r.findings, offset, ruleDocUri) : g.r.cnf ? cnfHover(g.r.cnf, g.r.findings, offset, ruleDocUri)
+      : g.r.pacemaker ? pmHover(g.r.pacemaker, g.r.findings, offset, ruleDocUri) : undefined;
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(g.r.lines, h.span) } : null;
   }, null));
 
@@ -58,8 +63,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const a = analyses.get(doc);
     if (!a.result) return [];
     const lines = a.result.lines;
-    if (a.result.corosync) return [];
-    const res = a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    if (a.result.kind !== 'manifest' && !a.result.haproxy && !a.result.conf && !a.result.cnf) return [];
+    const res = a.result.cnf ? cnfComplete(a.result.cnf, doc.getText(), lines.offset(p.position)) : a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
     if (!res) return [];
     const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
     return res.items.map((i) => ({
@@ -71,11 +76,12 @@ export function registerHandlers(connection: Connection, documents: TextDocument
 
   connection.onDocumentSymbol(guard('symbols', (p: DocumentSymbolParams): DocumentSymbol[] => {
     const g = get(p.textDocument.uri);
-    if (!g || (!g.r.manifest && !g.r.conf && !g.r.haproxy && !g.r.corosync)) return [];
+    if (!g || (!g.r.manifest && !g.r.conf && !g.r.haproxy && !g.r.corosync && !g.r.keepalived && !g.r.cnf && !g.r.pacemaker)) return [];
     const conv = (s: SymbolNode): DocumentSymbol => ({
       name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toRange(g.r.lines, s.span), selectionRange: toRange(g.r.lines, s.selection), children: s.children.map(conv),
     });
-    return (g.r.conf ? confSymbols(g.r.conf) : g.r.haproxy ? haSymbols(g.r.haproxy) : g.r.corosync ? coroSymbols(g.r.corosync) : documentSymbols(g.r.manifest!)).map(conv);
+    return (g.r.conf ? confSymbols(g.r.conf) : g.r.haproxy ? haSymbols(g.r.haproxy) : g.r.corosync ? coroSymbols(g.r.corosync)
+      : g.r.keepalived ? kaSymbols(g.r.keepalived) : g.r.cnf ? cnfSymbols(g.r.cnf) : g.r.pacemaker ? pmSymbols(g.r.pacemaker) : documentSymbols(g.r.manifest!)).map(conv);
   }, []));
 
   connection.onDefinition(guard('definition', (p: DefinitionParams): Location | null => {

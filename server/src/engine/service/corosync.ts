@@ -1,7 +1,7 @@
 /** Hover and outline for corosync.conf. */
 import { CoroBlock, CoroFile } from '../documents/corosync/parse';
 import { Finding } from '../types';
-import { DocLink, findingsMarkdown, HoverResult, topicMarkdown } from './hover';
+import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 
 const TOPIC: Record<string, string> = { totem: 'corosync', token: 'corosync-token', token_retransmits_before_loss_const: 'corosync-token', quorum: 'votequorum', two_node: 'two-node-cluster', wait_for_all: 'two-node-cluster', nodelist: 'odd-cluster-size', secauth: 'corosync' };
@@ -15,9 +15,7 @@ export function coroHover(file: CoroFile, findings: Finding[], offset: number, d
     b.blocks.forEach(visit);
   };
   visit(file.root);
-  const f = findingsMarkdown(findings, offset, docLink);
-  if (f) { parts.push(f); span = span ?? findings.find((x) => x.span.start <= offset && offset <= x.span.end)?.span; }
-  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+  return withFindings(parts, span, findings, offset, docLink);
 }
 
 export function coroSymbols(file: CoroFile): SymbolNode[] {

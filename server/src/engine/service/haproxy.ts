@@ -1,7 +1,7 @@
 /** Hover and outline for haproxy.cfg. */
 import { HaView } from '../documents/haproxy/view';
 import { Finding, Span } from '../types';
-import { DocLink, findingsMarkdown, HoverResult, serviceMarkdown } from './hover';
+import { DocLink, HoverResult, serviceMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
 import KEYWORDS from '../knowledge/haproxy/keywords.json';
@@ -53,9 +53,7 @@ export function haHover(view: HaView, findings: Finding[], offset: number, docLi
       if (md) { parts.push(md); span = { start: st.keyword.span.start, end: (two && keywordMarkdown(two) ? st.args[0].span.end : st.keyword.span.end) }; }
     }
   }
-  const f = findingsMarkdown(findings, offset, docLink);
-  if (f) { parts.push(f); span = span ?? findings.find((x) => x.span.start <= offset && offset <= x.span.end)?.span; }
-  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+  return withFindings(parts, span, findings, offset, docLink);
 }
 
 export function haSymbols(view: HaView): SymbolNode[] {

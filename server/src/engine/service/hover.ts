@@ -115,3 +115,13 @@ export function findingsMarkdown(findings: Finding[], offset: number, docLink: D
   }
   return parts.join('\n\n');
 }
+
+/**
+ * A hover's parts, with the findings under the cursor appended; the span is the hovered item's, or
+ * else the finding's. Shared by the config-file hovers.
+ */
+export function withFindings(parts: string[], span: Span | undefined, findings: Finding[], offset: number, docLink: DocLink): HoverResult | undefined {
+  const f = findingsMarkdown(findings, offset, docLink);
+  if (f) { parts.push(f); span = span ?? findings.find((x) => x.span.start <= offset && offset <= x.span.end)?.span; }
+  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+}

@@ -5,7 +5,7 @@ const isHaproxy = (r: PmResource) => /(^|:)haproxy$/i.test(r.agent) || /openstac
 
 export const rule: PmRule = {
   meta: {
-    id: 'pacemaker-vip-haproxy-colocation', severity: 'error', fixable: false, guide: 'control-plane-stateless', topic: 'haproxy',
+    id: 'pacemaker-vip-haproxy-colocation', severity: 'error', fixable: false, guide: 'control-plane-stateless', topic: 'vip-haproxy-colocation',
     title: 'A VIP is not tied to the node where HAProxy runs',
     why: 'Clients reach the APIs through the VIP, and on the node holding it HAProxy must be running to pass their connections on. Without a colocation constraint Pacemaker may place the VIP on a node whose HAProxy is stopped or failed, and every API behind it becomes unreachable.',
   },

@@ -1,0 +1,64 @@
+/** Hover and outline for MariaDB/Galera option files. */
+import { CnfFile } from '../documents/galera/parse';
+import { Finding } from '../types';
+import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
+import { SymbolNode } from './navigation';
+import { CompletionItem, CompletionResult } from './completion';
+
+/** Values never shown in a hover or the outline: they hold credentials. */
+const secret = (name: string) => /auth|pass/i.test(name);
+const shown = (name: string, v?: string) => v === undefined ? '' : secret(name) ? '***' : v;
+
+const TOPIC: Record<string, string> = {
+  wsrep_cluster_address: 'galera', wsrep_cluster_name: 'galera', wsrep_provider: 'galera', wsrep_on: 'galera', binlog_format: 'galera',
+  innodb_autoinc_lock_mode: 'galera', wsrep_sst_method: 'galera-sst-ist', wsrep_sst_auth: 'galera-sst-ist', wsrep_provider_options: 'galera-primary-component',
+};
+
+export function cnfHover(file: CnfFile, findings: Finding[], offset: number, docLink: DocLink): HoverResult | undefined {
+  const parts: string[] = [];
+  let span: { start: number; end: number } | undefined;
+  for (const g of file.groups) for (const e of g.entries) {
+    if (e.keySpan.start <= offset && offset <= e.keySpan.end && TOPIC[e.name]) { parts.push(`**${e.key}** in [${g.name}]${e.value !== undefined ? ` = \`${shown(e.name, e.value)}\`` : ''}`, topicMarkdown(TOPIC[e.name])); span = e.keySpan; }
+  }
+  return withFindings(parts, span, findings, offset, docLink);
+}
+
+export function cnfSymbols(file: CnfFile): SymbolNode[] {
+  return file.groups.filter((g) => g.name).map((g) => ({
+    name: `[${g.name}]`, detail: `${g.entries.length}`, kind: 'section', span: { start: g.headerSpan.start, end: g.end }, selection: g.nameSpan,
+    children: g.entries.map((e) => ({ name: e.key, detail: shown(e.name, e.value), kind: 'option' as const, span: e.span, selection: e.keySpan, children: [] })),
+  }));
+}
+
+/** The settings the guide gives a Galera node, with its values: what completion offers in a server group. */
+const GUIDE_SETTINGS: [string, string[], string][] = [
+  ['binlog_format', ['ROW'], 'Galera replicates row events only'],
+  ['default_storage_engine', ['InnoDB'], 'only InnoDB tables are replicated'],
+  ['innodb_autoinc_lock_mode', ['2'], 'interleaved: no table lock on AUTO_INCREMENT'],
+  ['innodb_flush_log_at_trx_commit', ['1'], 'every commit reaches the disk before it is acknowledged'],
+  ['wsrep_on', ['ON'], 'turns replication on (MariaDB 10.1+)'],
+  ['wsrep_provider', ['/usr/lib/galera/libgalera_smm.so'], 'the Galera library'],
+  ['wsrep_cluster_name', [], 'the same on every node'],
+  ['wsrep_cluster_address', ['gcomm://'], 'gcomm:// followed by every member'],
+  ['wsrep_node_name', [], 'this node\'s own name'],
+  ['wsrep_node_address', [], 'this node\'s own address'],
+  ['wsrep_sst_method', ['mariabackup', 'rsync'], 'how a joining node gets a full copy'],
+  ['bind-address', [], 'this node\'s management address (not 0.0.0.0 when HAProxy binds the VIP on 3306)'],
+];
+
+export function cnfComplete(file: CnfFile, text: string, offset: number): CompletionResult | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  const group = [...file.groups].reverse().find((g) => g.headerSpan.start < lineStart);
+  if (!group?.name || !/^(mysqld|mariadb|mariadbd|galera|server|mysqld-[\d.]+|mariadb-[\d.]+)$/.test(group.name)) return undefined;
+  const key = /^\s*([\w-]*)$/.exec(prefix);
+  if (key) {
+    const present = new Set(group.entries.map((e) => e.name));
+    const items = GUIDE_SETTINGS.filter(([k]) => !present.has(k.replace(/-/g, '_'))).map(([k, v, why]): CompletionItem => ({ label: k, kind: 'property', detail: why, insertText: v.length === 1 ? `${k}=${v[0]}` : `${k}=` }));
+    return { items, replaceStart: offset - key[1].length, replaceEnd: offset };
+  }
+  const value = /^\s*([\w-]+)\s*=\s*([^\s#]*)$/.exec(prefix);
+  const setting = value && GUIDE_SETTINGS.find(([k]) => k.replace(/-/g, '_') === value[1].replace(/-/g, '_'));
+  if (!value || !setting || !setting[1].length) return undefined;
+  return { items: setting[1].map((v, i) => ({ label: v, kind: 'value', detail: setting[2], insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
+}

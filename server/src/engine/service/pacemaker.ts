@@ -1,0 +1,48 @@
+/** Hover and outline for Pacemaker configurations (CIB, crm, pcs). */
+import { hasMonitor, isStonith, isVip, PmModel, PmResource, sameResource } from '../documents/pacemaker/model';
+import { Finding } from '../types';
+import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
+import { SymbolNode } from './navigation';
+
+const PROPERTY_TOPIC: Record<string, string> = {
+  'stonith-enabled': 'fencing-stonith', stonith_enabled: 'fencing-stonith', 'fencing-enabled': 'fencing-stonith', 'no-quorum-policy': 'no-quorum-policy', no_quorum_policy: 'no-quorum-policy',
+};
+
+function describe(m: PmModel, r: PmResource): string {
+  const lines = [`**${r.id}**: \`${r.agent}\`${r.cloneId ? `, cloned as \`${r.cloneId}\` (runs on every node)` : ', one instance at a time'}`];
+  const monitors = r.ops.filter((o) => o.name === 'monitor').map((o) => o.interval ?? '?');
+  lines.push(monitors.length ? `monitored every ${monitors.join(', ')}` : isStonith(r) ? 'fence device (Pacemaker monitors it by default)' : 'no monitor operation: a failure goes unnoticed');
+  const ip = r.params.get('ip')?.value;
+  if (isVip(r) && ip) lines.push(`address ${ip}${r.params.get('cidr_netmask') ? `/${r.params.get('cidr_netmask')!.value}` : ' (no cidr_netmask)'}`);
+  const withs = m.colocations.flatMap((c) => sameResource(m, c.a, r) ? [c.b] : sameResource(m, c.b, r) ? [c.a] : []);
+  if (withs.length) lines.push(`colocated with ${withs.map((w) => `\`${w}\``).join(', ')}`);
+  const after = m.orders.filter((o) => sameResource(m, o.then, r)).map((o) => o.first);
+  if (after.length) lines.push(`starts after ${after.map((w) => `\`${w}\``).join(', ')}`);
+  return lines.join('  \n');
+}
+
+export function pmHover(m: PmModel, findings: Finding[], offset: number, docLink: DocLink): HoverResult | undefined {
+  const parts: string[] = [];
+  let span: { start: number; end: number } | undefined;
+  const r = m.resources.find((x) => x.idSpan.start <= offset && offset <= x.idSpan.end);
+  if (r) {
+    parts.push(describe(m, r));
+    if (isVip(r)) parts.push(topicMarkdown('vip'));
+    else if (isStonith(r)) parts.push(topicMarkdown('fencing-stonith'));
+    span = r.idSpan;
+  }
+  for (const [name, p] of m.properties) {
+    if (p.span.start <= offset && offset <= p.span.end && PROPERTY_TOPIC[name]) { parts.push(`**${name}** = \`${p.value}\``, topicMarkdown(PROPERTY_TOPIC[name])); span = p.span; }
+  }
+  return withFindings(parts, span, findings, offset, docLink);
+}
+
+export function pmSymbols(m: PmModel): SymbolNode[] {
+  const out: SymbolNode[] = [];
+  const props = [...m.properties].map(([name, p]): SymbolNode => ({ name, detail: p.value, kind: 'option', span: p.span, selection: p.span, children: [] }));
+  if (props.length) out.push({ name: 'properties', detail: `${props.length}`, kind: 'section', span: { start: props[0].span.start, end: props[props.length - 1].span.end }, selection: props[0].span, children: props });
+  for (const r of m.resources) {
+    out.push({ name: r.id, detail: `${r.agent}${r.cloneId ? ` (clone ${r.cloneId})` : ''}${!hasMonitor(r) && !isStonith(r) ? ', no monitor' : ''}`, kind: 'section', span: r.span, selection: r.idSpan, children: [] });
+  }
+  return out;
+}

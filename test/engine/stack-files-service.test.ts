@@ -1,0 +1,66 @@
+/** Hover, outline and completion for keepalived.conf, Galera option files and Pacemaker configurations. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lintCnf, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
+import { pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
+import { kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
+import { cnfComplete, cnfHover, cnfSymbols } from '../../server/src/engine/service/galera';
+
+const doc = (id: string) => `docs/${id}.md`;
+
+const PCS = 'pcs cluster setup c n1 n2 n3\npcs property set no-quorum-policy=stop\npcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11 cidr_netmask=24 op monitor interval=30s\npcs resource create lb-haproxy systemd:haproxy op monitor interval=1s --clone\npcs constraint order start vip then lb-haproxy-clone kind=Optional\npcs constraint colocation add lb-haproxy-clone with vip\n';
+
+test('Pacemaker: hover on a resource says what it is, how it is monitored and what it is tied to', () => {
+  const r = lintPacemaker(PCS, 'pcs');
+  const h = pmHover(r.pacemaker!, r.findings, PCS.indexOf('vip ocf') + 1, doc)!;
+  assert.equal(PCS.slice(h.span.start, h.span.end), 'vip');
+  assert.match(h.markdown, /^\*\*vip\*\*: `ocf:heartbeat:IPaddr2`, one instance at a time {2}\nmonitored every 30s {2}\naddress 10\.0\.0\.11\/24 {2}\ncolocated with `lb-haproxy-clone`/);
+  const lb = pmHover(r.pacemaker!, r.findings, PCS.indexOf('lb-haproxy systemd') + 2, doc)!;
+  assert.match(lb.markdown, /cloned as `lb-haproxy-clone` \(runs on every node\) {2}\nmonitored every 1s {2}\ncolocated with `vip` {2}\nstarts after `vip`/);
+  const q = pmHover(r.pacemaker!, r.findings, PCS.indexOf('=stop') + 2, doc)!;
+  assert.match(q.markdown, /^\*\*no-quorum-policy\*\* = `stop`/);
+});
+
+test('Pacemaker: the outline lists the properties and each resource with its agent', () => {
+  const r = lintPacemaker(PCS, 'pcs');
+  assert.deepEqual(pmSymbols(r.pacemaker!).map((s) => `${s.name}: ${s.detail}`), ['properties: 1', 'vip: ocf:heartbeat:IPaddr2', 'lb-haproxy: systemd:haproxy (clone lb-haproxy-clone)']);
+});
+
+const KA = 'vrrp_instance VI_1 {\n    state MASTER\n    interface br-mgmt\n    virtual_router_id 51\n    priority 101\n    authentication {\n        auth_type PASS\n        auth_pass s3cretpw\n    }\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n';
+
+test('keepalived: the outline shows blocks and settings, never the auth_pass; hover explains virtual_ipaddress', () => {
+  const r = lintKeepalived(KA);
+  const syms = kaSymbols(r.keepalived!);
+  assert.equal(syms[0].name, 'vrrp_instance VI_1');
+  assert.deepEqual(syms[0].children.map((c) => `${c.name} ${c.detail}`.trim()), ['authentication', 'virtual_ipaddress', 'state MASTER', 'interface br-mgmt', 'virtual_router_id 51', 'priority 101']);
+  assert.deepEqual(syms[0].children[0].children.map((c) => `${c.name} ${c.detail}`), ['auth_type PASS', 'auth_pass ***']);
+  assert.ok(!JSON.stringify(syms).includes('s3cretpw'));
+  const h = kaHover(r.keepalived!, r.findings, KA.indexOf('virtual_ipaddress') + 3, doc)!;
+  assert.match(h.markdown, /Virtual IP/);
+});
+
+const CNF = '[mysqld]\nbinlog_format=ROW\nwsrep_sst_auth=sst:Hunter2x\n\n';
+
+test('Galera: hover and outline keep wsrep_sst_auth\'s password out', () => {
+  const r = lintCnf(CNF);
+  const h = cnfHover(r.cnf!, r.findings, CNF.indexOf('wsrep_sst_auth') + 2, doc)!;
+  assert.match(h.markdown, /^\*\*wsrep_sst_auth\*\* in \[mysqld\] = `\*\*\*`/);
+  const syms = cnfSymbols(r.cnf!);
+  assert.deepEqual(syms.map((s) => s.name), ['[mysqld]']);
+  assert.deepEqual(syms[0].children.map((c) => `${c.name}=${c.detail}`), ['binlog_format=ROW', 'wsrep_sst_auth=***']);
+  assert.ok(!JSON.stringify([h, syms]).includes('Hunter2x'));
+});
+
+test('Galera: completion offers the guide\'s settings not yet set, and their values after =', () => {
+  const text = CNF.replace('\n\n', '\nws\n');
+  const r = lintCnf(text);
+  const keys = cnfComplete(r.cnf!, text, text.indexOf('\nws\n') + 3)!;
+  assert.equal(text.slice(keys.replaceStart, keys.replaceEnd), 'ws');
+  assert.ok(!keys.items.some((i) => i.label === 'binlog_format'), 'binlog_format is already set');
+  assert.equal(keys.items.find((i) => i.label === 'innodb_autoinc_lock_mode')?.insertText, 'innodb_autoinc_lock_mode=2');
+  const v = 'wsrep_sst_method=';
+  const t2 = `[galera]\n${v}`;
+  const values = cnfComplete(lintCnf(t2).cnf!, t2, t2.length)!;
+  assert.deepEqual(values.items.map((i) => i.label), ['mariabackup', 'rsync']);
+  assert.equal(cnfComplete(lintCnf('[client]\n').cnf!, '[client]\n', 9), undefined, 'client groups are not the server\'s');
+});
