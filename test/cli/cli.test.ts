@@ -205,6 +205,17 @@ test('cinder.conf files of two nodes are compared', () => {
   ]);
 });
 
+test('keepalived.conf files of two nodes are compared: one VIP, two VRIDs', () => {
+  const ka = (vrid: number, prio: number) => `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n`;
+  const dir = workspace({ 'node1/etc/keepalived/keepalived.conf': ka(51, 101), 'node2/etc/keepalived/keepalived.conf': ka(52, 100) });
+  const r = run(['lint', '--format', 'json', '.'], dir);
+  const d = JSON.parse(r.out).diagnostics.filter((x: { rule: string }) => x.rule === 'keepalived-vrid-priority-sane').map((x: { file: string; message: string }) => `${x.file}: ${x.message.replace(/ \(vrrp.*$/, '')}`);
+  assert.deepEqual(d, [
+    `${path.join('node1', 'etc', 'keepalived', 'keepalived.conf')}: VIP 10.0.0.11 is in virtual_router_id 51 here but 52 in ${path.join('..', '..', '..', 'node2', 'etc', 'keepalived', 'keepalived.conf')}`,
+    `${path.join('node2', 'etc', 'keepalived', 'keepalived.conf')}: VIP 10.0.0.11 is in virtual_router_id 52 here but 51 in ${path.join('..', '..', '..', 'node1', 'etc', 'keepalived', 'keepalived.conf')}`,
+  ]);
+});
+
 test('secrets stay out of every output format, fixes included', () => {
   const dir = workspace({
     'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',

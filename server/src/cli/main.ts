@@ -55,11 +55,11 @@ function lint(args: LintArgs, io: Io): number {
   const byFile = new Map<string, FileReport>();
   // config files are read once: first to know the peers (cinder.conf of each node), then to lint
   const confTexts = new Map<string, string>();
-  for (const file of ordered) if (kinds.get(file) === 'oslo-conf' || kinds.get(file) === 'galera') { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
+  for (const file of ordered) if (kinds.get(file) === 'oslo-conf' || kinds.get(file) === 'galera' || kinds.get(file) === 'keepalived') { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
   for (const file of ordered) {
     const config = explicitConfig ?? configFor(configs, file);
     let text = confTexts.get(file) ?? fs.readFileSync(file, 'utf8');
-    const isConf = kinds.get(file) === 'oslo-conf' || kinds.get(file) === 'galera';
+    const isConf = kinds.get(file) === 'oslo-conf' || kinds.get(file) === 'galera' || kinds.get(file) === 'keepalived';
     const context = { topology: kinds.get(file) !== 'manifest' ? topologies.forFile(file) : undefined, peers: isConf ? topologies.peersOf(file) : [] };
     let result = lintFile(file, text, config, context);
     if (!result) continue;

@@ -177,7 +177,7 @@ export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): L
 /** keepalived.conf, checked against the HA guide's keepalived architecture (and the manifest's VIPs). */
 export function lintKeepalived(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   return lintParsed('keepalived', text, config, parseKeepalived, (file, raw) => {
-    runRules(KEEPALIVED_RULES, config, raw, (report) => ({ file, text, topology: context.topology, report }));
+    runRules(KEEPALIVED_RULES, config, raw, (report) => ({ file, text, topology: context.topology, peers: context.peers ?? [], report }));
     return { keepalived: file };
   });
 }

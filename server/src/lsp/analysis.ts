@@ -57,7 +57,10 @@ export class AnalysisCache {
       if (file) this.topologies.setPeer(file, text);
       return { version: doc.version, result: lintCnf(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
     }
-    if (kind === 'keepalived') return { version: doc.version, result: lintKeepalived(text, config, { topology: file ? this.topologies.forFile(file) : undefined }), configFile: fromFile.file, configError: fromFile.error };
+    if (kind === 'keepalived') {
+      if (file) this.topologies.setPeer(file, text);
+      return { version: doc.version, result: lintKeepalived(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
+    }
     if (kind === 'pacemaker') return { version: doc.version, result: lintPacemaker(text, pacemakerSyntax(file ?? doc.uri, text)!, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'corosync') return { version: doc.version, result: lintCorosync(text, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'haproxy') {

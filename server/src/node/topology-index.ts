@@ -8,7 +8,8 @@ import * as path from 'path';
 import { Manifest } from '../engine/documents/manifest/model';
 import { lintManifest, detectKind } from '../engine/lint';
 import { PeerConf, Topology, topologyFromManifest } from '../engine/workspace/topology';
-import { galeraPeer, peerConf } from '../engine/workspace/peers';
+import { galeraPeer, keepalivedPeer, peerConf } from '../engine/workspace/peers';
+import { isKeepalivedFile } from '../engine/documents/keepalived/recognise';
 import { isCnfFile } from '../engine/documents/galera/recognise';
 import { confKind } from '../engine/documents/oslo-conf/recognise';
 
@@ -23,6 +24,7 @@ export class TopologyIndex {
     const kind = confKind(file, text);
     if (kind === 'cinder.conf') this.peers.set(path.resolve(file), peerConf(file, kind, text));
     else if (isCnfFile(file, text)) this.peers.set(path.resolve(file), galeraPeer(file, text));
+    else if (isKeepalivedFile(file, text)) this.peers.set(path.resolve(file), keepalivedPeer(file, text));
   }
 
   /** The other peers, named relative to `file`'s folder for messages. */
@@ -67,7 +69,7 @@ export class TopologyIndex {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
         const yaml = /\.ya?ml$/i.test(e.name);
-        if (!e.isFile() || (!yaml && e.name !== 'cinder.conf' && !/\.cnf$/.test(e.name))) continue;
+        if (!e.isFile() || (!yaml && e.name !== 'cinder.conf' && !/\.cnf$/.test(e.name) && !/keepalived/.test(e.name))) continue;
         try {
           if (fs.statSync(p).size > 1024 * 1024) continue;
           const text = fs.readFileSync(p, 'utf8');

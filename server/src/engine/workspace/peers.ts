@@ -1,4 +1,6 @@
 /** The little a rule needs to know of another config file of the workspace. */
+import { parseKeepalived } from '../documents/keepalived/parse';
+import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
 import { PeerConf } from './topology';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
@@ -17,3 +19,14 @@ export function galeraPeer(file: string, text: string): PeerConf {
   for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address']) { const v = o.get(k)?.value; if (v !== undefined) values[k] = v; }
   return { file, kind: 'galera', values };
 }
+
+/** One VRRP instance of another node's keepalived.conf, as the cross-node checks compare it. */
+export interface KaPeerInstance { name: string; vrid?: string; priority?: string; vips: string[] }
+
+/** keepalived.conf of another node: its VRRP instances (VRID, priority, VIPs). */
+export function keepalivedPeer(file: string, text: string): PeerConf {
+  const f = parseKeepalived(text);
+  const list: KaPeerInstance[] = instances(f).map((i) => ({ name: name(i), vrid: value(i, 'virtual_router_id')?.text, priority: value(i, 'priority')?.text, vips: vips(i).map((v) => v.address).sort() }));
+  return { file, kind: 'keepalived', values: { instances: JSON.stringify(list) } };
+}
+export const keepalivedInstances = (p: PeerConf): KaPeerInstance[] => (p.kind === 'keepalived' && p.values?.instances ? JSON.parse(p.values.instances) as KaPeerInstance[] : []);
