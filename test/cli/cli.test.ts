@@ -216,6 +216,17 @@ test('keepalived.conf files of two nodes are compared: one VIP, two VRIDs', () =
   ]);
 });
 
+test('haproxy.cfg is checked against the sysctl files and keepalived.conf of the workspace', () => {
+  const files = {
+    'node1/etc/haproxy/haproxy.cfg': 'listen keystone_public\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n',
+    'node1/etc/keepalived/keepalived.conf': 'vrrp_instance internal {\n    virtual_router_id 51\n    priority 101\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n',
+    'node1/etc/sysctl.d/99-net.conf': 'net.ipv4.ip_forward = 1\n',
+  };
+  const messages = (dir: string) => JSON.parse(run(['lint', '--format', 'json', '.'], dir).out).diagnostics.filter((x: { rule: string }) => x.rule === 'sysctl-nonlocal-bind').map((x: { file: string; range: { start: { line: number } } }) => `${x.file}:${x.range.start.line}`);
+  assert.deepEqual(messages(workspace(files)), [`${path.join('node1', 'etc', 'haproxy', 'haproxy.cfg')}:1`]);
+  assert.deepEqual(messages(workspace({ ...files, 'node1/etc/sysctl.d/60-haproxy.conf': 'net.ipv4.ip_nonlocal_bind = 1\n' })), []);
+});
+
 test('secrets stay out of every output format, fixes included', () => {
   const dir = workspace({
     'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',

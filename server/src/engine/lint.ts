@@ -161,7 +161,7 @@ function lintParsed<F extends { problems: { message: string; span: Span }[] }>(
 export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   return lintParsed('haproxy', text, config, parseHaproxy, (file, raw) => {
     const view = new HaView(file);
-    runRules(HAPROXY_RULES, config, raw, (report) => ({ view, text, topology: context.topology, report }));
+    runRules(HAPROXY_RULES, config, raw, (report) => ({ view, text, topology: context.topology, peers: context.peers ?? [], report }));
     return { haproxy: view };
   });
 }

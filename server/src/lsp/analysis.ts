@@ -64,7 +64,7 @@ export class AnalysisCache {
     if (kind === 'pacemaker') return { version: doc.version, result: lintPacemaker(text, pacemakerSyntax(file ?? doc.uri, text)!, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'corosync') return { version: doc.version, result: lintCorosync(text, config), configFile: fromFile.file, configError: fromFile.error };
     if (kind === 'haproxy') {
-      return { version: doc.version, result: lintHaproxy(text, config, { topology: file ? this.topologies.forFile(file) : undefined }), configFile: fromFile.file, configError: fromFile.error };
+      return { version: doc.version, result: lintHaproxy(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
     }
     if (kind === 'oslo-conf') {
       const topology = file ? this.topologies.forFile(file) : undefined;

@@ -8,7 +8,8 @@ import * as path from 'path';
 import { Manifest } from '../engine/documents/manifest/model';
 import { lintManifest, detectKind } from '../engine/lint';
 import { PeerConf, Topology, topologyFromManifest } from '../engine/workspace/topology';
-import { galeraPeer, keepalivedPeer, peerConf } from '../engine/workspace/peers';
+import { galeraPeer, keepalivedPeer, peerConf, sysctlPeer } from '../engine/workspace/peers';
+import { isSysctlFile } from '../engine/documents/sysctl/sysctl';
 import { isKeepalivedFile } from '../engine/documents/keepalived/recognise';
 import { isCnfFile } from '../engine/documents/galera/recognise';
 import { confKind } from '../engine/documents/oslo-conf/recognise';
@@ -25,6 +26,7 @@ export class TopologyIndex {
     if (kind === 'cinder.conf') this.peers.set(path.resolve(file), peerConf(file, kind, text));
     else if (isCnfFile(file, text)) this.peers.set(path.resolve(file), galeraPeer(file, text));
     else if (isKeepalivedFile(file, text)) this.peers.set(path.resolve(file), keepalivedPeer(file, text));
+    else if (isSysctlFile(file)) this.peers.set(path.resolve(file), sysctlPeer(file, text));
   }
 
   /** The other peers, named relative to `file`'s folder for messages. */
@@ -69,7 +71,7 @@ export class TopologyIndex {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
         const yaml = /\.ya?ml$/i.test(e.name);
-        if (!e.isFile() || (!yaml && e.name !== 'cinder.conf' && !/\.cnf$/.test(e.name) && !/keepalived/.test(e.name))) continue;
+        if (!e.isFile() || (!yaml && e.name !== 'cinder.conf' && !/\.cnf$/.test(e.name) && !/keepalived/.test(e.name) && !isSysctlFile(p))) continue;
         try {
           if (fs.statSync(p).size > 1024 * 1024) continue;
           const text = fs.readFileSync(p, 'utf8');

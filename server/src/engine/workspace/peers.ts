@@ -1,4 +1,5 @@
 /** The little a rule needs to know of another config file of the workspace. */
+import { readSysctl } from '../documents/sysctl/sysctl';
 import { parseKeepalived } from '../documents/keepalived/parse';
 import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
@@ -30,3 +31,11 @@ export function keepalivedPeer(file: string, text: string): PeerConf {
   return { file, kind: 'keepalived', values: { instances: JSON.stringify(list) } };
 }
 export const keepalivedInstances = (p: PeerConf): KaPeerInstance[] => (p.kind === 'keepalived' && p.values?.instances ? JSON.parse(p.values.instances) as KaPeerInstance[] : []);
+
+/** A sysctl file of the workspace: whether it lets HAProxy bind a VIP the node does not hold. */
+export function sysctlPeer(file: string, text: string): PeerConf {
+  const s = readSysctl(text);
+  const values: Record<string, string> = {};
+  for (const k of ['net.ipv4.ip_nonlocal_bind', 'net.ipv6.ip_nonlocal_bind']) { const v = s.get(k); if (v !== undefined) values[k] = v; }
+  return { file, kind: 'sysctl', values };
+}

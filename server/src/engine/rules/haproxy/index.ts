@@ -10,9 +10,10 @@ import { rule as defaultsTimeouts } from './haproxy-defaults-timeouts';
 import { rule as noAmqpOrMemcached } from './haproxy-no-amqp-or-memcached';
 import { rule as backendAllControllers } from './haproxy-backend-all-controllers';
 import { rule as unknownKeyword } from './haproxy-unknown-keyword';
+import { rule as sysctlNonlocalBind } from './sysctl-nonlocal-bind';
 
 export const HAPROXY_RULES: readonly HaRule[] = [
   unknownKeyword,
   bindVip, serverHealthCheck, httpApiHttpchk, galeraSingleWriter, galeraNoRoundrobin, galeraCheckMismatch, defaultsTimeouts,
-  noAmqpOrMemcached, backendAllControllers,
+  noAmqpOrMemcached, backendAllControllers, sysctlNonlocalBind,
 ];

@@ -1,7 +1,7 @@
 /** A rule over haproxy.cfg. */
 import { RuleMeta, Report } from '../rule';
 import { HaView } from '../../documents/haproxy/view';
-import { Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../workspace/topology';
 
-export interface HaRuleContext { view: HaView; text: string; topology?: Topology; report(r: Report): void }
+export interface HaRuleContext { view: HaView; text: string; topology?: Topology; /** Peer files of the workspace (sysctl files, other nodes' configs). */ peers: PeerConf[]; report(r: Report): void }
 export interface HaRule { meta: RuleMeta; check(ctx: HaRuleContext): void }
