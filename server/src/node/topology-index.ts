@@ -23,7 +23,7 @@ export class TopologyIndex {
 
   setPeer(file: string, text: string): void {
     const kind = confKind(file, text);
-    if (kind === 'cinder.conf') this.peers.set(path.resolve(file), peerConf(file, kind, text));
+    if (kind) this.peers.set(path.resolve(file), peerConf(file, kind, text));
     else if (isCnfFile(file, text)) this.peers.set(path.resolve(file), galeraPeer(file, text));
     else if (isKeepalivedFile(file, text)) this.peers.set(path.resolve(file), keepalivedPeer(file, text));
     else if (isSysctlFile(file)) this.peers.set(path.resolve(file), sysctlPeer(file, text));
@@ -71,7 +71,7 @@ export class TopologyIndex {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
         const yaml = /\.ya?ml$/i.test(e.name);
-        if (!e.isFile() || (!yaml && e.name !== 'cinder.conf' && !/\.cnf$/.test(e.name) && !/keepalived/.test(e.name) && !isSysctlFile(p))) continue;
+        if (!e.isFile() || (!yaml && !/\.conf$/.test(e.name) && !/\.cnf$/.test(e.name) && !/keepalived/.test(e.name) && !isSysctlFile(p))) continue;
         try {
           if (fs.statSync(p).size > 1024 * 1024) continue;
           const text = fs.readFileSync(p, 'utf8');

@@ -6,11 +6,35 @@ import { parseConf } from '../documents/oslo-conf/parse';
 import { PeerConf } from './topology';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
 
-/** cinder.conf's [DEFAULT] host, read as oslo.config would (the last one wins). */
+/** Where an OpenStack API listens: [section] host option and port option (with the port's default). */
+const LISTEN: Record<string, [string, string, string, number][]> = {
+  'nova.conf': [['DEFAULT', 'osapi_compute_listen', 'osapi_compute_listen_port', 8774], ['DEFAULT', 'metadata_listen', 'metadata_listen_port', 8775]],
+  'cinder.conf': [['DEFAULT', 'osapi_volume_listen', 'osapi_volume_listen_port', 8776]],
+  'glance-api.conf': [['DEFAULT', 'bind_host', 'bind_port', 9292]],
+  'neutron.conf': [['DEFAULT', 'bind_host', 'bind_port', 9696]],
+  'heat.conf': [['heat_api', 'bind_host', 'bind_port', 8004], ['heat_api_cfn', 'bind_host', 'bind_port', 8000]],
+  'manila.conf': [['DEFAULT', 'osapi_share_listen', 'osapi_share_listen_port', 8786]],
+};
+
+/** A service's listen settings as `listen:<port>` = `<option>=<host>`, for the explicit ones only. */
+export type Listen = { port: number; host: string; option: string };
+export const listens = (p: PeerConf): Listen[] => Object.entries(p.values ?? {}).filter(([k]) => k.startsWith('listen:')).map(([k, v]) => {
+  const [option, host] = v.split('=');
+  return { port: Number(k.slice(7)), host, option };
+});
+
+/** Another service config of the workspace: cinder.conf's [DEFAULT] host and where its API listens, read as oslo.config would (the last one wins). */
 export function peerConf(file: string, kind: string, text: string): PeerConf {
   let host: string | undefined;
-  for (const s of parseConf(text).sections) if (s.name === 'DEFAULT') for (const e of s.entries) if (e.key === 'host') host = e.value.trim();
-  return { file, kind, host };
+  const conf = parseConf(text);
+  const get = (section: string, key: string) => { let v: string | undefined; for (const s of conf.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) v = e.value.trim(); return v; };
+  if (kind === 'cinder.conf') host = get('DEFAULT', 'host');
+  const values: Record<string, string> = {};
+  for (const [section, hostKey, portKey, port] of LISTEN[kind] ?? []) {
+    const h = get(section, hostKey);
+    if (h !== undefined) values[`listen:${Number(get(section, portKey) ?? port)}`] = `[${section}] ${hostKey}=${h}`;
+  }
+  return { file, kind, host, values };
 }
 
 /** A Galera node's identity and cluster settings, from its option file. */
@@ -18,6 +42,8 @@ export function galeraPeer(file: string, text: string): PeerConf {
   const o = serverOptions(parseCnf(text));
   const values: Record<string, string> = {};
   for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address']) { const v = o.get(k)?.value; if (v !== undefined) values[k] = v; }
+  const bind = o.get('bind_address')?.value ?? o.get('bind-address')?.value;
+  if (bind !== undefined) values[`listen:${Number(o.get('port')?.value ?? 3306)}`] = `[mysqld] bind-address=${bind}`;
   return { file, kind: 'galera', values };
 }
 

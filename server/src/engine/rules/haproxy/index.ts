@@ -11,9 +11,10 @@ import { rule as noAmqpOrMemcached } from './haproxy-no-amqp-or-memcached';
 import { rule as backendAllControllers } from './haproxy-backend-all-controllers';
 import { rule as unknownKeyword } from './haproxy-unknown-keyword';
 import { rule as sysctlNonlocalBind } from './sysctl-nonlocal-bind';
+import { rule as servicePortCollision } from './haproxy-service-port-collision';
 
 export const HAPROXY_RULES: readonly HaRule[] = [
   unknownKeyword,
   bindVip, serverHealthCheck, httpApiHttpchk, galeraSingleWriter, galeraNoRoundrobin, galeraCheckMismatch, defaultsTimeouts,
-  noAmqpOrMemcached, backendAllControllers, sysctlNonlocalBind,
+  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind,
 ];
