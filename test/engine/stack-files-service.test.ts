@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintCnf, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
 import { pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
-import { kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
+import { kaComplete, kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
 import { cnfComplete, cnfHover, cnfSymbols } from '../../server/src/engine/service/galera';
 
 const doc = (id: string) => `docs/${id}.md`;
@@ -63,4 +63,17 @@ test('Galera: completion offers the guide\'s settings not yet set, and their val
   const values = cnfComplete(lintCnf(t2).cnf!, t2, t2.length)!;
   assert.deepEqual(values.items.map((i) => i.label), ['mariabackup', 'rsync']);
   assert.equal(cnfComplete(lintCnf('[client]\n').cnf!, '[client]\n', 9), undefined, 'client groups are not the server\'s');
+});
+
+test('keepalived: completion offers the keywords of the block the cursor is in, and state values', () => {
+  const text = 'vrrp_instance VI_1 {\n    state MASTER\n    pri\n';
+  const r = lintKeepalived(text);
+  const res = kaComplete(r.keepalived!, text, text.indexOf('pri') + 3)!;
+  assert.equal(text.slice(res.replaceStart, res.replaceEnd), 'pri');
+  const labels = res.items.map((i) => i.label);
+  assert.ok(labels.includes('priority') && labels.includes('virtual_router_id') && !labels.includes('state') && !labels.includes('global_defs'), labels.join(' '));
+  const t2 = 'vrrp_instance VI_1 {\n    state \n}\n';
+  assert.deepEqual(kaComplete(lintKeepalived(t2).keepalived!, t2, t2.indexOf('state ') + 6)!.items.map((i) => i.label), ['BACKUP', 'MASTER']);
+  const t3 = 'global_defs {\n    router_id c1\n}\nvr\n';
+  assert.deepEqual(kaComplete(lintKeepalived(t3).keepalived!, t3, t3.length - 1)!.items.map((i) => i.label), ['global_defs', 'vrrp_script', 'vrrp_instance', 'vrrp_sync_group']);
 });
