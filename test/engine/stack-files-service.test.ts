@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { lintCnf, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
 import { pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
 import { kaComplete, kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
+import { coroComplete } from '../../server/src/engine/service/corosync';
 import { cnfComplete, cnfHover, cnfSymbols } from '../../server/src/engine/service/galera';
 
 const doc = (id: string) => `docs/${id}.md`;
@@ -76,4 +77,16 @@ test('keepalived: completion offers the keywords of the block the cursor is in, 
   assert.deepEqual(kaComplete(lintKeepalived(t2).keepalived!, t2, t2.indexOf('state ') + 6)!.items.map((i) => i.label), ['BACKUP', 'MASTER']);
   const t3 = 'global_defs {\n    router_id c1\n}\nvr\n';
   assert.deepEqual(kaComplete(lintKeepalived(t3).keepalived!, t3, t3.length - 1)!.items.map((i) => i.label), ['global_defs', 'vrrp_script', 'vrrp_instance', 'vrrp_sync_group']);
+});
+
+test('corosync: completion offers the keys of the enclosing block, blocks with their brace, and values after the colon', () => {
+  const text = 'totem {\n    version: 2\n    tr\n';
+  const keys = coroComplete(text, text.indexOf('tr\n') + 2)!;
+  assert.equal(text.slice(keys.replaceStart, keys.replaceEnd), 'tr');
+  assert.equal(keys.items.find((i) => i.label === 'transport')?.insertText, 'transport: ');
+  assert.equal(keys.items.find((i) => i.label === 'interface')?.insertText, 'interface {');
+  assert.ok(!keys.items.some((i) => i.label === 'two_node'), 'two_node belongs in quorum');
+  const q = 'quorum {\n    provider: \n';
+  assert.deepEqual(coroComplete(q, q.indexOf(': ') + 2)!.items.map((i) => i.label), ['corosync_votequorum']);
+  assert.deepEqual(coroComplete('', 0)!.items.map((i) => i.label), ['totem', 'nodelist', 'quorum', 'logging', 'system']);
 });

@@ -4,6 +4,7 @@ import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
+import { openBlocks } from './open-blocks';
 
 const TOPIC: Record<string, string> = { vrrp_instance: 'keepalived', virtual_ipaddress: 'vip', track_script: 'keepalived', vrrp_script: 'keepalived', virtual_router_id: 'keepalived', priority: 'keepalived' };
 
@@ -44,13 +45,7 @@ const VALUES: Record<string, string[]> = { state: ['BACKUP', 'MASTER'], auth_typ
 export function kaComplete(file: KaFile, text: string, offset: number): CompletionResult | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
-  // the blocks open at the cursor, read from the text so that a block still being typed (no `}` yet) counts
-  const open: string[] = [];
-  for (const line of text.slice(0, lineStart).split('\n')) {
-    const code = line.replace(/[#!].*$/, '');
-    const head = /^\s*(\w+)/.exec(code)?.[1] ?? '';
-    for (const ch of code) { if (ch === '{') open.push(head); else if (ch === '}') open.pop(); }
-  }
+  const open = openBlocks(text, lineStart, /[#!].*$/);
   const kind = open[open.length - 1] ?? '';
   const block = findBlock(file.root, kind, lineStart);
   const key = /^\s*(\w*)$/.exec(prefix);
