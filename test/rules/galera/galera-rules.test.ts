@@ -59,3 +59,13 @@ test('peers: a different cluster name, a shared node name', () => {
 test('parse problems: a broken group header, text before any group', () => {
   assert.deepEqual(lintCnf('binlog_format=ROW\n[mysqld\n').findings.map((f) => f.message), ["'binlog_format=ROW' comes before any [group]", "'[mysqld' is not a [group] header"]);
 });
+
+test('mariadb-unknown-option: a misspelt server option, with the closest name as fix; client groups, loose-, skip- and plugins left alone', () => {
+  const text = '[mysqld]\nmax_conections = 4096\nskip-name-resolve\nloose-server_audit_logging = ON\ninnodb_flush_log_at_trx_comm = 1\n[galera]\nwsrep-sst-methd = rsync\n[client]\nnot_a_server_option = 1\n';
+  const f = lintCnf(text).findings.filter((x) => x.rule === 'mariadb-unknown-option');
+  assert.deepEqual(f.map((x) => [x.message, text.slice(x.span.start, x.span.end), x.fixes[0]?.edits[0].newText]), [
+    ['[mysqld] max_conections is not an option of the MariaDB server (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean max_connections?', 'max_conections', 'max_connections'],
+    ['[galera] wsrep-sst-methd is not an option of the MariaDB server (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean wsrep-sst-method?', 'wsrep-sst-methd', 'wsrep-sst-method'],
+  ]);
+  assert.deepEqual(lintCnf('[mysqld]\nplugin_load_add = ha_rocksdb\nrocksdb_max_open_files = 1000\n').findings.filter((x) => x.rule === 'mariadb-unknown-option'), []);
+});

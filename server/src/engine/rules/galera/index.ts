@@ -1,8 +1,10 @@
-/** The Galera/MariaDB rules of the HA guide (section F). */
+/** The Galera/MariaDB rules of the HA guide (section F), and the server's own option names. */
 import { CnfRule } from './rule';
 import { autoincLockMode, binlogFormat, flushLog, sstAuth, storageEngine, wsrepProvider } from './settings';
 import { bindAddress, clusterAddress, clusterName, nodeIdentity } from './cluster';
+import { rule as unknownOption } from './mariadb-unknown-option';
 
 export const GALERA_RULES: readonly CnfRule[] = [
   binlogFormat, storageEngine, autoincLockMode, wsrepProvider, clusterName, clusterAddress, nodeIdentity, bindAddress, flushLog, sstAuth,
+  unknownOption,
 ];

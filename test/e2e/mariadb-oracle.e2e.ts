@@ -1,0 +1,57 @@
+/**
+ * mariadbd (Debian's mariadb-server with galera-4) is the ground truth for a Galera option file:
+ * `mariadbd --defaults-file=F --help --verbose` reads the file as the server would, without
+ * starting it. When it rejects a file we report at least one error; when we report a syntax error
+ * (parse-error) it rejects the file. Known disagreements carry a reason.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { lintCnf } from '../../server/src/engine/lint';
+import { ROOT } from '../support/paths';
+import { freshDir } from './support';
+
+const MUTATIONS: [string, (t: string) => string][] = [
+  ['a sound Galera node', (t) => t],
+  ['binlog_format=STATEMENT', (t) => t.replace('binlog_format=ROW', 'binlog_format=STATEMENT')],
+  ['no binlog_format (MIXED by default)', (t) => t.replace('binlog_format=ROW\n', '')],
+  ['a group header without its ]', (t) => t.replace('[mysqld]', '[mysqld')],
+  ['an option before any group', (t) => t.replace(/^# .*\n/, '$&binlog_format=ROW\n')],
+  ['innodb_autoinc_lock_mode=7 (mariadbd adjusts it to 2, with a warning)', (t) => t.replace('innodb_autoinc_lock_mode=2', 'innodb_autoinc_lock_mode=7')],
+  ['MyISAM by default (valid for mariadbd, an HA error for us)', (t) => t.replace('default_storage_engine=InnoDB', 'default_storage_engine=MyISAM')],
+  ['an empty gcomm:// (valid for mariadbd, an HA error for us)', (t) => t.replace(/wsrep_cluster_address=.*/, 'wsrep_cluster_address=gcomm://')],
+  ['a misspelt variable', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nmax_conections=4096')],
+  ['a misspelt wsrep option', (t) => t.replace('wsrep_sst_method', 'wsrep_sst_methd')],
+  ['an unknown option behind loose- (mariadbd ignores it)', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nloose-max_conections=4096')],
+  ['skip- before a boolean option', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nskip-name-resolve\nskip-log-bin')],
+  ['an option given by a prefix of its name', (t) => t.replace('innodb_flush_log_at_trx_commit=1', 'innodb_flush_log_at_trx_comm=1')],
+];
+const KNOWN: Record<string, string> = {
+  // none today
+};
+
+test('mariadbd --help --verbose agrees with our errors on a Galera node\'s option file and its mutations', (t) => {
+  if (spawnSync('mariadbd', ['--version']).status !== 0) throw new Error('mariadbd is not installed (scripts/e2e/setup.sh installs mariadb-server)');
+  const dir = freshDir('mariadb-oracle');
+  const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'galera', 'sound.cnf'), 'utf8');
+  let agree = 0;
+  const disagreements: string[] = [];
+  for (const [name, mutate] of MUTATIONS) {
+    const text = mutate(base);
+    assert.ok(name === 'a sound Galera node' || text !== base, `mutation '${name}' changed nothing`);
+    const file = path.join(dir, 'my.cnf');
+    fs.writeFileSync(file, text);
+    const r = spawnSync('mariadbd', [`--defaults-file=${file}`, '--help', '--verbose'], { encoding: 'utf8', timeout: 30_000 });
+    assert.ok(r.status !== null, `mariadbd did not finish: ${r.stderr}`);
+    const rejected = r.status !== 0;
+    const errors = lintCnf(text).findings.filter((f) => f.severity === 'error');
+    const syntax = errors.filter((f) => f.rule === 'parse-error');
+    if ((!rejected || errors.length > 0) && (syntax.length === 0 || rejected)) agree++;
+    else disagreements.push(`${name}: mariadbd ${rejected ? `rejects (exit ${r.status}: ${r.stderr.split('\n').find((l) => /error/i.test(l))?.replace(/^.*?\[ERROR\]\s*/, '').trim() ?? ''})` : 'accepts'}; we report ${errors.map((f) => f.rule).join(', ') || 'no error'}`);
+  }
+  t.diagnostic(`mariadbd agreement: ${agree} of ${MUTATIONS.length} files; known disagreements: ${disagreements.length}`);
+  for (const d of disagreements) t.diagnostic(d);
+  assert.deepEqual(disagreements.filter((d) => !Object.keys(KNOWN).some((k) => d.startsWith(`${k}:`))), []);
+});
