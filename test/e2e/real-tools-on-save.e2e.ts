@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TestClient, fileUri } from '../support/lsp-client';
 import { freshDir } from './support';
-import { ToolRunner } from '../../server/src/node/real-tools';
+import { CHECKERS, ToolRunner } from '../../server/src/node/real-tools';
 
 const dir = freshDir('real-tools');
 const clients: TestClient[] = [];
@@ -57,6 +57,18 @@ test('on save, crm_verify reports a CIB with no fence device (it names no line: 
   const tool = p.diagnostics.filter((d) => d.source === 'crm_verify');
   assert.ok(tool.some((d) => d.severity === 1 && /STONITH/.test(String(d.message)) && d.range.start.line === 0), JSON.stringify(tool));
   assert.ok(p.diagnostics.some((d) => d.code === 'stonith-enabled-without-devices'));
+});
+
+test('on save, mariadbd reports a misspelt option and a group header it cannot read, at its line', async () => {
+  const runner = new ToolRunner(20_000);
+  const file = path.join(dir, 'my.cnf');
+  fs.writeFileSync(file, '[mysqld]\nbinlog_format=ROW\nmax_conections=4096\n');
+  const r = await runner.run(CHECKERS.galera!, file);
+  assert.equal(r.rejected, true);
+  assert.deepEqual(r.messages.filter((m) => m.severity === 'error'), [{ line: null, severity: 'error', message: "unknown variable 'max_conections=4096'" }]);
+  fs.writeFileSync(file, '# a node\n[mysqld\nbinlog_format=ROW\n');
+  const broken = await runner.run(CHECKERS.galera!, file);
+  assert.deepEqual(broken.messages.filter((m) => m.line !== null), [{ line: 1, severity: 'error', message: 'Wrong group definition' }]);
 });
 
 test('never in an untrusted workspace, and off by default', async () => {

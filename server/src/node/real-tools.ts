@@ -1,5 +1,5 @@
 /**
- * Runs the HA stack's own checkers (haproxy -c, keepalived -t, corosync -t, crm_verify) on a saved
+ * Runs the HA stack's own checkers (haproxy -c, keepalived -t, corosync -t, crm_verify, mariadbd) on a saved
  * file and turns their output into diagnostics at the lines they name. Off by default and only in
  * trusted workspaces: it executes programs on the user's machine. One process at a time, each with
  * a timeout; a missing tool is said once, not at every save.
@@ -44,6 +44,20 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
     parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^Config is valid/i.test(l)).map((l) => {
       const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
       return m ? { line: line(m[1]), severity: 'error' as const, message: m[2] } : { line: null, severity: 'error' as const, message: l.replace(/^.*?(?:error|warning)\s*\[[^\]]*\]\s*/i, '') };
+    })),
+  },
+  galera: {
+    tool: 'mariadbd',
+    // reads the file as the server would at start, without starting it
+    args: (f) => [`--defaults-file=${f}`, '--help', '--verbose'],
+    rejected: (code) => code !== 0,
+    parse: (out) => unique(out.split('\n').flatMap((l): ToolMessage[] => {
+      const at = /^error: (.*) in config file: .* at line:? (\d+)/.exec(l);
+      if (at) return [{ line: line(at[2]), severity: 'error', message: at[1] }];
+      const m = /\[(ERROR|Warning)\]\s*(.*)$/.exec(l);
+      // the host's open-files limit is not the file's business
+      if (!m || /max_open_files/.test(m[2])) return [];
+      return [{ line: null, severity: m[1] === 'ERROR' ? 'error' : 'warning', message: m[2].replace(/^mariadbd: /, '') }];
     })),
   },
   pacemaker: {
