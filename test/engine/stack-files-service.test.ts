@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintCnf, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
-import { pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
+import { pmComplete, pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
 import { kaComplete, kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
 import { coroComplete } from '../../server/src/engine/service/corosync';
 import { cnfComplete, cnfHover, cnfSymbols } from '../../server/src/engine/service/galera';
@@ -89,4 +89,16 @@ test('corosync: completion offers the keys of the enclosing block, blocks with t
   const q = 'quorum {\n    provider: \n';
   assert.deepEqual(coroComplete(q, q.indexOf(': ') + 2)!.items.map((i) => i.label), ['corosync_votequorum']);
   assert.deepEqual(coroComplete('', 0)!.items.map((i) => i.label), ['totem', 'nodelist', 'quorum', 'logging', 'system']);
+});
+
+test('Pacemaker: completion of properties (with the guide\'s value) and their values, and of resource agents, in crm and pcs', () => {
+  const labels = (t: string) => pmComplete(t, t.length)?.items.map((i) => i.label);
+  const crm = 'property no-quorum-policy="';
+  assert.deepEqual(labels(crm), ['stop', 'freeze', 'demote', 'suicide', 'ignore']);
+  const names = pmComplete('pcs property set st', 19)!;
+  assert.equal(names.items.find((i) => i.label === 'stonith-enabled')?.insertText, 'stonith-enabled=true');
+  assert.equal('pcs property set st'.slice(names.replaceStart, names.replaceEnd), 'st');
+  assert.ok(labels('pcs resource create vip ocf:heart')!.includes('ocf:heartbeat:IPaddr2'));
+  assert.ok(labels('primitive vip ')!.includes('ocf:heartbeat:IPaddr2'));
+  assert.equal(pmComplete('colocation c inf: a b', 21), undefined);
 });

@@ -19,7 +19,7 @@ import { haComplete, haHover, haSymbols } from '../engine/service/haproxy';
 import { coroComplete, coroHover, coroSymbols } from '../engine/service/corosync';
 import { kaComplete, kaHover, kaSymbols } from '../engine/service/keepalived';
 import { cnfComplete, cnfHover, cnfSymbols } from '../engine/service/galera';
-import { pmHover, pmSymbols } from '../engine/service/pacemaker';
+import { pmComplete, pmHover, pmSymbols } from '../engine/service/pacemaker';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -63,8 +63,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const a = analyses.get(doc);
     if (!a.result) return [];
     const lines = a.result.lines;
-    if (a.result.kind !== 'manifest' && !a.result.haproxy && !a.result.conf && !a.result.cnf && !a.result.keepalived && !a.result.corosync) return [];
-    const res = a.result.corosync ? coroComplete(doc.getText(), lines.offset(p.position)) : a.result.keepalived ? kaComplete(a.result.keepalived, doc.getText(), lines.offset(p.position)) : a.result.cnf ? cnfComplete(a.result.cnf, doc.getText(), lines.offset(p.position)) : a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    if (a.result.kind !== 'manifest' && !a.result.haproxy && !a.result.conf && !a.result.cnf && !a.result.keepalived && !a.result.corosync && !a.result.pacemaker) return [];
+    const res = a.result.pacemaker ? pmComplete(doc.getText(), lines.offset(p.position)) : a.result.corosync ? coroComplete(doc.getText(), lines.offset(p.position)) : a.result.keepalived ? kaComplete(a.result.keepalived, doc.getText(), lines.offset(p.position)) : a.result.cnf ? cnfComplete(a.result.cnf, doc.getText(), lines.offset(p.position)) : a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
     if (!res) return [];
     const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
     return res.items.map((i) => ({

@@ -3,6 +3,7 @@ import { hasMonitor, isStonith, isVip, PmModel, PmResource, sameResource } from 
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
+import { CompletionResult } from './completion';
 
 const PROPERTY_TOPIC: Record<string, string> = {
   'stonith-enabled': 'fencing-stonith', stonith_enabled: 'fencing-stonith', 'fencing-enabled': 'fencing-stonith', 'no-quorum-policy': 'no-quorum-policy', no_quorum_policy: 'no-quorum-policy',
@@ -45,4 +46,29 @@ export function pmSymbols(m: PmModel): SymbolNode[] {
     out.push({ name: r.id, detail: `${r.agent}${r.cloneId ? ` (clone ${r.cloneId})` : ''}${!hasMonitor(r) && !isStonith(r) ? ', no monitor' : ''}`, kind: 'section', span: r.span, selection: r.idSpan, children: [] });
   }
   return out;
+}
+
+/** Cluster properties the guide sets, with the values it gives them (the first is the guide's). */
+const PROPERTIES: [string, string[]][] = [
+  ['stonith-enabled', ['true', 'false']], ['no-quorum-policy', ['stop', 'freeze', 'demote', 'suicide', 'ignore']], ['cluster-recheck-interval', ['5min']],
+  ['pe-warn-series-max', ['1000']], ['pe-input-series-max', ['1000']], ['pe-error-series-max', ['1000']], ['symmetric-cluster', ['true', 'false']],
+];
+/** Resource agents of the guide's setups. */
+const AGENTS = ['ocf:heartbeat:IPaddr2', 'systemd:haproxy', 'ocf:heartbeat:galera', 'ocf:heartbeat:rabbitmq-cluster', 'systemd:openstack-cinder-volume', 'ocf:heartbeat:Filesystem', 'ocf:pacemaker:ping'];
+
+/** In a crm file (`property x=`, `primitive id agent`) or a pcs script (`pcs property set x=`, `pcs resource create id agent`). */
+export function pmComplete(text: string, offset: number): CompletionResult | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  const value = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]+)=["']?([\w-]*)$/.exec(prefix);
+  if (value) {
+    const p = PROPERTIES.find(([k]) => k === value[1]);
+    if (!p) return undefined;
+    return { items: p[1].map((v, i) => ({ label: v, kind: 'value', insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
+  }
+  const name = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]*)$/.exec(prefix);
+  if (name) return { items: PROPERTIES.map(([k, v]) => ({ label: k, kind: 'property', insertText: `${k}=${v[0]}` })), replaceStart: offset - name[1].length, replaceEnd: offset };
+  const agent = /(?:^\s*primitive\s+\S+\s+|\bpcs\s+resource\s+create\s+\S+\s+)([\w:-]*)$/.exec(prefix);
+  if (agent) return { items: AGENTS.map((a) => ({ label: a, kind: 'value', insertText: a })), replaceStart: offset - agent[1].length, replaceEnd: offset };
+  return undefined;
 }
