@@ -12,7 +12,6 @@ import { isRuleId } from './engine/rules';
 import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
 import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
-import { detectKind } from './engine/lint';
 import { checkerFor, ToolRunner } from './node/real-tools';
 import { Diagnostic } from 'vscode-languageserver/node';
 
@@ -134,7 +133,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const file = URI.toPath(doc.uri);
     if (!opts?.runOnSave || !file) return;
     if (!workspaceTrusted) { connection.console.info(`real tools: not run on ${file}: the workspace is not trusted`); return; }
-    const checker = checkerFor(detectKind(file, doc.getText()), file);
+    // the kind the analysis of this version already found
+    const checker = checkerFor(analyses.get(doc).result?.kind ?? null, file);
     if (!checker) return;
     runner.timeoutMs = opts.timeoutMs;
     const run = await runner.run(checker, file);

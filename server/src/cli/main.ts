@@ -62,8 +62,9 @@ function lint(args: LintArgs, io: Io): number {
   for (const file of ordered) {
     const config = explicitConfig ?? configFor(configs, file);
     let text = confTexts.get(file) ?? fs.readFileSync(file, 'utf8');
-    const isConf = ['oslo-conf', 'galera', 'keepalived', 'haproxy'].includes(kinds.get(file)!);
-    const context = { topology: kinds.get(file) !== 'manifest' ? topologies.forFile(file) : undefined, peers: isConf ? topologies.peersOf(file) : [] };
+    // as in the editor: every config file is checked against its folder's deployment and the workspace's peer files
+    const isConfig = kinds.get(file) !== 'manifest';
+    const context = { topology: isConfig ? topologies.forFile(file) : undefined, peers: isConfig ? topologies.peersOf(file) : [] };
     let result = lintFile(file, text, config, context);
     if (!result) continue;
     checked++;

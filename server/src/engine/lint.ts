@@ -202,12 +202,18 @@ export function lintPacemaker(text: string, syntax: PmSyntax, config: LintConfig
 
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
-  if (kind === 'manifest') return lintManifest(text, config);
-  if (kind === 'oslo-conf') return lintConf(confKind(path, text)!, text, config, context);
-  if (kind === 'haproxy') return lintHaproxy(text, config, context);
-  if (kind === 'corosync') return lintCorosync(text, config);
-  if (kind === 'keepalived') return lintKeepalived(text, config, context);
-  if (kind === 'galera') return lintCnf(text, config, context);
-  if (kind === 'pacemaker') return lintPacemaker(text, pacemakerSyntax(path, text)!, config);
-  return null;
+  return kind ? lintAs(kind, path, text, config, context) : null;
+}
+
+/** A file of a known kind (the editor and the CLI detect it first); a manifest gets `parser` when the caller keeps one. */
+export function lintAs(kind: DocumentKind, path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}, parser?: ManifestParser): LintResult {
+  switch (kind) {
+    case 'manifest': return lintManifest(text, config, parser);
+    case 'oslo-conf': return lintConf(confKind(path, text)!, text, config, context);
+    case 'haproxy': return lintHaproxy(text, config, context);
+    case 'corosync': return lintCorosync(text, config);
+    case 'keepalived': return lintKeepalived(text, config, context);
+    case 'galera': return lintCnf(text, config, context);
+    case 'pacemaker': return lintPacemaker(text, pacemakerSyntax(path, text)!, config);
+  }
 }

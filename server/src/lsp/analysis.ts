@@ -4,9 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
-import { detectKind, lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, lintPacemaker, LintResult } from '../engine/lint';
-import { pacemakerSyntax } from '../engine/documents/pacemaker/recognise';
-import { confKind } from '../engine/documents/oslo-conf/recognise';
+import { detectKind, lintAs, LintResult } from '../engine/lint';
 import { LintConfig, mergeConfigs } from '../engine/config';
 import { ConfigCache } from '../node/config-files';
 import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
@@ -53,29 +51,17 @@ export class AnalysisCache {
     const fromFile = file ? this.configs.forDocument(file) : {};
     const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'], release: this.settings.release as LintConfig['release'] };
     const config = mergeConfigs(fromFile.config, editor);
-    if (kind === 'galera') {
-      if (file) this.topologies.setPeer(file, text);
-      return { version: doc.version, result: lintCnf(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
+    const done = (result: LintResult) => ({ version: doc.version, result, configFile: fromFile.file, configError: fromFile.error });
+    if (kind === 'manifest') {
+      let parser = this.parsers.get(doc.uri);
+      if (!parser) { parser = new IncrementalManifestParser(); this.parsers.set(doc.uri, parser); }
+      const result = lintAs(kind, file ?? doc.uri, text, config, {}, parser);
+      if (file && result.manifest) { this.topologies.set(file, result.manifest); this.manifestEpoch++; }
+      return done(result);
     }
-    if (kind === 'keepalived') {
-      if (file) this.topologies.setPeer(file, text);
-      return { version: doc.version, result: lintKeepalived(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
-    }
-    if (kind === 'pacemaker') return { version: doc.version, result: lintPacemaker(text, pacemakerSyntax(file ?? doc.uri, text)!, config), configFile: fromFile.file, configError: fromFile.error };
-    if (kind === 'corosync') return { version: doc.version, result: lintCorosync(text, config), configFile: fromFile.file, configError: fromFile.error };
-    if (kind === 'haproxy') {
-      return { version: doc.version, result: lintHaproxy(text, config, { topology: file ? this.topologies.forFile(file) : undefined, peers: file ? this.topologies.peersOf(file) : [] }), configFile: fromFile.file, configError: fromFile.error };
-    }
-    if (kind === 'oslo-conf') {
-      const topology = file ? this.topologies.forFile(file) : undefined;
-      if (file) this.topologies.setPeer(file, text);
-      const peers = file ? this.topologies.peersOf(file) : [];
-      return { version: doc.version, result: lintConf(confKind(file ?? doc.uri, text)!, text, config, { topology, peers }), configFile: fromFile.file, configError: fromFile.error };
-    }
-    let parser = this.parsers.get(doc.uri);
-    if (!parser) { parser = new IncrementalManifestParser(); this.parsers.set(doc.uri, parser); }
-    const result = lintManifest(text, config, parser);
-    if (file && result.manifest) { this.topologies.set(file, result.manifest); this.manifestEpoch++; }
-    return { version: doc.version, result, configFile: fromFile.file, configError: fromFile.error };
+    // the file is checked against the deployment of its folder, and against the other nodes' files it is one of
+    const topology = file ? this.topologies.forFile(file) : undefined;
+    if (file) this.topologies.setPeer(file, text);
+    return done(lintAs(kind, file ?? doc.uri, text, config, { topology, peers: file ? this.topologies.peersOf(file) : [] }));
   }
 }
