@@ -68,7 +68,7 @@ test('crm: properties on one line, the old underscore spelling, a VIP tied to th
   colocation vip-with-haproxy inf: vip haproxy-clone
 `));
 
-test('crm: a continuation line whose `\\` is missing above it (as in the guide\'s MySQL example) is a parse error', () => {
+test('crm: a continuation line whose `\\` is missing above it (as in the guide\'s MySQL example) is a parse error, and the lines after it still belong to the primitive', () => {
   const text = dedent(`
     primitive p_keystone ocf:openstack:keystone \\
       params config="/etc/keystone/keystone.conf"
@@ -77,10 +77,12 @@ test('crm: a continuation line whose `\\` is missing above it (as in the guide\'
   `);
   const r = lintPacemaker(text, 'crm');
   const at = (o: number) => { const p = r.lines.position(o); return `${p.line}:${p.character}`; };
+  // the monitor on the line after the break is p_keystone's: no pacemaker-resource-monitor-op on top of the parse error
   assert.deepEqual(r.findings.map((f) => `${at(f.span.start)}-${at(f.span.end)} ${f.rule}: ${f.message}`), [
-    '0:10-0:20 pacemaker-resource-monitor-op: resource \'p_keystone\' (ocf:openstack:keystone) has no monitor operation: if the service fails, Pacemaker will not notice; add op monitor interval=30s timeout=30s',
     '2:4-2:23 parse-error: \'os_username=…\' starts a line that continues nothing: the line above does not end with \\, so crm reads this as a new command and rejects it',
   ]);
+  assert.deepEqual(r.pacemaker!.resources[0].ops.map((o) => `${o.name} ${o.interval}`), ['monitor 30s']);
+  assert.equal(r.pacemaker!.resources[0].params.get('os_username')?.value, 'admin');
 });
 
 const CIB = (props: string, resources: string, constraints = '') => `

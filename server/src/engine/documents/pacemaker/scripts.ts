@@ -60,13 +60,18 @@ function resourceTail(r: PmResource, words: Word[]): void {
 
 export function parseCrm(text: string): PmModel {
   const m = emptyModel('crm');
+  let prev = '';
   for (const st of statements(text)) {
     const [cmd, ...rest] = st;
     if (/^(op|params|meta)$/.test(cmd.text) || /^[\w.-]+=/.test(cmd.text)) {
       // crm reads this line as a command of its own: the `\\` that would join it to the line above is missing
       m.problems.push({ message: `'${cmd.text.replace(/=.*/, '=…')}' starts a line that continues nothing: the line above does not end with \\, so crm reads this as a new command and rejects it`, span: { start: cmd.start, end: cmd.end } });
+      // Read on as the author meant (part of the primitive above), so that the rules do not report what the lost line holds as missing.
+      const last = m.resources[m.resources.length - 1];
+      if (last && prev === 'primitive') resourceTail(last, st);
       continue;
     }
+    prev = cmd.text;
     if (cmd.text === 'property') { for (const w of rest) { const p = kv(w); if (p) m.properties.set(p.key, p.value); } continue; }
     if (cmd.text === 'primitive' && rest.length >= 2) {
       const r: PmResource = { id: rest[0].text, idSpan: rest[0], agent: rest[1].text, params: new Map(), ops: [], span: { start: cmd.start, end: st[st.length - 1].end } };
