@@ -154,6 +154,11 @@ test('sysctl-nonlocal-bind: the VIP bound while the workspace\'s sysctl files le
   // no sysctl file in the workspace: nothing to say; an address that is no VIP needs no setting
   assert.deepEqual(rule([ka]), []);
   assert.deepEqual(rule([sysctlPeer('../sysctl.conf', '')]), []);
+  // an IPv6 VIP needs the IPv6 setting, even when the IPv4 one is there for another bind
+  const dual = `${cfg}listen keystone_public_v6\n    bind [fd00::11]:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n`;
+  const ka6 = keepalivedPeer('../keepalived/keepalived.conf', 'vrrp_instance internal {\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.11/24\n        fd00::11/64\n    }\n}\n');
+  assert.deepEqual(lintHaproxy(dual, undefined, { peers: [ka6, sysctlPeer('../sysctl.d/60-haproxy.conf', 'net.ipv4.ip_nonlocal_bind = 1\n')] }).findings
+    .filter((f) => f.rule === 'sysctl-nonlocal-bind').map((f) => dual.slice(f.span.start, f.span.end)), ['[fd00::11]:5000']);
 });
 
 test('haproxy-service-port-collision: a service of the workspace on 0.0.0.0 or the VIP, on a port HAProxy binds', () => {

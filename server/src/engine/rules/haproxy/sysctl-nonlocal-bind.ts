@@ -22,7 +22,7 @@ export const rule: HaRule = {
         const vip = (ctx.topology && isVip(ctx.topology, b.host)) || kaVips.has(canonicalIP(b.host));
         if (!vip) continue;
         const key = isIPv6(b.host) ? 'net.ipv6.ip_nonlocal_bind' : 'net.ipv4.ip_nonlocal_bind';
-        if (sysctl.some((p) => p.values?.[key] === '1')) return;
+        if (sysctl.some((p) => p.values?.[key] === '1')) continue;
         reported.add(b.host);
         const set = sysctl.filter((p) => p.values?.[key] !== undefined).map((p) => `${p.file} sets ${p.values![key]}`);
         ctx.report({ span: b.arg.span, message: `${s.kind} ${s.name?.text ?? ''} binds the VIP ${b.host}, but no sysctl file of the workspace sets ${key} = 1 (${set.length ? set.join('; ') : `${sysctl.map((p) => p.file).join(', ')} leave it at 0`}): HAProxy will not start on the nodes that do not hold the VIP` });
