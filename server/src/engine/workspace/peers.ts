@@ -3,7 +3,7 @@ import { readSysctl } from '../documents/sysctl/sysctl';
 import { parseKeepalived } from '../documents/keepalived/parse';
 import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
-import { PeerConf } from './topology';
+import { Listen, PeerConf, VrrpInstance } from './topology';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
 
 /** Where an OpenStack API listens: [section] host option and port option (with the port's default). */
@@ -16,25 +16,18 @@ const LISTEN: Record<string, [string, string, string, number][]> = {
   'manila.conf': [['DEFAULT', 'osapi_share_listen', 'osapi_share_listen_port', 8786]],
 };
 
-/** A service's listen settings as `listen:<port>` = `<option>=<host>`, for the explicit ones only. */
-export type Listen = { port: number; host: string; option: string };
-export const listens = (p: PeerConf): Listen[] => Object.entries(p.values ?? {}).filter(([k]) => k.startsWith('listen:')).map(([k, v]) => {
-  const [option, host] = v.split('=');
-  return { port: Number(k.slice(7)), host, option };
-});
-
 /** Another service config of the workspace: cinder.conf's [DEFAULT] host and where its API listens, read as oslo.config would (the last one wins). */
 export function peerConf(file: string, kind: string, text: string): PeerConf {
   let host: string | undefined;
   const conf = parseConf(text);
   const get = (section: string, key: string) => { let v: string | undefined; for (const s of conf.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) v = e.value.trim(); return v; };
   if (kind === 'cinder.conf') host = get('DEFAULT', 'host');
-  const values: Record<string, string> = {};
+  const listens: Listen[] = [];
   for (const [section, hostKey, portKey, port] of LISTEN[kind] ?? []) {
     const h = get(section, hostKey);
-    if (h !== undefined) values[`listen:${Number(get(section, portKey) ?? port)}`] = `[${section}] ${hostKey}=${h}`;
+    if (h !== undefined) listens.push({ port: Number(get(section, portKey) ?? port), host: h, option: `[${section}] ${hostKey}` });
   }
-  return { file, kind, host, values };
+  return { file, kind, host, listens };
 }
 
 /** A Galera node's identity and cluster settings, from its option file. */
@@ -43,20 +36,16 @@ export function galeraPeer(file: string, text: string): PeerConf {
   const values: Record<string, string> = {};
   for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address']) { const v = o.get(k)?.value; if (v !== undefined) values[k] = v; }
   const bind = o.get('bind_address')?.value ?? o.get('bind-address')?.value;
-  if (bind !== undefined) values[`listen:${Number(o.get('port')?.value ?? 3306)}`] = `[mysqld] bind-address=${bind}`;
-  return { file, kind: 'galera', values };
+  const listens: Listen[] = bind !== undefined ? [{ port: Number(o.get('port')?.value ?? 3306), host: bind, option: '[mysqld] bind-address' }] : [];
+  return { file, kind: 'galera', values, listens };
 }
-
-/** One VRRP instance of another node's keepalived.conf, as the cross-node checks compare it. */
-export interface KaPeerInstance { name: string; vrid?: string; priority?: string; vips: string[] }
 
 /** keepalived.conf of another node: its VRRP instances (VRID, priority, VIPs). */
 export function keepalivedPeer(file: string, text: string): PeerConf {
   const f = parseKeepalived(text);
-  const list: KaPeerInstance[] = instances(f).map((i) => ({ name: name(i), vrid: value(i, 'virtual_router_id')?.text, priority: value(i, 'priority')?.text, vips: vips(i).map((v) => v.address).sort() }));
-  return { file, kind: 'keepalived', values: { instances: JSON.stringify(list) } };
+  const vrrp: VrrpInstance[] = instances(f).map((i) => ({ name: name(i), vrid: value(i, 'virtual_router_id')?.text, priority: value(i, 'priority')?.text, vips: vips(i).map((v) => v.address).sort() }));
+  return { file, kind: 'keepalived', vrrp };
 }
-export const keepalivedInstances = (p: PeerConf): KaPeerInstance[] => (p.kind === 'keepalived' && p.values?.instances ? JSON.parse(p.values.instances) as KaPeerInstance[] : []);
 
 /** A sysctl file of the workspace: whether it lets HAProxy bind a VIP the node does not hold. */
 export function sysctlPeer(file: string, text: string): PeerConf {

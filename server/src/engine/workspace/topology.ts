@@ -26,7 +26,19 @@ export interface Topology {
 }
 
 /** What a .conf rule may know of the other config files of the same workspace (cinder.conf of each node). */
-export interface PeerConf { file: string; kind: string; host?: string; /** Options a rule compares across nodes (galera: wsrep_cluster_name ...). */ values?: Record<string, string> }
+export interface PeerConf {
+  file: string; kind: string; host?: string;
+  /** Options a rule compares across nodes (galera: wsrep_cluster_name ...; sysctl: net.ipv4.ip_nonlocal_bind). */
+  values?: Record<string, string>;
+  /** Where the file's service listens, for the settings written in it (a service .conf, a Galera option file). */
+  listens?: Listen[];
+  /** The VRRP instances of a keepalived.conf. */
+  vrrp?: VrrpInstance[];
+}
+/** An explicit listen setting: `option` is how the file writes it (`[DEFAULT] osapi_compute_listen`). */
+export interface Listen { port: number; host: string; option: string }
+/** One VRRP instance of another node's keepalived.conf, as the cross-node checks compare it. */
+export interface VrrpInstance { name: string; vrid?: string; priority?: string; vips: string[] }
 
 const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
 

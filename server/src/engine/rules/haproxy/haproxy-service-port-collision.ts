@@ -1,6 +1,5 @@
 import { HaRule } from './rule';
 import { isVip } from '../../workspace/topology';
-import { listens } from '../../workspace/peers';
 import { canonicalIP, isIP } from '../../text/ip';
 
 const WILDCARD = new Set(['0.0.0.0', '::', '*', '']);
@@ -17,7 +16,7 @@ export const rule: HaRule = {
       if (b.port !== undefined && !bound.has(b.port)) bound.set(b.port, { host: b.host ?? '*', span: b.arg.span, proxy: `${s.kind} ${s.name?.text ?? ''}`.trim() });
     }
     for (const peer of ctx.peers) {
-      for (const l of listens(peer)) {
+      for (const l of peer.listens ?? []) {
         const b = bound.get(l.port);
         if (!b) continue;
         const wildcard = WILDCARD.has(l.host);

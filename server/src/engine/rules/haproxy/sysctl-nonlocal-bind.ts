@@ -1,6 +1,5 @@
 import { HaRule } from './rule';
 import { isVip } from '../../workspace/topology';
-import { keepalivedInstances } from '../../workspace/peers';
 import { canonicalIP, isIPv6 } from '../../text/ip';
 
 export const rule: HaRule = {
@@ -14,7 +13,7 @@ export const rule: HaRule = {
     // Only a workspace that holds the nodes' sysctl files can say the setting is missing.
     if (!sysctl.length) return;
     // A VIP is what the manifest calls one, or an address another file gives keepalived to move.
-    const kaVips = new Set(ctx.peers.flatMap((p) => keepalivedInstances(p).flatMap((i) => i.vips)).map(canonicalIP));
+    const kaVips = new Set(ctx.peers.flatMap((p) => (p.vrrp ?? []).flatMap((i) => i.vips)).map(canonicalIP));
     const reported = new Set<string>();
     for (const s of ctx.view.proxies()) {
       for (const b of ctx.view.binds(s)) {

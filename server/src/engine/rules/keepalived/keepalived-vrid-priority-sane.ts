@@ -1,6 +1,5 @@
 import { KaRule } from './rule';
 import { instances, name, value, vips } from './support';
-import { keepalivedInstances } from '../../workspace/peers';
 
 export const rule: KaRule = {
   meta: {
@@ -31,7 +30,7 @@ function crossNode(ctx: Parameters<KaRule['check']>[0], i: ReturnType<typeof ins
   if (!mine.length) return;
   const prio = value(i, 'priority');
   for (const peer of ctx.peers) {
-    for (const other of keepalivedInstances(peer)) {
+    for (const other of peer.vrrp ?? []) {
       const shared = other.vips.filter((a) => mine.includes(a));
       if (!shared.length) {
         if (other.vrid === vrid.text && other.vips.length) ctx.report({ span: vrid.span, message: `virtual_router_id ${vrid.text} is also used by vrrp_instance ${other.name} in ${peer.file} for other VIPs (${other.vips.join(', ')}): on one network segment they form one VRRP group` });
