@@ -4,10 +4,7 @@ import { Finding, Span } from '../types';
 import { DocLink, HoverResult, serviceMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
-import KEYWORDS from '../knowledge/haproxy/keywords.json';
-
-type Where = { defaults: boolean; frontend: boolean; listen: boolean; backend: boolean };
-const PROXY = KEYWORDS.proxy as Record<string, Where>;
+import { GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY } from '../knowledge/haproxy/keywords';
 const DOCS = 'https://docs.haproxy.org/2.6/configuration.html';
 
 /** Keywords HAProxy takes in the section around the cursor, at the start of a line. */
@@ -19,7 +16,7 @@ export function haComplete(view: HaView, text: string, offset: number): Completi
   const section = [...view.file.sections].reverse().find((s) => s.header.span.start < lineStart);
   const items: CompletionItem[] = [];
   if (!section || section.kind === 'global') {
-    for (const k of KEYWORDS.global) items.push({ label: k, kind: 'property', insertText: k, detail: 'global' });
+    for (const k of GLOBAL_KEYWORDS) items.push({ label: k, kind: 'property', insertText: k, detail: 'global' });
   } else if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'listen' || section.kind === 'backend') {
     for (const [k, w] of Object.entries(PROXY)) if (w[section.kind]) items.push({ label: k, kind: 'property', insertText: k, detail: Object.entries(w).filter(([, v]) => v === true).map(([x]) => x).join(', ') });
   }
@@ -29,8 +26,8 @@ export function haComplete(view: HaView, text: string, offset: number): Completi
 /** Where a keyword may be used, and the manual's section for it. */
 export function keywordMarkdown(keyword: string): string | undefined {
   const w = PROXY[keyword];
-  if (w) return `**${keyword}**: allowed in ${Object.entries(w).filter(([, v]) => v === true).map(([x]) => x).join(', ') || 'no proxy section'}. [HAProxy ${KEYWORDS.haproxy.split('-')[0]} manual](${DOCS})`;
-  if (KEYWORDS.global.includes(keyword)) return `**${keyword}**: a global keyword. [HAProxy ${KEYWORDS.haproxy.split('-')[0]} manual](${DOCS})`;
+  if (w) return `**${keyword}**: allowed in ${Object.entries(w).filter(([, v]) => v === true).map(([x]) => x).join(', ') || 'no proxy section'}. [HAProxy ${HAPROXY_VERSION} manual](${DOCS})`;
+  if (GLOBAL_KEYWORDS.includes(keyword)) return `**${keyword}**: a global keyword. [HAProxy ${HAPROXY_VERSION} manual](${DOCS})`;
   return undefined;
 }
 

@@ -1,11 +1,9 @@
 import { HaRule } from './rule';
 import { closest } from '../../text/suggest';
-import KEYWORDS from '../../knowledge/haproxy/keywords.json';
+import { GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY, Where } from '../../knowledge/haproxy/keywords';
 import { Statement } from '../../documents/haproxy/parse';
 
-type Where = { defaults: boolean; frontend: boolean; listen: boolean; backend: boolean };
-const PROXY = KEYWORDS.proxy as Record<string, Where>;
-const GLOBAL = new Set<string>(KEYWORDS.global);
+const GLOBAL = new Set<string>(GLOBAL_KEYWORDS);
 const FIRST_WORDS = [...new Set(Object.keys(PROXY).map((k) => k.split(' ')[0]))];
 
 /** The longest catalogue keyword the statement starts with (`capture request header`, `option httpchk`, `bind`). */
@@ -32,7 +30,7 @@ export const rule: HaRule = {
         if (s.kind === 'global') {
           if (GLOBAL.has(st.keyword.text)) continue;
           const near = closest(st.keyword.text, GLOBAL, 1);
-          ctx.report({ span: st.keyword.span, message: `'${st.keyword.text}' is not a global keyword of HAProxy ${KEYWORDS.haproxy.split('-')[0]}${near.length ? `; did you mean '${near[0]}'?` : ''}`,
+          ctx.report({ span: st.keyword.span, message: `'${st.keyword.text}' is not a global keyword of HAProxy ${HAPROXY_VERSION}${near.length ? `; did you mean '${near[0]}'?` : ''}`,
             fixes: near.map((n) => ({ title: `Change to '${n}'`, safe: false, preferred: true, edits: [{ start: st.keyword.span.start, end: st.keyword.span.end, newText: n }] })) });
           continue;
         }
@@ -49,7 +47,7 @@ export const rule: HaRule = {
         const near = closest(target.text, pool, 1);
         ctx.report({
           span: isTwoWord ? { start: st.keyword.span.start, end: target.span.end } : target.span,
-          message: `'${isTwoWord ? `${st.keyword.text} ${target.text}` : target.text}' is not a keyword of HAProxy ${KEYWORDS.haproxy.split('-')[0]}${near.length ? `; did you mean '${isTwoWord ? `${st.keyword.text} ` : ''}${near[0]}'?` : ''}`,
+          message: `'${isTwoWord ? `${st.keyword.text} ${target.text}` : target.text}' is not a keyword of HAProxy ${HAPROXY_VERSION}${near.length ? `; did you mean '${isTwoWord ? `${st.keyword.text} ` : ''}${near[0]}'?` : ''}`,
           fixes: near.map((n) => ({ title: `Change to '${n}'`, safe: false, preferred: true, edits: [{ start: target.span.start, end: target.span.end, newText: n }] })),
         });
       }

@@ -1,0 +1,9 @@
+/** The haproxy keyword catalogue (keywords.json, from Debian's HAProxy manual), typed for the rules and the language service. */
+import KEYWORDS from './keywords.json';
+
+/** The proxy sections a keyword may appear in. */
+export type Where = { defaults: boolean; frontend: boolean; listen: boolean; backend: boolean };
+export const PROXY_KEYWORDS = KEYWORDS.proxy as Record<string, Where>;
+export const GLOBAL_KEYWORDS: readonly string[] = KEYWORDS.global;
+/** The HAProxy release the catalogue was read from (`2.6`), for messages. */
+export const HAPROXY_VERSION = KEYWORDS.haproxy.split('-')[0];
