@@ -21,10 +21,10 @@ import { rule as unknownReference } from './unknown-reference';
 import { rule as vipMissing } from './vip-missing';
 import { CONF_RULES } from './conf';
 import { HAPROXY_RULES } from './haproxy';
-import { COROSYNC_RULES, SHARED_IDS } from './corosync';
+import { COROSYNC_RULES } from './corosync';
 import { KEEPALIVED_RULES } from './keepalived';
 import { GALERA_RULES } from './galera';
-import { PACEMAKER_RULES, PM_SHARED_IDS } from './pacemaker';
+import { PACEMAKER_RULES } from './pacemaker';
 
 export const MANIFEST_RULES: readonly Rule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
@@ -33,9 +33,22 @@ export const MANIFEST_RULES: readonly Rule[] = [
   networkPathRedundancy, sharedStorageBackend,
 ];
 
-export const ALL_RULES: readonly RuleMeta[] = [...CORE_RULES, ...MANIFEST_RULES.map((r) => r.meta), ...CONF_RULES.map((r) => r.meta), ...HAPROXY_RULES.map((r) => r.meta),
-  ...COROSYNC_RULES.filter((r) => !SHARED_IDS.has(r.meta.id)).map((r) => r.meta), ...KEEPALIVED_RULES.map((r) => r.meta),
-  ...GALERA_RULES.map((r) => r.meta), ...PACEMAKER_RULES.filter((r) => !PM_SHARED_IDS.has(r.meta.id)).map((r) => r.meta)];
+/**
+ * Every rule once. A rule checked in several kinds of file (cluster sizes on a corosync nodelist,
+ * no-quorum-policy in Pacemaker) reuses the manifest rule's metadata object, so it is listed once;
+ * two different rules claiming one id is a mistake, caught here at load.
+ */
+function registry(metas: RuleMeta[]): RuleMeta[] {
+  const byId = new Map<string, RuleMeta>();
+  for (const m of metas) {
+    const had = byId.get(m.id);
+    if (had && had !== m) throw new Error(`two rules have the id ${m.id}`);
+    byId.set(m.id, m);
+  }
+  return [...byId.values()];
+}
+
+export const ALL_RULES: readonly RuleMeta[] = registry([...CORE_RULES, ...[MANIFEST_RULES, CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES].flatMap((rules) => rules.map((r) => r.meta))]);
 export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES };
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -17,5 +17,3 @@ export const COROSYNC_RULES: readonly CoroRule[] = [
   tokenTimeoutLow, secauthOff, rrpModeRequired, ringnumberUnique, mcastaddrScope, broadcastExcludesMcastaddr, udpuNodelist,
   votequorum, waitForAll, twoNodeConsistency, autoTieBreakerProduction, minThreeRule, evenRule,
 ];
-/** Rules whose ids are shared with the manifest's (their metadata is registered once). */
-export const SHARED_IDS = new Set([minThreeRule.meta.id, evenRule.meta.id]);

@@ -13,5 +13,3 @@ export const PACEMAKER_RULES: readonly PmRule[] = [
   stonithDisabledInProduction, stonithEnabledWithoutDevices, quorumIgnored, vipHaproxyColocation, vipMonitor, resourceMonitorOp,
   cinderVolumeSingleActive, placeholderSecrets,
 ];
-/** quorum-ignored-multi-node is the manifest's id too (its metadata is registered once). */
-export const PM_SHARED_IDS = new Set([quorumIgnored.meta.id]);
