@@ -231,6 +231,29 @@ test('haproxy.cfg is checked against the sysctl files and keepalived.conf of the
   assert.deepEqual(d.map((x: { message: string }) => x.message.replace(/ \(every.*$/, '')), [`listen keystone_public binds port 5000, and ${path.join('..', 'glance', 'glance-api.conf')} has [DEFAULT] bind_host=0.0.0.0`]);
 });
 
+test("a DB node's firewall and clustercheck are checked against the node's own files (same tree above etc/)", () => {
+  const cnf = (addr: string) => `[mysqld]\nwsrep_on=ON\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13\nwsrep_node_address=${addr}\nwsrep_provider_options="gmcast.mcast_addr=239.192.0.11"\n`;
+  const rules = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp -m multiport --dports 3306,4444,4567,4568 -j ACCEPT\nCOMMIT\n';
+  const files = {
+    'lb/etc/haproxy/haproxy.cfg': 'listen galera\n    bind 10.0.0.11:3306\n    option httpchk\n    server db1 10.0.0.12:3306 check port 9200\n    server db2 10.0.0.13:3306 backup check port 9200\n',
+    'db1/etc/mysql/conf.d/galera.cnf': cnf('10.0.0.12'),
+    'db1/etc/iptables/rules.v4': rules,
+    'db2/etc/mysql/conf.d/galera.cnf': cnf('10.0.0.13').replace(/wsrep_provider_options.*\n/, ''),
+    'db2/etc/iptables/rules.v4': rules,
+  };
+  const found = (dir: string) => JSON.parse(run(['lint', '--format', 'json', '.'], dir).out).diagnostics
+    .filter((x: { rule: string }) => x.rule === 'galera-firewall-ports' || x.rule === 'galera-clustercheck-endpoint').map((x: { file: string; rule: string; message: string }) => `${x.file} ${x.rule}: ${x.message}`);
+  assert.deepEqual(found(workspace(files)), [
+    `${path.join('db1', 'etc', 'iptables', 'rules.v4')} galera-firewall-ports: This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open UDP 4567 (multicast replication): the Galera members need them to reach each other`,
+    `${path.join('lb', 'etc', 'haproxy', 'haproxy.cfg')} galera-clustercheck-endpoint: listen galera checks db1, db2 on port 9200, but no xinetd service or systemd socket of the workspace answers on 9200: HAProxy will mark every Galera server down`,
+  ]);
+  // clustercheck deployed on db2: haproxy is satisfied, and db2's firewall must now let HAProxy in on 9200
+  const xinetd = 'service galera-monitor\n{\n  port = 9200\n  disable = no\n  server = /usr/bin/clustercheck\n}\n';
+  assert.deepEqual(found(workspace({ ...files, 'db2/etc/xinetd.d/galera-monitor': xinetd })).slice(1), [
+    `${path.join('db2', 'etc', 'iptables', 'rules.v4')} galera-firewall-ports: This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open TCP 9200 (clustercheck): HAProxy checks this node there`,
+  ]);
+});
+
 test('secrets stay out of every output format, fixes included', () => {
   const dir = workspace({
     'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',

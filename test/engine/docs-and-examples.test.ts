@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { lintCnf, lintConf, lintCorosync, lintHaproxy, lintKeepalived, lintManifest, lintPacemaker } from '../../server/src/engine/lint';
+import { lintCnf, lintConf, lintCorosync, lintFirewall, lintHaproxy, lintKeepalived, lintManifest, lintPacemaker } from '../../server/src/engine/lint';
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 
@@ -16,6 +16,9 @@ const lintExample = (text: string) => {
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
   if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
+  // a host firewall: `# firewall script` (iptables / firewall-cmd / ufw commands) or `# rules.v4` (iptables-save)
+  if (text.startsWith('# firewall script\n')) return lintFirewall(text, 'script');
+  if (text.startsWith('# rules.v4\n')) return lintFirewall(text, 'iptables-save');
   // Pacemaker: `# pcs` (a pcs script), `# crm` (a crm shell file), or a CIB
   if (text.startsWith('# pcs\n')) return lintPacemaker(text, 'pcs');
   if (text.startsWith('# crm\n')) return lintPacemaker(text, 'crm');
@@ -45,6 +48,7 @@ for (const rule of ALL_RULES) {
     if (rule.id === 'file-too-large') return; // an example would be a megabyte long
     if (rule.id === 'haproxy-service-port-collision') { assert.match(md, /osapi_compute_listen/); return; } // needs haproxy.cfg with the services' files: tested in test/rules/haproxy and test/cli
     if (rule.id === 'sysctl-nonlocal-bind') { assert.match(md, /ip_nonlocal_bind = 1/); return; } // needs haproxy.cfg with the nodes' sysctl files: tested in test/rules/haproxy and test/cli
+    if (rule.id === 'galera-clustercheck-endpoint') { assert.match(md, /galera-monitor/); return; } // needs haproxy.cfg with the nodes' xinetd files: tested in test/rules/haproxy and test/cli
     if (rule.id === 'keepalived-partition-duplicate-vip') { assert.match(md, /manager: keepalived/); return; } // needs a manifest and a keepalived.conf together: tested in test/rules/keepalived
     assert.ok(bad && good, 'the page has Bad and Good yaml blocks');
     assert.ok(lintExample(bad!).findings.some((f) => f.rule === rule.id), `bad example does not fire ${rule.id}: ${lintExample(bad!).findings.map((f) => f.rule)}`);

@@ -10,12 +10,13 @@
  * and compared exactly when present.
  */
 import * as assert from 'node:assert/strict';
-import { lintConf, lintCorosync, lintHaproxy, lintManifest, lintPacemaker, LintResult } from '../../server/src/engine/lint';
+import { lintConf, lintCorosync, lintFirewall, lintHaproxy, lintManifest, lintPacemaker, LintResult } from '../../server/src/engine/lint';
+import { FwSyntax } from '../../server/src/engine/documents/firewall/model';
 import { PmSyntax } from '../../server/src/engine/documents/pacemaker/recognise';
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
-import { Topology } from '../../server/src/engine/workspace/topology';
+import { PeerConf, Topology } from '../../server/src/engine/workspace/topology';
 
 const ANNOTATION = /^(\s*)#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?::\s?(.*))?$/;
 
@@ -86,6 +87,22 @@ export function fixedPm(syntax: PmSyntax, source: string, rule: string): string 
   const fs = lintPacemaker(text, syntax).findings.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}`);
   return applyEdits(text, fs[0].fixes[0].edits);
+}
+
+/** The same for a host firewall, with the workspace's peer files (Galera option files, clustercheck endpoints). */
+export function checkFw(syntax: FwSyntax, source: string, opts: { rules?: string[]; topology?: Topology; peers?: PeerConf[] } = {}): LintResult {
+  const text = dedent(source);
+  return compare(text, lintFirewall(text, syntax, undefined, { topology: opts.topology, peers: opts.peers }), opts.rules);
+}
+
+/** Applies the fix titled `title` (or the first) of the one finding of `rule` in a firewall file. */
+export function fixedFw(syntax: FwSyntax, source: string, rule: string, opts: { title?: string; topology?: Topology; peers?: PeerConf[] } = {}): string {
+  const text = dedent(source);
+  const fs = lintFirewall(text, syntax, undefined, { topology: opts.topology, peers: opts.peers }).findings.filter((f) => f.rule === rule);
+  assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}`);
+  const fix = opts.title ? fs[0].fixes.find((x) => x.title === opts.title) : fs[0].fixes[0];
+  assert.ok(fix, `no fix '${opts.title}' among: ${fs[0].fixes.map((x) => x.title).join(', ')}`);
+  return applyEdits(text, fix!.edits);
 }
 
 /** The same for corosync.conf. */

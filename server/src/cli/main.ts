@@ -1,5 +1,6 @@
 /** `openstack-ha`: the engine from the command line, for CI. Exit codes per ../shared/spec/cli.md. */
 import { isSysctlFile } from '../engine/documents/sysctl/sysctl';
+import { isCheckEndpointFile, isCheckEndpointPath } from '../engine/documents/clustercheck/endpoints';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Args, parseArgs, USAGE, UsageError, LintArgs } from './args';
@@ -57,8 +58,14 @@ function lint(args: LintArgs, io: Io): number {
   // config files are read once: first to know the peers (cinder.conf of each node), then to lint
   const confTexts = new Map<string, string>();
   for (const file of ordered) if (kinds.get(file) === 'oslo-conf' || kinds.get(file) === 'galera' || kinds.get(file) === 'keepalived') { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
-  // sysctl files are not checked themselves; haproxy.cfg is checked against them (ip_nonlocal_bind)
-  for (const file of files) if (!kinds.has(file) && isSysctlFile(file)) { try { topologies.setPeer(file, fs.readFileSync(file, 'utf8')); } catch { /* unreadable: as if absent */ } }
+  // sysctl files and clustercheck's xinetd/socket files are not checked themselves; haproxy.cfg and firewalls are checked against them
+  for (const file of files) {
+    if (kinds.has(file)) continue;
+    try {
+      if (isSysctlFile(file)) topologies.setPeer(file, fs.readFileSync(file, 'utf8'));
+      else if (isCheckEndpointPath(file) && fs.statSync(file).size < 65536) { const t = fs.readFileSync(file, 'utf8'); if (isCheckEndpointFile(file, t)) topologies.setPeer(file, t); }
+    } catch { /* unreadable: as if absent */ }
+  }
   for (const file of ordered) {
     const config = explicitConfig ?? configFor(configs, file);
     let text = confTexts.get(file) ?? fs.readFileSync(file, 'utf8');

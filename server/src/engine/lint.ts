@@ -34,10 +34,14 @@ import { parseCib } from './documents/pacemaker/cib';
 import { parseCrm, parsePcs } from './documents/pacemaker/scripts';
 import { PACEMAKER_RULES } from './rules/pacemaker';
 import { HaView } from './documents/haproxy/view';
+import { FwModel, FwSyntax } from './documents/firewall/model';
+import { firewallSyntax } from './documents/firewall/recognise';
+import { parseFirewall } from './documents/firewall/parse';
+import { FIREWALL_RULES } from './rules/firewall';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -56,6 +60,8 @@ export interface LintResult {
   cnf?: CnfFile;
   /** For a Pacemaker configuration: its properties, resources and constraints. */
   pacemaker?: PmModel;
+  /** For a host firewall: whether it is closed, and what it opens. */
+  firewall?: FwModel;
   lines: LineIndex;
 }
 
@@ -68,6 +74,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (!looksBinary(text) && isKeepalivedFile(path, text)) return 'keepalived';
   if (!looksBinary(text) && isCnfFile(path, text)) return 'galera';
   if (!looksBinary(text) && pacemakerSyntax(path, text)) return 'pacemaker';
+  if (!looksBinary(text) && firewallSyntax(path, text)) return 'firewall';
   if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
@@ -199,6 +206,14 @@ export function lintPacemaker(text: string, syntax: PmSyntax, config: LintConfig
   });
 }
 
+/** A host firewall (iptables rules or commands, nftables, a firewalld zone), checked for what the Galera nodes need. */
+export function lintFirewall(text: string, syntax: FwSyntax, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+  return lintParsed('firewall', text, config, (t) => parseFirewall(t, syntax), (model, raw) => {
+    runRules(FIREWALL_RULES, config, raw, (report) => ({ model, text, topology: context.topology, peers: context.peers ?? [], report }));
+    return { firewall: model };
+  });
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   return kind ? lintAs(kind, path, text, config, context) : null;
@@ -213,6 +228,13 @@ export function lintAs(kind: DocumentKind, path: string, text: string, config: L
     case 'corosync': return lintCorosync(text, config);
     case 'keepalived': return lintKeepalived(text, config, context);
     case 'galera': return lintCnf(text, config, context);
-    case 'pacemaker': return lintPacemaker(text, pacemakerSyntax(path, text)!, config);
+    case 'pacemaker': {
+      const pm = lintPacemaker(text, pacemakerSyntax(path, text)!, config);
+      // a setup script often opens the firewall too
+      if (firewallSyntax(path, text) !== 'script') return pm;
+      const fw = lintFirewall(text, 'script', config, context);
+      return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule)) };
+    }
+    case 'firewall': return lintFirewall(text, firewallSyntax(path, text)!, config, context);
   }
 }

@@ -8,11 +8,22 @@ import * as path from 'path';
 import { Manifest } from '../engine/documents/manifest/model';
 import { lintManifest, detectKind } from '../engine/lint';
 import { PeerConf, Topology, topologyFromManifest } from '../engine/workspace/topology';
-import { galeraPeer, keepalivedPeer, peerConf, sysctlPeer } from '../engine/workspace/peers';
+import { clustercheckPeer, galeraPeer, keepalivedPeer, peerConf, sysctlPeer } from '../engine/workspace/peers';
+import { isCheckEndpointFile, isCheckEndpointPath } from '../engine/documents/clustercheck/endpoints';
 import { isSysctlFile } from '../engine/documents/sysctl/sysctl';
 import { isKeepalivedFile } from '../engine/documents/keepalived/recognise';
 import { isCnfFile } from '../engine/documents/galera/recognise';
 import { confKind } from '../engine/documents/oslo-conf/recognise';
+
+/**
+ * The node a file belongs to: the tree above its `etc/` (nodes/db1 for nodes/db1/etc/mysql/my.cnf),
+ * or its folder when the path has no etc/.
+ */
+export function nodeRoot(file: string): string {
+  const parts = path.resolve(file).split(path.sep);
+  const i = parts.lastIndexOf('etc');
+  return i >= 0 ? parts.slice(0, i).join(path.sep) : path.dirname(path.resolve(file));
+}
 
 const SKIP = new Set(['node_modules', '.git', '.tox', '.venv', '.e2e', 'out', 'dist']);
 
@@ -27,12 +38,14 @@ export class TopologyIndex {
     else if (isCnfFile(file, text)) this.peers.set(path.resolve(file), galeraPeer(file, text));
     else if (isKeepalivedFile(file, text)) this.peers.set(path.resolve(file), keepalivedPeer(file, text));
     else if (isSysctlFile(file)) this.peers.set(path.resolve(file), sysctlPeer(file, text));
+    else if (isCheckEndpointFile(file, text)) this.peers.set(path.resolve(file), clustercheckPeer(file, text));
   }
 
   /** The other peers, named relative to `file`'s folder for messages. */
   peersOf(file: string): PeerConf[] {
     const self = path.resolve(file);
-    return [...this.peers].filter(([p]) => p !== self).map(([p, c]) => ({ ...c, file: path.relative(path.dirname(self), p) }));
+    const node = nodeRoot(self);
+    return [...this.peers].filter(([p]) => p !== self).map(([p, c]) => ({ ...c, file: path.relative(path.dirname(self), p), sameNode: nodeRoot(p) === node }));
   }
 
   set(file: string, m: Manifest | undefined): void {
@@ -71,7 +84,7 @@ export class TopologyIndex {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
         const yaml = /\.ya?ml$/i.test(e.name);
-        if (!e.isFile() || (!yaml && !/\.conf$/.test(e.name) && !/\.cnf$/.test(e.name) && !/keepalived/.test(e.name) && !isSysctlFile(p))) continue;
+        if (!e.isFile() || (!yaml && !/\.(conf|cnf)$/.test(e.name) && !/keepalived/.test(e.name) && !isCheckEndpointPath(p) && !isSysctlFile(p))) continue;
         try {
           if (fs.statSync(p).size > 1024 * 1024) continue;
           const text = fs.readFileSync(p, 'utf8');

@@ -25,6 +25,7 @@ import { COROSYNC_RULES } from './corosync';
 import { KEEPALIVED_RULES } from './keepalived';
 import { GALERA_RULES } from './galera';
 import { PACEMAKER_RULES } from './pacemaker';
+import { FIREWALL_RULES } from './firewall';
 
 export const MANIFEST_RULES: readonly Rule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
@@ -48,8 +49,8 @@ function registry(metas: RuleMeta[]): RuleMeta[] {
   return [...byId.values()];
 }
 
-export const ALL_RULES: readonly RuleMeta[] = registry([...CORE_RULES, ...[MANIFEST_RULES, CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES].flatMap((rules) => rules.map((r) => r.meta))]);
-export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES };
+export const ALL_RULES: readonly RuleMeta[] = registry([...CORE_RULES, ...[MANIFEST_RULES, CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES, FIREWALL_RULES].flatMap((rules) => rules.map((r) => r.meta))]);
+export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES, FIREWALL_RULES };
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }

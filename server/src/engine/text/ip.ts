@@ -38,3 +38,26 @@ export function canonicalIP(s: string): string {
   const g = ipv6Groups(s);
   return g ? g.map((x) => x.toString(16)).join(':') : s;
 }
+
+/** The address as bits (32 for IPv4, 128 for IPv6), for prefix comparisons; undefined when it is not an address. */
+export function ipBits(s: string): string | undefined {
+  if (isIPv4(s)) return s.split('.').map((p) => Number(p).toString(2).padStart(8, '0')).join('');
+  const g = ipv6Groups(s);
+  return g ? g.map((x) => x.toString(2).padStart(16, '0')).join('') : undefined;
+}
+
+/** `10.0.0.0/24`, `fd00::/64`. */
+export function isCidr(s: string): boolean {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
+  const bits = m ? ipBits(m[1]) : undefined;
+  return !!bits && Number(m![2]) <= bits.length;
+}
+
+/** Is `address` inside `range` (a CIDR or a single address)? */
+export function cidrContains(range: string, address: string): boolean {
+  const [net, len] = range.split('/');
+  const a = ipBits(address), n = ipBits(net);
+  if (!a || !n || a.length !== n.length) return false;
+  const prefix = len === undefined ? n.length : Number(len);
+  return a.slice(0, prefix) === n.slice(0, prefix);
+}

@@ -5,6 +5,7 @@ import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
 import { Listen, PeerConf, VrrpInstance } from './topology';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
+import { checkEndpoints } from '../documents/clustercheck/endpoints';
 
 /** Where an OpenStack API listens: [section] host option and port option (with the port's default). */
 const LISTEN: Record<string, [string, string, string, number][]> = {
@@ -34,7 +35,7 @@ export function peerConf(file: string, kind: string, text: string): PeerConf {
 export function galeraPeer(file: string, text: string): PeerConf {
   const o = serverOptions(parseCnf(text));
   const values: Record<string, string> = {};
-  for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address']) { const v = o.get(k)?.value; if (v !== undefined) values[k] = v; }
+  for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address', 'wsrep_provider_options']) { const v = o.get(k)?.value; if (v !== undefined) values[k] = v; }
   const bind = o.get('bind_address')?.value ?? o.get('bind-address')?.value;
   const listens: Listen[] = bind !== undefined ? [{ port: Number(o.get('port')?.value ?? 3306), host: bind, option: '[mysqld] bind-address' }] : [];
   return { file, kind: 'galera', values, listens };
@@ -53,4 +54,9 @@ export function sysctlPeer(file: string, text: string): PeerConf {
   const values: Record<string, string> = {};
   for (const k of ['net.ipv4.ip_nonlocal_bind', 'net.ipv6.ip_nonlocal_bind']) { const v = s.get(k); if (v !== undefined) values[k] = v; }
   return { file, kind: 'sysctl', values };
+}
+
+/** An xinetd service or systemd socket of the workspace that answers Galera health checks. */
+export function clustercheckPeer(file: string, text: string): PeerConf {
+  return { file, kind: 'clustercheck', endpoints: checkEndpoints(file, text) };
 }

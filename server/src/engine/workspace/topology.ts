@@ -7,6 +7,7 @@
 import { Manifest } from '../documents/manifest/model';
 import { controllers, serviceNodes, serviceVipNames } from '../documents/manifest/queries';
 import { canonicalIP, isIP } from '../text/ip';
+import { CheckEndpoint } from '../documents/clustercheck/endpoints';
 
 export interface Host { name?: string; address?: string }
 
@@ -34,6 +35,10 @@ export interface PeerConf {
   listens?: Listen[];
   /** The VRRP instances of a keepalived.conf. */
   vrrp?: VrrpInstance[];
+  /** Where a Galera node's clustercheck answers (xinetd service, systemd socket). */
+  endpoints?: CheckEndpoint[];
+  /** The file sits on the same node as the file being checked (same folder, or the same tree above its etc/). */
+  sameNode?: boolean;
 }
 /** An explicit listen setting: `option` is how the file writes it (`[DEFAULT] osapi_compute_listen`). */
 export interface Listen { port: number; host: string; option: string }

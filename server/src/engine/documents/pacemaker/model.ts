@@ -1,7 +1,8 @@
 /** Pacemaker configuration, whichever way it is written (CIB XML, crm shell, pcs commands), as the rules see it. */
 import { Span } from '../../types';
 
-export interface Located { value: string; span: Span }
+export type { Located } from '../../text/xml';
+import type { Located } from '../../text/xml';
 export interface PmResource {
   id: string;
   idSpan: Span;

@@ -12,9 +12,10 @@ import { rule as backendAllControllers } from './haproxy-backend-all-controllers
 import { rule as unknownKeyword } from './haproxy-unknown-keyword';
 import { rule as sysctlNonlocalBind } from './sysctl-nonlocal-bind';
 import { rule as servicePortCollision } from './haproxy-service-port-collision';
+import { rule as clustercheckEndpoint } from './galera-clustercheck-endpoint';
 
 export const HAPROXY_RULES: readonly HaRule[] = [
   unknownKeyword,
   bindVip, serverHealthCheck, httpApiHttpchk, galeraSingleWriter, galeraNoRoundrobin, galeraCheckMismatch, defaultsTimeouts,
-  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind,
+  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind, clustercheckEndpoint,
 ];

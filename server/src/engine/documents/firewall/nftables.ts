@@ -1,0 +1,75 @@
+/**
+ * nftables rulesets (/etc/nftables.conf, *.nft): the input chains' policy, their catch-all drop,
+ * and the rules that accept a port (`tcp dport { 3306, 4567-4568 } accept`, `ip saddr ... th dport`).
+ * `define NAME = value` is expanded; named sets (`@ports`) are ports we cannot read.
+ */
+import { emptyFirewall, FwModel, FwOpening, portList } from './model';
+
+interface Chain { hook?: string; policySpan?: { start: number; end: number }; catchAll?: { start: number; end: number }; depth: number }
+
+export function parseNftables(text: string): FwModel {
+  const model = emptyFirewall('nftables');
+  const defines = new Map<string, string>();
+  const stack: (Chain | null)[] = [];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const lineText = raw.replace(/\r$/, '');
+    const code = lineText.replace(/(^|\s)#.*$/, '');
+    const start = offset + (code.length - code.trimStart().length);
+    offset += raw.length + 1;
+    const trimmed = code.trim();
+    if (!trimmed) continue;
+    const def = /^define\s+(\w+)\s*=\s*(.+)$/.exec(trimmed);
+    if (def) { defines.set(def[1], def[2].trim()); continue; }
+    const chain = stack.filter(Boolean).pop() as Chain | undefined;
+    // statements of this line: `type filter hook input priority 0; policy drop;` holds two
+    for (const stmt of trimmed.split(';').map((x) => x.trim()).filter(Boolean)) {
+      const span = { start, end: start + trimmed.length };
+      if (/^chain\s+\S+\s*\{$/.test(stmt)) { stack.push({ depth: stack.length }); continue; }
+      if (/\{$/.test(stmt) && !/dport|saddr|sport|daddr|l4proto/.test(stmt)) { stack.push(null); continue; }
+      if (stmt === '}') { const c = stack.pop(); if (c) closeChain(c, model); continue; }
+      if (!chain) continue;
+      const hook = /\bhook\s+(\w+)/.exec(stmt);
+      if (hook) chain.hook = hook[1];
+      const policy = /^policy\s+(\w+)/.exec(stmt);
+      if (policy) { if (policy[1] === 'drop') chain.policySpan = span; continue; }
+      if (hook) continue;
+      rule(stmt, span, chain, defines, model, text);
+    }
+  }
+  return model;
+}
+
+function closeChain(c: Chain, model: FwModel): void {
+  if (c.hook !== 'input') return;
+  const at = c.policySpan ?? c.catchAll;
+  if (at) { model.closed = true; model.closedBy ??= { span: at, what: c.policySpan ? 'the input chain\'s policy drop' : 'the input chain\'s catch-all drop' }; }
+}
+
+const expand = (v: string, defines: Map<string, string>) => v.replace(/\$(\w+)/g, (all, n) => defines.get(n) ?? all);
+
+function rule(stmt: string, span: { start: number; end: number }, chain: Chain, defines: Map<string, string>, model: FwModel, text: string): void {
+  if (chain.hook && chain.hook !== 'input') return;
+  const s = expand(stmt, defines);
+  const verdict = /\b(accept|drop|reject)\b(?:\s+with\s+.*)?$/.exec(s)?.[1];
+  const matches = s.replace(/\b(counter|log(\s+prefix\s+"[^"]*")?|accept|drop|reject(\s+with\s+.*)?)\b/g, '').trim();
+  if ((verdict === 'drop' || verdict === 'reject') && !matches) { chain.catchAll ??= span; return; }
+  if (verdict !== 'accept' || /\biif(name)?\s+"?lo"?(\s|$)/.test(s) || /\b(icmp|icmpv6|ip6?\s+protocol\s+icmp)/.test(s)) return;
+  if (/\bct\s+state\s+/.test(s) && !/\bct\s+state\s+(\{[^}]*\bnew\b[^}]*\}|new)\b/.test(s)) return; // established/related only
+  const SET = '(\\{[^}]*\\}|\\S+)';
+  const dport = new RegExp(`\\b(tcp|udp|th)\\s+dport\\s+${SET}`).exec(s);
+  const l4 = /\bmeta\s+l4proto\s+(\{[^}]*\}|\w+)/.exec(s)?.[1];
+  const saddr = new RegExp(`\\bip6?\\s+saddr\\s+${SET}`).exec(s)?.[1];
+  const proto = dport ? (dport[1] === 'th' ? (l4 === 'tcp' || l4 === 'udp' ? l4 : 'any') : (dport[1] as 'tcp' | 'udp')) : 'any';
+  const list = (v: string) => v.replace(/^\{|\}$/g, '').split(',').map((x) => x.trim()).filter(Boolean);
+  const ports = dport ? (dport[2].startsWith('@') || dport[2].startsWith('$') ? undefined : portList(list(dport[2]).join(','))) : [];
+  const sources = saddr && !saddr.startsWith('@') && !saddr.startsWith('$') ? list(saddr) : saddr ? ['?'] : [];
+  const opening: FwOpening = { proto, ports, sources, span, shadowedBy: chain.catchAll };
+  // a copy replaces the port expression as written (defines stay as they are only when they are not the port)
+  const written = new RegExp(`\\b(tcp|udp|th)(\\s+dport\\s+)${SET}`).exec(stmt);
+  if (written && proto !== 'any' && dport![1] !== 'th') {
+    const line = text.slice(span.start, span.end);
+    opening.clone = (port, p) => line.replace(written[0], `${p}${written[2]}${port}`);
+  }
+  model.opens.push(opening);
+}

@@ -1,0 +1,52 @@
+/**
+ * galera-clustercheck-endpoint: HAProxy checks the Galera servers over HTTP on a side port (9200),
+ * so each DB node must run clustercheck there (xinetd `galera-monitor`, or a systemd socket).
+ * Judged only when the workspace holds the nodes' files (a Galera option file or an endpoint):
+ * a haproxy.cfg alone says nothing of what runs on the DB nodes.
+ */
+import { HaRule } from './rule';
+import { galeraProxies } from './galera';
+import { Arg, HaSection } from '../../documents/haproxy/parse';
+import { argValue, HaView, Server } from '../../documents/haproxy/view';
+
+/** The port a server is checked on when it is not its own: `port N` on the line, or on a default-server. */
+function checkPort(view: HaView, s: HaSection, srv: Server): Arg | undefined {
+  const own = argValue(srv, 'port');
+  if (own) return own;
+  for (const sec of [s, ...view.defaults()]) {
+    const d = view.statements(sec, 'default-server')[0];
+    const i = d ? d.args.findIndex((a) => a.text === 'port') : -1;
+    if (d && i >= 0 && d.args[i + 1]) return d.args[i + 1];
+  }
+  return undefined;
+}
+
+export const rule: HaRule = {
+  meta: {
+    id: 'galera-clustercheck-endpoint', severity: 'warning', fixable: false, guide: '2016:controller-ha-galera-manage', topic: 'clustercheck',
+    title: 'HAProxy checks Galera on port 9200, but no clustercheck service answers there',
+    why: 'clustercheck answers HTTP 200 only on a synced node, so HAProxy sends queries only there. When HAProxy checks port 9200 and nothing listens on it, every Galera server is marked down and the database VIP serves nobody.',
+  },
+  check(ctx) {
+    const { view, peers } = ctx;
+    // only a workspace that describes the DB nodes can tell whether clustercheck runs on them
+    if (!peers.some((p) => p.kind === 'galera' || p.kind === 'clustercheck')) return;
+    const endpoints = peers.filter((p) => p.kind === 'clustercheck').flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file })));
+    for (const s of galeraProxies(view)) {
+      const checked = view.servers(s).map((srv) => ({ srv, port: checkPort(view, s, srv) })).filter((x) => x.port && Number(x.port.text) !== x.srv.port && /^\d+$/.test(x.port.text));
+      if (!checked.length) continue;
+      const port = Number(checked[0].port!.text);
+      const live = endpoints.filter((e) => !e.disabled && (e.port === undefined || e.port === port));
+      if (live.length) continue;
+      const off = endpoints.filter((e) => e.disabled && (e.port === undefined || e.port === port));
+      const elsewhere = endpoints.filter((e) => !e.disabled && e.port !== undefined && e.port !== port);
+      const why = off.length ? `${off[0].name} in ${off[0].file} (line ${off[0].line}) is disabled (disable = yes)`
+        : elsewhere.length ? `the clustercheck endpoint listens on ${elsewhere.map((e) => `${e.port} (${e.name} in ${e.file})`).join(', ')}, not ${port}`
+        : `no xinetd service or systemd socket of the workspace answers on ${port}`;
+      ctx.report({
+        span: checked[0].port!.span,
+        message: `${s.kind} ${s.name?.text ?? ''} checks ${checked.map((x) => x.srv.name).join(', ')} on port ${port}, but ${why}: HAProxy will mark every Galera server down`,
+      });
+    }
+  },
+};
