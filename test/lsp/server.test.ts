@@ -213,3 +213,23 @@ test('a Galera option file: outline and completion over LSP, and no manifest com
   const none = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: cnf }, position: { line: 1, character: 0 } }) as CompletionItem[];
   assert.ok(!none.some((i) => i.label === 'apiVersion' || i.label === 'nodes'), JSON.stringify(none.map((i) => i.label)));
 });
+
+test("a firewall is checked against its node's Galera file; hover says what a rule opens; the fix copies the rule", async () => {
+  const cnf = fileUri(path.join(dir, 'db1', 'etc', 'mysql', 'conf.d', 'galera.cnf'));
+  await c.open(cnf, '[galera]\nwsrep_on=ON\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14\nwsrep_node_address=10.0.0.12\n');
+  await c.diagnostics(cnf, () => true);
+  const fw = fileUri(path.join(dir, 'db1', 'etc', 'iptables', 'rules.v4'));
+  const text = '*filter\n:INPUT DROP [0:0]\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 3306 -j ACCEPT\nCOMMIT\n';
+  await c.open(fw, text);
+  const p = await c.diagnostics(fw, (x) => x.diagnostics.length > 0);
+  assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message]), [['galera-firewall-ports', 2, 0, 60,
+    'This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open TCP 4567 (replication), TCP 4568 (IST), TCP 4444 (SST): the Galera members need them to reach each other']]);
+  const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: fw }, position: { line: 2, character: 40 } });
+  assert.match((h!.contents as MarkupContent).value, /^\*\*Opens TCP 3306 from 10\.0\.0\.0\/24\*\*\n\n- 3306: MariaDB\/Galera clients and mysqldump state transfers/);
+  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: fw }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics, only: ['quickfix'] } }) as CodeAction[];
+  const fix = actions.find((a) => a.title === 'Open tcp/4567, tcp/4568, tcp/4444 like this rule');
+  assert.deepEqual(fix?.edit?.changes?.[fw], [{ range: { start: { line: 2, character: 60 }, end: { line: 2, character: 60 } },
+    newText: '\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4567 -j ACCEPT\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4568 -j ACCEPT\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4444 -j ACCEPT' }]);
+  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fw } }) as DocumentSymbol[];
+  assert.deepEqual(syms.map((s) => `${s.name} ${s.detail}`), ['the INPUT policy DROP closed', 'TCP 3306 from 10.0.0.0/24']);
+});

@@ -20,6 +20,7 @@ import { coroComplete, coroHover, coroSymbols } from '../engine/service/corosync
 import { kaComplete, kaHover, kaSymbols } from '../engine/service/keepalived';
 import { cnfComplete, cnfHover, cnfSymbols } from '../engine/service/galera';
 import { pmComplete, pmHover, pmSymbols } from '../engine/service/pacemaker';
+import { fwHover, fwSymbols } from '../engine/service/firewall';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -53,7 +54,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const offset = g.r.lines.offset(p.position);
     const h = g.r.manifest ? hover(g.r.manifest, g.r.findings, offset, ruleDocUri) : g.r.conf ? confHover(g.r.conf, g.r.findings, offset, ruleDocUri) : g.r.haproxy ? haHover(g.r.haproxy, g.r.findings, offset, ruleDocUri) : g.r.corosync ? coroHover(g.r.corosync, g.r.findings, offset, ruleDocUri)
       : g.r.keepalived ? kaHover(g.r.keepalived, g.r.findings, offset, ruleDocUri) : g.r.cnf ? cnfHover(g.r.cnf, g.r.findings, offset, ruleDocUri)
-      : g.r.pacemaker ? pmHover(g.r.pacemaker, g.r.findings, offset, ruleDocUri) : undefined;
+      : g.r.pacemaker ? pmHover(g.r.pacemaker, g.r.findings, offset, ruleDocUri) : g.r.firewall ? fwHover(g.r.firewall, g.r.findings, offset, ruleDocUri) : undefined;
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(g.r.lines, h.span) } : null;
   }, null));
 
@@ -76,12 +77,12 @@ export function registerHandlers(connection: Connection, documents: TextDocument
 
   connection.onDocumentSymbol(guard('symbols', (p: DocumentSymbolParams): DocumentSymbol[] => {
     const g = get(p.textDocument.uri);
-    if (!g || (!g.r.manifest && !g.r.conf && !g.r.haproxy && !g.r.corosync && !g.r.keepalived && !g.r.cnf && !g.r.pacemaker)) return [];
+    if (!g || (!g.r.manifest && !g.r.conf && !g.r.haproxy && !g.r.corosync && !g.r.keepalived && !g.r.cnf && !g.r.pacemaker && !g.r.firewall)) return [];
     const conv = (s: SymbolNode): DocumentSymbol => ({
       name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toRange(g.r.lines, s.span), selectionRange: toRange(g.r.lines, s.selection), children: s.children.map(conv),
     });
     return (g.r.conf ? confSymbols(g.r.conf) : g.r.haproxy ? haSymbols(g.r.haproxy) : g.r.corosync ? coroSymbols(g.r.corosync)
-      : g.r.keepalived ? kaSymbols(g.r.keepalived) : g.r.cnf ? cnfSymbols(g.r.cnf) : g.r.pacemaker ? pmSymbols(g.r.pacemaker) : documentSymbols(g.r.manifest!)).map(conv);
+      : g.r.keepalived ? kaSymbols(g.r.keepalived) : g.r.cnf ? cnfSymbols(g.r.cnf) : g.r.pacemaker ? pmSymbols(g.r.pacemaker) : g.r.firewall ? fwSymbols(g.r.firewall) : documentSymbols(g.r.manifest!)).map(conv);
   }, []));
 
   connection.onDefinition(guard('definition', (p: DefinitionParams): Location | null => {
