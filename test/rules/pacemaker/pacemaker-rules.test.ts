@@ -85,6 +85,27 @@ test('crm: a continuation line whose `\\` is missing above it (as in the guide\'
   assert.equal(r.pacemaker!.resources[0].params.get('os_username')?.value, 'admin');
 });
 
+test("crm: what crmsh rejects: a comment after the `\\` (the old guide's callouts), a misspelt command, an op without its name, an open quote", () => {
+  const text = dedent(`
+    property no-quorum-policy="stop" \\ # <1>
+      pe-warn-series-max="1000"
+    primitve p_api systemd:openstack-nova-api
+    primitive p_vip ocf:heartbeat:IPaddr2 params ip="10.0.0.11" cidr_netmask="24 op interval=30s
+    primitive p_db ocf:heartbeat:mysql params additional_parameters="--bind-address=10.0.0.12 --log-error" op monitor interval=20s
+  `);
+  const r = lintPacemaker(text, 'crm');
+  const at = (o: number) => { const p = r.lines.position(o); return `${p.line}:${p.character}`; };
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'parse-error').map((f) => `${at(f.span.start)}-${at(f.span.end)} ${f.message}`), [
+    "1:2-1:27 'pe-warn-series-max=…' starts a line that continues nothing: the \\ that ends the line above is followed by a comment, which ends the command there (the \\ must be the last thing on its line), so crm reads this as a new command and rejects it",
+    "2:0-2:8 crm has no command 'primitve' (did you mean primitive?): it rejects the line",
+    '3:60-3:76 a quote is opened here and never closed: crm rejects the whole file (No closing quotation)',
+    "3:77-3:92 op needs the operation's name first (op monitor interval=30s): crm expects an identifier here",
+  ]);
+  // the property the broken line holds is still read, as the author meant it; a quoted value with blanks is one value
+  assert.equal(r.pacemaker!.properties.get('pe-warn-series-max')?.value, '1000');
+  assert.equal(r.pacemaker!.resources.find((x) => x.id === 'p_db')!.params.get('additional_parameters')?.value, '--bind-address=10.0.0.12 --log-error');
+});
+
 const CIB = (props: string, resources: string, constraints = '') => `
   <cib validate-with="pacemaker-3.9" epoch="12" num_updates="0" admin_epoch="0">
     <configuration>

@@ -3,27 +3,38 @@
  * lines (in shell scripts) -> the Pacemaker model, with positions.
  */
 import { emptyModel, Located, PmModel, PmResource } from './model';
+import { closest } from '../../text/suggest';
 
 interface Word { text: string; start: number; end: number }
 
-/** Logical lines: `\` continuations joined, `#` comments dropped, each word with its offset. */
-function statements(text: string): Word[][] {
-  const out: Word[][] = [];
+/**
+ * Logical lines: `\\` continuations joined, `#` comments dropped, each word with its offset. Only a
+ * `\\` that ends the line (trailing blanks allowed) continues it: crmsh, like the shell, ends the
+ * command at `\\ # note`, so such a backslash is kept as `endsBefore` of the next statement.
+ */
+function statements(text: string): Word[][] & { endsBefore?: Map<Word[], Word> } {
+  const out: Word[][] & { endsBefore?: Map<Word[], Word> } = [];
+  out.endsBefore = new Map();
   let cur: Word[] = [];
   let offset = 0;
+  let dangling: Word | undefined;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
-    const re = /"([^"]*)"|'([^']*)'|(\\)\s*(?:#.*)?$|#.*$|(\S+)/g;
+    const re = /"([^"]*)"|'([^']*)'|(\\)\s*$|(\\)\s+#.*$|#.*$|((?:[^\s"']|"[^"]*"|'[^']*'|["'])+)/g;
     let m: RegExpExecArray | null;
     let cont = false;
+    let endsWith: Word | undefined;
     while ((m = re.exec(line))) {
       if (m[3]) { cont = true; break; }
+      if (m[4]) { endsWith = { text: '\\', start: offset + m.index, end: offset + m.index + 1 }; break; }
       if (m[0].startsWith('#')) break;
       // key="value" stays one word with the quotes removed
-      const text = m[4] !== undefined ? m[4].replace(/^([\w.-]+)=["'](.*)["']$/, '$1=$2') : (m[1] ?? m[2] ?? '');
+      const text = m[5] !== undefined ? m[5].replace(/^([\w.-]+)=["'](.*)["']$/, '$1=$2') : (m[1] ?? m[2] ?? '');
+      if (!cur.length && dangling) { out.endsBefore.set(cur, dangling); dangling = undefined; }
       cur.push({ text, start: offset + m.index, end: offset + m.index + m[0].length });
     }
     if (!cont && cur.length) { out.push(cur); cur = []; }
+    if (endsWith) dangling = endsWith;
     offset += raw.length + 1;
   }
   if (cur.length) out.push(cur);
@@ -61,17 +72,27 @@ function resourceTail(r: PmResource, words: Word[]): void {
 export function parseCrm(text: string): PmModel {
   const m = emptyModel('crm');
   let prev = '';
-  for (const st of statements(text)) {
+  const all = statements(text);
+  for (const st of all) {
     const [cmd, ...rest] = st;
     if (/^(op|params|meta)$/.test(cmd.text) || /^[\w.-]+=/.test(cmd.text)) {
       // crm reads this line as a command of its own: the `\\` that would join it to the line above is missing
-      m.problems.push({ message: `'${cmd.text.replace(/=.*/, '=…')}' starts a line that continues nothing: the line above does not end with \\, so crm reads this as a new command and rejects it`, span: { start: cmd.start, end: cmd.end } });
-      // Read on as the author meant (part of the primitive above), so that the rules do not report what the lost line holds as missing.
+      const commented = all.endsBefore?.get(st);
+      const why = commented ? 'the \\ that ends the line above is followed by a comment, which ends the command there (the \\ must be the last thing on its line)' : 'the line above does not end with \\';
+      m.problems.push({ message: `'${cmd.text.replace(/=.*/, '=…')}' starts a line that continues nothing: ${why}, so crm reads this as a new command and rejects it`, span: { start: cmd.start, end: cmd.end } });
+      // Read on as the author meant (part of the primitive or property above), so that the rules do not report what the lost line holds as missing.
       const last = m.resources[m.resources.length - 1];
       if (last && prev === 'primitive') resourceTail(last, st);
+      if (prev === 'property') for (const w of st) { const p = kv(w); if (p) m.properties.set(p.key, p.value); }
       continue;
     }
     prev = cmd.text;
+    if (!CRM_COMMANDS.has(cmd.text)) {
+      const near = closest(cmd.text, CRM_COMMANDS, 1)[0];
+      m.problems.push({ message: `crm has no command '${cmd.text}'${near ? ` (did you mean ${near}?)` : ''}: it rejects the line`, span: { start: cmd.start, end: cmd.end } });
+      continue;
+    }
+    crmWordProblems(st, m.problems);
     if (cmd.text === 'property') { for (const w of rest) { const p = kv(w); if (p) m.properties.set(p.key, p.value); } continue; }
     if (cmd.text === 'primitive' && rest.length >= 2) {
       const r: PmResource = { id: rest[0].text, idSpan: rest[0], agent: rest[1].text, params: new Map(), ops: [], span: { start: cmd.start, end: st[st.length - 1].end } };
@@ -85,6 +106,18 @@ export function parseCrm(text: string): PmModel {
   }
   for (const r of m.resources) for (const [c, id] of m.clones) if (id === r.id) r.cloneId = c;
   return m;
+}
+
+/** The element commands of `crm configure` (crmsh 4.4) that a configuration file holds. */
+const CRM_COMMANDS = new Set(['node', 'primitive', 'monitor', 'group', 'clone', 'ms', 'master', 'bundle', 'rsc_template', 'location', 'colocation', 'collocation',
+  'order', 'rsc_ticket', 'property', 'rsc_defaults', 'op_defaults', 'fencing_topology', 'role', 'user', 'acl_target', 'tag', 'alert', 'schema', 'delete', 'rename', 'erase', 'commit', 'verify']);
+
+/** What crm rejects inside a line: a quote left open, an `op` without the operation's name. */
+function crmWordProblems(st: Word[], problems: PmModel['problems']): void {
+  st.forEach((w, i) => {
+    if ((w.text.match(/"/g) ?? []).length % 2) problems.push({ message: 'a quote is opened here and never closed: crm rejects the whole file (No closing quotation)', span: { start: w.start, end: w.end } });
+    if (w.text === 'op' && st[i + 1] && st[i + 1].text.includes('=')) problems.push({ message: `op needs the operation's name first (op monitor ${st[i + 1].text}): crm expects an identifier here`, span: { start: w.start, end: st[i + 1].end } });
+  });
 }
 
 export function parsePcs(text: string): PmModel {
