@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
 
-/** Host firewalls the server checks for the Galera ports (scripts and zones come with the shell and XML patterns). */
-const FIREWALL_PATTERNS = ['**/iptables/rules.v{4,6}', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml'];
+/** Host firewalls (checked for the Galera ports) and clustercheck's files (for the guide's example password). */
+const STACK_PATTERNS = ['**/iptables/rules.v{4,6}', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml',
+  '**/{sysconfig,default}/clustercheck', '**/xinetd.d/*'];
 
 let client: LanguageClient | undefined;
 
@@ -21,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     // every YAML file (the server keeps to manifests, by name or apiVersion) and OpenStack service configs
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', language: 'iptables' }, { scheme: 'file', language: 'crm' }, { scheme: 'file', pattern: '**/*.cnf' }, { scheme: 'file', pattern: '**/*.crm' }, { scheme: 'file', pattern: '**/*.pcs' }, { scheme: 'file', pattern: '**/*.sh' }, { scheme: 'file', pattern: '**/cib*.xml' }, ...FIREWALL_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }))],
+    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', language: 'iptables' }, { scheme: 'file', language: 'crm' }, { scheme: 'file', pattern: '**/*.cnf' }, { scheme: 'file', pattern: '**/*.crm' }, { scheme: 'file', pattern: '**/*.pcs' }, { scheme: 'file', pattern: '**/*.sh' }, { scheme: 'file', pattern: '**/cib*.xml' }, ...STACK_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }))],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}') },
     outputChannel: output,
     // the server runs real checkers on save only in a trusted workspace

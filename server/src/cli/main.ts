@@ -57,7 +57,7 @@ function lint(args: LintArgs, io: Io): number {
   const byFile = new Map<string, FileReport>();
   // config files are read once: first to know the peers (cinder.conf of each node), then to lint
   const confTexts = new Map<string, string>();
-  for (const file of ordered) if (kinds.get(file) === 'oslo-conf' || kinds.get(file) === 'galera' || kinds.get(file) === 'keepalived') { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
+  for (const file of ordered) if (['oslo-conf', 'galera', 'keepalived', 'clustercheck'].includes(kinds.get(file)!)) { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
   // sysctl files and clustercheck's xinetd/socket files are not checked themselves; haproxy.cfg and firewalls are checked against them
   for (const file of files) {
     if (kinds.has(file)) continue;

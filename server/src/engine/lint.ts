@@ -27,7 +27,7 @@ import { isCnfFile } from './documents/galera/recognise';
 import { CnfFile, parseCnf, serverOptions } from './documents/galera/parse';
 import { isKeepalivedFile } from './documents/keepalived/recognise';
 import { KaFile, parseKeepalived } from './documents/keepalived/parse';
-import { PmModel } from './documents/pacemaker/model';
+import { emptyModel, PmModel } from './documents/pacemaker/model';
 import { parseHaproxy } from './documents/haproxy/parse';
 import { pacemakerSyntax, PmSyntax } from './documents/pacemaker/recognise';
 import { parseCib } from './documents/pacemaker/cib';
@@ -38,10 +38,12 @@ import { FwModel, FwSyntax } from './documents/firewall/model';
 import { firewallSyntax } from './documents/firewall/recognise';
 import { parseFirewall } from './documents/firewall/parse';
 import { FIREWALL_RULES } from './rules/firewall';
+import { isClustercheckFile } from './documents/clustercheck/endpoints';
+import { rule as placeholderSecrets } from './rules/pacemaker/pacemaker-placeholder-secrets';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall';
+export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall' | 'clustercheck';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -75,6 +77,7 @@ export function detectKind(path: string, text: string): DocumentKind | null {
   if (!looksBinary(text) && isCnfFile(path, text)) return 'galera';
   if (!looksBinary(text) && pacemakerSyntax(path, text)) return 'pacemaker';
   if (!looksBinary(text) && firewallSyntax(path, text)) return 'firewall';
+  if (!looksBinary(text) && isClustercheckFile(path, text)) return 'clustercheck';
   if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
   return null;
 }
@@ -214,6 +217,15 @@ export function lintFirewall(text: string, syntax: FwSyntax, config: LintConfig 
   });
 }
 
+/** clustercheck's settings and xinetd service: only their secrets are checked (the guide's example password). */
+export function lintClustercheck(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+  return lintParsed('clustercheck', text, config, () => ({ problems: [] }), (_file, raw) => {
+    const model = emptyModel('pcs');
+    runRules([placeholderSecrets], config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
+    return {};
+  });
+}
+
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
   const kind = detectKind(path, text);
   return kind ? lintAs(kind, path, text, config, context) : null;
@@ -236,5 +248,6 @@ export function lintAs(kind: DocumentKind, path: string, text: string, config: L
       return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule)) };
     }
     case 'firewall': return lintFirewall(text, firewallSyntax(path, text)!, config, context);
+    case 'clustercheck': return lintClustercheck(text, config);
   }
 }

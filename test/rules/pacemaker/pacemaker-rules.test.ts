@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkPm, dedent, fixedPm } from '../../support/fixture';
-import { detectKind, lintPacemaker } from '../../../server/src/engine/lint';
+import { detectKind, lintClustercheck, lintPacemaker } from '../../../server/src/engine/lint';
 
 /** The guide's controller cluster, as pcs commands: fenced, VIP tied to HAProxy, every resource monitored. */
 const SOUND_PCS = `
@@ -104,6 +104,18 @@ test("crm: what crmsh rejects: a comment after the `\\` (the old guide's callout
   // the property the broken line holds is still read, as the author meant it; a quoted value with blanks is one value
   assert.equal(r.pacemaker!.properties.get('pe-warn-series-max')?.value, '1000');
   assert.equal(r.pacemaker!.resources.find((x) => x.id === 'p_db')!.params.get('additional_parameters')?.value, '--bind-address=10.0.0.12 --log-error');
+});
+
+test("clustercheck's settings and xinetd service: the guide's example password is reported, never repeated", () => {
+  const text = 'MYSQL_USERNAME="clustercheck_user"\nMYSQL_PASSWORD="my_clustercheck_password"\nMYSQL_HOST="localhost"\n';
+  assert.equal(detectKind('/etc/sysconfig/clustercheck', text), 'clustercheck');
+  assert.equal(detectKind('/etc/xinetd.d/galera-monitor', 'service galera-monitor\n{\n  port = 9200\n  server = /usr/bin/clustercheck\n}\n'), 'clustercheck');
+  assert.equal(detectKind('templates/clustercheck.j2', text), null);
+  const r = lintClustercheck(text);
+  assert.deepEqual(r.findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end) === 'my_clustercheck_password', f.message]), [
+    ['pacemaker-placeholder-secrets', true, "this password is one of the HA guide's published examples: replace it with a secret of your own"],
+  ]);
+  assert.deepEqual(lintClustercheck(text.replace('my_clustercheck_password', 'Zq8-unique')).findings, []);
 });
 
 const CIB = (props: string, resources: string, constraints = '') => `

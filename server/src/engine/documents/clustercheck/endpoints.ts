@@ -55,3 +55,12 @@ export function checkEndpoints(path: string, text: string): CheckEndpoint[] {
   });
   return out;
 }
+
+/**
+ * A file of the clustercheck setup the product lints for its secrets: the guide's
+ * /etc/sysconfig/clustercheck (Debian: /etc/default/clustercheck) and the xinetd services.
+ */
+export function isClustercheckFile(path: string, text: string): boolean {
+  if (/(^|[\\/])(sysconfig|default)[\\/]clustercheck$/.test(path)) return !/\.(j2|jinja2?|erb|tmpl|epp)$/.test(path);
+  return isCheckEndpointFile(path, text) && !/\.socket$/.test(path);
+}
