@@ -70,6 +70,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const relintAll = () => { for (const d of documents.all()) schedule(d, 0); };
+  // an edit to a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the other open config files against it
+  analyses.onPeerChanged = (uri) => { for (const d of documents.all()) if (d.uri !== uri && !/\.ya?ml$/.test(d.uri)) schedule(d, DEBOUNCE_MS); };
 
   const pullSettings = async () => {
     if (!hasConfigurationCapability) return;

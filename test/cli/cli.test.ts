@@ -225,6 +225,8 @@ test('haproxy.cfg is checked against the sysctl files and keepalived.conf of the
   const messages = (dir: string) => JSON.parse(run(['lint', '--format', 'json', '.'], dir).out).diagnostics.filter((x: { rule: string }) => x.rule === 'sysctl-nonlocal-bind').map((x: { file: string; range: { start: { line: number } } }) => `${x.file}:${x.range.start.line}`);
   assert.deepEqual(messages(workspace(files)), [`${path.join('node1', 'etc', 'haproxy', 'haproxy.cfg')}:1`]);
   assert.deepEqual(messages(workspace({ ...files, 'node1/etc/sysctl.d/60-haproxy.conf': 'net.ipv4.ip_nonlocal_bind = 1\n' })), []);
+  // laid out by node: another node's sysctl file does not speak for node1
+  assert.deepEqual(messages(workspace({ ...files, 'node2/etc/sysctl.d/60-haproxy.conf': 'net.ipv4.ip_nonlocal_bind = 1\n' })), [`${path.join('node1', 'etc', 'haproxy', 'haproxy.cfg')}:1`]);
   // and against the services' own files: keystone's port taken on every address
   const collide = workspace({ ...files, 'node1/etc/glance/glance-api.conf': '[DEFAULT]\nbind_host = 0.0.0.0\nbind_port = 5000\n' });
   const d = JSON.parse(run(['lint', '--format', 'json', '.'], collide).out).diagnostics.filter((x: { rule: string }) => x.rule === 'haproxy-service-port-collision');

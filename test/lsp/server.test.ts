@@ -233,3 +233,17 @@ test("a firewall is checked against its node's Galera file; hover says what a ru
   const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fw } }) as DocumentSymbol[];
   assert.deepEqual(syms.map((s) => `${s.name} ${s.detail}`), ['the INPUT policy DROP closed', 'TCP 3306 from 10.0.0.0/24']);
 });
+
+test("an edit to one node's keepalived.conf re-checks the other node's open file at once", async () => {
+  const ka = (vrid: number, prio: number) => `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}\n`;
+  const n1 = fileUri(path.join(dir, 'ka', 'node1', 'etc', 'keepalived', 'keepalived.conf'));
+  const n2 = fileUri(path.join(dir, 'ka', 'node2', 'etc', 'keepalived', 'keepalived.conf'));
+  await c.open(n1, ka(51, 101));
+  await c.open(n2, ka(51, 100));
+  await c.diagnostics(n2, (x) => !x.diagnostics.some((d) => d.code === 'keepalived-vrid-priority-sane'));
+  await c.diagnostics(n1, (x) => !x.diagnostics.some((d) => d.code === 'keepalived-vrid-priority-sane'));
+  // node2 moves the VIP to VRID 52: node1, not edited, now disagrees with it
+  c.change(n2, 2, [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 24 } }, text: '52' }]);
+  const p = await c.diagnostics(n1, (x) => x.diagnostics.some((d) => d.code === 'keepalived-vrid-priority-sane'));
+  assert.match(p.diagnostics.find((d) => d.code === 'keepalived-vrid-priority-sane')!.message as string, /^VIP 10\.0\.0\.11 is in virtual_router_id 51 here but 52 in /);
+});

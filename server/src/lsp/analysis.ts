@@ -22,7 +22,7 @@ export interface Analysis { version: number; result: LintResult | null; configFi
 export class AnalysisCache {
   private cache = new Map<string, Analysis & { settingsEpoch: number; manifestEpoch: number }>();
   private settingsEpoch = 0;
-  /** Bumped when a manifest changes, so .conf analyses made against the old topology are redone. */
+  /** Bumped when a manifest or a peer file changes, so analyses made against the old ones are redone. */
   manifestEpoch = 0;
   /** One incremental parser per open document: an edit re-parses only the entries it touched. */
   private parsers = new Map<string, IncrementalManifestParser>();
@@ -30,6 +30,8 @@ export class AnalysisCache {
   /** The workspace's manifests, for the .conf rules that need the deployment. */
   readonly topologies = new TopologyIndex();
   settings: Settings = DEFAULT_SETTINGS;
+  /** Called when an edit changed what other files are checked against (a node's sysctl, Galera or keepalived file ...). */
+  onPeerChanged?: (uri: string) => void;
 
   setSettings(s: Settings): void { this.settings = s; this.invalidate(); }
   invalidate(): void { this.settingsEpoch++; this.configs.clear(); }
@@ -61,7 +63,7 @@ export class AnalysisCache {
     }
     // the file is checked against the deployment of its folder, and against the other nodes' files it is one of
     const topology = file ? this.topologies.forFile(file) : undefined;
-    if (file) this.topologies.setPeer(file, text);
+    if (file && this.topologies.setPeer(file, text)) { this.manifestEpoch++; this.onPeerChanged?.(doc.uri); }
     return done(lintAs(kind, file ?? doc.uri, text, config, { topology, peers: file ? this.topologies.peersOf(file) : [] }));
   }
 }

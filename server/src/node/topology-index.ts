@@ -32,13 +32,18 @@ export class TopologyIndex {
   /** Config files that rules compare across nodes (cinder.conf), by absolute path. */
   private peers = new Map<string, PeerConf>();
 
-  setPeer(file: string, text: string): void {
+  /** Reads a peer file; true when what the rules see of it changed (so the files checked against it are redone). */
+  setPeer(file: string, text: string): boolean {
+    const key = path.resolve(file);
     const kind = confKind(file, text);
-    if (kind) this.peers.set(path.resolve(file), peerConf(file, kind, text));
-    else if (isCnfFile(file, text)) this.peers.set(path.resolve(file), galeraPeer(file, text));
-    else if (isKeepalivedFile(file, text)) this.peers.set(path.resolve(file), keepalivedPeer(file, text));
-    else if (isSysctlFile(file)) this.peers.set(path.resolve(file), sysctlPeer(file, text));
-    else if (isCheckEndpointFile(file, text)) this.peers.set(path.resolve(file), clustercheckPeer(file, text));
+    const peer = kind ? peerConf(file, kind, text)
+      : isCnfFile(file, text) ? galeraPeer(file, text)
+      : isKeepalivedFile(file, text) ? keepalivedPeer(file, text)
+      : isSysctlFile(file) ? sysctlPeer(file, text)
+      : isCheckEndpointFile(file, text) ? clustercheckPeer(file, text) : undefined;
+    const before = this.peers.get(key);
+    if (peer) this.peers.set(key, peer); else this.peers.delete(key);
+    return JSON.stringify(before) !== JSON.stringify(peer);
   }
 
   /** The other peers, named relative to `file`'s folder for messages. */

@@ -93,3 +93,13 @@ export function topologyFromSettings(vips: string[], ctl: string[], source: stri
 }
 
 export function describeHost(h: Host): string { return h.name && h.address ? `${h.name} (${h.address})` : (h.name ?? h.address ?? '?'); }
+
+/**
+ * The peers of a kind that speak for the node being checked: those on the same node when the
+ * workspace is laid out by node (node1/etc/...), else all of them (one folder, one node's files).
+ */
+export function nodePeers(peers: PeerConf[], kind?: string): { peers: PeerConf[]; thisNode: boolean } {
+  const ofKind = kind ? peers.filter((p) => p.kind === kind) : peers;
+  const here = ofKind.filter((p) => p.sameNode);
+  return here.length ? { peers: here, thisNode: here.length < ofKind.length } : { peers: ofKind, thisNode: false };
+}

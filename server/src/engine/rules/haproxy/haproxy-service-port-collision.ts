@@ -1,5 +1,5 @@
 import { HaRule } from './rule';
-import { isVip } from '../../workspace/topology';
+import { isVip, nodePeers } from '../../workspace/topology';
 import { canonicalIP, isIP } from '../../text/ip';
 
 const WILDCARD = new Set(['0.0.0.0', '::', '*', '']);
@@ -15,7 +15,8 @@ export const rule: HaRule = {
     for (const s of ctx.view.proxies()) for (const b of ctx.view.binds(s)) {
       if (b.port !== undefined && !bound.has(b.port)) bound.set(b.port, { host: b.host ?? '*', span: b.arg.span, proxy: `${s.kind} ${s.name?.text ?? ''}`.trim() });
     }
-    for (const peer of ctx.peers) {
+    // a service collides with the HAProxy of its own node
+    for (const peer of nodePeers(ctx.peers.filter((p) => p.listens?.length)).peers) {
       for (const l of peer.listens ?? []) {
         const b = bound.get(l.port);
         if (!b) continue;

@@ -1,5 +1,5 @@
 import { HaRule } from './rule';
-import { isVip } from '../../workspace/topology';
+import { isVip, nodePeers } from '../../workspace/topology';
 import { canonicalIP, isIPv6 } from '../../text/ip';
 
 export const rule: HaRule = {
@@ -9,7 +9,7 @@ export const rule: HaRule = {
     why: 'Every HAProxy binds the VIP, but only one node holds it at a time. On the others the kernel refuses the bind unless net.ipv4.ip_nonlocal_bind (net.ipv6.ip_nonlocal_bind for an IPv6 VIP) is 1, so HAProxy does not start there and a failover finds no proxy running.',
   },
   check(ctx) {
-    const sysctl = ctx.peers.filter((p) => p.kind === 'sysctl');
+    const { peers: sysctl, thisNode } = nodePeers(ctx.peers, 'sysctl');
     // Only a workspace that holds the nodes' sysctl files can say the setting is missing.
     if (!sysctl.length) return;
     // A VIP is what the manifest calls one, or an address another file gives keepalived to move.
@@ -24,7 +24,7 @@ export const rule: HaRule = {
         if (sysctl.some((p) => p.values?.[key] === '1')) continue;
         reported.add(b.host);
         const set = sysctl.filter((p) => p.values?.[key] !== undefined).map((p) => `${p.file} sets ${p.values![key]}`);
-        ctx.report({ span: b.arg.span, message: `${s.kind} ${s.name?.text ?? ''} binds the VIP ${b.host}, but no sysctl file of the workspace sets ${key} = 1 (${set.length ? set.join('; ') : `${sysctl.map((p) => p.file).join(', ')} leave it at 0`}): HAProxy will not start on the nodes that do not hold the VIP` });
+        ctx.report({ span: b.arg.span, message: `${s.kind} ${s.name?.text ?? ''} binds the VIP ${b.host}, but no sysctl file of ${thisNode ? 'this node' : 'the workspace'} sets ${key} = 1 (${set.length ? set.join('; ') : `${sysctl.map((p) => p.file).join(', ')} leave it at 0`}): HAProxy will not start on the nodes that do not hold the VIP` });
       }
     }
   },
