@@ -102,3 +102,21 @@ test('Pacemaker: completion of properties (with the guide\'s value) and their va
   assert.ok(labels('primitive vip ')!.includes('ocf:heartbeat:IPaddr2'));
   assert.equal(pmComplete('colocation c inf: a b', 21), undefined);
 });
+
+test('Pacemaker: completion inside a CIB: property names and values, a primitive\'s class, provider and type, an op\'s name', () => {
+  const at = (t: string) => pmComplete(t, t.length, 'cib');
+  const labels = (t: string) => at(t)?.items.map((i) => i.label);
+  const props = '<cib>\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="a" name="';
+  assert.ok(labels(`${props}sto`)!.includes('stonith-enabled'));
+  assert.equal(`${props}sto`.slice(at(`${props}sto`)!.replaceStart), 'sto');
+  assert.deepEqual(labels(`${props}no-quorum-policy" value="`), ['stop', 'freeze', 'demote', 'suicide', 'ignore']);
+  // a resource's own nvpairs are its agent's parameters, not cluster properties
+  assert.equal(at('<cib>\n  <primitive id="vip" class="ocf" provider="heartbeat" type="IPaddr2">\n    <instance_attributes id="i">\n      <nvpair id="n" name="'), undefined);
+  assert.deepEqual(labels('<primitive id="vip" class="'), ['ocf', 'systemd', 'stonith', 'lsb', 'service']);
+  assert.deepEqual(labels('<primitive id="vip" class="ocf" provider="'), ['heartbeat', 'pacemaker']);
+  assert.deepEqual(labels('<primitive id="vip" class="ocf" provider="heartbeat" type="'), ['IPaddr2', 'galera', 'rabbitmq-cluster', 'Filesystem']);
+  assert.deepEqual(labels('<primitive id="h" class="systemd" type="'), ['haproxy', 'openstack-cinder-volume']);
+  assert.equal(labels('<op id="vip-mon" name="')![0], 'monitor');
+  // outside a tag, or after it is closed, nothing
+  assert.equal(at('<primitive id="vip" class="ocf"> '), undefined);
+});

@@ -65,7 +65,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     if (!a.result) return [];
     const lines = a.result.lines;
     if (a.result.kind !== 'manifest' && !a.result.haproxy && !a.result.conf && !a.result.cnf && !a.result.keepalived && !a.result.corosync && !a.result.pacemaker) return [];
-    const res = a.result.pacemaker ? pmComplete(doc.getText(), lines.offset(p.position)) : a.result.corosync ? coroComplete(doc.getText(), lines.offset(p.position)) : a.result.keepalived ? kaComplete(a.result.keepalived, doc.getText(), lines.offset(p.position)) : a.result.cnf ? cnfComplete(a.result.cnf, doc.getText(), lines.offset(p.position)) : a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    const res = a.result.pacemaker ? pmComplete(doc.getText(), lines.offset(p.position), a.result.pacemaker.syntax) : a.result.corosync ? coroComplete(doc.getText(), lines.offset(p.position)) : a.result.keepalived ? kaComplete(a.result.keepalived, doc.getText(), lines.offset(p.position)) : a.result.cnf ? cnfComplete(a.result.cnf, doc.getText(), lines.offset(p.position)) : a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
     if (!res) return [];
     const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
     return res.items.map((i) => ({

@@ -1,4 +1,5 @@
-/** Hover and outline for Pacemaker configurations (CIB, crm, pcs). */
+/** Hover, outline and completion for Pacemaker configurations (CIB, crm, pcs). */
+import { PmSyntax } from '../documents/pacemaker/recognise';
 import { hasMonitor, isStonith, isVip, PmModel, PmResource, sameResource } from '../documents/pacemaker/model';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
@@ -57,7 +58,8 @@ const PROPERTIES: [string, string[]][] = [
 const AGENTS = ['ocf:heartbeat:IPaddr2', 'systemd:haproxy', 'ocf:heartbeat:galera', 'ocf:heartbeat:rabbitmq-cluster', 'systemd:openstack-cinder-volume', 'ocf:heartbeat:Filesystem', 'ocf:pacemaker:ping'];
 
 /** In a crm file (`property x=`, `primitive id agent`) or a pcs script (`pcs property set x=`, `pcs resource create id agent`). */
-export function pmComplete(text: string, offset: number): CompletionResult | undefined {
+export function pmComplete(text: string, offset: number, syntax?: PmSyntax): CompletionResult | undefined {
+  if (syntax === 'cib') return cibComplete(text, offset);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
   const value = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]+)=["']?([\w-]*)$/.exec(prefix);
@@ -71,4 +73,45 @@ export function pmComplete(text: string, offset: number): CompletionResult | und
   const agent = /(?:^\s*primitive\s+\S+\s+|\bpcs\s+resource\s+create\s+\S+\s+)([\w:-]*)$/.exec(prefix);
   if (agent) return { items: AGENTS.map((a) => ({ label: a, kind: 'value', insertText: a })), replaceStart: offset - agent[1].length, replaceEnd: offset };
   return undefined;
+}
+
+/** Operations a resource's <op> or `op` names. */
+const OPERATIONS = ['monitor', 'start', 'stop', 'promote', 'demote', 'notify', 'migrate_to', 'migrate_from'];
+const CLASSES = ['ocf', 'systemd', 'stonith', 'lsb', 'service'];
+
+/**
+ * Completion inside a CIB: the value of the attribute being typed in the tag being written, by
+ * element: nvpair names and values of cluster properties, a primitive's class, provider and type
+ * (from the guide's agents), an op's name.
+ */
+function cibComplete(text: string, offset: number): CompletionResult | undefined {
+  const open = text.lastIndexOf('<', offset - 1);
+  if (open < 0 || text.slice(open, offset).includes('>')) return undefined;
+  const tag = text.slice(open, offset);
+  const m = /^<([\w:-]+)\b([\s\S]*?)\s([\w-]+)=(["'])([^"']*)$/.exec(tag);
+  if (!m) return undefined;
+  const [, element, before, attr, , typed] = m;
+  const attrs = new Map([...before.matchAll(/([\w-]+)=["']([^"']*)["']/g)].map((a) => [a[1], a[2]]));
+  const items = (labels: string[], kind: 'value' | 'property' = 'value', preselectFirst = false) => ({ items: labels.map((l, i) => ({ label: l, kind, insertText: l, preselect: preselectFirst && i === 0 })), replaceStart: offset - typed.length, replaceEnd: offset });
+  if (element === 'nvpair' && insideClusterProperties(text, open)) {
+    if (attr === 'name') return items(PROPERTIES.map(([k]) => k), 'property');
+    const p = PROPERTIES.find(([k]) => k === attrs.get('name'));
+    if (attr === 'value' && p) return items(p[1], 'value', true);
+    return undefined;
+  }
+  if (element === 'primitive') {
+    const parts = AGENTS.map((a) => a.split(':')).map((x) => (x.length === 3 ? x : [x[0], '', x[1]]));
+    if (attr === 'class') return items(CLASSES);
+    if (attr === 'provider') return items([...new Set(parts.filter((x) => x[1] && (!attrs.get('class') || x[0] === attrs.get('class'))).map((x) => x[1]))]);
+    if (attr === 'type') return items(parts.filter((x) => (!attrs.get('class') || x[0] === attrs.get('class')) && (!attrs.get('provider') || x[1] === attrs.get('provider'))).map((x) => x[2]));
+    return undefined;
+  }
+  if (element === 'op' && attr === 'name') return items(OPERATIONS, 'value', true);
+  return undefined;
+}
+
+/** Is `at` inside a <cluster_property_set> (not a resource's attributes)? */
+function insideClusterProperties(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('<cluster_property_set') > before.lastIndexOf('</cluster_property_set');
 }
