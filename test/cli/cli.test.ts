@@ -283,6 +283,8 @@ test('the real configs of ../shared/corpus: no crash, templates not claimed, the
   assert.deepEqual(Object.fromEntries(seen), {
     // C1 of guide-examples.md: golden for section B except the missing quorum block (info)
     'corosync.conf corosync-votequorum info': 1,
+    // ... and it is a corosync 2 file: no transport, no nodelist, which corosync 3 (knet by default) refuses
+    'corosync.conf corosync-udpu-nodelist warning': 1,
     // Pacemaker's own scheduler tests: a TripleO CIB with fencing-enabled=false, VIPs without cidr_netmask, a cloned cinder-volume;
     // complex_enforce_colo colocates each of its 12 VIPs with HAProxy, so pacemaker-vip-haproxy-colocation stays quiet
     'bundle-order-startup.xml stonith-disabled-in-production error': 1,

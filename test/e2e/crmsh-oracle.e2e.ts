@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { lintPacemaker } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
 import { freshDir } from './support';
+import { corpusCases, mutationCases, runDifferential } from './differential';
 
 const EMPTY_CIB = '<cib crm_feature_set="3.16.2" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config/>\n    <nodes/>\n    <resources/>\n    <constraints/>\n  </configuration>\n  <status/>\n</cib>\n';
 
@@ -45,37 +46,14 @@ function crmErrors(dir: string, file: string): string[] {
     && !/got no meta-data|no such resource agent|^ERROR: \(\w+\)|crm_verify:|Call failed|NameError|could not (replace|patch)/.test(l));
 }
 
-function compare(name: string, text: string, dir: string, disagreements: string[]): boolean {
-  const file = path.join(dir, 'snippet.crm');
-  fs.writeFileSync(file, text);
-  const errs = crmErrors(dir, file);
-  const rejected = errs.length > 0;
-  const errors = lintPacemaker(text, 'crm').findings.filter((f) => f.severity === 'error');
-  const syntax = errors.filter((f) => f.rule === 'parse-error');
-  if ((!rejected || errors.length > 0) && (syntax.length === 0 || rejected)) return true;
-  disagreements.push(`${name}: crmsh ${rejected ? `rejects (${errs[0]})` : 'accepts'}; we report ${errors.map((f) => `${f.rule} (${f.message})`).join(', ') || 'no error'}`);
-  return false;
-}
-
 test('crmsh agrees with our errors on a crm file, its mutations and the guide\'s crm snippets', (t) => {
   if (spawnSync('crm', ['--version']).status !== 0) throw new Error('crm is not installed (scripts/e2e/setup.sh installs crmsh)');
   const dir = freshDir('crmsh-oracle');
   const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'pacemaker', 'control-plane.crm'), 'utf8');
-  const disagreements: string[] = [];
-  let agree = 0, total = 0;
-  for (const [name, mutate] of MUTATIONS) {
-    const text = mutate(base);
-    assert.ok(name === 'a sound file' || text !== base, `mutation '${name}' changed nothing`);
-    total++;
-    if (compare(name, text, dir, disagreements)) agree++;
-  }
-  const corpus = path.resolve(ROOT, '..', 'shared', 'corpus', 'pacemaker-crm');
-  const files = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => f.endsWith('.crm')) : [];
-  for (const f of files) {
-    total++;
-    if (compare(f, fs.readFileSync(path.join(corpus, f), 'utf8'), dir, disagreements)) agree++;
-  }
-  t.diagnostic(`crmsh agreement: ${agree} of ${total} files (${MUTATIONS.length} mutations, ${files.length} corpus snippets); known disagreements: ${disagreements.length}`);
-  for (const d of disagreements) t.diagnostic(d);
-  assert.deepEqual(disagreements.filter((d) => !Object.keys(KNOWN).some((k) => d.startsWith(`${k}:`))), []);
+  const file = path.join(dir, 'snippet.crm');
+  runDifferential(t, {
+    tool: 'crmsh', cases: [...mutationCases(base, MUTATIONS), ...corpusCases('pacemaker-crm', /\.crm$/)], known: KNOWN,
+    verdict(text) { fs.writeFileSync(file, text); const errs = crmErrors(dir, file); return { rejected: errs.length > 0, why: errs[0] }; },
+    ours: (text) => lintPacemaker(text, 'crm').findings,
+  });
 });

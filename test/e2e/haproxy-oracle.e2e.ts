@@ -4,13 +4,13 @@
  * rejects the file. Known disagreements are listed with their reason.
  */
 import { test } from 'node:test';
-import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { lintHaproxy } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
 import { freshDir } from './support';
+import { corpusCases, mutationCases, runDifferential } from './differential';
 
 const GUIDE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'haproxy', 'guide-haproxy.cfg'), 'utf8');
 const MUTATIONS: [string, (t: string) => string][] = [
@@ -32,24 +32,11 @@ const KNOWN: Record<string, string> = {
 
 test('haproxy -c agrees with our errors on the guide example and its mutations', (t) => {
   if (spawnSync('haproxy', ['-v']).status !== 0) throw new Error('haproxy is not installed (scripts/e2e/setup.sh installs it)');
-  const dir = freshDir('haproxy-oracle');
-  let agree = 0;
-  const disagreements: string[] = [];
-  for (const [name, mutate] of MUTATIONS) {
-    const text = mutate(GUIDE);
-    assert.ok(name === 'the guide as written' || text !== GUIDE, `mutation '${name}' changed nothing`);
-    const file = path.join(dir, 'haproxy.cfg');
-    fs.writeFileSync(file, text);
-    const rejected = spawnSync('haproxy', ['-c', '-q', '-f', file], { encoding: 'utf8' }).status !== 0;
-    const findings = lintHaproxy(text).findings;
-    const errors = findings.filter((f) => f.severity === 'error');
-    const syntax = errors.filter((f) => f.rule === 'haproxy-unknown-keyword' || f.rule === 'parse-error');
-    const ok = (!rejected || errors.length > 0) && (syntax.length === 0 || rejected);
-    if (ok) agree++;
-    else disagreements.push(`${name}: haproxy ${rejected ? 'rejects' : 'accepts'}; we report ${errors.map((f) => f.rule).join(', ') || 'no error'}`);
-  }
-  t.diagnostic(`haproxy -c agreement: ${agree} of ${MUTATIONS.length} files; known disagreements: ${disagreements.length}`);
-  const unexplained = disagreements.filter((d) => !Object.keys(KNOWN).some((k) => d.startsWith(`${k}:`)));
-  assert.deepEqual(unexplained, []);
-  for (const d of disagreements) t.diagnostic(`known: ${d} (${KNOWN[d.split(':')[0]]})`);
+  const file = path.join(freshDir('haproxy-oracle'), 'haproxy.cfg');
+  runDifferential(t, {
+    tool: 'haproxy -c', cases: [...mutationCases(GUIDE, MUTATIONS), ...corpusCases('docs-extracted', /control-plane-stateless/)], known: KNOWN,
+    verdict(text) { fs.writeFileSync(file, text); return { rejected: spawnSync('haproxy', ['-c', '-q', '-f', file], { encoding: 'utf8' }).status !== 0 }; },
+    ours: (text) => lintHaproxy(text).findings,
+    syntaxRules: ['parse-error', 'haproxy-unknown-keyword'],
+  });
 });

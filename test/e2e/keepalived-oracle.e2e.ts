@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { lintKeepalived } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
 import { freshDir } from './support';
+import { mutationCases, runDifferential } from './differential';
 
 const BASE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'keepalived', 'keepalived.conf'), 'utf8');
 const instance = BASE.slice(BASE.indexOf('vrrp_instance'));
@@ -29,23 +30,15 @@ const KNOWN: Record<string, string> = {
 
 test('keepalived -t agrees with our errors on a sound file and its mutations', (t) => {
   if (spawnSync('keepalived', ['-v']).error) throw new Error('keepalived is not installed (scripts/e2e/setup.sh installs it)');
-  const dir = freshDir('keepalived-oracle');
-  let agree = 0;
-  const disagreements: string[] = [];
-  for (const [name, mutate] of MUTATIONS) {
-    const text = mutate(BASE);
-    assert.ok(name === 'a sound file' || text !== BASE, `mutation '${name}' changed nothing`);
-    const file = path.join(dir, 'keepalived.conf');
-    fs.writeFileSync(file, text);
-    const r = spawnSync('unshare', ['-n', 'sh', '-c', `ip link add br-mgmt type bridge && ip link set br-mgmt up && exec keepalived -t -f ${file}`], { encoding: 'utf8', timeout: 30_000 });
-    assert.ok(r.status !== null, `keepalived -t did not finish: ${r.stderr}`);
-    const rejected = r.status !== 0 && r.status !== 6;
-    const errors = lintKeepalived(text).findings.filter((f) => f.severity === 'error');
-    const syntax = errors.filter((f) => f.rule === 'parse-error');
-    if ((!rejected || errors.length > 0) && (syntax.length === 0 || rejected)) agree++;
-    else disagreements.push(`${name}: keepalived ${rejected ? `rejects (exit ${r.status})` : 'accepts'}; we report ${errors.map((f) => f.rule).join(', ') || 'no error'}`);
-  }
-  t.diagnostic(`keepalived -t agreement: ${agree} of ${MUTATIONS.length} files; known disagreements: ${disagreements.length}`);
-  for (const d of disagreements) t.diagnostic(d);
-  assert.deepEqual(disagreements.filter((d) => !Object.keys(KNOWN).some((k) => d.startsWith(`${k}:`))), []);
+  const file = path.join(freshDir('keepalived-oracle'), 'keepalived.conf');
+  runDifferential(t, {
+    tool: 'keepalived -t', cases: mutationCases(BASE, MUTATIONS), known: KNOWN,
+    verdict(text) {
+      fs.writeFileSync(file, text);
+      const r = spawnSync('unshare', ['-n', 'sh', '-c', `ip link add br-mgmt type bridge && ip link set br-mgmt up && exec keepalived -t -f ${file}`], { encoding: 'utf8', timeout: 30_000 });
+      assert.ok(r.status !== null, `keepalived -t did not finish: ${r.stderr}`);
+      return { rejected: r.status !== 0 && r.status !== 6, why: `exit ${r.status}` };
+    },
+    ours: (text) => lintKeepalived(text).findings,
+  });
 });

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { lintCnf } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
 import { freshDir } from './support';
+import { mutationCases, runDifferential } from './differential';
 
 const MUTATIONS: [string, (t: string) => string][] = [
   ['a sound Galera node', (t) => t],
@@ -36,22 +37,15 @@ test('mariadbd --help --verbose agrees with our errors on a Galera node\'s optio
   if (spawnSync('mariadbd', ['--version']).status !== 0) throw new Error('mariadbd is not installed (scripts/e2e/setup.sh installs mariadb-server)');
   const dir = freshDir('mariadb-oracle');
   const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'galera', 'sound.cnf'), 'utf8');
-  let agree = 0;
-  const disagreements: string[] = [];
-  for (const [name, mutate] of MUTATIONS) {
-    const text = mutate(base);
-    assert.ok(name === 'a sound Galera node' || text !== base, `mutation '${name}' changed nothing`);
-    const file = path.join(dir, 'my.cnf');
-    fs.writeFileSync(file, text);
-    const r = spawnSync('mariadbd', [`--defaults-file=${file}`, '--help', '--verbose'], { encoding: 'utf8', timeout: 30_000 });
-    assert.ok(r.status !== null, `mariadbd did not finish: ${r.stderr}`);
-    const rejected = r.status !== 0;
-    const errors = lintCnf(text).findings.filter((f) => f.severity === 'error');
-    const syntax = errors.filter((f) => f.rule === 'parse-error');
-    if ((!rejected || errors.length > 0) && (syntax.length === 0 || rejected)) agree++;
-    else disagreements.push(`${name}: mariadbd ${rejected ? `rejects (exit ${r.status}: ${r.stderr.split('\n').find((l) => /error/i.test(l))?.replace(/^.*?\[ERROR\]\s*/, '').trim() ?? ''})` : 'accepts'}; we report ${errors.map((f) => f.rule).join(', ') || 'no error'}`);
-  }
-  t.diagnostic(`mariadbd agreement: ${agree} of ${MUTATIONS.length} files; known disagreements: ${disagreements.length}`);
-  for (const d of disagreements) t.diagnostic(d);
-  assert.deepEqual(disagreements.filter((d) => !Object.keys(KNOWN).some((k) => d.startsWith(`${k}:`))), []);
+  const file = path.join(dir, 'my.cnf');
+  runDifferential(t, {
+    tool: 'mariadbd', cases: mutationCases(base, MUTATIONS), known: KNOWN,
+    verdict(text) {
+      fs.writeFileSync(file, text);
+      const r = spawnSync('mariadbd', [`--defaults-file=${file}`, '--help', '--verbose'], { encoding: 'utf8', timeout: 30_000 });
+      assert.ok(r.status !== null, `mariadbd did not finish: ${r.stderr}`);
+      return { rejected: r.status !== 0, why: `exit ${r.status}: ${r.stderr.split('\n').find((l) => /error/i.test(l))?.replace(/^.*?\[ERROR\]\s*/, '').trim() ?? ''}` };
+    },
+    ours: (text) => lintCnf(text).findings,
+  });
 });

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { lintPacemaker } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
 import { freshDir } from './support';
+import { corpusCases, mutationCases, runDifferential } from './differential';
 
 const MUTATIONS: [string, (t: string) => string][] = [
   ['a sound CIB', (t) => t],
@@ -40,34 +41,13 @@ function rejects(dir: string, text: string): { rejected: boolean; why: string } 
   return { rejected: r.status !== 0 && /Errors found/.test(out), why: out.split('\n').find((l) => /error/i.test(l))?.trim() ?? '' };
 }
 
-function compare(name: string, text: string, dir: string, disagreements: string[]): boolean {
-  const { rejected, why } = rejects(dir, text);
-  const errors = lintPacemaker(text, 'cib').findings.filter((f) => f.severity === 'error');
-  const syntax = errors.filter((f) => f.rule === 'parse-error');
-  if ((!rejected || errors.length > 0) && (syntax.length === 0 || rejected)) return true;
-  disagreements.push(`${name}: crm_verify ${rejected ? 'rejects' : 'accepts'} (${why}); we report ${errors.map((f) => f.rule).join(', ') || 'no error'}`);
-  return false;
-}
-
 test('crm_verify agrees with our errors on a CIB, its mutations and the corpus CIBs', (t) => {
   if (spawnSync('crm_verify', ['--version']).status !== 0) throw new Error('crm_verify is not installed (scripts/e2e/setup.sh installs pacemaker-cli-utils)');
   const dir = freshDir('pacemaker-oracle');
   const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'pacemaker', 'cib.xml'), 'utf8');
-  const disagreements: string[] = [];
-  let agree = 0, total = 0;
-  for (const [name, mutate] of MUTATIONS) {
-    const text = mutate(base);
-    assert.ok(name === 'a sound CIB' || text !== base, `mutation '${name}' changed nothing`);
-    total++;
-    if (compare(name, text, dir, disagreements)) agree++;
-  }
-  const corpus = path.resolve(ROOT, '..', 'shared', 'corpus', 'pacemaker-cib');
-  const files = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => f.endsWith('.xml')) : [];
-  for (const f of files) {
-    total++;
-    if (compare(f, fs.readFileSync(path.join(corpus, f), 'utf8'), dir, disagreements)) agree++;
-  }
-  t.diagnostic(`crm_verify agreement: ${agree} of ${total} files (${MUTATIONS.length} mutations, ${files.length} corpus CIBs); known disagreements: ${disagreements.length}`);
-  for (const d of disagreements) t.diagnostic(d);
-  assert.deepEqual(disagreements.filter((d) => !Object.keys(KNOWN).some((k) => d.startsWith(`${k}:`))), []);
+  runDifferential(t, {
+    tool: 'crm_verify', cases: [...mutationCases(base, MUTATIONS), ...corpusCases('pacemaker-cib', /\.xml$/)], known: KNOWN,
+    verdict: (text) => rejects(dir, text),
+    ours: (text) => lintPacemaker(text, 'cib').findings,
+  });
 });

@@ -81,6 +81,24 @@ test('nodelist: udpu without one, a node without ring0_addr, nodeid 0, IPv6 with
   #              ^^^^ error corosync-udpu-nodelist: transport udpu needs a nodelist with every member; there is none
   }
   `, { rules: ['corosync-udpu-nodelist'] });
+  // knet, and no transport at all (corosync 3's default is knet; the old guide's multicast file only runs on corosync 2)
+  checkCoro(`
+  totem {
+      transport: knet
+  #              ^^^^ error corosync-udpu-nodelist: transport knet needs a nodelist with every member; there is none
+  }
+  `, { rules: ['corosync-udpu-nodelist'] });
+  checkCoro(`
+  totem {
+  #^^^^ warning corosync-udpu-nodelist: no transport and no nodelist: corosync 3 uses knet by default, which needs a nodelist with every member, and refuses to start ('No valid name found for local host'); this file only works on corosync 2
+      version: 2
+      interface {
+          ringnumber: 0
+          bindnetaddr: 10.0.0.0
+          mcastaddr: 239.255.42.1
+      }
+  }
+  `, { rules: ['corosync-udpu-nodelist'] });
   checkCoro(`
   nodelist {
   #^^^^^^^ error cluster-min-three-nodes: the nodelist has 2 votes; a 1:1 split leaves neither side with the 2 needed for quorum (use at least 3)
