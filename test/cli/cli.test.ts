@@ -258,7 +258,7 @@ test("a DB node's firewall and clustercheck are checked against the node's own f
 
 test('secrets stay out of every output format, fixes included', () => {
   const dir = workspace({
-    'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',
+    'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1:5672,u:Hunter2x@c2:5672/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',
   });
   for (const format of ['text', 'json', 'sarif']) {
     const r = run(['lint', '--format', format, '--config', '/dev/null', '.'], dir);
@@ -267,7 +267,7 @@ test('secrets stay out of every output format, fixes included', () => {
   }
   run(['lint', '--fix', '.'], dir);
   const fixedText = fs.readFileSync(path.join(dir, 'etc/nova/nova.conf'), 'utf8');
-  assert.ok(fixedText.includes('# one\ntransport_url = rabbit://u:Hunter2x@c1/\n'), fixedText);
+  assert.ok(fixedText.includes('# one\ntransport_url = rabbit://u:Hunter2x@c1:5672,u:Hunter2x@c2:5672/\n'), fixedText);
 });
 
 test('the real configs of ../shared/corpus: no crash, templates not claimed, the guide\'s examples as the guide-examples notes predict', (t) => {

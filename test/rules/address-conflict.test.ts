@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { TWO_NODES } from '../support/topologies';
 import { check } from '../support/fixture';
 
 const rules = ['address-conflict'];
@@ -15,10 +16,7 @@ test('fires on a node and a VIP sharing an address, and on IPv6 written two ways
   #                      ^^^^^^^^ error address-conflict: 10.0.0.2 of VIP 'internal' is already the address of node 'b'
   `, { rules }));
 
-test('distinct addresses do not fire', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
+test('distinct addresses do not fire', () => check(TWO_NODES + `
   vips:
     internal: { address: 10.0.0.3 }
     public: { address: 203.0.113.3 }

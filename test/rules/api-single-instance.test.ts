@@ -1,12 +1,10 @@
 import { test } from 'node:test';
+import { TWO_NODES } from '../support/topologies';
 import { check } from '../support/fixture';
 
 const rules = ['api-single-instance'];
 
-test('fires on an API on a single node, catalogue or declared stateless with a port', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
+test('fires on an API on a single node, catalogue or declared stateless with a port', () => check(TWO_NODES + `
   services:
     keystone: { on: [a], mode: active-active }
   #                 ^^^ warning api-single-instance: keystone runs on one node (a): the API is down whenever that node is; run it on every controller behind the balancer
@@ -14,10 +12,7 @@ test('fires on an API on a single node, catalogue or declared stateless with a p
   #               ^^^ warning api-single-instance: my-api runs on one node (b): the API is down whenever that node is; run it on every controller behind the balancer
   `, { rules }));
 
-test('does not fire for APIs on several nodes, workers, or per-node services', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
+test('does not fire for APIs on several nodes, workers, or per-node services', () => check(TWO_NODES + `
   services:
     keystone: { on: [a, b], mode: active-active }
     nova-scheduler: { on: [a] }

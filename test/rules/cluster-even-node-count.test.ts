@@ -1,14 +1,10 @@
 import { test } from 'node:test';
+import { FOUR_NODES } from '../support/topologies';
 import { check } from '../support/fixture';
 
 const rules = ['cluster-even-node-count'];
 
-test('fires on a four-member Pacemaker cluster, with the numbers of the split', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-    d: { address: 10.0.0.4 }
+test('fires on a four-member Pacemaker cluster, with the numbers of the split', () => check(FOUR_NODES + `
   clusters:
     ctl:
       manager: pacemaker
@@ -16,33 +12,18 @@ test('fires on a four-member Pacemaker cluster, with the numbers of the split', 
   #            ^^^^^^^^^^^^ warning cluster-even-node-count: cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum
   `, { rules }));
 
-test('a quorum device makes four members five votes', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-    d: { address: 10.0.0.4 }
+test('a quorum device makes four members five votes', () => check(FOUR_NODES + `
   clusters:
     ctl: { manager: pacemaker, members: [a, b, c, d], quorum_device: qnetd.example.org }
   `, { rules }));
 
-test('fires on a clustered service placed on a node list, and names the Galera quorum', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-    d: { address: 10.0.0.4 }
+test('fires on a clustered service placed on a node list, and names the Galera quorum', () => check(FOUR_NODES + `
   services:
     galera: { on: [a, b, c, d], mode: clustered }
   #               ^^^^^^^^^^^^ warning cluster-even-node-count: galera has 4 votes; a 2:2 split leaves no side with the 3 needed for a Galera primary component
   `, { rules }));
 
-test("a clustered service on a Pacemaker cluster is named in the cluster's finding, not reported twice", () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-    d: { address: 10.0.0.4 }
+test("a clustered service on a Pacemaker cluster is named in the cluster's finding, not reported twice", () => check(FOUR_NODES + `
   clusters:
     ctl: { members: [a, b, c, d] }
   #                 ^^^^^^^^^^^^ warning cluster-even-node-count: cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum (galera and rabbitmq on it split the same way)
@@ -51,12 +32,7 @@ test("a clustered service on a Pacemaker cluster is named in the cluster's findi
     rabbitmq: { on: ctl, mode: clustered }
   `, { rules }));
 
-test('odd clusters, two-member clusters (another rule) and keepalived clusters do not fire', () => check(`
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
-    c: { address: 10.0.0.3 }
-    d: { address: 10.0.0.4 }
+test('odd clusters, two-member clusters (another rule) and keepalived clusters do not fire', () => check(FOUR_NODES + `
   clusters:
     three: { members: [a, b, c] }
     two: { members: [a, b], corosync: { two_node: true } }

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { CONTROLLERS } from '../support/topologies';
 import { check } from '../support/fixture';
 
 const rules = ['single-controller-ha'];
@@ -23,13 +24,7 @@ test('points at vips when there is no cluster', () => check(`
   `, { rules }));
 
 test('does not fire with three controllers or with no HA declared', () => {
-  check(`
-  nodes:
-    c1: { address: 10.0.0.12, roles: [controller] }
-    c2: { address: 10.0.0.13, roles: [controller] }
-    c3: { address: 10.0.0.14, roles: [controller] }
-  clusters:
-    ctl: { members: [c1, c2, c3] }
+  check(CONTROLLERS + `
   `, { rules });
   check(`
   nodes:

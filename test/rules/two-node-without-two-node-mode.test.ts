@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { TWO_NODES } from '../support/topologies';
 import { check, fixed, withHeader } from '../support/fixture';
 
 const rules = ['two-node-without-two-node-mode'];
-const NODES = `
-  nodes:
-    a: { address: 10.0.0.1 }
-    b: { address: 10.0.0.2 }
+const NODES = TWO_NODES + `
 `;
 const MSG = "cluster 'pair' has 2 members without corosync two_node: after a 1:1 split neither node has the 2 votes quorum needs, so both stop their resources";
 

@@ -1,15 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { CONTROLLERS } from '../support/topologies';
 import { check, checked, fixed, withHeader } from '../support/fixture';
 
 const rules = ['vip-missing'];
-const BASE = `
-  nodes:
-    c1: { address: 10.0.0.12, roles: [controller] }
-    c2: { address: 10.0.0.13, roles: [controller] }
-    c3: { address: 10.0.0.14, roles: [controller] }
-  clusters:
-    ctl: { members: [c1, c2, c3] }
+const BASE = CONTROLLERS + `
   vips:
     public: { address: 203.0.113.11, cluster: ctl }
     internal: { address: 10.0.0.11, cluster: ctl }

@@ -6,6 +6,28 @@ export const THREE_NODES = `
     c: { address: 10.0.0.3 }
 `;
 
+/** Two nodes, for the two-node rules. */
+export const TWO_NODES = `
+  nodes:
+    a: { address: 10.0.0.1 }
+    b: { address: 10.0.0.2 }
+`;
+
+/** Four nodes: an even cluster. */
+export const FOUR_NODES = THREE_NODES + `
+    d: { address: 10.0.0.4 }
+`.replace(/^\n/, '');
+
+/** Three controllers (10.0.0.12-14) in the Pacemaker cluster `ctl`. */
+export const CONTROLLERS = `
+  nodes:
+    c1: { address: 10.0.0.12, roles: [controller] }
+    c2: { address: 10.0.0.13, roles: [controller] }
+    c3: { address: 10.0.0.14, roles: [controller] }
+  clusters:
+    ctl: { members: [c1, c2, c3] }
+`;
+
 /** THREE_NODES in a Pacemaker cluster `ctl`. */
 export const THREE_NODE_CLUSTER = THREE_NODES + `
   clusters:

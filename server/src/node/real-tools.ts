@@ -5,7 +5,7 @@
  * a timeout; a missing tool is said once, not at every save.
  */
 import { spawn } from 'node:child_process';
-import { maskUrlPasswords } from '../engine/documents/oslo-conf/secrets';
+import { maskUrlPasswords } from '../engine/text/secrets';
 import { DocumentKind } from '../engine/lint';
 
 export interface ToolMessage { /** 0-based; null when the tool gives no position */ line: number | null; severity: 'error' | 'warning'; message: string }

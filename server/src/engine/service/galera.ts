@@ -1,4 +1,5 @@
 /** Hover and outline for MariaDB/Galera option files. */
+import { shownValue } from '../text/secrets';
 import { CnfFile } from '../documents/galera/parse';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
@@ -6,8 +7,7 @@ import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
 
 /** Values never shown in a hover or the outline: they hold credentials. */
-const secret = (name: string) => /auth|pass/i.test(name);
-const shown = (name: string, v?: string) => v === undefined ? '' : secret(name) ? '***' : v;
+const shown = (name: string, v?: string) => (v === undefined ? '' : shownValue('mariadb', name, v));
 
 const TOPIC: Record<string, string> = {
   wsrep_cluster_address: 'galera', wsrep_cluster_name: 'galera', wsrep_provider: 'galera', wsrep_on: 'galera', binlog_format: 'galera',

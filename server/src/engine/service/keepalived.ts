@@ -1,4 +1,5 @@
 /** Hover and outline for keepalived.conf. */
+import { shownValue } from '../text/secrets';
 import { KaBlock, KaFile } from '../documents/keepalived/parse';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
@@ -27,7 +28,7 @@ export function kaHover(file: KaFile, findings: Finding[], offset: number, docLi
 export function kaSymbols(file: KaFile): SymbolNode[] {
   const conv = (b: KaBlock): SymbolNode => ({
     name: b.header.map((w) => w.text).join(' '), detail: '', kind: 'section', span: b.span, selection: b.header[0]?.span ?? b.span,
-    children: [...b.blocks.map(conv), ...b.statements.filter((s) => s.words.length).map((s) => ({ name: s.words[0].text, detail: /pass(word)?$|secret/i.test(s.words[0].text) ? '***' : s.words.slice(1).map((w) => w.text).join(' '), kind: 'option' as const, span: s.span, selection: s.words[0].span, children: [] }))],
+    children: [...b.blocks.map(conv), ...b.statements.filter((s) => s.words.length).map((s) => ({ name: s.words[0].text, detail: shownValue('keepalived', s.words[0].text, s.words.slice(1).map((w) => w.text).join(' ')), kind: 'option' as const, span: s.span, selection: s.words[0].span, children: [] }))],
   });
   return file.root.blocks.map(conv);
 }
