@@ -163,3 +163,25 @@ test('recognition: by name and content; templates and CIBs are not firewalls', (
   // a Pacemaker setup script that also opens the firewall gets both checks
   assert.equal(detectKind('setup.sh', 'pcs property set stonith-enabled=true\nfirewall-cmd --add-port=4567/tcp\n'), 'pacemaker');
 });
+
+test('parse errors: what iptables-restore, iptables and nft reject', () => {
+  const problems = (syntax: Parameters<typeof lintFirewall>[1], text: string) => { const r = lintFirewall(text, syntax); return r.findings.filter((f) => f.rule === 'parse-error').map((f) => `${r.lines.position(f.span.start).line}: ${f.message}`); };
+  assert.deepEqual(problems('iptables-save', '*filter\n:INPUT DROP [0:0]\n-A INPUT --dport 22 -j ACCEPT\n-A INPUT -p tcp --dports 1,2 -j ACCEPT\n-A INPUT -p tcp --dport 70000 -j ACCEPT\n-A INPUT -s 10.0.0.0/33 -j ACCEPT\n-A INPUT -p tcp --dprot 22 -j ACCEPT\n'), [
+    '2: --dport needs -p tcp or -p udp (or -m tcp) before it: iptables rejects the rule (unknown option "--dport")',
+    '3: --dports needs -m multiport before it: iptables rejects the rule (unknown option "--dports")',
+    '4: 70000 is not a port (0-65535): iptables rejects the rule (invalid port/service)',
+    '5: /33 is not a prefix length for 10.0.0.0: iptables rejects the rule (invalid mask)',
+    '6: iptables has no option --dprot (did you mean --dport?): it rejects the rule',
+    '0: *filter has no COMMIT: iptables-restore applies nothing of it (COMMIT expected)',
+  ].sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0])));
+  // options of other matches and targets are not judged
+  assert.deepEqual(problems('iptables-save', '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp -m conntrack --ctstate NEW -m recent --name db --set -j LOG --log-prefix "db: "\n-A INPUT -m set --match-set galera src -j ACCEPT\nCOMMIT\n'), []);
+  assert.deepEqual(problems('nftables', 'define NET = 10.0.0.0/24\ntable inet filter {\n  chain input {\n    type filter hook input priority 0; policy dorp;\n    tcp dprot 22 accept\n    ip saddr $NTE tcp dport { 3306, 70000 } accept\n    tcp dport { 4567, 4568 accept\n  }\n'), [
+    '1: this { is never closed: nft rejects the file (unexpected end of file)',
+    '3: policy dorp is neither accept nor drop: nft rejects the file (syntax error)',
+    "4: tcp has no field 'dprot' (did you mean dport?): nft rejects the file (syntax error)",
+    '5: $NTE is not defined (define NTE = ...): nft rejects the file (unknown identifier)',
+    '5: 70000 is not a port (0-65535): nft rejects the file (service out of range)',
+    '6: a set { ... } is not closed on its line: nft rejects the file (syntax error)',
+  ]);
+});

@@ -5,6 +5,7 @@
 import { Span } from '../../types';
 import { Command, expandVariable, Word } from '../../text/shell';
 import { FwModel, FwOpening, portList, Proto } from './model';
+import { editDistance } from '../../text/suggest';
 
 interface IptRule {
   action: 'append' | 'insert' | 'policy' | 'other';
@@ -23,6 +24,15 @@ interface IptRule {
   matchProto?: Word;
 }
 
+/** Long options of iptables and its common matches and targets, to tell a misspelt one (did you mean). */
+const KNOWN_OPTIONS = ['--dport', '--sport', '--dports', '--sports', '--source', '--destination', '--protocol', '--jump', '--goto', '--match', '--state', '--ctstate',
+  '--in-interface', '--out-interface', '--append', '--insert', '--delete', '--policy', '--table', '--new-chain', '--flush', '--reject-with', '--comment', '--tcp-flags',
+  '--icmp-type', '--limit', '--limit-burst', '--log-prefix', '--log-level', '--to-ports', '--to-destination', '--to-source', '--set-mark', '--set-xmark', '--syn',
+  '--src-range', '--dst-range', '--uid-owner', '--gid-owner', '--mac-source', '--name', '--seconds', '--hitcount', '--rcheck', '--update', '--set', '--remove', '--ctdir',
+  '--ctproto', '--connlimit-above', '--src-type', '--dst-type', '--fragment', '--wait', '--numeric', '--verbose', '--line-numbers', '--exact', '--list', '--zero'];
+/** Protocols whose implicit match gives --dport and --sport. */
+const PORT_PROTOCOLS = new Set(['tcp', 'udp', 'sctp', 'dccp', 'udplite', '6', '17']);
+
 /** Options that take no value; every other option takes the next word. */
 const FLAGS = new Set(['--syn', '-f', '--fragment', '--log-uid', '--log-tcp-sequence', '--log-tcp-options', '--log-ip-options', '--rcheck', '--update', '--set', '--remove', '-v', '--verbose', '-n', '--numeric', '-w', '--wait']);
 const OUT_CHAINS = new Set(['OUTPUT', 'FORWARD', 'POSTROUTING', 'PREROUTING']);
@@ -30,6 +40,19 @@ const OUT_CHAINS = new Set(['OUTPUT', 'FORWARD', 'POSTROUTING', 'PREROUTING']);
 function readRule(words: Word[], problems: FwModel['problems']): IptRule {
   const r: IptRule = { action: 'other', protoNegated: false, sources: [] };
   let negate = false;
+  // what iptables has loaded so far: a protocol's implicit match (-p tcp) or a module (-m multiport)
+  const loaded = new Set<string>();
+  const problem = (from: Word, to: Word, message: string) => problems.push({ message, span: { start: from.start, end: to.end } });
+  const ports = (opt: Word, v: Word | undefined) => {
+    if (!v) return;
+    for (const p of v.text.split(/[,:]/)) if (/^\d+$/.test(p) && Number(p) > 65535) problem(opt, v, `${p} is not a port (0-65535): iptables rejects the rule (invalid port/service)`);
+  };
+  const mask = (opt: Word, v: Word | undefined) => {
+    for (const a of v?.text.split(',') ?? []) {
+      const m = /^([^/]+)\/(\d+)$/.exec(a);
+      if (m && Number(m[2]) > (m[1].includes(':') ? 128 : 32)) problem(opt, v!, `/${m[2]} is not a prefix length for ${m[1]}: iptables rejects the rule (invalid mask)`);
+    }
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i].text;
     const next = words[i + 1];
@@ -47,15 +70,34 @@ function readRule(words: Word[], problems: FwModel['problems']): IptRule {
           problems.push({ message: `${w} needs a protocol name${next ? `, but '${next.text}' follows it: iptables takes that as the protocol and rejects the rule (unknown protocol)` : ''}`, span: { start: words[i].start, end: (next ?? words[i]).end } });
           break;
         }
-        r.proto = value(); r.protoNegated = neg; break;
-      case '--dport': case '--destination-port': case '--dports': case '--destination-ports': r.dports = value(); break;
-      case '-s': case '--source': case '--src': { const v = value(); if (v && !neg) r.sources.push(...v.text.split(',')); if (neg) r.sources.push('!'); break; }
+        r.proto = value(); r.protoNegated = neg; loaded.add(r.proto!.text.toLowerCase()); break;
+      case '--dport': case '--destination-port': case '--sport': case '--source-port': {
+        const opt = words[i];
+        if (![...loaded].some((x) => PORT_PROTOCOLS.has(x))) problem(opt, opt, `${w} needs -p tcp or -p udp (or -m tcp) before it: iptables rejects the rule (unknown option "${w}")`);
+        const v = value(); ports(opt, v);
+        if (w === '--dport' || w === '--destination-port') r.dports = v;
+        break;
+      }
+      case '--dports': case '--destination-ports': case '--sports': case '--source-ports': {
+        const opt = words[i];
+        if (!loaded.has('multiport')) problem(opt, opt, `${w} needs -m multiport before it: iptables rejects the rule (unknown option "${w}")`);
+        const v = value(); ports(opt, v);
+        if (w.startsWith('--d')) r.dports = v;
+        break;
+      }
+      case '-s': case '--source': case '--src': { const opt = words[i]; const v = value(); mask(opt, v); if (v && !neg) r.sources.push(...v.text.split(',')); if (neg) r.sources.push('!'); break; }
+      case '-d': case '--destination': case '--dst': { const opt = words[i]; mask(opt, value()); break; }
       case '-j': case '--jump': case '-g': case '--goto': r.target = value()?.text; break;
-      case '-m': case '--match': { const v = value(); if (v && /^(tcp|udp)$/.test(v.text)) r.matchProto = v; break; }
+      case '-m': case '--match': { const v = value(); if (v) loaded.add(v.text.toLowerCase()); if (v && /^(tcp|udp)$/.test(v.text)) r.matchProto = v; break; }
       case '-i': case '--in-interface': r.loopback = !neg && value()?.text === 'lo'; break;
       case '--state': case '--ctstate': r.states = value()?.text.toUpperCase().split(','); break;
-      default:
+      default: {
+        if (w.startsWith('--') && !KNOWN_OPTIONS.includes(w)) {
+          const near = KNOWN_OPTIONS.find((k) => w.length >= 6 && editDistance(w, k) === 1);
+          if (near) problem(words[i], words[i], `iptables has no option ${w} (did you mean ${near}?): it rejects the rule`);
+        }
         if (w.startsWith('-') && !FLAGS.has(w) && next && !next.text.startsWith('-') && next.text !== '!') i++;
+      }
     }
   }
   return r;
@@ -121,10 +163,12 @@ class Chains {
 export function readIptablesSave(text: string, commands: Command[], model: FwModel): void {
   const chains = new Chains(model, text);
   let table = 'filter';
+  let open: Command | undefined; // the *table line whose COMMIT is still to come
+  const uncommitted = () => { if (open) model.problems.push({ message: `*${open.words[0].text.slice(1)} has no COMMIT: iptables-restore applies nothing of it (COMMIT expected)`, span: open.span }); };
   for (const c of commands) {
     const first = c.words[0].text;
-    if (first.startsWith('*')) { table = first.slice(1); continue; }
-    if (first === 'COMMIT') continue;
+    if (first.startsWith('*')) { uncommitted(); open = c; table = first.slice(1); continue; }
+    if (first === 'COMMIT') { open = undefined; continue; }
     if (first.startsWith(':')) {
       if (table === 'filter' && first === ':INPUT' && c.words[1] && /^(DROP|REJECT)$/.test(c.words[1].text)) { model.closed = true; model.closedBy ??= { span: c.span, what: `the INPUT policy ${c.words[1].text}` }; }
       continue;
@@ -133,6 +177,7 @@ export function readIptablesSave(text: string, commands: Command[], model: FwMod
     r.table ??= table;
     chains.add(r, c.span);
   }
+  uncommitted();
 }
 
 /** The `iptables ...` commands of a script (sudo and paths allowed). */

@@ -4,6 +4,7 @@
  * `define NAME = value` is expanded; named sets (`@ports`) are ports we cannot read.
  */
 import { emptyFirewall, FwModel, FwOpening, portList } from './model';
+import { editDistance } from '../../text/suggest';
 
 interface Chain { hook?: string; policySpan?: { start: number; end: number }; catchAll?: { start: number; end: number }; depth: number }
 
@@ -11,6 +12,7 @@ export function parseNftables(text: string): FwModel {
   const model = emptyFirewall('nftables');
   const defines = new Map<string, string>();
   const stack: (Chain | null)[] = [];
+  const opens: { start: number; end: number }[] = [];
   let offset = 0;
   for (const raw of text.split('\n')) {
     const lineText = raw.replace(/\r$/, '');
@@ -25,19 +27,42 @@ export function parseNftables(text: string): FwModel {
     // statements of this line: `type filter hook input priority 0; policy drop;` holds two
     for (const stmt of trimmed.split(';').map((x) => x.trim()).filter(Boolean)) {
       const span = { start, end: start + trimmed.length };
-      if (/^chain\s+\S+\s*\{$/.test(stmt)) { stack.push({ depth: stack.length }); continue; }
-      if (/\{$/.test(stmt) && !/dport|saddr|sport|daddr|l4proto/.test(stmt)) { stack.push(null); continue; }
-      if (stmt === '}') { const c = stack.pop(); if (c) closeChain(c, model); continue; }
+      if (/^chain\s+\S+\s*\{$/.test(stmt)) { stack.push({ depth: stack.length }); opens.push(span); continue; }
+      if (/\{$/.test(stmt) && !/dport|saddr|sport|daddr|l4proto/.test(stmt)) { stack.push(null); opens.push(span); continue; }
+      if (stmt === '}') {
+        if (!stack.length) { model.problems.push({ message: 'this } closes nothing: nft rejects the file (syntax error)', span }); continue; }
+        const c = stack.pop(); opens.pop(); if (c) closeChain(c, model); continue;
+      }
+      problemsOf(stmt, span, defines, model);
       if (!chain) continue;
       const hook = /\bhook\s+(\w+)/.exec(stmt);
       if (hook) chain.hook = hook[1];
       const policy = /^policy\s+(\w+)/.exec(stmt);
-      if (policy) { if (policy[1] === 'drop') chain.policySpan = span; continue; }
+      if (policy) {
+        if (policy[1] === 'drop') chain.policySpan = span;
+        else if (policy[1] !== 'accept') model.problems.push({ message: `policy ${policy[1]} is neither accept nor drop: nft rejects the file (syntax error)`, span });
+        continue;
+      }
       if (hook) continue;
       rule(stmt, span, chain, defines, model, text);
     }
   }
+  for (const o of opens) model.problems.push({ message: 'this { is never closed: nft rejects the file (unexpected end of file)', span: o });
   return model;
+}
+
+/** What nft -c rejects in a statement: a misspelt port field, a set left open, a port out of range, an undefined $variable. */
+function problemsOf(stmt: string, span: { start: number; end: number }, defines: Map<string, string>, model: FwModel): void {
+  const field = /\b(tcp|udp|th)\s+([a-z]+)\b/.exec(stmt);
+  if (field && !['dport', 'sport', 'flags', 'sequence', 'window', 'checksum', 'length', 'doff', 'urgptr', 'ackseq', 'option'].includes(field[2])) {
+    model.problems.push({ message: `${field[1]} has no field '${field[2]}'${editDistance(field[2], 'dport') <= 1 ? ' (did you mean dport?)' : editDistance(field[2], 'sport') <= 1 ? ' (did you mean sport?)' : ''}: nft rejects the file (syntax error)`, span });
+  }
+  const opened = (stmt.match(/\{/g) ?? []).length, closed = (stmt.match(/\}/g) ?? []).length;
+  if (opened > closed && !/\{$/.test(stmt)) model.problems.push({ message: 'a set { ... } is not closed on its line: nft rejects the file (syntax error)', span });
+  for (const v of stmt.matchAll(/\$(\w+)/g)) if (!defines.has(v[1])) model.problems.push({ message: `$${v[1]} is not defined (define ${v[1]} = ...): nft rejects the file (unknown identifier)`, span });
+  for (const p of expand(stmt, defines).matchAll(/\bdport\s+(\{[^}]*\}|[\d-]+)/g)) {
+    for (const n of p[1].match(/\d+/g) ?? []) if (Number(n) > 65535) model.problems.push({ message: `${n} is not a port (0-65535): nft rejects the file (service out of range)`, span });
+  }
 }
 
 function closeChain(c: Chain, model: FwModel): void {
