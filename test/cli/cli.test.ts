@@ -249,11 +249,14 @@ test("a DB node's firewall and clustercheck are checked against the node's own f
     `${path.join('db1', 'etc', 'iptables', 'rules.v4')} galera-firewall-ports: This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open UDP 4567 (multicast replication): the Galera members need them to reach each other`,
     `${path.join('lb', 'etc', 'haproxy', 'haproxy.cfg')} galera-clustercheck-endpoint: listen galera checks db1, db2 on port 9200, but no xinetd service or systemd socket of the workspace answers on 9200: HAProxy will mark every Galera server down`,
   ]);
-  // clustercheck deployed on db2: haproxy is satisfied, and db2's firewall must now let HAProxy in on 9200
+  // clustercheck deployed on db2 only: db1 is still checked on a port where nothing answers, and db2's firewall must now let HAProxy in on 9200
   const xinetd = 'service galera-monitor\n{\n  port = 9200\n  disable = no\n  server = /usr/bin/clustercheck\n}\n';
   assert.deepEqual(found(workspace({ ...files, 'db2/etc/xinetd.d/galera-monitor': xinetd })).slice(1), [
     `${path.join('db2', 'etc', 'iptables', 'rules.v4')} galera-firewall-ports: This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open TCP 9200 (clustercheck): HAProxy checks this node there`,
+    `${path.join('lb', 'etc', 'haproxy', 'haproxy.cfg')} galera-clustercheck-endpoint: listen galera checks db1, db2 on port 9200, but no clustercheck answers there on db1 (it runs on db2): HAProxy will mark that node down`,
   ]);
+  // on both nodes: haproxy.cfg is satisfied
+  assert.deepEqual(found(workspace({ ...files, 'db1/etc/xinetd.d/galera-monitor': xinetd, 'db2/etc/xinetd.d/galera-monitor': xinetd })).filter((x: string) => x.includes('haproxy.cfg')), []);
 });
 
 test('secrets stay out of every output format, fixes included', () => {

@@ -39,6 +39,8 @@ export interface PeerConf {
   endpoints?: CheckEndpoint[];
   /** The file sits on the same node as the file being checked (same folder, or the same tree above its etc/). */
   sameNode?: boolean;
+  /** The node the file belongs to, by its folder (`db1` for db1/etc/mysql/my.cnf), to group the files of one node. */
+  node?: string;
 }
 /** An explicit listen setting: `option` is how the file writes it (`[DEFAULT] osapi_compute_listen`). */
 export interface Listen { port: number; host: string; option: string }

@@ -31,12 +31,24 @@ export const rule: HaRule = {
     const { view, peers } = ctx;
     // only a workspace that describes the DB nodes can tell whether clustercheck runs on them
     if (!peers.some((p) => p.kind === 'galera' || p.kind === 'clustercheck')) return;
-    const endpoints = peers.filter((p) => p.kind === 'clustercheck').flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file })));
+    const endpoints = peers.filter((p) => p.kind === 'clustercheck').flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file, node: p.node })));
     for (const s of galeraProxies(view)) {
       const checked = view.servers(s).map((srv) => ({ srv, port: checkPort(view, s, srv) })).filter((x) => x.port && Number(x.port.text) !== x.srv.port && /^\d+$/.test(x.port.text));
       if (!checked.length) continue;
       const port = Number(checked[0].port!.text);
       const live = endpoints.filter((e) => !e.disabled && (e.port === undefined || e.port === port));
+      // laid out by node: every Galera node needs its own endpoint, or HAProxy marks that node down
+      const galeraNodes = [...new Set(peers.filter((p) => p.kind === 'galera' && p.node).map((p) => p.node!))];
+      if (live.length && galeraNodes.length > 1) {
+        const without = galeraNodes.filter((n) => !live.some((e) => e.node === n));
+        if (without.length) {
+          ctx.report({
+            span: checked[0].port!.span,
+            message: `${s.kind} ${s.name?.text ?? ''} checks ${checked.map((x) => x.srv.name).join(', ')} on port ${port}, but no clustercheck answers there on ${without.join(', ')} (it runs on ${galeraNodes.filter((n) => !without.includes(n)).join(', ') || 'no Galera node'}): HAProxy will mark ${without.length === 1 ? 'that node' : 'those nodes'} down`,
+          });
+        }
+        continue;
+      }
       if (live.length) continue;
       const off = endpoints.filter((e) => e.disabled && (e.port === undefined || e.port === port));
       const elsewhere = endpoints.filter((e) => !e.disabled && e.port !== undefined && e.port !== port);
