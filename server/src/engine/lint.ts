@@ -210,8 +210,8 @@ export function lintPacemaker(text: string, syntax: PmSyntax, config: LintConfig
 }
 
 /** A host firewall (iptables rules or commands, nftables, a firewalld zone), checked for what the Galera nodes need. */
-export function lintFirewall(text: string, syntax: FwSyntax, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
-  return lintParsed('firewall', text, config, (t) => parseFirewall(t, syntax), (model, raw) => {
+export function lintFirewall(text: string, syntax: FwSyntax, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}, path = ''): LintResult {
+  return lintParsed('firewall', text, config, (t) => parseFirewall(t, syntax, path), (model, raw) => {
     runRules(FIREWALL_RULES, config, raw, (report) => ({ model, text, topology: context.topology, peers: context.peers ?? [], report }));
     return { firewall: model };
   });
@@ -244,10 +244,10 @@ export function lintAs(kind: DocumentKind, path: string, text: string, config: L
       const pm = lintPacemaker(text, pacemakerSyntax(path, text)!, config);
       // a setup script often opens the firewall too
       if (firewallSyntax(path, text) !== 'script') return pm;
-      const fw = lintFirewall(text, 'script', config, context);
+      const fw = lintFirewall(text, 'script', config, context, path);
       return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule)) };
     }
-    case 'firewall': return lintFirewall(text, firewallSyntax(path, text)!, config, context);
+    case 'firewall': return lintFirewall(text, firewallSyntax(path, text)!, config, context, path);
     case 'clustercheck': return lintClustercheck(text, config);
   }
 }

@@ -185,3 +185,18 @@ test('parse errors: what iptables-restore, iptables and nft reject', () => {
     '6: a set { ... } is not closed on its line: nft rejects the file (syntax error)',
   ]);
 });
+
+test("IPv6 rules of an IPv4 cluster have nothing to open; they are judged when the members are IPv6", () => {
+  const v6 = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p ipv6-icmp -j ACCEPT\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n';
+  const fw = (text: string, syntax: Parameters<typeof lintFirewall>[1], path: string, peers: PeerConf[]) => lintFirewall(text, syntax, undefined, { peers }, path).findings.filter((f) => f.rule === 'galera-firewall-ports').length;
+  assert.equal(fw(v6, 'iptables-save', '/etc/iptables/rules.v6', [galeraHere()]), 0);
+  assert.equal(fw(v6, 'iptables-save', '/etc/iptables/rules.v4', [galeraHere()]), 1);
+  assert.equal(fw(v6, 'iptables-save', '/etc/iptables/rules.v6', [galeraHere({ wsrep_cluster_address: 'gcomm://[fd00::12],[fd00::13],[fd00::14]' })]), 1);
+  // a script: the ip6tables rules do not open IPv4 ports, the iptables ones do
+  const script = (cmd: string) => ['3306', '4567', '4568', '4444'].map((p) => `${cmd} -A INPUT -p tcp --dport ${p} -j ACCEPT\n`).join('');
+  assert.equal(fw(script('ip6tables'), 'script', 'open-db.sh', [galeraHere()]), 0);
+  assert.equal(fw(script('ip6tables') + 'iptables -A INPUT -p tcp --dport 3306 -j ACCEPT\n', 'script', 'open-db.sh', [galeraHere()]), 1);
+  assert.equal(fw(script('iptables'), 'script', 'open-db.sh', [galeraHere()]), 0);
+  // nftables: an ip6-only table
+  assert.equal(fw('table ip6 filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    tcp dport 22 accept\n  }\n}\n', 'nftables', 'nftables.conf', [galeraHere()]), 0);
+});

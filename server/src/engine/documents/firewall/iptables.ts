@@ -4,7 +4,7 @@
  */
 import { Span } from '../../types';
 import { Command, expandVariable, Word } from '../../text/shell';
-import { FwModel, FwOpening, portList, Proto } from './model';
+import { Family, FwModel, FwOpening, portList, Proto } from './model';
 import { editDistance } from '../../text/suggest';
 
 interface IptRule {
@@ -113,7 +113,7 @@ class Chains {
   private catchAll = new Map<string, Span>();
   constructor(private model: FwModel, private text: string) {}
 
-  add(r: IptRule, span: Span, cmd?: Command): void {
+  add(r: IptRule, span: Span, cmd?: Command, family?: Family): void {
     if (r.table && r.table !== 'filter') return;
     const chain = r.chain ?? '';
     if (r.action === 'policy') {
@@ -143,7 +143,7 @@ class Chains {
       else ports = portList(r.dports.text);
     }
     const sources = r.sources.includes('!') ? [] : r.sources.map((s) => (cmd ? expandVariable(s, cmd)?.values ?? [s] : [s])).flat();
-    const opening: FwOpening = { proto, ports, sources, span, shadowedBy: r.action === 'append' ? this.catchAll.get(chain) : undefined };
+    const opening: FwOpening = { proto, ports, sources, span, shadowedBy: r.action === 'append' ? this.catchAll.get(chain) : undefined, family: family ?? this.model.family };
     if (r.dports && !fromLoop) opening.clone = (port, p) => this.copy(span, r, port, p);
     this.model.opens.push(opening);
   }
@@ -186,7 +186,7 @@ export function iptablesCommands(text: string, commands: Command[], model: FwMod
   for (const c of commands) {
     const i = commandIndex(c, /^(ip6?tables)(-legacy|-nft)?$/);
     if (i < 0) continue;
-    chains.add(readRule(c.words.slice(i + 1), model.problems), c.span, c);
+    chains.add(readRule(c.words.slice(i + 1), model.problems), c.span, c, /^ip6/.test(c.words[i].text.split('/').pop()!) ? 'ipv6' : 'ipv4');
   }
 }
 

@@ -20,7 +20,10 @@ export interface FwOpening {
   shadowedBy?: Span;
   /** The same rule for another port and protocol, as the file writes it; undefined when it cannot be copied (loops). */
   clone?(port: number, proto: Proto): string;
+  /** `ip6tables` opens IPv6 only, `iptables` IPv4 only; undefined: both (firewalld, ufw, nftables inet). */
+  family?: Family;
 }
+export type Family = 'ipv4' | 'ipv6';
 
 export interface FwModel {
   syntax: FwSyntax;
@@ -30,6 +33,8 @@ export interface FwModel {
   closedBy?: { span: Span; what: string };
   opens: FwOpening[];
   problems: { message: string; span: Span }[];
+  /** The address family the whole file filters (rules.v6, an `ip6` nftables table); undefined: both or unknown. */
+  family?: Family;
 }
 
 export function emptyFirewall(syntax: FwSyntax): FwModel { return { syntax, closed: false, opens: [], problems: [] }; }

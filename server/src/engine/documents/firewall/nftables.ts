@@ -47,6 +47,9 @@ export function parseNftables(text: string): FwModel {
       rule(stmt, span, chain, defines, model, text);
     }
   }
+  const families = [...text.matchAll(/^\s*table\s+(inet|ip6?|arp|bridge|netdev)\s/gm)].map((m) => m[1]).filter((f) => f === 'ip' || f === 'ip6' || f === 'inet');
+  if (families.length && families.every((f) => f === 'ip6')) model.family = 'ipv6';
+  else if (families.length && families.every((f) => f === 'ip')) model.family = 'ipv4';
   for (const o of opens) model.problems.push({ message: 'this { is never closed: nft rejects the file (unexpected end of file)', span: o });
   return model;
 }

@@ -12,6 +12,8 @@ export function parseFirewallScript(text: string): FwModel {
   const model = emptyFirewall('script');
   const commands = shellCommands(text);
   iptablesCommands(text, commands, model);
+  // a script of ip6tables commands only filters IPv6
+  if (model.opens.length && model.opens.every((o) => o.family === 'ipv6')) model.family = 'ipv6';
   for (const c of commands) {
     let i = commandIndex(c, /^firewall-(offline-)?cmd$/);
     if (i >= 0) { firewallCmd(text, c, c.words.slice(i + 1), model); continue; }

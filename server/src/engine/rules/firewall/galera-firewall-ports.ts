@@ -6,7 +6,7 @@
 import { Fix } from '../../types';
 import { FwOpening, Proto } from '../../documents/firewall/model';
 import { gcommHosts } from '../galera/support';
-import { canonicalIP, cidrContains, isCidr, isIP } from '../../text/ip';
+import { canonicalIP, cidrContains, isCidr, isIP, isIPv6 } from '../../text/ip';
 import { FwRule, FwRuleContext } from './rule';
 
 interface Need { proto: Proto; port: number; what: string }
@@ -39,11 +39,15 @@ export const rule: FwRule = {
   check(ctx) {
     const { model, text, peers } = ctx;
     if (!model.closed) return;
-    const reachable = model.opens.filter((o) => !o.shadowedBy);
+    // the members' address family (IPv4 unless they are known to be IPv6): an ip6tables file of an IPv4 cluster has nothing to open
+    const family = members(ctx).some(isIPv6) ? 'ipv6' : 'ipv4';
+    if (model.family && model.family !== family) return;
+    const opens = model.opens.filter((o) => !o.family || o.family === family);
+    const reachable = opens.filter((o) => !o.shadowedBy);
     const galeraHere = peers.filter((p) => p.kind === 'galera' && p.sameNode);
-    const opensGalera = model.opens.some((o) => o.ports?.some(([a, b]) => GALERA_ONLY.some((p) => a <= p && p <= b) || (a <= 3306 && 3306 <= b)) && o.proto !== 'udp');
+    const opensGalera = opens.some((o) => o.ports?.some(([a, b]) => GALERA_ONLY.some((p) => a <= p && p <= b) || (a <= 3306 && 3306 <= b)) && o.proto !== 'udp');
     const galeraKnown = !!ctx.topology?.hostsOf('galera')?.length || peers.some((p) => p.kind === 'galera');
-    if (!galeraHere.length && !(opensGalera && galeraKnown) && !model.opens.some((o) => o.ports?.some(([a, b]) => GALERA_ONLY.some((p) => a <= p && p <= b)))) return;
+    if (!galeraHere.length && !(opensGalera && galeraKnown) && !opens.some((o) => o.ports?.some(([a, b]) => GALERA_ONLY.some((p) => a <= p && p <= b)))) return;
 
     const needs = [...BASE];
     const galeraPeers = galeraHere.length ? galeraHere : peers.filter((p) => p.kind === 'galera');
@@ -58,7 +62,7 @@ export const rule: FwRule = {
     for (const n of needs) {
       const open = reachable.filter((o) => covers(o, n));
       if (!open.length) {
-        const dead = model.opens.find((o) => o.shadowedBy && covers(o, n));
+        const dead = opens.find((o) => o.shadowedBy && covers(o, n));
         if (dead) shadowed.push({ need: n, at: lineOf(text, dead.span.start), by: lineOf(text, dead.shadowedBy!.start), rule: dead });
         else missing.push(n);
         continue;
@@ -83,7 +87,7 @@ export const rule: FwRule = {
 
     // point at (and copy) a rule that already opens a Galera port, so the new rules match its source and interface
     const template = reachable.find((o) => o.clone && o.ports?.some(([a, b]) => [3306, ...GALERA_ONLY].some((p) => a <= p && p <= b))) ?? reachable.find((o) => o.clone && o.ports?.length);
-    const span = template?.span ?? model.opens.find((o) => o.ports?.length)?.span ?? model.closedBy?.span ?? { start: 0, end: 0 };
+    const span = template?.span ?? opens.find((o) => o.ports?.length)?.span ?? model.closedBy?.span ?? { start: 0, end: 0 };
     const fixes: Fix[] = [];
     if (template && missing.length) {
       const lineStart = text.lastIndexOf('\n', template.span.start - 1) + 1;
