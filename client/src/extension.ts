@@ -8,7 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, St
 import { StatusItem } from './status';
 
 /** Host firewalls (checked for the Galera ports) and clustercheck's files (for the guide's example password). */
-const STACK_PATTERNS = ['**/iptables/rules.v{4,6}', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml',
+const STACK_PATTERNS = ['**/iptables/rules.v{4,6}', '**/ufw/user{,6}.rules', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml',
   '**/{sysconfig,default}/clustercheck', '**/xinetd.d/*'];
 
 let client: LanguageClient | undefined;

@@ -200,3 +200,10 @@ test("IPv6 rules of an IPv4 cluster have nothing to open; they are judged when t
   // nftables: an ip6-only table
   assert.equal(fw('table ip6 filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    tcp dport 22 accept\n  }\n}\n', 'nftables', 'nftables.conf', [galeraHere()]), 0);
 });
+
+test("ufw's user.rules: closed by ufw's default, opened by its ufw-user-input rules", () => {
+  const rules = '*filter\n:ufw-user-input - [0:0]\n### tuple ### allow tcp 3306 0.0.0.0/0 any 10.0.0.0/24 in\n-A ufw-user-input -p tcp --dport 3306 -s 10.0.0.0/24 -j ACCEPT\n-A ufw-user-input -p tcp --dport 4567 -s 10.0.0.0/24 -j ACCEPT\nCOMMIT\n';
+  assert.deepEqual(lintFirewall(rules, 'iptables-save', undefined, {}, '/etc/ufw/user.rules').findings.map((f) => f.message), [
+    "This firewall closes inbound traffic (ufw's default deny incoming, line 1) but does not open TCP 4568 (IST), TCP 4444 (SST): the Galera members need them to reach each other",
+  ]);
+});
