@@ -45,9 +45,10 @@ export const rule: FwRule = {
     const opens = model.opens.filter((o) => !o.family || o.family === family);
     const reachable = opens.filter((o) => !o.shadowedBy);
     const galeraHere = peers.filter((p) => p.kind === 'galera' && p.sameNode);
-    const opensGalera = opens.some((o) => o.ports?.some(([a, b]) => GALERA_ONLY.some((p) => a <= p && p <= b) || (a <= 3306 && 3306 <= b)) && o.proto !== 'udp');
+    // a Galera node's firewall: a Galera file on its node, a port only Galera uses, or 3306 where the workspace runs Galera
+    const opensAny = (ports: number[]) => opens.some((o) => o.proto !== 'udp' && o.ports?.some(([a, b]) => ports.some((p) => a <= p && p <= b)));
     const galeraKnown = !!ctx.topology?.hostsOf('galera')?.length || peers.some((p) => p.kind === 'galera');
-    if (!galeraHere.length && !(opensGalera && galeraKnown) && !opens.some((o) => o.ports?.some(([a, b]) => GALERA_ONLY.some((p) => a <= p && p <= b)))) return;
+    if (!galeraHere.length && !opensAny(GALERA_ONLY) && !(galeraKnown && opensAny([3306]))) return;
 
     const needs = [...BASE];
     const galeraPeers = galeraHere.length ? galeraHere : peers.filter((p) => p.kind === 'galera');
