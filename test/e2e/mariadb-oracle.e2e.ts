@@ -28,6 +28,10 @@ const MUTATIONS: [string, (t: string) => string][] = [
   ['an unknown option behind loose- (mariadbd ignores it)', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nloose-max_conections=4096')],
   ['skip- before a boolean option', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nskip-name-resolve\nskip-log-bin')],
   ['an option given by a prefix of its name', (t) => t.replace('innodb_flush_log_at_trx_commit=1', 'innodb_flush_log_at_trx_comm=1')],
+  ['wsrep_on=yes (mariadbd reads OFF and warns; a warning for us)', (t) => t.replace('wsrep_on=ON', 'wsrep_on=yes')],
+  ['a misspelt sql_mode value', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nsql_mode=STRICT_TRANS_TABLE')],
+  ['a value outside an option\'s list', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\nalter_algorithm=INPLAC')],
+  ['a number with an unknown suffix (mariadbd logs an error and starts; an error for us)', (t) => t.replace('wsrep_on=ON', 'wsrep_on=ON\ninnodb_buffer_pool_size=1Q')],
 ];
 const KNOWN: Record<string, string> = {
   // none today

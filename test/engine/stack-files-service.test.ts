@@ -66,6 +66,25 @@ test('Galera: completion offers the guide\'s settings not yet set, and their val
   assert.equal(cnfComplete(lintCnf('[client]\n').cnf!, '[client]\n', 9), undefined, 'client groups are not the server\'s');
 });
 
+test('Galera: every server option from mariadbd\'s catalogue: hover with its kind and default, completion of names and values', () => {
+  const text = '[mysqld]\nmax_connections=4096\nalter_algorithm=INPLACE\nbinlog_format=ROW\n';
+  const r = lintCnf(text);
+  const hover = (word: string) => cnfHover(r.cnf!, r.findings, text.indexOf(word) + 2, doc)!.markdown;
+  assert.match(hover('max_connections'), /^\*\*max_connections\*\* in \[mysqld\] = `4096`\n\n---\n\nmariadbd 10\.11\.19-MariaDB-0\+deb12u1 option: a number \(K, M, G \.\.\. suffixes allowed\); default `151`\.$/);
+  assert.match(hover('alter_algorithm'), /option: one of `DEFAULT`, `COPY`, `INPLACE`, `NOCOPY`, `INSTANT`; default `DEFAULT`/);
+  // the guide's own settings keep their topic as well
+  assert.match(hover('binlog_format'), /option: a text; default `MIXED`\.\n\n---\n\n\*\*Galera\.\*\*/);
+  const keys = cnfComplete(r.cnf!, '[mysqld]\nmax_c', 14)!;
+  const item = keys.items.find((i) => i.label === 'max_connect_errors')!;
+  assert.deepEqual([item.insertText, item.detail, item.sortText], ['max_connect_errors=', 'default 100', '1max_connect_errors']);
+  assert.equal(keys.items.find((i) => i.label === 'wsrep_on')?.sortText, '0wsrep_on', 'the guide\'s settings come first');
+  assert.ok(!keys.items.some((i) => i.label === 'max_connections'), 'max_connections is already set');
+  const flag = '[mysqld]\nlog_slave_updates=';
+  assert.deepEqual(cnfComplete(lintCnf(flag).cnf!, flag, flag.length)!.items.map((i) => `${i.label}${i.detail ? ` (${i.detail})` : ''}`), ['ON', 'OFF (default)']);
+  const list = '[mysqld]\nalter_algorithm=';
+  assert.deepEqual(cnfComplete(lintCnf(list).cnf!, list, list.length)!.items.map((i) => i.label), ['DEFAULT', 'COPY', 'INPLACE', 'NOCOPY', 'INSTANT']);
+});
+
 test('keepalived: completion offers the keywords of the block the cursor is in, and state values', () => {
   const text = 'vrrp_instance VI_1 {\n    state MASTER\n    pri\n';
   const r = lintKeepalived(text);

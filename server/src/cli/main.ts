@@ -93,7 +93,7 @@ function lint(args: LintArgs, io: Io): number {
   io.stdout(out);
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (checked === 0 && args.format === 'text') io.stderr('openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service .conf files)\n');
+  if (checked === 0 && args.format === 'text') io.stderr('openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n');
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 

@@ -69,3 +69,19 @@ test('mariadb-unknown-option: a misspelt server option, with the closest name as
   ]);
   assert.deepEqual(lintCnf('[mysqld]\nplugin_load_add = ha_rocksdb\nrocksdb_max_open_files = 1000\n').findings.filter((x) => x.rule === 'mariadb-unknown-option'), []);
 });
+
+test('mariadb-invalid-value: flags, numbers, lists and sets as mariadbd reads them; the fixes', () => {
+  const cnf = (extra: string) => NODE + extra;
+  const found = (extra: string) => lintCnf(cnf(extra)).findings.filter((f) => f.rule === 'mariadb-invalid-value').map((f) => `${f.severity}: ${f.message} [${cnf(extra).slice(f.span.start, f.span.end)}]`);
+  assert.deepEqual(found(''), []);
+  assert.deepEqual(found('innodb_buffer_pool_size=2g\nsql_mode="STRICT_TRANS_TABLES,NO_ZERO_DATE"\nalter_algorithm=inplace\nalter_algorithm=2\nsql_mode=\nlog_bin_trust_function_creators=TRUE\nloose_wsrep_on=1\n'), []);
+  assert.deepEqual(found('wsrep_on=yes\n'), ['warning: [mysqld] wsrep_on=yes: mariadbd recognises ON/OFF, TRUE/FALSE or 1/0 and reads anything else as OFF, so Galera replication is off [yes]']);
+  assert.deepEqual(found('max_connections=4096x\nalter_algorithm=INPLAC\nsql_mode=STRICT_TRANS_TABLE,NO_ZERO_DATE\n'), [
+    'error: [mysqld] max_connections=4096x: not a number (digits with an optional K, M, G, T, P or E): mariadbd rejects the value [4096x]',
+    'error: [mysqld] alter_algorithm=INPLAC: not one of DEFAULT, COPY, INPLACE, NOCOPY, INSTANT (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean INPLACE? [INPLAC]',
+    'error: [mysqld] sql_mode=STRICT_TRANS_TABLE,NO_ZERO_DATE: STRICT_TRANS_TABLE is not a value of this option (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean STRICT_TRANS_TABLES? [STRICT_TRANS_TABLE,NO_ZERO_DATE]',
+  ]);
+  const text = cnf('wsrep_on=yes\n');
+  const f = lintCnf(text).findings.find((x) => x.rule === 'mariadb-invalid-value')!;
+  assert.equal(applyEdits(text, f.fixes[0].edits), cnf('wsrep_on=ON\n'));
+});

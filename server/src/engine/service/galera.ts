@@ -1,6 +1,7 @@
-/** Hover and outline for MariaDB/Galera option files. */
+/** Hover, outline and completion for MariaDB/Galera option files. */
 import { shownValue } from '../text/secrets';
-import { CnfFile } from '../documents/galera/parse';
+import { CnfFile, SERVER_GROUPS } from '../documents/galera/parse';
+import { MARIADB_OPTION_NAMES, MARIADB_SOURCE, mariadbOption, MariadbOption } from '../knowledge/mariadb/catalogue';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
@@ -18,9 +19,22 @@ export function cnfHover(file: CnfFile, findings: Finding[], offset: number, doc
   const parts: string[] = [];
   let span: { start: number; end: number } | undefined;
   for (const g of file.groups) for (const e of g.entries) {
-    if (e.keySpan.start <= offset && offset <= e.keySpan.end && TOPIC[e.name]) { parts.push(`**${e.key}** in [${g.name}]${e.value !== undefined ? ` = \`${shown(e.name, e.value)}\`` : ''}`, topicMarkdown(TOPIC[e.name])); span = e.keySpan; }
+    if (e.keySpan.start > offset || offset > e.keySpan.end) continue;
+    const option = SERVER_GROUPS.test(g.name) ? mariadbOption(e.name.replace(/^loose_/, '')) : undefined;
+    if (!TOPIC[e.name] && !option) continue;
+    parts.push(`**${e.key}** in [${g.name}]${e.value !== undefined ? ` = \`${shown(e.name, e.value)}\`` : ''}`);
+    if (option) parts.push(describeOption(option));
+    if (TOPIC[e.name]) parts.push(topicMarkdown(TOPIC[e.name]));
+    span = e.keySpan;
   }
   return withFindings(parts, span, findings, offset, docLink);
+}
+
+/** What the server's catalogue says of an option: its kind, values and default. */
+function describeOption(o: MariadbOption): string {
+  const kind = o.t === 'bool' ? 'a flag (ON or OFF)' : o.t === 'num' ? 'a number (K, M, G ... suffixes allowed)' : o.t === 'enum' ? `one of ${o.v!.map((v) => `\`${v}\``).join(', ')}`
+    : o.t === 'set' ? `any of ${o.v!.map((v) => `\`${v}\``).join(', ')}, comma-separated` : 'a text';
+  return `${MARIADB_SOURCE} option: ${kind}${o.d !== undefined ? `; default \`${o.d}\`` : ''}.`;
 }
 
 export function cnfSymbols(file: CnfFile): SymbolNode[] {
@@ -54,11 +68,20 @@ export function cnfComplete(file: CnfFile, text: string, offset: number): Comple
   const key = /^\s*([\w-]*)$/.exec(prefix);
   if (key) {
     const present = new Set(group.entries.map((e) => e.name));
-    const items = GUIDE_SETTINGS.filter(([k]) => !present.has(k.replace(/-/g, '_'))).map(([k, v, why]): CompletionItem => ({ label: k, kind: 'property', detail: why, insertText: v.length === 1 ? `${k}=${v[0]}` : `${k}=` }));
-    return { items, replaceStart: offset - key[1].length, replaceEnd: offset };
+    // the guide's settings first, then every other option of the server
+    const guide = GUIDE_SETTINGS.filter(([k]) => !present.has(k.replace(/-/g, '_'))).map(([k, v, why]): CompletionItem => ({ label: k, kind: 'property', detail: why, insertText: v.length === 1 ? `${k}=${v[0]}` : `${k}=`, sortText: `0${k}` }));
+    const known = new Set(GUIDE_SETTINGS.map(([k]) => k.replace(/-/g, '_')));
+    const rest = MARIADB_OPTION_NAMES.filter((k) => !known.has(k) && !present.has(k))
+      .map((k): CompletionItem => { const o = mariadbOption(k)!; return { label: k, kind: 'property', detail: o.d !== undefined ? `default ${o.d}` : undefined, insertText: o.t === 'bool' ? k : `${k}=`, sortText: `1${k}` }; });
+    return { items: [...guide, ...rest], replaceStart: offset - key[1].length, replaceEnd: offset };
   }
   const value = /^\s*([\w-]+)\s*=\s*([^\s#]*)$/.exec(prefix);
-  const setting = value && GUIDE_SETTINGS.find(([k]) => k.replace(/-/g, '_') === value[1].replace(/-/g, '_'));
-  if (!value || !setting || !setting[1].length) return undefined;
-  return { items: setting[1].map((v, i) => ({ label: v, kind: 'value', detail: setting[2], insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
+  if (!value) return undefined;
+  const setting = GUIDE_SETTINGS.find(([k]) => k.replace(/-/g, '_') === value[1].replace(/-/g, '_'));
+  if (setting?.[1].length) return { items: setting[1].map((v, i) => ({ label: v, kind: 'value', detail: setting[2], insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
+  // values of a flag or a list, from the server's catalogue
+  const o = mariadbOption(value[1]);
+  const values = o?.t === 'bool' ? ['ON', 'OFF'] : o?.t === 'enum' ? o.v! : undefined;
+  if (!values) return undefined;
+  return { items: values.map((v) => ({ label: v, kind: 'value', detail: v === o!.d || (o!.t === 'bool' && (o!.d === 'TRUE') === (v === 'ON')) ? 'default' : undefined, insertText: v })), replaceStart: offset - value[2].length, replaceEnd: offset };
 }

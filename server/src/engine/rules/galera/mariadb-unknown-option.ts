@@ -1,10 +1,10 @@
 import { CnfRule } from './rule';
 import { SERVER_GROUPS } from '../../documents/galera/parse';
 import { closest } from '../../text/suggest';
-import CATALOGUE from '../../knowledge/mariadb/options.json';
+import { MARIADB_OPTION_NAMES, MARIADB_SOURCE } from '../../knowledge/mariadb/catalogue';
 
-const KNOWN = new Set(CATALOGUE.options.map((o) => o.replace(/-/g, '_')));
-const KNOWN_LIST = [...KNOWN];
+const KNOWN = new Set(MARIADB_OPTION_NAMES);
+const KNOWN_LIST = MARIADB_OPTION_NAMES;
 /** Boolean options also take these prefixes; `loose-` asks mariadbd to ignore an option it does not know. */
 const PREFIX = /^(skip|enable|disable|maximum)_/;
 
@@ -27,7 +27,7 @@ export const rule: CnfRule = {
       const fix = near ? near.replace(/_/g, e.key.includes('-') ? '-' : '_') : undefined;
       ctx.report({
         span: e.keySpan,
-        message: `[${e.group}] ${e.key} is not an option of the MariaDB server (${CATALOGUE.source.replace(/ \(.*$/, '')}): mariadbd refuses to start${fix ? `; did you mean ${fix}?` : ''}`,
+        message: `[${e.group}] ${e.key} is not an option of the MariaDB server (${MARIADB_SOURCE}): mariadbd refuses to start${fix ? `; did you mean ${fix}?` : ''}`,
         fixes: fix ? [{ title: `Change to ${fix}`, safe: false, preferred: true, edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: fix }] }] : [],
       });
     }
