@@ -7,6 +7,7 @@ import { SERVER_GROUPS } from '../../documents/galera/parse';
 import { closest } from '../../text/suggest';
 import { MARIADB_BOOLEANS, MARIADB_SOURCE, mariadbOption } from '../../knowledge/mariadb/catalogue';
 import { Fix } from '../../types';
+import { shownValue } from '../../text/secrets';
 
 const NUMBER = /^-?\d+(\.\d+)?[KMGTPE]?$/i;
 const AFFIRMATIVE: Record<string, string> = { yes: 'ON', y: 'ON', enable: 'ON', enabled: 'ON', no: 'OFF', n: 'OFF', disable: 'OFF', disabled: 'OFF' };
@@ -25,7 +26,7 @@ export const rule: CnfRule = {
         const o = mariadbOption(e.name.replace(/^loose_/, ''));
         if (!o) continue;
         const v = e.value.trim();
-        const say = (message: string, severity?: 'warning', fixes: Fix[] = []) => ctx.report({ span: e.valueSpan, message: `[${g.name}] ${e.key}=${v}: ${message}`, severity, fixes });
+        const say = (message: string, severity?: 'warning', fixes: Fix[] = []) => ctx.report({ span: e.valueSpan, message: `[${g.name}] ${e.key}=${shownValue('mariadb', e.name, v)}: ${message}`, severity, fixes });
         const replace = (to: string): Fix[] => [{ title: `Change to ${to}`, safe: false, preferred: true, edits: [{ start: e.valueSpan.start, end: e.valueSpan.end, newText: to }] }];
         if (o.t === 'bool' && !MARIADB_BOOLEANS.includes(v.toUpperCase())) {
           const to = AFFIRMATIVE[v.toLowerCase()];
