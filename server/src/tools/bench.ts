@@ -7,7 +7,8 @@ import * as path from 'path';
 import { spawn } from 'child_process';
 import { lintManifest } from '../engine/lint';
 import { IncrementalManifestParser } from '../engine/documents/manifest/incremental';
-import { lintConf } from '../engine/lint';
+import { lintCnf, lintConf, lintFirewall, lintHaproxy, lintPacemaker } from '../engine/lint';
+import { MARIADB_OPTION_NAMES, mariadbOption } from '../engine/knowledge/mariadb/catalogue';
 import { catalogFor } from '../engine/knowledge/options/catalog';
 
 export function generate(n: number): string {
@@ -23,6 +24,25 @@ export function generate(n: number): string {
   s += '\nservices:\n  haproxy: { on: ctl, vips: [internal] }\n  keystone: { on: ctl, mode: active-active, vip: internal }\n  galera: { on: ctl, mode: clustered, vip: internal }\n';
   s += `  nova-compute: { on: [${Array.from({ length: n - ctl }, (_, i) => `node${i + ctl}`).join(', ')}], mode: per-node }\n`;
   return s;
+}
+
+function haproxyCfg(n: number): string {
+  let t = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\n';
+  for (let i = 0; i < n; i++) t += `listen api${i}\n    bind 10.0.0.11:${10000 + i}\n    balance source\n    option httpchk\n${[12, 13, 14].map((h) => `    server c${h} 10.0.0.${h}:${10000 + i} check inter 2000 rise 2 fall 5\n`).join('')}`;
+  return t;
+}
+function firewallRules(n: number): string {
+  let t = '*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n';
+  for (let i = 0; i < n; i++) t += `-A INPUT -s 10.${i % 250}.0.0/24 -p tcp -m tcp --dport ${1024 + i} -j ACCEPT\n`;
+  return `${t}-A INPUT -s 10.0.0.0/24 -p tcp -m multiport --dports 3306,4444,4567,4568 -j ACCEPT\nCOMMIT\n`;
+}
+function cib(n: number): string {
+  const res = Array.from({ length: n }, (_, i) => `      <primitive id="r${i}" class="ocf" provider="heartbeat" type="IPaddr2">\n        <instance_attributes id="r${i}-ia"><nvpair id="r${i}-ip" name="ip" value="10.1.${i >> 8}.${i & 255}"/><nvpair id="r${i}-m" name="cidr_netmask" value="24"/></instance_attributes>\n        <operations><op id="r${i}-mon" name="monitor" interval="30s"/></operations>\n      </primitive>\n`).join('');
+  const cons = Array.from({ length: n }, (_, i) => `      <rsc_colocation id="c${i}" rsc="r${i}" with-rsc="haproxy-clone" score="INFINITY"/>\n`).join('');
+  return `<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config><cluster_property_set id="o"><nvpair id="s" name="stonith-enabled" value="true"/></cluster_property_set></crm_config>\n    <nodes/>\n    <resources>\n${res}      <clone id="haproxy-clone"><primitive id="haproxy" class="systemd" type="haproxy"><operations><op id="h-mon" name="monitor" interval="10s"/></operations></primitive></clone>\n    </resources>\n    <constraints>\n${cons}    </constraints>\n  </configuration>\n  <status/>\n</cib>\n`;
+}
+function everyMariadbOption(): string {
+  return `[mysqld]\n${MARIADB_OPTION_NAMES.map((k) => { const o = mariadbOption(k)!; return o.d !== undefined ? `${k}=${o.d}` : o.t === 'bool' ? k : `${k}=x`; }).join('\n')}\n`;
 }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -105,6 +125,19 @@ async function main(): Promise<void> {
   const confTimes = time(() => lintConf('nova.conf', conf), 21);
   results.lint_nova_conf_all_options_ms = +median(confTimes).toFixed(2);
   rows.push(`nova.conf with ${conf.split('\n').length} lines (every option at its default): lint ${median(confTimes).toFixed(1)} ms`);
+  // the HA stack's own files at the size of a large deployment
+  const stack: [string, string, (t: string) => unknown][] = [
+    ['haproxy.cfg, 200 proxies of 3 servers', haproxyCfg(200), (t) => lintHaproxy(t)],
+    ['rules.v4, 3000 rules', firewallRules(3000), (t) => lintFirewall(t, 'iptables-save', undefined, {}, 'rules.v4')],
+    ['CIB, 300 resources with colocations', cib(300), (t) => lintPacemaker(t, 'cib')],
+    ['galera.cnf, every server option of mariadbd', everyMariadbOption(), (t) => lintCnf(t)],
+  ];
+  for (const [what, text, lint] of stack) {
+    lint(text);
+    const ts = time(() => lint(text), 21);
+    results[`lint_${what.split(',')[0].replace(/\W+/g, '_')}_ms`] = +median(ts).toFixed(2);
+    rows.push(`${what} (${(text.length / 1024).toFixed(0)} KiB): lint ${median(ts).toFixed(1)} ms`);
+  }
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
   const kept = lintManifest(generate(5000));
