@@ -74,6 +74,20 @@ test('crm shell: elements and their ids, agents, sections, operations, scores, p
   assert.equal(scopeOf(t, '# keep them together'), 'comment.line.number-sign.crm');
 });
 
+test('MariaDB option files: groups, includes, prefixes, options, booleans, numbers, comments', async () => {
+  const t = await tokens('source.mariadb-cnf', '# controller1\n[galera]\n!includedir /etc/mysql/conf.d/\nwsrep_on = ON\nloose-wsrep_sst_method=rsync\ninnodb_buffer_pool_size=2G # a note\nwsrep_cluster_address="gcomm://10.0.0.12,10.0.0.13"');
+  assert.equal(scopeOf(t, '# controller1'), 'comment.line.mariadb-cnf');
+  assert.equal(scopeOf(t, 'galera'), 'entity.name.section.group.mariadb-cnf');
+  assert.equal(scopeOf(t, '!includedir'), 'keyword.control.import.mariadb-cnf');
+  assert.equal(scopeOf(t, 'wsrep_on'), 'variable.other.option.mariadb-cnf');
+  assert.equal(scopeOf(t, 'ON'), 'constant.language.boolean.mariadb-cnf');
+  assert.equal(scopeOf(t, 'loose'), 'storage.modifier.prefix.mariadb-cnf');
+  assert.equal(scopeOf(t, 'wsrep_sst_method'), 'variable.other.option.mariadb-cnf');
+  assert.equal(scopeOf(t, '2G'), 'constant.numeric.mariadb-cnf');
+  assert.equal(scopeOf(t, '# a note'), 'comment.line.mariadb-cnf');
+  assert.equal(scopeOf(t, '"gcomm://10.0.0.12,10.0.0.13"'), 'string.quoted.mariadb-cnf');
+});
+
 test('haproxy, corosync, keepalived and the OpenStack conf grammars colour their own keywords and comments', async () => {
   const ha = await tokens('source.haproxy-config', 'listen galera\n    # one writer\n    server c1 10.0.0.12:3306 check');
   assert.ok(ha.some(([t, s]) => t.startsWith('# one writer') && s.startsWith('comment')), JSON.stringify(ha));
