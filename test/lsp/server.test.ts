@@ -191,14 +191,14 @@ test('a pcs script and a CIB get diagnostics; the quick fix edits the property i
   const script = fileUri(path.join(dir, 'cluster', 'setup-pacemaker.sh'));
   await c.open(script, 'set -e\npcs cluster setup openstack c1 c2 c3\npcs property set no-quorum-policy=ignore\n');
   const p = await c.diagnostics(script, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['quorum-ignored-multi-node', 2, 34, 40]]);
+  assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['pacemaker-recheck-interval', 2, 34, 40], ['quorum-ignored-multi-node', 2, 34, 40]]);
   const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: script }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics, only: ['quickfix'] } }) as CodeAction[];
   const fix = actions.find((a) => a.title === 'Set no-quorum-policy=stop');
   assert.deepEqual(fix?.edit?.changes?.[script], [{ range: p.diagnostics[0].range, newText: 'stop' }]);
   const cib = fileUri(path.join(dir, 'cluster', 'cib.xml'));
   await c.open(cib, '<cib validate-with="pacemaker-3.9">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="s" name="stonith-enabled" value="false"/>\n      </cluster_property_set>\n    </crm_config>\n  </configuration>\n</cib>\n');
   const q = await c.diagnostics(cib, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(q.diagnostics.map((d) => d.code), ['stonith-disabled-in-production']);
+  assert.deepEqual(q.diagnostics.map((d) => d.code), ['pacemaker-recheck-interval', 'stonith-disabled-in-production']);
 });
 
 test('a Galera option file: outline and completion over LSP, and no manifest completion in it', async () => {

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkPm, dedent, fixedPm } from '../../support/fixture';
+import { applyEdits } from '../../../server/src/engine/fixes';
+import { LintConfig } from '../../../server/src/engine/config';
 import { detectKind, lintClustercheck, lintPacemaker } from '../../../server/src/engine/lint';
 
 /** The guide's controller cluster, as pcs commands: fenced, VIP tied to HAProxy, every resource monitored. */
@@ -19,8 +21,10 @@ const SOUND_PCS = `
   pcs resource create openstack-cinder-volume systemd:openstack-cinder-volume op monitor interval=30s timeout=30s
 `;
 
+/** The tests of the other rules leave pacemaker-recheck-interval (an info on most fixtures) to its own test. */
+const OTHERS: LintConfig = { rules: { 'pacemaker-recheck-interval': 'off' } };
 const rulesOf = (syntax: 'pcs' | 'crm' | 'cib', text: string, environment?: 'test') =>
-  lintPacemaker(dedent(text), syntax, environment ? { rules: {}, environment } : undefined).findings.map((f) => `${f.rule}: ${f.message}`);
+  lintPacemaker(dedent(text), syntax, { ...OTHERS, environment }).findings.map((f) => `${f.rule}: ${f.message}`);
 
 test('the guide\'s pcs setup has no finding', () => assert.deepEqual(rulesOf('pcs', SOUND_PCS), []));
 
@@ -38,7 +42,7 @@ test('pcs: fencing off, quorum ignored on three nodes, an unmonitored VIP away f
   #                   ^^^^^^^^^^^^^ warning cinder-volume-single-active: resource 'cinder-volume' (systemd:openstack-cinder-volume) is cloned as 'cinder-volume-clone', so cinder-volume runs on every node at once; run a single primitive (active-passive) so that only one owns the storage backend
   echo my-secret-password-no-dont-use-this-one | passwd --stdin hacluster
   #    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error pacemaker-placeholder-secrets: this password is one of the HA guide's published examples: replace it with a secret of your own
-`));
+`, { config: OTHERS }));
 
 test('the placeholder password never appears in a message', () => {
   const text = 'pcs cluster auth controller1 controller2 controller3 -u hacluster -p my-secret-password-no-dont-use-this-one\n';
@@ -66,7 +70,7 @@ test('crm: properties on one line, the old underscore spelling, a VIP tied to th
   primitive haproxy systemd:haproxy op monitor interval="1s"
   clone haproxy-clone haproxy
   colocation vip-with-haproxy inf: vip haproxy-clone
-`));
+`, { config: OTHERS }));
 
 test('crm: a continuation line whose `\\` is missing above it (as in the guide\'s MySQL example) is a parse error, and the lines after it still belong to the primitive', () => {
   const text = dedent(`
@@ -118,6 +122,24 @@ test("clustercheck's settings and xinetd service: the guide's example password i
   assert.deepEqual(lintClustercheck(text.replace('my_clustercheck_password', 'Zq8-unique')).findings, []);
 });
 
+test('pacemaker-recheck-interval: unset or longer than 5 minutes, in files that set properties; the fix in each syntax', () => {
+  const msgs = (syntax: 'crm' | 'pcs' | 'cib', t: string) => lintPacemaker(t, syntax).findings.filter((f) => f.rule === 'pacemaker-recheck-interval').map((f) => `${f.message} [${t.slice(f.span.start, f.span.end)}]`);
+  assert.deepEqual(msgs('crm', 'primitive vip ocf:heartbeat:IPaddr2 params ip=10.0.0.11 cidr_netmask=24 op monitor interval=30s\n'), [], 'a snippet without properties says nothing of them');
+  assert.deepEqual(msgs('crm', 'property stonith-enabled=true cluster-recheck-interval=5min\n'), []);
+  assert.deepEqual(msgs('crm', 'property stonith-enabled=true cluster-recheck-interval=PT3M\n'), []);
+  assert.deepEqual(msgs('crm', 'property stonith-enabled=true cluster-recheck-interval="900"\n'), ['cluster-recheck-interval=900 is 15 minutes; the guide sets 5min so timed actions are not held back [900]']);
+  assert.deepEqual(msgs('pcs', 'pcs property set cluster-recheck-interval=0\n'), ['cluster-recheck-interval=0 turns the periodic rechecks off; the guide sets 5min [0]']);
+  assert.deepEqual(msgs('pcs', 'pcs property set stonith-enabled=true\n'), ['cluster-recheck-interval is not set: Pacemaker rechecks every 15 minutes by default; the guide sets 5min [true]']);
+  const fix = (syntax: 'crm' | 'pcs' | 'cib', t: string) => applyEdits(t, lintPacemaker(t, syntax).findings.find((f) => f.rule === 'pacemaker-recheck-interval')!.fixes[0].edits);
+  assert.equal(fix('pcs', 'pcs -f cib.xml property set stonith-enabled=true\npcs -f cib.xml resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11\n'),
+    'pcs -f cib.xml property set stonith-enabled=true\npcs -f cib.xml property set cluster-recheck-interval=5min\npcs -f cib.xml resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11\n');
+  assert.equal(fix('crm', 'property stonith-enabled="true" \\\n  no-quorum-policy="stop"\n'), 'property stonith-enabled="true" \\\n  no-quorum-policy="stop" cluster-recheck-interval=5min\n');
+  assert.equal(fix('crm', 'property cluster-recheck-interval=15min\n'), 'property cluster-recheck-interval=5min\n');
+  const cib = dedent(CIB('<nvpair id="o-s" name="stonith-enabled" value="true"/>', ''));
+  assert.match(fix('cib', cib), /<nvpair id="o-s" name="stonith-enabled" value="true"\/>\n<nvpair id="cib-bootstrap-options-cluster-recheck-interval" name="cluster-recheck-interval" value="5min"\/>/);
+  assert.equal(lintPacemaker(fix('cib', cib), 'cib').findings.filter((f) => f.rule === 'pacemaker-recheck-interval' || f.rule === 'parse-error').length, 0);
+});
+
 const CIB = (props: string, resources: string, constraints = '') => `
   <cib validate-with="pacemaker-3.9" epoch="12" num_updates="0" admin_epoch="0">
     <configuration>
@@ -157,7 +179,7 @@ const COLOCATED = '<rsc_colocation id="col" rsc="lb-haproxy-clone" with-rsc="vip
 test('CIB: quorum ignored on its three nodes, STONITH on with no fence device', () => checkPm('cib', CIB(
   `        <nvpair id="opt-nqp" name="no-quorum-policy" value="ignore"/>
   #                                                           ^^^^^^ error quorum-ignored-multi-node: no-quorum-policy=ignore in a cluster of 3 nodes: the side of a split without quorum keeps running the same resources as the side with it`,
-  VIP_AND_HAPROXY, COLOCATED).replace('      <resources>\n', '      <resources>\n  #    ^^^^^^^^^ error stonith-enabled-without-devices: STONITH is enabled (the default) but none of the 2 resources is a fence device: Pacemaker will not start any resource; add a stonith resource per node (e.g. fence_ipmilan)\n')));
+  VIP_AND_HAPROXY, COLOCATED).replace('      <resources>\n', '      <resources>\n  #    ^^^^^^^^^ error stonith-enabled-without-devices: STONITH is enabled (the default) but none of the 2 resources is a fence device: Pacemaker will not start any resource; add a stonith resource per node (e.g. fence_ipmilan)\n'), { config: OTHERS }));
 
 test('CIB: a fenced cluster with the VIP colocated with HAProxy has no finding', () => {
   assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE, COLOCATED)), []);

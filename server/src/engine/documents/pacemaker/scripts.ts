@@ -125,7 +125,9 @@ export function parsePcs(text: string): PmModel {
   for (const st of statements(text)) {
     const i = st.findIndex((w) => w.text === 'pcs');
     if (i < 0) continue;
-    const w = st.slice(i + 1).filter((x) => !/^-f$/.test(x.text));
+    // pcs's global options before the command: -f FILE (work on a CIB file), --debug, --force, ...
+    const w = st.slice(i + 1);
+    while (w.length && w[0].text.startsWith('-')) w.splice(0, /^(-f|--corosync_conf|--request-timeout)$/.test(w[0].text) ? 2 : 1);
     const words = w.map((x) => x.text);
     if (words[0] === 'property' && words[1] === 'set') { for (const x of w.slice(2)) { const p = kv(x); if (p) m.properties.set(p.key, p.value); } continue; }
     if ((words[0] === 'resource' || words[0] === 'stonith') && words[1] === 'create' && w.length >= 4) {

@@ -8,8 +8,9 @@ import { rule as vipMonitor } from './pacemaker-vip-monitor';
 import { rule as resourceMonitorOp } from './pacemaker-resource-monitor-op';
 import { rule as cinderVolumeSingleActive } from './cinder-volume-single-active';
 import { rule as placeholderSecrets } from './pacemaker-placeholder-secrets';
+import { rule as recheckInterval } from './pacemaker-recheck-interval';
 
 export const PACEMAKER_RULES: readonly PmRule[] = [
   stonithDisabledInProduction, stonithEnabledWithoutDevices, quorumIgnored, vipHaproxyColocation, vipMonitor, resourceMonitorOp,
-  cinderVolumeSingleActive, placeholderSecrets,
+  cinderVolumeSingleActive, placeholderSecrets, recheckInterval,
 ];
