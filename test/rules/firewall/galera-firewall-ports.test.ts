@@ -207,3 +207,10 @@ test("ufw's user.rules: closed by ufw's default, opened by its ufw-user-input ru
     "This firewall closes inbound traffic (ufw's default deny incoming, line 1) but does not open TCP 4568 (IST), TCP 4444 (SST): the Galera members need them to reach each other",
   ]);
 });
+
+test('firewall-cmd: options written with a space, and the trusted zone', () => {
+  const text = 'firewall-cmd --permanent --add-service mysql\nfirewall-cmd --permanent --add-port 4567/tcp\n';
+  assert.equal(fixedFw('script', text, 'galera-firewall-ports'), 'firewall-cmd --permanent --add-service mysql\nfirewall-cmd --permanent --add-port=4568/tcp\nfirewall-cmd --permanent --add-port=4444/tcp\nfirewall-cmd --permanent --add-port 4567/tcp\n');
+  // the cluster network in the trusted zone: every port open to it
+  assert.deepEqual(messages('script', 'firewall-cmd --permanent --zone=trusted --add-source=10.0.0.0/24\nfirewall-cmd --permanent --add-port=4567/tcp\n', [galeraHere()], deployment({ services: 'galera: { on: ctl, mode: clustered, vip: internal }' })), []);
+});

@@ -36,6 +36,8 @@ function option(w: Word, next: Word | undefined, name: string): { value: string;
 
 function firewallCmd(text: string, c: Command, words: Word[], model: FwModel): void {
   const span = c.span;
+  // the trusted zone accepts everything: its sources and interfaces are open on every port
+  const zone = words.map((w, i) => option(w, words[i + 1], '--zone')?.value).find(Boolean);
   for (let i = 0; i < words.length; i++) {
     const w = words[i], next = words[i + 1];
     const target = option(w, next, '--set-target');
@@ -43,19 +45,24 @@ function firewallCmd(text: string, c: Command, words: Word[], model: FwModel): v
     const port = option(w, next, '--add-port');
     const service = option(w, next, '--add-service');
     const rich = option(w, next, '--add-rich-rule');
-    const valueWord = port?.consumed || service?.consumed || rich?.consumed ? next : w;
-    if (port?.consumed || service?.consumed || rich?.consumed) i++;
-    if (port) {
+    const trusted = zone === 'trusted' ? option(w, next, '--add-source') ?? option(w, next, '--add-interface') : undefined;
+    const found = port ?? service ?? rich ?? trusted;
+    if (!found) continue;
+    const valueWord = found.consumed ? next : w;
+    if (found.consumed) i++;
+    // a copy of the command with this option replaced by --add-port=PORT/PROTO
+    const asPort = (p: number, proto: Proto) => text.slice(span.start, w.start) + `--add-port=${p}/${proto}` + text.slice(valueWord.end, span.end);
+    if (trusted) {
+      model.opens.push({ proto: 'any', ports: [], sources: w.text.startsWith('--add-source') ? [trusted.value] : [], span });
+    } else if (port) {
       for (const item of expandBraces(port.value)) {
         const m = /^([^/]+)\/(tcp|udp|sctp|dccp)$/.exec(item);
-        const v = m ? (expandVariable(m[1], c)?.values ?? [m[1]]) : [];
-        const ports = m && v.length ? portList(v.join(',')) : undefined;
-        const loop = m ? expandVariable(m[1], c)?.loop : undefined;
-        model.opens.push({ proto: (m?.[2] === 'udp' ? 'udp' : 'tcp'), ports: m && (m[2] === 'tcp' || m[2] === 'udp') ? ports : [], sources: [], span,
-          clone: loop ? undefined : (p, proto) => withWord(text, c, valueWord, valueWord === w ? `--add-port=${p}/${proto}` : `${p}/${proto}`) });
+        const v = m ? expandVariable(m[1], c) : undefined;
+        const ports = m ? portList((v?.values ?? [m[1]]).join(',')) : undefined;
+        model.opens.push({ proto: m?.[2] === 'udp' ? 'udp' : 'tcp', ports: m && (m[2] === 'tcp' || m[2] === 'udp') ? ports : [], sources: [], span, clone: v?.loop ? undefined : asPort });
       }
     } else if (service) {
-      for (const name of expandBraces(service.value)) for (const o of serviceOpenings(name, [], span)) model.opens.push({ ...o, clone: (p, proto) => withWord(text, c, valueWord, valueWord === w ? `--add-port=${p}/${proto}` : `${p}/${proto}`) });
+      for (const name of expandBraces(service.value)) for (const o of serviceOpenings(name, [], span)) model.opens.push({ ...o, clone: asPort });
     } else if (rich) {
       const o = richRule(rich.value, span);
       if (o) model.opens.push({ ...o, clone: (p, proto) => withWord(text, c, valueWord, text.slice(valueWord.start, valueWord.end).replace(/port\s+port=(["'])[^"']*\1\s+protocol=(["'])\w+\2|service\s+name=(["'])[^"']*\3/, `port port="${p}" protocol="${proto}"`)) });
