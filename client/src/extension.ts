@@ -23,7 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // every YAML file (the server keeps to manifests, by name or apiVersion) and OpenStack service configs
     documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', language: 'iptables' }, { scheme: 'file', language: 'crm' }, { scheme: 'file', language: 'mariadb-cnf' }, { scheme: 'file', pattern: '**/*.cnf' }, { scheme: 'file', pattern: '**/*.crm' }, { scheme: 'file', pattern: '**/*.pcs' }, { scheme: 'file', pattern: '**/*.sh' }, { scheme: 'file', pattern: '**/cib*.xml' }, ...STACK_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }))],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}') },
+    // settings files, and the files other files are checked against (manifests, the nodes' configs, sysctl, xinetd)
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,conf,cnf,cfg,socket}'), vscode.workspace.createFileSystemWatcher('**/xinetd.d/*')] },
     outputChannel: output,
     // the server runs real checkers on save only in a trusted workspace
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },

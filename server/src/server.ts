@@ -2,7 +2,7 @@
  * The language server: wires LSP (vscode-languageserver) to the engine. Started by the VS Code
  * client over IPC, or by any editor as `openstack-ha-language-server --stdio`.
  */
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, Connection } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
 import { registerHandlers, SHOW_DOC_COMMAND, FIX_ALL_KIND } from './lsp/handlers';
@@ -116,7 +116,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (hasConfigurationCapability) void pullSettings();
     else { analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa)); relintAll(); }
   });
-  connection.onDidChangeWatchedFiles(() => { analyses.invalidate(); relintAll(); });
+  connection.onDidChangeWatchedFiles((p) => {
+    let configs = false, workspace = false;
+    for (const c of p.changes) {
+      const file = URI.toPath(c.uri);
+      if (!file || CONFIG_FILE_NAMES.some((n) => file.endsWith(n))) { configs = true; continue; }
+      // open documents are followed through their edits; a file changed on disk (git pull, another editor) is read again
+      if (documents.get(c.uri)) continue;
+      if (analyses.topologies.refresh(file, c.type === FileChangeType.Deleted)) workspace = true;
+    }
+    if (configs) analyses.invalidate();
+    if (workspace) analyses.manifestEpoch++;
+    if (configs || workspace) relintAll();
+  });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => {

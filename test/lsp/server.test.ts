@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   HoverRequest, CompletionRequest, CodeActionRequest, DefinitionRequest, ReferencesRequest, RenameRequest, PrepareRenameRequest,
-  DocumentSymbolRequest, ExecuteCommandRequest, Diagnostic, CodeAction, CompletionItem, DocumentSymbol, MarkupContent, Location, WorkspaceEdit,
+  DocumentSymbolRequest, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType, Diagnostic, CodeAction, CompletionItem, DocumentSymbol, MarkupContent, Location, WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri, exists } from '../support/lsp-client';
 
@@ -246,4 +246,22 @@ test("an edit to one node's keepalived.conf re-checks the other node's open file
   c.change(n2, 2, [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 24 } }, text: '52' }]);
   const p = await c.diagnostics(n1, (x) => x.diagnostics.some((d) => d.code === 'keepalived-vrid-priority-sane'));
   assert.match(p.diagnostics.find((d) => d.code === 'keepalived-vrid-priority-sane')!.message as string, /^VIP 10\.0\.0\.11 is in virtual_router_id 51 here but 52 in /);
+});
+
+test('a sysctl file changed on disk re-checks the open haproxy.cfg (workspace/didChangeWatchedFiles)', async () => {
+  const cfg = fileUri(path.join(dir, 'disk', 'node1', 'etc', 'haproxy', 'haproxy.cfg'));
+  await c.open(cfg, 'listen keystone_public\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n');
+  const sysctl = path.join(dir, 'disk', 'node1', 'etc', 'sysctl.d');
+  fs.mkdirSync(sysctl, { recursive: true });
+  const changed = (file: string, type: FileChangeType) => c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type }] });
+  fs.writeFileSync(path.join(sysctl, '99-net.conf'), 'net.ipv4.ip_forward = 1\n');
+  await changed(path.join(sysctl, '99-net.conf'), FileChangeType.Created);
+  await c.diagnostics(cfg, (x) => x.diagnostics.some((d) => d.code === 'sysctl-nonlocal-bind'));
+  fs.writeFileSync(path.join(sysctl, '60-haproxy.conf'), 'net.ipv4.ip_nonlocal_bind = 1\n');
+  await changed(path.join(sysctl, '60-haproxy.conf'), FileChangeType.Created);
+  await c.diagnostics(cfg, (x) => !x.diagnostics.some((d) => d.code === 'sysctl-nonlocal-bind'));
+  // deleted again: the finding comes back
+  fs.rmSync(path.join(sysctl, '60-haproxy.conf'));
+  await changed(path.join(sysctl, '60-haproxy.conf'), FileChangeType.Deleted);
+  await c.diagnostics(cfg, (x) => x.diagnostics.some((d) => d.code === 'sysctl-nonlocal-bind'));
 });

@@ -77,6 +77,23 @@ export class TopologyIndex {
     return undefined;
   }
 
+  /**
+   * A file changed on disk (or was deleted): read it again as a manifest or a peer file. True when
+   * what the rules see changed, so the open files are checked again.
+   */
+  refresh(file: string, deleted: boolean): boolean {
+    const key = path.resolve(file);
+    if (deleted) return this.peers.delete(key) || this.manifests.delete(key);
+    let text: string;
+    try { if (fs.statSync(key).size > 1024 * 1024) return false; text = fs.readFileSync(key, 'utf8'); } catch { return false; }
+    if (/\.ya?ml$/i.test(key)) {
+      if (detectKind(key, text) !== 'manifest') return this.manifests.delete(key);
+      this.set(key, lintManifest(text).manifest);
+      return true;
+    }
+    return this.setPeer(key, text);
+  }
+
   /** Reads every manifest under `root` (bounded), for the language server's workspace. */
   scan(root: string, maxDepth = 6, maxFiles = 20000): void {
     let seen = 0;
