@@ -26,6 +26,8 @@ const MUTATIONS: [string, (t: string) => string][] = [
   ['a primitive without a type', (t) => t.replace(' type="haproxy"', '')],
   ['an element left open', (t) => t.replace('    </constraints>\n', '')],
   ['a VIP with no colocation (valid for crm_verify, an HA error for us)', (t) => t.replace(/ {6}<rsc_colocation[^\n]*\n/, '')],
+  ['a property value Pacemaker cannot take', (t) => t.replace('value="5min"', 'value="5min"/>\n        <nvpair id="opt-nqp" name="no-quorum-policy" value="stopp"')],
+  ['a misspelt property name (Pacemaker ignores it; a warning for us)', (t) => t.replace('name="cluster-recheck-interval"', 'name="cluster-recheck-intervall"')],
 ];
 const KNOWN: Record<string, string> = {
   // none today

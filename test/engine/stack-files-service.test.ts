@@ -120,6 +120,21 @@ test('Pacemaker: completion of properties (with the guide\'s value) and their va
   assert.ok(labels('pcs resource create vip ocf:heart')!.includes('ocf:heartbeat:IPaddr2'));
   assert.ok(labels('primitive vip ')!.includes('ocf:heartbeat:IPaddr2'));
   assert.equal(pmComplete('colocation c inf: a b', 21), undefined);
+  // every other property of Pacemaker's metadata after the guide's, with the values of its list
+  const all = pmComplete('pcs property set ', 17)!;
+  assert.equal(all.items.find((i) => i.label === 'placement-strategy')?.sortText, '1placement-strategy');
+  assert.equal(all.items.find((i) => i.label === 'stonith-enabled')?.sortText, '0stonith-enabled');
+  assert.deepEqual(labels('pcs property set placement-strategy='), ['default', 'utilization', 'minimal', 'balanced']);
+  assert.deepEqual(labels('property maintenance-mode='), ['true', 'false']);
+});
+
+test('Pacemaker: hover on a property gives its type, values and default from the metadata', () => {
+  const t = 'pcs property set placement-strategy=balanced no-quorum-policy=stop\n';
+  const r = lintPacemaker(t, 'pcs');
+  const h = pmHover(r.pacemaker!, r.findings, t.indexOf('placement') + 2, doc)!;
+  assert.equal(h.markdown, '**placement-strategy** = `balanced`\n\n---\n\nPacemaker 2.1.5-1+deb12u1 cluster property: one of `default`, `utilization`, `minimal`, `balanced`; default `default`.');
+  assert.equal(t.slice(h.span.start, h.span.end), 'placement-strategy');
+  assert.match(pmHover(r.pacemaker!, r.findings, t.indexOf('=stop') + 2, doc)!.markdown, /^\*\*no-quorum-policy\*\* = `stop`\n\n---\n\nPacemaker .* cluster property: one of `stop`, `freeze`, `ignore`, `demote`, `suicide`; default `stop`\.\n\n---\n\n\*\*no-quorum-policy/);
 });
 
 test('Pacemaker: completion inside a CIB: property names and values, a primitive\'s class, provider and type, an op\'s name', () => {

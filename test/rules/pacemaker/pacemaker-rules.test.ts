@@ -140,6 +140,27 @@ test('pacemaker-recheck-interval: unset or longer than 5 minutes, in files that 
   assert.equal(lintPacemaker(fix('cib', cib), 'cib').findings.filter((f) => f.rule === 'pacemaker-recheck-interval' || f.rule === 'parse-error').length, 0);
 });
 
+test('pacemaker-unknown-property: names and values against Pacemaker\'s metadata; pcs refuses unknown names, Pacemaker ignores them', () => {
+  const found = (syntax: 'crm' | 'pcs' | 'cib', t: string) => lintPacemaker(t, syntax).findings.filter((f) => f.rule === 'pacemaker-unknown-property').map((f) => `${f.severity}: ${f.message} [${t.slice(f.span.start, f.span.end)}]`);
+  assert.deepEqual(found('pcs', 'pcs property set stonith-enabled=true no_quorum_policy=freeze cluster-recheck-interval=PT5M pe-warn-series-max=1000 placement-strategy=Balanced\n'), []);
+  assert.deepEqual(found('pcs', 'pcs property set stonith-enabld=true\npcs property set my-own-flag=1\npcs property set other-flag=1 --force\n'), [
+    'error: stonith-enabld is not a cluster property of Pacemaker 2.1.5-1+deb12u1 (did you mean stonith-enabled?): pcs refuses to set it [stonith-enabld]',
+    'error: my-own-flag is not a cluster property of Pacemaker 2.1.5-1+deb12u1: pcs refuses to set it [my-own-flag]',
+  ]);
+  // in a CIB, an agent's own attribute is not reported; a near miss is
+  assert.deepEqual(found('cib', dedent(CIB('<nvpair id="a" name="redis_REPL_INFO" value="c1"/>\n<nvpair id="b" name="no-quorum-polcy" value="stop"/>', ''))), [
+    'warning: no-quorum-polcy is not a cluster property of Pacemaker 2.1.5-1+deb12u1 (did you mean no-quorum-policy?): Pacemaker ignores it and keeps the default [no-quorum-polcy]',
+  ]);
+  assert.deepEqual(found('crm', 'property no-quorum-policy=stopp stonith-enabled=maybe pe-input-series-max=lots cluster-recheck-interval=5minutes\n'), [
+    'error: no-quorum-policy=stopp is not one of stop, freeze, ignore, demote, suicide: Pacemaker uses the default (stop) instead, and crm_verify reports the configuration as invalid [stopp]',
+    'error: stonith-enabled=maybe is not true or false: Pacemaker uses the default (true) instead, and crm_verify reports the configuration as invalid [maybe]',
+    'error: pe-input-series-max=lots is not a whole number: Pacemaker uses the default (4000) instead, and crm_verify reports the configuration as invalid [lots]',
+    'warning: cluster-recheck-interval=5minutes is not an interval (30s, 5min, 1h): Pacemaker uses the default (15min) instead [5minutes]',
+  ]);
+  const t = 'property no-quorum-policy=stopp\n';
+  assert.equal(applyEdits(t, lintPacemaker(t, 'crm').findings.find((f) => f.rule === 'pacemaker-unknown-property')!.fixes[0].edits), 'property no-quorum-policy=stop\n');
+});
+
 const CIB = (props: string, resources: string, constraints = '') => `
   <cib validate-with="pacemaker-3.9" epoch="12" num_updates="0" admin_epoch="0">
     <configuration>

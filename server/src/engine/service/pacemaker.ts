@@ -4,7 +4,8 @@ import { hasMonitor, isStonith, isVip, PmModel, PmResource, sameResource } from 
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
-import { CompletionResult } from './completion';
+import { CompletionItem, CompletionResult } from './completion';
+import { ClusterProperty, clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES } from '../knowledge/pacemaker/catalogue';
 
 const PROPERTY_TOPIC: Record<string, string> = {
   'stonith-enabled': 'fencing-stonith', stonith_enabled: 'fencing-stonith', 'fencing-enabled': 'fencing-stonith', 'no-quorum-policy': 'no-quorum-policy', no_quorum_policy: 'no-quorum-policy',
@@ -34,9 +35,23 @@ export function pmHover(m: PmModel, findings: Finding[], offset: number, docLink
     span = r.idSpan;
   }
   for (const [name, p] of m.properties) {
-    if (p.span.start <= offset && offset <= p.span.end && PROPERTY_TOPIC[name]) { parts.push(`**${name}** = \`${p.value}\``, topicMarkdown(PROPERTY_TOPIC[name])); span = p.span; }
+    const at = (x?: { start: number; end: number }) => x && x.start <= offset && offset <= x.end;
+    if (!at(p.span) && !at(p.nameSpan)) continue;
+    const known = clusterProperty(name);
+    if (!known && !PROPERTY_TOPIC[name]) continue;
+    parts.push(`**${name}** = \`${p.value}\``);
+    if (known) parts.push(describeProperty(known));
+    if (PROPERTY_TOPIC[name]) parts.push(topicMarkdown(PROPERTY_TOPIC[name]));
+    span = at(p.nameSpan) ? p.nameSpan : p.span;
   }
   return withFindings(parts, span, findings, offset, docLink);
+}
+
+/** What Pacemaker's metadata says of a cluster property: its type, values and default. */
+function describeProperty(p: ClusterProperty): string {
+  const kind = p.t === 'select' ? `one of ${p.v!.map((v) => `\`${v}\``).join(', ')}` : p.t === 'boolean' ? 'true or false' : p.t === 'integer' ? 'a whole number'
+    : p.t === 'time' ? 'an interval (30s, 5min, 1h)' : p.t === 'percentage' ? 'a percentage' : 'a text';
+  return `${PACEMAKER_SOURCE} cluster property: ${kind}${p.d !== undefined ? `; default \`${p.d}\`` : ''}.`;
 }
 
 export function pmSymbols(m: PmModel): SymbolNode[] {
@@ -64,15 +79,30 @@ export function pmComplete(text: string, offset: number, syntax?: PmSyntax): Com
   const prefix = text.slice(lineStart, offset);
   const value = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]+)=["']?([\w-]*)$/.exec(prefix);
   if (value) {
-    const p = PROPERTIES.find(([k]) => k === value[1]);
-    if (!p) return undefined;
-    return { items: p[1].map((v, i) => ({ label: v, kind: 'value', insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
+    const values = propertyValues(value[1]);
+    if (!values) return undefined;
+    return { items: values.map((v, i) => ({ label: v, kind: 'value', insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
   }
   const name = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]*)$/.exec(prefix);
-  if (name) return { items: PROPERTIES.map(([k, v]) => ({ label: k, kind: 'property', insertText: `${k}=${v[0]}` })), replaceStart: offset - name[1].length, replaceEnd: offset };
+  if (name) return { items: propertyItems(), replaceStart: offset - name[1].length, replaceEnd: offset };
   const agent = /(?:^\s*primitive\s+\S+\s+|\bpcs\s+resource\s+create\s+\S+\s+)([\w:-]*)$/.exec(prefix);
   if (agent) return { items: AGENTS.map((a) => ({ label: a, kind: 'value', insertText: a })), replaceStart: offset - agent[1].length, replaceEnd: offset };
   return undefined;
+}
+
+/** The values to offer for a property: the guide's (its own first), else the metadata's list or true/false. */
+function propertyValues(name: string): string[] | undefined {
+  const guide = PROPERTIES.find(([k]) => k === name)?.[1];
+  if (guide) return guide;
+  const p = clusterProperty(name);
+  return p?.t === 'select' ? p.v : p?.t === 'boolean' ? ['true', 'false'] : undefined;
+}
+
+/** Every cluster property: the guide's first, with its value, then the others of Pacemaker's metadata. */
+function propertyItems(): CompletionItem[] {
+  const guide = PROPERTIES.map(([k, v]): CompletionItem => ({ label: k, kind: 'property', insertText: `${k}=${v[0]}`, sortText: `0${k}` }));
+  const rest = PROPERTY_NAMES.filter((k) => !PROPERTIES.some(([g]) => g === k)).map((k): CompletionItem => { const p = clusterProperty(k)!; return { label: k, kind: 'property', detail: p.d !== undefined ? `default ${p.d}` : undefined, insertText: `${k}=`, sortText: `1${k}` }; });
+  return [...guide, ...rest];
 }
 
 /** Operations a resource's <op> or `op` names. */
@@ -94,10 +124,9 @@ function cibComplete(text: string, offset: number): CompletionResult | undefined
   const attrs = new Map([...before.matchAll(/([\w-]+)=["']([^"']*)["']/g)].map((a) => [a[1], a[2]]));
   const items = (labels: string[], kind: 'value' | 'property' = 'value', preselectFirst = false) => ({ items: labels.map((l, i) => ({ label: l, kind, insertText: l, preselect: preselectFirst && i === 0 })), replaceStart: offset - typed.length, replaceEnd: offset });
   if (element === 'nvpair' && insideClusterProperties(text, open)) {
-    if (attr === 'name') return items(PROPERTIES.map(([k]) => k), 'property');
-    const p = PROPERTIES.find(([k]) => k === attrs.get('name'));
-    if (attr === 'value' && p) return items(p[1], 'value', true);
-    return undefined;
+    if (attr === 'name') return { ...items([]), items: propertyItems().map((i) => ({ ...i, insertText: i.label })) };
+    const values = attr === 'value' ? propertyValues(attrs.get('name') ?? '') : undefined;
+    return values ? items(values, 'value', true) : undefined;
   }
   if (element === 'primitive') {
     const parts = AGENTS.map((a) => a.split(':')).map((x) => (x.length === 3 ? x : [x[0], '', x[1]]));

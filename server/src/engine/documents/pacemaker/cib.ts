@@ -9,8 +9,8 @@ export function parseCib(text: string): PmModel {
   const m = emptyModel('cib');
   const doc = readXml(text, m.problems);
   for (const cfg of all(doc, 'crm_config')) for (const nv of all(cfg, 'nvpair')) {
-    const name = attr(nv, 'name'), value = nv.attrs.get('value');
-    if (name && value) m.properties.set(name, value);
+    const name = nv.attrs.get('name'), value = nv.attrs.get('value');
+    if (name?.value && value) m.properties.set(name.value, { ...value, nameSpan: name.span });
   }
   const nodes = all(doc, 'nodes')[0];
   if (nodes) m.nodes = nodes.children.filter((n) => n.name === 'node' && attr(n, 'type') !== 'remote').length;

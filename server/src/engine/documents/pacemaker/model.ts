@@ -16,7 +16,8 @@ export interface PmResource {
 }
 export interface PmModel {
   syntax: 'cib' | 'crm' | 'pcs';
-  properties: Map<string, Located>;
+  /** Cluster properties by name as written: their value, and where the name is. */
+  properties: Map<string, Located & { nameSpan?: Span }>;
   resources: PmResource[];
   /** clone id -> resource id */
   clones: Map<string, string>;

@@ -3,6 +3,7 @@
  * lines (in shell scripts) -> the Pacemaker model, with positions.
  */
 import { emptyModel, Located, PmModel, PmResource } from './model';
+import { Span } from '../../types';
 import { closest } from '../../text/suggest';
 
 interface Word { text: string; start: number; end: number }
@@ -41,11 +42,12 @@ function statements(text: string): Word[][] & { endsBefore?: Map<Word[], Word> }
   return out;
 }
 
-function kv(w: Word): { key: string; value: Located } | undefined {
+function kv(w: Word): { key: string; value: Located & { nameSpan: Span } } | undefined {
   const i = w.text.indexOf('=');
   if (i <= 0) return undefined;
+  const nameSpan = { start: w.start, end: w.start + i };
   const valueStart = w.start + (w.end - w.start - (w.text.length - i - 1)) - (w.end - w.start > w.text.length ? 1 : 0);
-  return { key: w.text.slice(0, i), value: { value: w.text.slice(i + 1), span: { start: Math.min(valueStart, w.end), end: w.end - (w.end - w.start > w.text.length ? 1 : 0) } } };
+  return { key: w.text.slice(0, i), value: { value: w.text.slice(i + 1), span: { start: Math.min(valueStart, w.end), end: w.end - (w.end - w.start > w.text.length ? 1 : 0) }, nameSpan } };
 }
 
 /** Reads `params a=1 b=2 op monitor interval=30s op start ... meta x=y` after a resource's agent. */

@@ -9,8 +9,9 @@ import { rule as resourceMonitorOp } from './pacemaker-resource-monitor-op';
 import { rule as cinderVolumeSingleActive } from './cinder-volume-single-active';
 import { rule as placeholderSecrets } from './pacemaker-placeholder-secrets';
 import { rule as recheckInterval } from './pacemaker-recheck-interval';
+import { rule as unknownProperty } from './pacemaker-unknown-property';
 
 export const PACEMAKER_RULES: readonly PmRule[] = [
   stonithDisabledInProduction, stonithEnabledWithoutDevices, quorumIgnored, vipHaproxyColocation, vipMonitor, resourceMonitorOp,
-  cinderVolumeSingleActive, placeholderSecrets, recheckInterval,
+  cinderVolumeSingleActive, placeholderSecrets, recheckInterval, unknownProperty,
 ];

@@ -1,0 +1,51 @@
+/**
+ * pacemaker-unknown-property: a cluster property Pacemaker does not have, or a value it cannot
+ * take, judged against the property metadata of Debian's Pacemaker. pcs refuses an unknown name
+ * (unless --force); in a CIB or a crm file Pacemaker ignores it, so only a likely misspelling is
+ * reported there: resource agents keep attributes of their own in crm_config (redis_REPL_INFO).
+ */
+import { PmRule } from './rule';
+import { clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES } from '../../knowledge/pacemaker/catalogue';
+import { closest } from '../../text/suggest';
+import { Fix } from '../../types';
+
+const BOOLEAN = /^(true|on|yes|y|1|false|off|no|n|0)$/i;
+const INTEGER = /^[-+]?(\d+|infinity)$/i;
+const TIME = /^(\d+(\.\d+)?\s*(ms|msec|us|usec|s|sec|m|min|h|hr)?|P(T?\d+[HMSDWY])+|PT\d+(\.\d+)?S)$/i;
+
+export const rule: PmRule = {
+  meta: {
+    id: 'pacemaker-unknown-property', severity: 'error', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
+    title: 'A cluster property Pacemaker does not have, or a value it cannot take',
+    why: 'Pacemaker ignores a cluster property it does not know, so a misspelt no-quorum-policy or cluster-recheck-interval silently leaves the default in force; pcs refuses the name outright. A value a property cannot take is replaced by the default, and crm_verify reports the configuration as invalid.',
+  },
+  check(ctx) {
+    for (const [name, p] of ctx.model.properties) {
+      const known = clusterProperty(name);
+      if (!known) {
+        const lineStart = ctx.text.lastIndexOf('\n', p.span.start - 1) + 1;
+        const line = ctx.text.slice(lineStart, ctx.text.indexOf('\n', p.span.start) < 0 ? ctx.text.length : ctx.text.indexOf('\n', p.span.start));
+        const near = closest(name, PROPERTY_NAMES, 1)[0];
+        const pcs = ctx.model.syntax === 'pcs' && !/\s--force\b/.test(line);
+        if (!near && !pcs) continue;
+        const fixes: Fix[] = near && p.nameSpan ? [{ title: `Change to ${near}`, safe: false, preferred: true, edits: [{ start: p.nameSpan.start, end: p.nameSpan.end, newText: near }] }] : [];
+        ctx.report({
+          span: p.nameSpan ?? p.span, severity: pcs ? 'error' : 'warning', fixes,
+          message: `${name} is not a cluster property of ${PACEMAKER_SOURCE}${near ? ` (did you mean ${near}?)` : ''}: ${pcs ? 'pcs refuses to set it' : 'Pacemaker ignores it and keeps the default'}`,
+        });
+        continue;
+      }
+      const v = p.value.trim();
+      const bad = known.t === 'boolean' ? !BOOLEAN.test(v) : known.t === 'integer' ? !INTEGER.test(v) : known.t === 'select' ? !known.v!.some((x) => x.toLowerCase() === v.toLowerCase())
+        : known.t === 'time' ? !TIME.test(v) : known.t === 'percentage' ? !/^\d+%?$/.test(v) : false;
+      if (!bad) continue;
+      const expect = known.t === 'select' ? `one of ${known.v!.join(', ')}` : known.t === 'boolean' ? 'true or false' : known.t === 'integer' ? 'a whole number' : known.t === 'time' ? 'an interval (30s, 5min, 1h)' : 'a percentage';
+      const near = known.t === 'select' ? closest(v, known.v!, 1)[0] : undefined;
+      ctx.report({
+        span: p.span, severity: known.t === 'time' || known.t === 'percentage' ? 'warning' : 'error',
+        message: `${name}=${v} is not ${expect}: Pacemaker uses the default${known.d !== undefined ? ` (${known.d})` : ''} instead${known.t === 'time' || known.t === 'percentage' ? '' : ', and crm_verify reports the configuration as invalid'}`,
+        fixes: near ? [{ title: `Change to ${near}`, safe: false, preferred: true, edits: [{ start: p.span.start, end: p.span.end, newText: near }] }] : [],
+      });
+    }
+  },
+};
