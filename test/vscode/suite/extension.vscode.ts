@@ -82,3 +82,23 @@ test('an OpenStack service config gets the openstack-conf language and its diagn
   for (const id of ['oslo-option-name-case', 'rabbit-all-hosts-listed', 'value-trailing-comment', 'rabbit-heartbeat-enabled']) assert.ok(codes.has(id), id);
   assert.ok(!diags.some((d) => d.message.includes('RABBIT_PASS')), 'no secret in a message');
 });
+
+test('the HA stack\'s own files get their languages and their diagnostics, checked against each other', async () => {
+  const examples = path.resolve(__dirname, '../../../../examples/etc');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
+  const open = async (rel: string, language: string) => {
+    const file = path.join(dir, 'etc', rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.copyFileSync(path.join(examples, rel), file);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, language, rel);
+    return doc;
+  };
+  const has = async (doc: vscode.TextDocument, id: string) => until(`${id} on ${doc.uri.fsPath}`, () => ours(doc.uri).find((d) => codeOf(d) === id));
+  // the node's Galera file first: the firewall and haproxy.cfg are checked against it
+  await has(await open('mysql/conf.d/galera.cnf', 'mariadb-cnf'), 'galera-innodb-autoinc-lock-mode-2');
+  const fw = await has(await open('iptables/rules.v4', 'iptables'), 'galera-firewall-ports');
+  assert.match(fw.message, /does not open TCP 4444 \(SST\)/);
+  await has(await open('haproxy/haproxy.cfg', 'haproxy'), 'galera-clustercheck-endpoint');
+});
