@@ -214,3 +214,7 @@ test('firewall-cmd: options written with a space, and the trusted zone', () => {
   // the cluster network in the trusted zone: every port open to it
   assert.deepEqual(messages('script', 'firewall-cmd --permanent --zone=trusted --add-source=10.0.0.0/24\nfirewall-cmd --permanent --add-port=4567/tcp\n', [galeraHere()], deployment({ services: 'galera: { on: ctl, mode: clustered, vip: internal }' })), []);
 });
+
+test('a script that opens nothing is not the node\'s firewall', () => {
+  assert.deepEqual(messages('script', 'firewall-cmd --reload\niptables -L -n\n', [galeraHere()]), []);
+});

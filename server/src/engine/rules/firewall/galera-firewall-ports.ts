@@ -43,6 +43,8 @@ export const rule: FwRule = {
     const family = members(ctx).some(isIPv6) ? 'ipv6' : 'ipv4';
     if (model.family && model.family !== family) return;
     const opens = model.opens.filter((o) => !o.family || o.family === family);
+    // a script that opens nothing (firewall-cmd --reload, iptables -L) is not where the node's firewall is written
+    if (model.syntax === 'script' && !opens.length) return;
     const reachable = opens.filter((o) => !o.shadowedBy);
     const galeraHere = peers.filter((p) => p.kind === 'galera' && p.sameNode);
     // a Galera node's firewall: a Galera file on its node, a port only Galera uses, or 3306 where the workspace runs Galera
