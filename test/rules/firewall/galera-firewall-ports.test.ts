@@ -43,8 +43,12 @@ test('iptables-save: a port opened after the catch-all REJECT is not open; the f
 test('iptables-save: an open INPUT chain, or a firewall of another kind of node, is not judged', () => {
   assert.deepEqual(messages('iptables-save', '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp --dport 3306 -j ACCEPT\nCOMMIT\n', [galeraHere()]), []);
   assert.deepEqual(messages('iptables-save', '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\n-A INPUT -p tcp --dport 3306 -j ACCEPT\nCOMMIT\n'), []);
-  // 3306 alone: a Galera node only when the workspace describes Galera
-  assert.equal(messages('iptables-save', '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 3306 -j ACCEPT\nCOMMIT\n', [{ ...galeraHere(), sameNode: false }]).length, 1);
+  // 3306 alone: a Galera node when the manifest runs Galera and no Galera file says which nodes are members
+  const only3306 = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 3306 -j ACCEPT\nCOMMIT\n';
+  const topology = deployment({ services: 'galera: { on: ctl, mode: clustered, vip: internal }' });
+  assert.equal(messages('iptables-save', only3306, [], topology).length, 1);
+  // ... but not on a node whose workspace keeps the Galera files elsewhere (an HAProxy node opens 3306 to clients)
+  assert.deepEqual(messages('iptables-save', only3306, [{ ...galeraHere(), sameNode: false }], topology), []);
 });
 
 test("the guide's iptables commands: `--protocol --match tcp` is an error iptables makes too; all four ports are open", () => {

@@ -49,8 +49,10 @@ export const rule: FwRule = {
     const galeraHere = peers.filter((p) => p.kind === 'galera' && p.sameNode);
     // a Galera node's firewall: a Galera file on its node, a port only Galera uses, or 3306 where the workspace runs Galera
     const opensAny = (ports: number[]) => opens.some((o) => o.proto !== 'udp' && o.ports?.some(([a, b]) => ports.some((p) => a <= p && p <= b)));
-    const galeraKnown = !!ctx.topology?.hostsOf('galera')?.length || peers.some((p) => p.kind === 'galera');
-    if (!galeraHere.length && !opensAny(GALERA_ONLY) && !(galeraKnown && opensAny([3306]))) return;
+    // the workspace's Galera files are all on other nodes: 3306 here is a client port (an HAProxy node), not a member's
+    const galeraElsewhere = !galeraHere.length && peers.some((p) => p.kind === 'galera');
+    const galeraKnown = !!ctx.topology?.hostsOf('galera')?.length;
+    if (!galeraHere.length && !opensAny(GALERA_ONLY) && (galeraElsewhere || !(galeraKnown && opensAny([3306])))) return;
 
     const needs = [...BASE];
     const galeraPeers = galeraHere.length ? galeraHere : peers.filter((p) => p.kind === 'galera');
