@@ -211,6 +211,8 @@ test('galera-clustercheck-endpoint: checks on 9200 need an xinetd service or soc
   ]);
   // haproxy.cfg alone: nothing known of the DB nodes, nothing said
   assert.deepEqual(endpointMessages([]), []);
+  // another side port (kolla's clustercheck container on 4569) is deployed by means this product does not read
+  assert.deepEqual(lintHaproxy(GALERA_LISTEN.replace(/port 9200/g, 'port 4569'), undefined, { peers: [galera] }).findings.filter((f) => f.rule === 'galera-clustercheck-endpoint'), []);
   // xinetd services of other programs are not endpoints
   assert.deepEqual(endpointMessages([galera, endpoint('xinetd.d/rsync', 'service rsync\n{\n  port = 873\n  server = /usr/bin/rsync\n}\n')]), [
     'listen galera_cluster checks c1, c2 on port 9200, but no xinetd service or systemd socket of the workspace answers on 9200: HAProxy will mark every Galera server down [9200]',

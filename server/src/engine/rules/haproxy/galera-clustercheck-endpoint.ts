@@ -33,7 +33,8 @@ export const rule: HaRule = {
     if (!peers.some((p) => p.kind === 'galera' || p.kind === 'clustercheck')) return;
     const endpoints = peers.filter((p) => p.kind === 'clustercheck').flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file, node: p.node })));
     for (const s of galeraProxies(view)) {
-      const checked = view.servers(s).map((srv) => ({ srv, port: checkPort(view, s, srv) })).filter((x) => x.port && Number(x.port.text) !== x.srv.port && /^\d+$/.test(x.port.text));
+      // clustercheck's port; other side ports (kolla's clustercheck container on 4569, ...) are deployed by other means this product does not read
+      const checked = view.servers(s).map((srv) => ({ srv, port: checkPort(view, s, srv) })).filter((x) => x.port?.text === '9200' && x.srv.port !== 9200);
       if (!checked.length) continue;
       const port = Number(checked[0].port!.text);
       const live = endpoints.filter((e) => !e.disabled && (e.port === undefined || e.port === port));
