@@ -23,6 +23,10 @@ const MUTATIONS: [string, (t: string) => string][] = [
   ['a missing closing brace', (t) => t.replace(/\}\s*$/, '')],
   ['no VRID at all', (t) => t.replace('    virtual_router_id 51\n', '')],
   ['HAProxy not tracked (valid for keepalived, a warning for us)', (t) => t.replace(/ {4}track_script \{\n {8}chk_haproxy\n {4}\}\n/, '')],
+  ['a misspelt keyword', (t) => t.replace('priority 101', 'prioriti 101')],
+  ['a misspelt block', (t) => t.replace('track_script {', 'track_scrpt {')],
+  ['a state in lower case', (t) => t.replace('state BACKUP', 'state backup')],
+  ['a word where a number belongs', (t) => t.replace('interval 2', 'interval two')],
 ];
 const KNOWN: Record<string, string> = {
   // none today

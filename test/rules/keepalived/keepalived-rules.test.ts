@@ -67,3 +67,18 @@ test('keepalived-vrid-priority-sane across the nodes: the same VIP needs the sam
   const reuse = lintKeepalived(SOUND, undefined, { peers: [peer('../lb/keepalived.conf', backup.replace('10.0.0.11/24', '203.0.113.11/24'))] }).findings;
   assert.deepEqual(reuse.map((x) => x.message), ['virtual_router_id 51 is also used by vrrp_instance internal in ../lb/keepalived.conf for other VIPs (203.0.113.11): on one network segment they form one VRRP group']);
 });
+
+test('keepalived-unknown-keyword: misspelt keywords and blocks, a lower-case state, a word for a number; lists of addresses are not keywords', () => {
+  const found = (text: string) => lintKeepalived(text).findings.filter((f) => f.rule === 'keepalived-unknown-keyword').map((f) => `${f.message} [${at(text, f)}]`);
+  const text = SOUND.replace('priority 101', 'prioriti 101').replace('state BACKUP', 'state backup').replace('interval 2', 'interval two').replace('track_script {', 'track_scrpt {');
+  assert.deepEqual(found(text), [
+    "interval two: keepalived wants a number here and ignores the setting [two]",
+    'state backup: keepalived takes MASTER or BACKUP, in capitals, and falls back to BACKUP [backup]',
+    "keepalived does not know 'prioriti' (did you mean priority?): keepalived 2.2.7-1+b2 ignores it and keepalived -t rejects the file [prioriti]",
+    "keepalived does not know 'track_scrpt' (did you mean track_script?): keepalived 2.2.7-1+b2 ignores it and keepalived -t rejects the file [track_scrpt]",
+  ]);
+  const fixed = lintKeepalived(text).findings.filter((f) => f.rule === 'keepalived-unknown-keyword' && f.fixes.length).reduce((t, f) => applyEdits(t, f.fixes[0].edits), text);
+  assert.equal(fixed, SOUND.replace('interval 2', 'interval two'));
+  // older names that no listed keyword resembles are left alone; addresses and names inside lists are not keywords
+  assert.deepEqual(found(SOUND.replace('nopreempt', 'lvs_sync_daemon_interface br-mgmt').replace('chk_haproxy\n    }', 'chk_haprxy\n    }')), []);
+});
