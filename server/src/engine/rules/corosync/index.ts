@@ -1,4 +1,4 @@
-/** The corosync.conf rules of the HA guide (section B), plus quorum sizes on the nodelist. */
+/** The corosync.conf rules of the HA guide (section B), quorum sizes on the nodelist, and misspelt keys. */
 import { CoroRule } from './rule';
 import { rule as tokenTimeoutLow } from './corosync-token-timeout-low';
 import { rule as secauthOff } from './corosync-secauth-off';
@@ -12,8 +12,9 @@ import { rule as waitForAll } from './corosync-wait-for-all';
 import { rule as twoNodeConsistency } from './corosync-two-node-consistency';
 import { rule as autoTieBreakerProduction } from './corosync-auto-tie-breaker-production';
 import { evenRule, minThreeRule } from './cluster-size';
+import { rule as unknownKey } from './corosync-unknown-key';
 
 export const COROSYNC_RULES: readonly CoroRule[] = [
-  tokenTimeoutLow, secauthOff, rrpModeRequired, ringnumberUnique, mcastaddrScope, broadcastExcludesMcastaddr, udpuNodelist,
+  unknownKey, tokenTimeoutLow, secauthOff, rrpModeRequired, ringnumberUnique, mcastaddrScope, broadcastExcludesMcastaddr, udpuNodelist,
   votequorum, waitForAll, twoNodeConsistency, autoTieBreakerProduction, minThreeRule, evenRule,
 ];

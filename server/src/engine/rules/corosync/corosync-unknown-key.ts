@@ -1,0 +1,48 @@
+/**
+ * corosync-unknown-key: corosync skips a key it does not know and keeps the default, so a
+ * misspelt `tokn: 10000` leaves the token at 1 s. Only a likely misspelling of a key of the manual
+ * pages is reported; a value outside what corosync accepts for transport or crypto stops it.
+ */
+import { CoroRule } from './rule';
+import { CoroBlock } from '../../documents/corosync/parse';
+import { editDistance } from '../../text/suggest';
+import { COROSYNC_KEYS, COROSYNC_SOURCE, COROSYNC_VALUES, isCorosyncKey } from '../../knowledge/corosync/catalogue';
+
+function nearest(word: string): string | undefined {
+  if (word.length < 4 || isCorosyncKey(word)) return undefined;
+  let best: string | undefined;
+  let d = 3;
+  for (const k of COROSYNC_KEYS) { const e = editDistance(word, k); if (e < d && e <= (word.length >= 8 ? 2 : 1)) { d = e; best = k; } }
+  return best;
+}
+
+export const rule: CoroRule = {
+  meta: {
+    id: 'corosync-unknown-key', severity: 'warning', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    title: 'A misspelt key that corosync ignores, or a transport or crypto value it refuses',
+    why: 'corosync skips a key it does not know and carries on with the default, so `tokn: 10000` leaves the token timeout at one second and the cluster fences nodes on a short network blip. A transport, cipher or hash it does not know stops it from starting.',
+  },
+  check(ctx) {
+    const visit = (b: CoroBlock) => {
+      for (const e of b.entries) {
+        const near = nearest(e.key);
+        if (near) {
+          ctx.report({ span: e.keySpan, message: `corosync does not know '${e.key}' (did you mean ${near}?): ${COROSYNC_SOURCE} ignores it and keeps the default`,
+            fixes: [{ title: `Change to ${near}`, safe: false, preferred: true, edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: near }] }] });
+          continue;
+        }
+        const allowed = b.name === 'totem' ? COROSYNC_VALUES[e.key] : undefined;
+        if (allowed && !allowed.includes(e.value.trim())) {
+          ctx.report({ span: e.valueSpan, severity: 'error', message: `${e.key}: ${e.value.trim()} is not one of ${allowed.join(', ')}: corosync refuses to start` });
+        }
+      }
+      for (const c of b.blocks) {
+        const near = nearest(c.name);
+        if (near) ctx.report({ span: c.nameSpan, message: `corosync does not know the block '${c.name}' (did you mean ${near}?): ${COROSYNC_SOURCE} ignores it and everything in it`,
+          fixes: [{ title: `Change to ${near}`, safe: false, preferred: true, edits: [{ start: c.nameSpan.start, end: c.nameSpan.end, newText: near }] }] });
+        visit(c);
+      }
+    };
+    visit(ctx.file.root);
+  },
+};
