@@ -30,3 +30,15 @@ export function closest(name: string, candidates: Iterable<string>, max = 3): st
   }
   return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
 }
+
+/**
+ * The known word `word` is most likely a misspelling of: one edit away (two for words of eight
+ * letters or more); undefined when `word` is short, or itself known (`isKnown`).
+ */
+export function misspeltOf(word: string, known: Iterable<string>, isKnown: (w: string) => boolean, minLength = 5): string | undefined {
+  if (word.length < minLength || isKnown(word)) return undefined;
+  let best: string | undefined;
+  let d = 3;
+  for (const k of known) { const e = editDistance(word, k); if (e < d && e <= (word.length >= 8 ? 2 : 1)) { d = e; best = k; } }
+  return best;
+}

@@ -5,16 +5,10 @@
  */
 import { CoroRule } from './rule';
 import { CoroBlock } from '../../documents/corosync/parse';
-import { editDistance } from '../../text/suggest';
+import { misspeltOf } from '../../text/suggest';
 import { COROSYNC_KEYS, COROSYNC_SOURCE, COROSYNC_VALUES, isCorosyncKey } from '../../knowledge/corosync/catalogue';
 
-function nearest(word: string): string | undefined {
-  if (word.length < 4 || isCorosyncKey(word)) return undefined;
-  let best: string | undefined;
-  let d = 3;
-  for (const k of COROSYNC_KEYS) { const e = editDistance(word, k); if (e < d && e <= (word.length >= 8 ? 2 : 1)) { d = e; best = k; } }
-  return best;
-}
+const nearest = (word: string) => misspeltOf(word, COROSYNC_KEYS, isCorosyncKey, 4);
 
 export const rule: CoroRule = {
   meta: {

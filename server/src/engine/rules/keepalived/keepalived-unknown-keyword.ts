@@ -6,7 +6,7 @@
  */
 import { KaRule } from './rule';
 import { KaBlock, KaWord } from '../../documents/keepalived/parse';
-import { editDistance } from '../../text/suggest';
+import { misspeltOf } from '../../text/suggest';
 import CATALOGUE from '../../knowledge/keepalived/keywords.json';
 import { Fix } from '../../types';
 
@@ -17,13 +17,7 @@ const LISTS = /^(virtual_ipaddress(_excluded)?|virtual_routes|virtual_rules|stat
 const NUMBERS = new Set(['virtual_router_id', 'priority', 'advert_int', 'weight', 'interval', 'fall', 'rise', 'timeout', 'garp_master_delay', 'garp_master_repeat', 'garp_master_refresh']);
 
 /** The listed keyword a word is most likely a misspelling of. */
-function nearest(word: string): string | undefined {
-  if (word.length < 5 || KEYWORDS.has(word)) return undefined;
-  let best: string | undefined;
-  let d = 3;
-  for (const k of KEYWORDS) { const e = editDistance(word, k); if (e < d && e <= (word.length >= 8 ? 2 : 1)) { d = e; best = k; } }
-  return best;
-}
+const nearest = (word: string) => misspeltOf(word, KEYWORDS, (w) => KEYWORDS.has(w));
 
 export const rule: KaRule = {
   meta: {
