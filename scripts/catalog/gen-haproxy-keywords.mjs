@@ -23,6 +23,15 @@ for (const l of doc.slice(m0 + 2, m1)) {
   const kw = m[1].replace(/\s*\((\*|deprecated)\)\s*/g, '').trim();
   proxy[kw] = { defaults: m[2] === 'X', frontend: m[3] === 'X', listen: m[4] === 'X', backend: m[5] === 'X', ...(/\(deprecated\)/.test(m[1]) ? { deprecated: true } : {}) };
 }
-const out = { format: 'haproxy-keywords/1', haproxy: version, source: 'configuration.txt of the Debian haproxy package: section 3 (global) and 4.1 (proxy keywords matrix)', global, proxy };
+// section 5.2: the options of server and default-server lines, and whether each takes a value (`inter <delay>`)
+const s0 = at(/^5\.2\. Server and default-server options/);
+const s1 = at(/^5\.3\. /, s0);
+const server = {};
+for (const l of doc.slice(s0, s1)) {
+  const m = /^([a-z][a-z0-9-]+)(\s+[<[{].*)?\s*$/.exec(l);
+  if (m) server[m[1]] = (server[m[1]] ?? false) || !!m[2];
+}
+const out = { format: 'haproxy-keywords/1', haproxy: version, source: 'configuration.txt of the Debian haproxy package: section 3 (global), 4.1 (proxy keywords matrix) and 5.2 (server options)', global, proxy,
+  server: Object.fromEntries(Object.keys(server).sort().map((k) => [k, server[k]])) };
 writeFileSync('server/src/engine/knowledge/haproxy/keywords.json', JSON.stringify(out, null, 1) + '\n');
-console.log(`haproxy ${version}: ${global.length} global keywords, ${Object.keys(proxy).length} proxy keywords`);
+console.log(`haproxy ${version}: ${global.length} global keywords, ${Object.keys(proxy).length} proxy keywords, ${Object.keys(out.server).length} server options`);

@@ -218,3 +218,16 @@ test('galera-clustercheck-endpoint: checks on 9200 need an xinetd service or soc
     'listen galera_cluster checks c1, c2 on port 9200, but no xinetd service or systemd socket of the workspace answers on 9200: HAProxy will mark every Galera server down [9200]',
   ]);
 });
+
+test('haproxy-unknown-keyword: server and default-server options, their values skipped, one report per line', () => {
+  checkHa(DEFAULTS + `
+  listen api
+      bind 10.0.0.11:9292
+      default-server inter 2000 rsie 2 fall 5
+  #                             ^^^^ error haproxy-unknown-keyword: 'rsie' is not a server option of HAProxy 2.6.12; did you mean 'rise'?: HAProxy refuses to start
+      server c1 10.0.0.12:9292 check inetr 2000 rise 2 weight 10 backup
+  #                                  ^^^^^ error haproxy-unknown-keyword: 'inetr' is not a server option of HAProxy 2.6.12; did you mean 'inter'?: HAProxy refuses to start
+      server c2 10.0.0.13:9292 check inter 2000 rise 2 fall 5 track api/c1 init-addr last,libc,none on-marked-down shutdown-sessions
+  `, { rules: ['haproxy-unknown-keyword'] });
+  assert.equal(fixedHa('listen api\n    bind 10.0.0.11:9292\n    server c1 10.0.0.12:9292 check inetr 2000\n', 'haproxy-unknown-keyword'), 'listen api\n    bind 10.0.0.11:9292\n    server c1 10.0.0.12:9292 check inter 2000\n');
+});

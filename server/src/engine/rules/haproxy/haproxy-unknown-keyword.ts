@@ -1,7 +1,7 @@
-import { HaRule } from './rule';
+import { HaRule, HaRuleContext } from './rule';
 import { closest } from '../../text/suggest';
-import { GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY, Where } from '../../knowledge/haproxy/keywords';
-import { Statement } from '../../documents/haproxy/parse';
+import { GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY, SERVER_OPTIONS, Where } from '../../knowledge/haproxy/keywords';
+import { Arg, Statement } from '../../documents/haproxy/parse';
 
 const GLOBAL = new Set<string>(GLOBAL_KEYWORDS);
 const FIRST_WORDS = [...new Set(Object.keys(PROXY).map((k) => k.split(' ')[0]))];
@@ -17,6 +17,19 @@ function lookup(st: Statement): { key: string; where: Where } | undefined {
   }
   return undefined;
 }
+
+/** HAProxy refuses a server option it does not know; a value (`inter 2000`) is skipped with its option, and a line is reported once, as HAProxy stops at its first unknown word. */
+function serverOptions(args: Arg[], ctx: HaRuleContext): void {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.text in SERVER_OPTIONS) { if (SERVER_OPTIONS[a.text]) i++; continue; }
+    const near = closest(a.text, SERVER_NAMES, 1);
+    ctx.report({ span: a.span, message: `'${a.text}' is not a server option of HAProxy ${HAPROXY_VERSION}${near.length ? `; did you mean '${near[0]}'?` : ''}: HAProxy refuses to start`,
+      fixes: near.map((n) => ({ title: `Change to '${n}'`, safe: false, preferred: true, edits: [{ start: a.span.start, end: a.span.end, newText: n }] })) });
+    return;
+  }
+}
+const SERVER_NAMES = Object.keys(SERVER_OPTIONS);
 
 export const rule: HaRule = {
   meta: {
@@ -35,6 +48,8 @@ export const rule: HaRule = {
           continue;
         }
         if (s.kind !== 'defaults' && s.kind !== 'frontend' && s.kind !== 'listen' && s.kind !== 'backend') continue;
+        // the options of a server line (after its name and address) or a default-server line
+        if (st.keyword.text === 'server' || st.keyword.text === 'default-server') serverOptions(st.keyword.text === 'server' ? st.args.slice(2) : st.args, ctx);
         const found = lookup(st);
         if (found) {
           // HAProxy warns and ignores it (`haproxy -c` still passes): a warning, not an error
