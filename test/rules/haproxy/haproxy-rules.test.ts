@@ -141,6 +141,19 @@ test('completion offers the keywords of the section; hover says where a keyword 
   assert.match(h.markdown, /^\*\*option httpchk\*\*: allowed in defaults, listen, backend\. \[HAProxy 2\.6\.12 manual\]/);
 });
 
+test('completion on a server line offers its options (with a space after one that takes a value), not after an option that wants its value', () => {
+  const text = 'backend b\n    server c1 10.0.0.12:80 check in';
+  const r = lintHaproxy(text);
+  const c = haComplete(r.haproxy!, text, text.length)!;
+  assert.equal(text.slice(c.replaceStart, c.replaceEnd), 'in');
+  assert.equal(c.items.find((i) => i.label === 'inter')?.insertText, 'inter ');
+  assert.equal(c.items.find((i) => i.label === 'backup')?.insertText, 'backup');
+  const afterInter = 'backend b\n    server c1 10.0.0.12:80 check inter ';
+  assert.equal(haComplete(lintHaproxy(afterInter).haproxy!, afterInter, afterInter.length), undefined);
+  const ds = 'defaults\n    default-server ';
+  assert.ok(haComplete(lintHaproxy(ds).haproxy!, ds, ds.length)!.items.some((i) => i.label === 'rise'));
+});
+
 test('sysctl-nonlocal-bind: the VIP bound while the workspace\'s sysctl files leave ip_nonlocal_bind at 0', () => {
   const cfg = 'listen keystone_public\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n    server c2 10.0.0.13:5000 check inter 2000 rise 2 fall 5\n    server c3 10.0.0.14:5000 check inter 2000 rise 2 fall 5\n';
   const ka = keepalivedPeer('../keepalived/keepalived.conf', 'vrrp_instance internal {\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n');

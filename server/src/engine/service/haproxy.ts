@@ -4,13 +4,21 @@ import { Finding, Span } from '../types';
 import { DocLink, HoverResult, serviceMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
-import { GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY } from '../knowledge/haproxy/keywords';
+import { SERVER_OPTIONS, GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY } from '../knowledge/haproxy/keywords';
 const DOCS = 'https://docs.haproxy.org/2.6/configuration.html';
 
 /** Keywords HAProxy takes in the section around the cursor, at the start of a line. */
 export function haComplete(view: HaView, text: string, offset: number): CompletionResult | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
+  // the options of a server line (after its address) or a default-server line
+  const opt = /^\s*(?:server\s+\S+\s+\S+|default-server)(?:\s+\S+)*\s+([\w-]*)$/.exec(prefix);
+  if (opt) {
+    const words = prefix.trim().split(/\s+/);
+    const previous = words[words.length - (opt[1] ? 2 : 1)];
+    if (SERVER_OPTIONS[previous]) return undefined; // the value of `inter`, `port`, ...
+    return { items: Object.entries(SERVER_OPTIONS).map(([k, takesValue]) => ({ label: k, kind: 'property', insertText: takesValue ? `${k} ` : k, detail: 'server option' })), replaceStart: offset - opt[1].length, replaceEnd: offset };
+  }
   const m = /^(\s*)([\w.-]*(?: [\w.-]*)?)$/.exec(prefix);
   if (!m) return undefined;
   const section = [...view.file.sections].reverse().find((s) => s.header.span.start < lineStart);
