@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check } from '../support/fixture';
-import { lintManifest } from '../../server/src/engine/lint';
+import { detectKind, lintClustercheck, lintFirewall, lintManifest, lintPacemaker } from '../../server/src/engine/lint';
 
 const timed = <T>(fn: () => T): { value: T; ms: number } => { const t = performance.now(); const value = fn(); return { value, ms: performance.now() - t }; };
 
@@ -86,4 +86,19 @@ test('wrong types deep inside do not crash any rule', () => {
   const r = lintManifest('apiVersion: openstack-ha/v1\nkind: Deployment\nnodes: [a, b]\nclusters: 3\nvips: { v: [1] }\nservices: { s: { on: 7, mode: [x], vips: {a: 1} } }\n');
   assert.ok(r.findings.every((f) => f.rule.startsWith('schema-') || f.rule === 'unknown-reference'), r.findings.map((f) => f.rule).join());
   assert.ok(!r.findings.some((f) => f.rule === 'internal-error'));
+});
+
+test('the stack\'s files: binary content is not claimed, a huge file is named as such, and garbage never throws', () => {
+  const binary = '\u0000\u0001\u0002ELF\u0000*filter\n:INPUT DROP [0:0]\n';
+  for (const p of ['/etc/iptables/rules.v4', '/etc/nftables.conf', '/etc/firewalld/zones/a.xml', 'open.sh', '/etc/xinetd.d/galera-monitor', '/etc/sysconfig/clustercheck']) assert.equal(detectKind(p, binary), null, p);
+  const huge = `*filter\n:INPUT DROP [0:0]\n${'-A INPUT -p tcp --dport 3306 -j ACCEPT\n'.repeat(40000)}COMMIT\n`;
+  assert.deepEqual(lintFirewall(huge, 'iptables-save').findings.map((f) => f.rule), ['file-too-large']);
+  // unbalanced quotes, braces, stray words and control characters in every syntax
+  const junk = ['*filter\n-A\n-A INPUT -p\n-A INPUT --dport\n:INPUT\nCOMMIT COMMIT\n', 'iptables -A INPUT -p tcp --dport "$\nfirewall-cmd --add-port=\nufw allow from\nfor P in; do\ndone\n',
+    'table inet filter {\n chain input {\n  tcp dport { accept\n }}}\n', '<zone><rule><port/></rule><service/><zone>', 'service x\n{\n port = \n}\n}\n'];
+  for (const text of junk) {
+    for (const syntax of ['iptables-save', 'script', 'nftables', 'firewalld-zone'] as const) assert.doesNotThrow(() => lintFirewall(text, syntax, undefined, { peers: [{ file: 'g.cnf', kind: 'galera', sameNode: true, values: {} }] }));
+    assert.doesNotThrow(() => lintClustercheck(text));
+    assert.doesNotThrow(() => lintPacemaker(text, 'crm'));
+  }
 });
