@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TestClient, fileUri } from '../support/lsp-client';
 import { freshDir } from './support';
-import { CHECKERS, ToolRunner } from '../../server/src/node/real-tools';
+import { CHECKERS, checkerFor, FIREWALL_CHECKERS, ToolRunner } from '../../server/src/node/real-tools';
 
 const dir = freshDir('real-tools');
 const clients: TestClient[] = [];
@@ -106,4 +106,33 @@ test('a missing checker is said once; a hung one is stopped at the timeout', asy
   const r = await runner.run(hung, '/dev/null');
   assert.match(r.problem ?? '', /sleep did not finish within 300 ms and was stopped/);
   assert.ok(Date.now() - t < 10_000);
+});
+
+test('on save, iptables-restore --test and nft -c check a firewall in a namespace of their own, and name the line', async () => {
+  const runner = new ToolRunner(20_000);
+  const v4 = path.join(dir, 'rules.v4');
+  fs.writeFileSync(v4, '*filter\n:INPUT DROP [0:0]\n-A INPUT --protocol --match tcp --dport 3306 -j ACCEPT\nCOMMIT\n');
+  const r = await runner.run(checkerFor('firewall', v4)!, v4);
+  assert.equal(r.rejected, true);
+  assert.deepEqual(r.messages, [{ line: 2, severity: 'error', message: 'unknown protocol "--match" specified' }]);
+  fs.writeFileSync(v4, '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 3306 -j ACCEPT\nCOMMIT\n');
+  assert.deepEqual(await runner.run(checkerFor('firewall', v4)!, v4), { tool: 'iptables-restore', rejected: false, messages: [] });
+  const nft = path.join(dir, 'nftables.conf');
+  fs.writeFileSync(nft, 'table inet filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    tcp dprot 22 accept\n  }\n}\n');
+  const n = await runner.run(checkerFor('firewall', nft)!, nft);
+  assert.equal(n.rejected, true);
+  assert.deepEqual(n.messages.map((m) => [m.line, m.severity]), [[3, 'error']]);
+  assert.match(n.messages[0].message, /syntax error/);
+  // scripts and firewalld zones have no checker
+  assert.equal(checkerFor('firewall', path.join(dir, 'open.sh')), undefined);
+  assert.equal(checkerFor('firewall', '/etc/firewalld/zones/internal.xml'), undefined);
+  assert.equal(checkerFor('firewall', '/etc/iptables/rules.v6')?.tool, 'ip6tables-restore');
+});
+
+test('a firewall checker that is not installed is said once, as missing, not as a verdict on the file', async () => {
+  const runner = new ToolRunner(20_000);
+  const missing = { ...FIREWALL_CHECKERS.nft, tool: 'no-such-nft', args: () => ['-rn', 'no-such-nft'] };
+  const first = await runner.run(missing, '/dev/null');
+  assert.deepEqual(first, { tool: 'no-such-nft', rejected: false, messages: [], problem: 'no-such-nft is not installed or not on PATH: the file was not checked by it' });
+  assert.equal((await runner.run(missing, '/dev/null')).problem, undefined);
 });

@@ -11,7 +11,7 @@ import { DocumentKind } from '../engine/lint';
 export interface ToolMessage { /** 0-based; null when the tool gives no position */ line: number | null; severity: 'error' | 'warning'; message: string }
 export interface ToolRun { tool: string; rejected: boolean; messages: ToolMessage[]; problem?: string }
 
-interface Checker { tool: string; args(file: string): string[]; rejected(code: number, out: string): boolean; parse(out: string): ToolMessage[] }
+interface Checker { tool: string; /** The program to start, when it is not `tool` itself (unshare for the firewall checks). */ command?: string; args(file: string): string[]; rejected(code: number, out: string): boolean; parse(out: string): ToolMessage[] }
 
 const line = (n: string) => Math.max(0, Number(n) - 1);
 /** The same message printed by several processes (keepalived) or passes (crm_verify) is shown once. */
@@ -74,10 +74,40 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
   },
 };
 
-/** Which checker a file gets: crm_verify only reads CIB XML, not pcs or crm scripts. */
+/**
+ * Firewall checkers run in a network namespace of their own (`unshare -rn`, no root needed): the
+ * check reads the rules into an empty netfilter, never the host's.
+ */
+const netns = (tool: string, args: (f: string) => string[]): Checker => ({
+  tool, command: 'unshare', args: (f) => ['-rn', tool, ...args(f)],
+  // unshare exits 127 when the tool is missing: said as a missing tool, not as a verdict on the file
+  rejected: (code) => code !== 0 && code !== 127,
+  parse: (out) => {
+    if (/unshare: failed to execute/.test(out)) return [];
+    const at = /Error occurred at line: (\d+)/.exec(out)?.[1];
+    return unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Error occurred at line|Try `)/.test(l)).flatMap((l): ToolMessage[] => {
+      const nft = /^[^:\s]+:(\d+):[\d-]+: (Error|Warning): (.*)$/.exec(l);
+      if (nft) return [{ line: line(nft[1]), severity: nft[2] === 'Error' ? 'error' : 'warning', message: nft[3] }];
+      if (/^\s*\^+\s*$/.test(l) || !/error|invalid|unknown|expected|bad|can't|cannot/i.test(l)) return [];
+      return [{ line: at ? line(at) : null, severity: 'error', message: l.replace(/^ip6?tables-restore(?: v[\d.]+)?(?: \([^)]*\))?: /, '') }];
+    }));
+  },
+});
+export const FIREWALL_CHECKERS = {
+  iptables: netns('iptables-restore', (f) => ['--test', f]),
+  ip6tables: netns('ip6tables-restore', (f) => ['--test', f]),
+  nft: netns('nft', (f) => ['-c', '-f', f]),
+};
+
+/** Which checker a file gets: crm_verify only reads CIB XML, not pcs or crm scripts; firewall scripts and zones get none. */
 export function checkerFor(kind: DocumentKind | null, path: string): Checker | undefined {
   if (!kind) return undefined;
   if (kind === 'pacemaker' && !/\.xml$/i.test(path)) return undefined;
+  if (kind === 'firewall') {
+    if (/\.nft$|(^|[\\/])nftables\.conf$/.test(path)) return FIREWALL_CHECKERS.nft;
+    if (/\.(sh|bash|xml)$/.test(path)) return undefined;
+    return /(^|[\\/])(rules\.v6|ip6tables[^\\/]*|user6\.rules)$/.test(path) ? FIREWALL_CHECKERS.ip6tables : FIREWALL_CHECKERS.iptables;
+  }
   return CHECKERS[kind];
 }
 
@@ -98,7 +128,7 @@ export class ToolRunner {
       let out = '';
       let done = false;
       const finish = (r: ToolRun) => { if (!done) { done = true; clearTimeout(timer); resolve(r); } };
-      const child = this.spawnTool(c.tool, c.args(file), { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = this.spawnTool(c.command ?? c.tool, c.args(file), { stdio: ['ignore', 'pipe', 'pipe'] });
       const timer = setTimeout(() => { child.kill('SIGKILL'); finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} did not finish within ${this.timeoutMs} ms and was stopped` }); }, this.timeoutMs);
       child.stdout?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
       child.stderr?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
@@ -108,6 +138,15 @@ export class ToolRunner {
         finish({ tool: c.tool, rejected: false, messages: [], problem: e.code === 'ENOENT' ? (first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined) : `${c.tool} could not be started: ${e.message}` });
       });
       child.on('close', (code) => {
+        if (c.command && /^unshare: failed to execute/m.test(out)) {
+          const first = !this.missing.has(c.tool);
+          this.missing.add(c.tool);
+          finish({ tool: c.tool, rejected: false, messages: [], problem: first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined });
+          return;
+        }
+        // no user namespaces on this host: the check cannot be kept away from the host's own rules, so it is not run
+        const refused = c.command ? /^unshare: (.*)$/m.exec(out) : null;
+        if (refused) { finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} was not run: it needs a private network namespace (${refused[1]})` }); return; }
         const masked = maskUrlPasswords(out);
         finish({ tool: c.tool, rejected: c.rejected(code ?? 1, masked), messages: c.parse(masked) });
       });
