@@ -1,5 +1,6 @@
 /** Facts and edits the corosync rules share. */
 import { block, CoroBlock, CoroFile, entry } from '../../documents/corosync/parse';
+import { indentAt } from '../../text/lines';
 import { TextEdit } from '../../types';
 
 export const totem = (f: CoroFile) => block(f.root, 'totem')[0];
@@ -14,7 +15,7 @@ export function setEntry(text: string, b: CoroBlock, key: string, val: string): 
   const e = entry(b, key);
   if (e) return { start: e.valueSpan.start, end: e.valueSpan.end, newText: val };
   const firstStart = b.entries[0]?.keySpan.start ?? b.blocks[0]?.nameSpan.start;
-  const indent = firstStart !== undefined ? text.slice(text.lastIndexOf('\n', firstStart - 1) + 1, firstStart) : `${text.slice(text.lastIndexOf('\n', b.nameSpan.start - 1) + 1, b.nameSpan.start)}    `;
+  const indent = firstStart !== undefined ? indentAt(text, firstStart) : `${indentAt(text, b.nameSpan.start)}    `;
   return { start: b.span.start + text.slice(b.span.start).indexOf('{') + 1, end: b.span.start + text.slice(b.span.start).indexOf('{') + 1, newText: `\n${indent}${key}: ${val}` };
 }
 

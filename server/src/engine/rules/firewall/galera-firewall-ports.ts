@@ -4,6 +4,7 @@
  * when the node runs clustercheck), to every other member.
  */
 import { Fix } from '../../types';
+import { indentAt } from '../../text/lines';
 import { FwOpening, Proto } from '../../documents/firewall/model';
 import { gcommHosts } from '../galera/support';
 import { canonicalIP, cidrContains, isCidr, isIP, isIPv6 } from '../../text/ip';
@@ -95,8 +96,7 @@ export const rule: FwRule = {
     const span = template?.span ?? opens.find((o) => o.ports?.length)?.span ?? model.closedBy?.span ?? { start: 0, end: 0 };
     const fixes: Fix[] = [];
     if (template && missing.length) {
-      const lineStart = text.lastIndexOf('\n', template.span.start - 1) + 1;
-      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+      const indent = indentAt(text, template.span.start);
       fixes.push({ title: `Open ${missing.map((n) => `${n.proto}/${n.port}`).join(', ')} like this rule`, safe: false, preferred: true,
         edits: [{ start: template.span.end, end: template.span.end, newText: missing.map((n) => `\n${indent}${template.clone!(n.port, n.proto)}`).join('') }] });
     }

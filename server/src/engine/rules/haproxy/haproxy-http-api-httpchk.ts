@@ -1,4 +1,5 @@
 import { HaRule } from './rule';
+import { indentAt } from '../../text/lines';
 
 export const rule: HaRule = {
   meta: {
@@ -25,7 +26,5 @@ export const rule: HaRule = {
 /** The indentation of a section's statements (four spaces when it has none yet). */
 export function indentOf(text: string, s: { statements: { span: { start: number } }[] }): string {
   const first = s.statements[0];
-  if (!first) return '    ';
-  const lineStart = text.lastIndexOf('\n', first.span.start - 1) + 1;
-  return text.slice(lineStart, first.span.start);
+  return first ? indentAt(text, first.span.start) : '    ';
 }

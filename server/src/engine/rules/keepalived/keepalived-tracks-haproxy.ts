@@ -1,4 +1,5 @@
 import { KaRule } from './rule';
+import { indentAt } from '../../text/lines';
 import { instances, name, vips } from './support';
 import { blocks, stmt } from '../../documents/keepalived/parse';
 
@@ -18,7 +19,7 @@ export const rule: KaRule = {
       const tracked = [...blocks(i, 'track_script'), ...blocks(i, 'track_process')].flatMap((b) => b.statements.map((s) => s.words[0].text));
       if (tracked.some((t) => checksHaproxy.has(t))) continue;
       const lineStart = text.lastIndexOf('\n', i.span.start - 1) + 1;
-      const indent = text.slice(lineStart, i.span.start);
+      const indent = indentAt(text, i.span.start);
       const edits = [{ start: i.bodyEnd, end: i.bodyEnd, newText: `    track_script {\n${indent}        chk_haproxy\n${indent}    }\n${indent}` }];
       if (!blocks(file.root, 'vrrp_script').some((s) => s.header[1]?.text === 'chk_haproxy')) {
         edits.unshift({ start: lineStart, end: lineStart, newText: `${indent}vrrp_script chk_haproxy {\n${indent}    script "/usr/bin/killall -0 haproxy"\n${indent}    interval 2\n${indent}}\n\n` });

@@ -5,6 +5,7 @@
  * unlimited) than the guide's 1000.
  */
 import { PmRule, PmRuleContext } from './rule';
+import { indentAt } from '../../text/lines';
 import { property } from '../../documents/pacemaker/model';
 import { Fix, TextEdit } from '../../types';
 
@@ -32,8 +33,7 @@ function addProperty(ctx: PmRuleContext, name: string, value: string): TextEdit 
   if (ctx.model.syntax === 'cib') {
     const close = text.indexOf('>', last.span.end);
     if (close < 0) return undefined;
-    const indent = /^\s*/.exec(text.slice(lineStart))![0];
-    return { start: close + 1, end: close + 1, newText: `\n${indent}<nvpair id="cib-bootstrap-options-${name}" name="${name}" value="${value}"/>` };
+    return { start: close + 1, end: close + 1, newText: `\n${indentAt(text, last.span.start)}<nvpair id="cib-bootstrap-options-${name}" name="${name}" value="${value}"/>` };
   }
   if (ctx.model.syntax === 'pcs') {
     const line = text.slice(lineStart, lineEnd);
