@@ -5,6 +5,7 @@
  */
 import { Fix } from '../../types';
 import { indentAt } from '../../text/lines';
+import { LineIndex } from '../../text/line-index';
 import { FwOpening, Proto } from '../../documents/firewall/model';
 import { gcommHosts } from '../galera/support';
 import { canonicalIP, cidrContains, isCidr, isIP, isIPv6 } from '../../text/ip';
@@ -21,7 +22,6 @@ const GALERA_ONLY = [4567, 4568, 4444];
 
 const label = (n: Need) => `${n.proto.toUpperCase()} ${n.port} (${n.what})`;
 const covers = (o: FwOpening, n: Need) => (o.proto === 'any' || o.proto === n.proto) && (o.ports === undefined || !o.ports.length || o.ports.some(([a, b]) => a <= n.port && n.port <= b));
-const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').length;
 
 /** The members' addresses the firewall must let in: the manifest's Galera nodes, or the nodes' gcomm:// lists. */
 function members(ctx: FwRuleContext): string[] {
@@ -41,7 +41,8 @@ export const rule: FwRule = {
     const { model, text, peers } = ctx;
     if (!model.closed) return;
     // the members' address family (IPv4 unless they are known to be IPv6): an ip6tables file of an IPv4 cluster has nothing to open
-    const family = members(ctx).some(isIPv6) ? 'ipv6' : 'ipv4';
+    const memberAddresses = members(ctx);
+    const family = memberAddresses.some(isIPv6) ? 'ipv6' : 'ipv4';
     if (model.family && model.family !== family) return;
     const opens = model.opens.filter((o) => !o.family || o.family === family);
     // a script that opens nothing (firewall-cmd --reload, iptables -L) is not where the node's firewall is written
@@ -61,7 +62,9 @@ export const rule: FwRule = {
     if (peers.some((p) => p.kind === 'clustercheck' && p.sameNode && p.endpoints?.some((e) => !e.disabled && (e.port ?? 9200) === 9200))) needs.push({ proto: 'tcp', port: 9200, what: 'clustercheck' });
 
     const self = galeraHere.length === 1 ? galeraHere[0].values?.wsrep_node_address : undefined;
-    const others = members(ctx).filter((a) => !self || a !== canonicalIP(self));
+    const others = memberAddresses.filter((a) => !self || a !== canonicalIP(self));
+    let lines: LineIndex | undefined; // built only for a message that names a line
+    const lineOf = (at: number) => (lines ??= new LineIndex(text)).position(at).line + 1;
     const missing: Need[] = [];
     const partial: { need: Need; uncovered: string[] }[] = [];
     const shadowed: { need: Need; at: number; by: number; rule: FwOpening }[] = [];
@@ -69,7 +72,7 @@ export const rule: FwRule = {
       const open = reachable.filter((o) => covers(o, n));
       if (!open.length) {
         const dead = opens.find((o) => o.shadowedBy && covers(o, n));
-        if (dead) shadowed.push({ need: n, at: lineOf(text, dead.span.start), by: lineOf(text, dead.shadowedBy!.start), rule: dead });
+        if (dead) shadowed.push({ need: n, at: lineOf(dead.span.start), by: lineOf(dead.shadowedBy!.start), rule: dead });
         else missing.push(n);
         continue;
       }
@@ -86,7 +89,7 @@ export const rule: FwRule = {
     if (missing.length) parts.push(`does not open ${missing.map(label).join(', ')}`);
     for (const s of shadowed) parts.push(`opens ${label(s.need)} only on line ${s.at}, after the catch-all of line ${s.by}, so that rule is never reached`);
     for (const p of partial) parts.push(`opens ${label(p.need)} only to some members, not to ${p.uncovered.join(', ')}`);
-    const closed = model.closedBy ? ` (${model.closedBy.what}, line ${lineOf(text, model.closedBy.span.start)})` : '';
+    const closed = model.closedBy ? ` (${model.closedBy.what}, line ${lineOf(model.closedBy.span.start)})` : '';
     const listed = [...missing, ...shadowed.map((x) => x.need), ...partial.map((x) => x.need)];
     const who = listed.every((n) => n.port === 9200) ? 'HAProxy checks this node there' : 'the Galera members need them to reach each other';
     const message = `This firewall closes inbound traffic${closed} but ${parts.join('; ')}: ${who}`;
@@ -105,7 +108,7 @@ export const rule: FwRule = {
       const by = dead.shadowedBy!;
       const end = text[dead.span.end] === '\n' ? dead.span.end + 1 : dead.span.end;
       if (text[dead.span.start - 1] !== '\n' || text[by.start - 1] !== '\n') continue; // whole lines only
-      fixes.push({ title: `Move the rule of line ${lineOf(text, dead.span.start)} above the catch-all of line ${lineOf(text, by.start)}`, safe: false, preferred: !fixes.length,
+      fixes.push({ title: `Move the rule of line ${lineOf(dead.span.start)} above the catch-all of line ${lineOf(by.start)}`, safe: false, preferred: !fixes.length,
         edits: [{ start: by.start, end: by.start, newText: `${text.slice(dead.span.start, dead.span.end)}\n` }, { start: dead.span.start, end, newText: '' }] });
     }
     ctx.report({ span, message, fixes });
