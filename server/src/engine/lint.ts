@@ -123,8 +123,11 @@ function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConf
     if (isSuppressed(sup, f.rule, lines.position(f.span.start).line)) continue;
     out.push(sev === f.severity ? f : { ...f, severity: sev as Severity });
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return out.sort(byPosition);
 }
+
+/** Findings in the order of the file: by start, then end, then rule id. */
+const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
 export interface ConfContext { topology?: Topology; peers?: PeerConf[] }
@@ -245,7 +248,7 @@ export function lintAs(kind: DocumentKind, path: string, text: string, config: L
       // a setup script often opens the firewall too
       if (firewallSyntax(path, text) !== 'script') return pm;
       const fw = lintFirewall(text, 'script', config, context, path);
-      return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule)) };
+      return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort(byPosition) };
     }
     case 'firewall': return lintFirewall(text, firewallSyntax(path, text)!, config, context, path);
     case 'clustercheck': return lintClustercheck(text, config);

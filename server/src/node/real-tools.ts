@@ -83,7 +83,6 @@ const netns = (tool: string, args: (f: string) => string[]): Checker => ({
   // unshare exits 127 when the tool is missing: said as a missing tool, not as a verdict on the file
   rejected: (code) => code !== 0 && code !== 127,
   parse: (out) => {
-    if (/unshare: failed to execute/.test(out)) return [];
     const at = /Error occurred at line: (\d+)/.exec(out)?.[1];
     return unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Error occurred at line|Try `)/.test(l)).flatMap((l): ToolMessage[] => {
       const nft = /^[^:\s]+:(\d+):[\d-]+: (Error|Warning): (.*)$/.exec(l);
@@ -132,18 +131,20 @@ export class ToolRunner {
       const timer = setTimeout(() => { child.kill('SIGKILL'); finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} did not finish within ${this.timeoutMs} ms and was stopped` }); }, this.timeoutMs);
       child.stdout?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
       child.stderr?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
-      child.on('error', (e: NodeJS.ErrnoException) => {
+      // a tool that is not there is said once, not at every save
+      const notInstalled = (): ToolRun => {
         const first = !this.missing.has(c.tool);
         this.missing.add(c.tool);
-        finish({ tool: c.tool, rejected: false, messages: [], problem: e.code === 'ENOENT' ? (first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined) : `${c.tool} could not be started: ${e.message}` });
+        return { tool: c.tool, rejected: false, messages: [], problem: first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined };
+      };
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') { finish(notInstalled()); return; }
+        this.missing.add(c.tool);
+        finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} could not be started: ${e.message}` });
       });
       child.on('close', (code) => {
-        if (c.command && /^unshare: failed to execute/m.test(out)) {
-          const first = !this.missing.has(c.tool);
-          this.missing.add(c.tool);
-          finish({ tool: c.tool, rejected: false, messages: [], problem: first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined });
-          return;
-        }
+        // through unshare, a missing tool is unshare's message, not an error of spawn
+        if (c.command && /^unshare: failed to execute/m.test(out)) { finish(notInstalled()); return; }
         // no user namespaces on this host: the check cannot be kept away from the host's own rules, so it is not run
         const refused = c.command ? /^unshare: (.*)$/m.exec(out) : null;
         if (refused) { finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} was not run: it needs a private network namespace (${refused[1]})` }); return; }
