@@ -107,12 +107,7 @@ export class TopologyIndex {
         if (e.isDirectory()) { if (!SKIP.has(e.name)) walk(p, depth + 1); continue; }
         const yaml = /\.ya?ml$/i.test(e.name);
         if (!e.isFile() || (!yaml && !/\.(conf|cnf)$/.test(e.name) && !/keepalived/.test(e.name) && !isCheckEndpointPath(p) && !isSysctlFile(p))) continue;
-        try {
-          if (fs.statSync(p).size > 1024 * 1024) continue;
-          const text = fs.readFileSync(p, 'utf8');
-          if (!yaml) this.setPeer(p, text);
-          else if (detectKind(p, text) === 'manifest') this.set(p, lintManifest(text).manifest);
-        } catch { /* unreadable: skip */ }
+        this.refresh(p, false);
       }
     };
     walk(root, 0);
