@@ -41,6 +41,19 @@ export class HaView {
     return undefined;
   }
 
+  /** The port a server is health-checked on when not its own: its `port N`, else the last `default-server ... port N` of its proxy, else of the defaults. */
+  checkPort(s: HaSection, srv: Server): Arg | undefined {
+    const own = argValue(srv, 'port');
+    if (own) return own;
+    for (const sec of [s, ...this.defaults()]) {
+      for (const d of this.statements(sec, 'default-server').reverse()) {
+        const i = d.args.findIndex((a) => a.text === 'port');
+        if (i >= 0 && d.args[i + 1]) return d.args[i + 1];
+      }
+    }
+    return undefined;
+  }
+
   has(s: HaSection, kw: string): boolean { return this.statements(s, kw).length > 0 || this.defaults().some((d) => this.statements(d, kw).length > 0); }
 }
 

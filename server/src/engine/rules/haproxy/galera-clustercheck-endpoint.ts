@@ -6,20 +6,6 @@
  */
 import { HaRule } from './rule';
 import { galeraProxies } from './galera';
-import { Arg, HaSection } from '../../documents/haproxy/parse';
-import { argValue, HaView, Server } from '../../documents/haproxy/view';
-
-/** The port a server is checked on when it is not its own: `port N` on the line, or on a default-server. */
-function checkPort(view: HaView, s: HaSection, srv: Server): Arg | undefined {
-  const own = argValue(srv, 'port');
-  if (own) return own;
-  for (const sec of [s, ...view.defaults()]) {
-    const d = view.statements(sec, 'default-server')[0];
-    const i = d ? d.args.findIndex((a) => a.text === 'port') : -1;
-    if (d && i >= 0 && d.args[i + 1]) return d.args[i + 1];
-  }
-  return undefined;
-}
 
 export const rule: HaRule = {
   meta: {
@@ -34,7 +20,7 @@ export const rule: HaRule = {
     const endpoints = peers.filter((p) => p.kind === 'clustercheck').flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file, node: p.node })));
     for (const s of galeraProxies(view)) {
       // clustercheck's port; other side ports (kolla's clustercheck container on 4569, ...) are deployed by other means this product does not read
-      const checked = view.servers(s).map((srv) => ({ srv, port: checkPort(view, s, srv) })).filter((x) => x.port?.text === '9200' && x.srv.port !== 9200);
+      const checked = view.servers(s).map((srv) => ({ srv, port: view.checkPort(s, srv) })).filter((x) => x.port?.text === '9200' && x.srv.port !== 9200);
       if (!checked.length) continue;
       const port = Number(checked[0].port!.text);
       const live = endpoints.filter((e) => !e.disabled && (e.port === undefined || e.port === port));

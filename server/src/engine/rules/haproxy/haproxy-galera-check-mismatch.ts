@@ -1,9 +1,6 @@
 import { HaRule } from './rule';
 import { galeraProxies } from './galera';
-import { argValue, hasArg, HaView } from '../../documents/haproxy/view';
-import { HaSection } from '../../documents/haproxy/parse';
-
-const hasDefaultPort = (view: HaView, s: HaSection) => [s, ...view.defaults()].some((sec) => view.statements(sec, 'default-server').some((d) => d.args.some((a) => a.text === 'port')));
+import { argValue, hasArg } from '../../documents/haproxy/view';
 
 export const rule: HaRule = {
   meta: {
@@ -17,7 +14,7 @@ export const rule: HaRule = {
       const httpchk = view.statements(s, 'option httpchk')[0];
       if (httpchk) {
         // HTTP to the MySQL port: mysqld greets in its own protocol, HAProxy reads no HTTP status, and every server goes down
-        const onMysql = view.servers(s).filter((x) => hasArg(x, 'check') && !argValue(x, 'port') && !hasDefaultPort(view, s) && (x.port ?? 3306) === 3306);
+        const onMysql = view.servers(s).filter((x) => hasArg(x, 'check') && !view.checkPort(s, x) && (x.port ?? 3306) === 3306);
         if (onMysql.length) {
           ctx.report({
             span: httpchk.span,
