@@ -55,3 +55,25 @@ export function isFalse(v: string): boolean { return /^(false|no|off|n|0)$/i.tes
 export const isStonith = (r: PmResource) => r.agent.startsWith('stonith:');
 export const isVip = (r: PmResource) => /(^|:)IPaddr2?$/.test(r.agent);
 export const hasMonitor = (r: PmResource) => r.ops.some((o) => o.name === 'monitor');
+
+const INTERVAL = /^(\d+(\.\d+)?\s*(ms|msec|us|usec|s|sec|m|min|h|hr)?|P(T?\d+[HMSDWY])+|PT\d+(\.\d+)?S)$/i;
+const UNIT_MS: Record<string, number> = { '': 1000, ms: 1, msec: 1, us: 0.001, usec: 0.001, s: 1000, sec: 1000, m: 60000, min: 60000, h: 3600000, hr: 3600000 };
+const ISO_MS: Record<string, number> = { Y: 365 * 86400000, M: 30 * 86400000, W: 7 * 86400000, D: 86400000 };
+
+/**
+ * A Pacemaker interval in milliseconds: a number with an optional unit (`300` is seconds, `5min`,
+ * `500ms`) or ISO 8601 (`PT5M`, `P1D`; M is months before the T and minutes after it); undefined
+ * when Pacemaker cannot read it.
+ */
+export function intervalMs(v: string): number | undefined {
+  const t = v.trim();
+  if (!INTERVAL.test(t)) return undefined;
+  const plain = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(t);
+  if (plain) return Number(plain[1]) * UNIT_MS[plain[2].toLowerCase()];
+  let ms = 0, time = false;
+  for (const [, tee, n, unit] of t.slice(1).toUpperCase().matchAll(/(T?)(\d+(?:\.\d+)?)([HMSDWY])/g)) {
+    time ||= tee === 'T';
+    ms += Number(n) * (unit === 'H' ? 3600000 : unit === 'S' ? 1000 : unit === 'M' && time ? 60000 : ISO_MS[unit]);
+  }
+  return ms;
+}

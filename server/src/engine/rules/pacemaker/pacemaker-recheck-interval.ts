@@ -6,21 +6,10 @@
  */
 import { PmRule, PmRuleContext } from './rule';
 import { indentAt } from '../../text/lines';
-import { property } from '../../documents/pacemaker/model';
+import { intervalMs, property } from '../../documents/pacemaker/model';
 import { Fix, TextEdit } from '../../types';
 
 const GUIDE_MINUTES = 5;
-
-/** An interval in minutes: `5min`, `300s`, `300` (seconds), `1h`, `PT5M`; undefined when unreadable. */
-export function minutes(v: string): number | undefined {
-  const t = v.trim().toLowerCase();
-  const iso = /^pt(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
-  if (iso && (iso[1] || iso[2] || iso[3])) return Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0) + Number(iso[3] ?? 0) / 60;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|msec|s|sec|m|min|h|hr)?$/.exec(t);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return { ms: n / 60000, msec: n / 60000, m: n, min: n, h: n * 60, hr: n * 60 }[m[2] ?? ''] ?? n / 60;
-}
 
 /** Adds `name=value` to the file's cluster properties, as its syntax writes them. */
 function addProperty(ctx: PmRuleContext, name: string, value: string): TextEdit | undefined {
@@ -61,7 +50,8 @@ export const rule: PmRule = {
       ctx.report({ span: first.span, message: `cluster-recheck-interval is not set: Pacemaker rechecks every 15 minutes by default; the guide sets ${GUIDE_MINUTES}min`, fixes });
       return;
     }
-    const m = minutes(p.value);
+    const ms = intervalMs(p.value);
+    const m = ms === undefined ? undefined : ms / 60000;
     if (m === undefined || (m > 0 && m <= GUIDE_MINUTES)) return;
     ctx.report({
       span: p.span,

@@ -5,13 +5,13 @@
  * reported there: resource agents keep attributes of their own in crm_config (redis_REPL_INFO).
  */
 import { PmRule } from './rule';
+import { intervalMs } from '../../documents/pacemaker/model';
 import { clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES } from '../../knowledge/pacemaker/catalogue';
 import { closest } from '../../text/suggest';
 import { Fix } from '../../types';
 
 const BOOLEAN = /^(true|on|yes|y|1|false|off|no|n|0)$/i;
 const INTEGER = /^[-+]?(\d+|infinity)$/i;
-const TIME = /^(\d+(\.\d+)?\s*(ms|msec|us|usec|s|sec|m|min|h|hr)?|P(T?\d+[HMSDWY])+|PT\d+(\.\d+)?S)$/i;
 
 export const rule: PmRule = {
   meta: {
@@ -37,7 +37,7 @@ export const rule: PmRule = {
       }
       const v = p.value.trim();
       const bad = known.t === 'boolean' ? !BOOLEAN.test(v) : known.t === 'integer' ? !INTEGER.test(v) : known.t === 'select' ? !known.v!.some((x) => x.toLowerCase() === v.toLowerCase())
-        : known.t === 'time' ? !TIME.test(v) : known.t === 'percentage' ? !/^\d+%?$/.test(v) : false;
+        : known.t === 'time' ? intervalMs(v) === undefined : known.t === 'percentage' ? !/^\d+%?$/.test(v) : false;
       if (!bad) continue;
       const expect = known.t === 'select' ? `one of ${known.v!.join(', ')}` : known.t === 'boolean' ? 'true or false' : known.t === 'integer' ? 'a whole number' : known.t === 'time' ? 'an interval (30s, 5min, 1h)' : 'a percentage';
       const near = known.t === 'select' ? closest(v, known.v!, 1)[0] : undefined;
