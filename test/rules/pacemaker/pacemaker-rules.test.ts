@@ -255,3 +255,9 @@ test('CIB: what crm_verify rejects before scheduling: ids used twice, references
     'parse-error: with-rsc="vipx" names nothing in this CIB: no element has that id',
   ]);
 });
+
+test('pcs: commands are read as the shell splits them, two on one line and inside a loop', () => {
+  const m = lintPacemaker('pcs property set stonith-enabled=true; pcs property set no-quorum-policy=stop\nfor n in 1 2 3; do pcs stonith create fence-$n fence_ipmilan ip=10.1.0.1$n; done\n', 'pcs').pacemaker!;
+  assert.deepEqual([...m.properties.keys()], ['stonith-enabled', 'no-quorum-policy']);
+  assert.deepEqual(m.resources.map((r) => `${r.id} ${r.agent}`), ['fence-$n stonith:fence_ipmilan']);
+});

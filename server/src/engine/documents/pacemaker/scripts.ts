@@ -1,10 +1,11 @@
 /**
  * crm shell snippets (`primitive ... \` continued lines, the old guide's format) and pcs command
- * lines (in shell scripts) -> the Pacemaker model, with positions.
+ * lines (in shell scripts, read by text/shell) -> the Pacemaker model, with positions.
  */
 import { emptyModel, Located, PmModel, PmResource } from './model';
 import { Span } from '../../types';
 import { closest } from '../../text/suggest';
+import { shellCommands } from '../../text/shell';
 
 interface Word { text: string; start: number; end: number }
 
@@ -124,7 +125,8 @@ function crmWordProblems(st: Word[], problems: PmModel['problems']): void {
 
 export function parsePcs(text: string): PmModel {
   const m = emptyModel('pcs');
-  for (const st of statements(text)) {
+  // a pcs script is a shell script: read as the shell splits it (`;`, `&&`, loops), with the firewall checks' reader
+  for (const { words: st } of shellCommands(text)) {
     const i = st.findIndex((w) => w.text === 'pcs');
     if (i < 0) continue;
     // pcs's global options before the command: -f FILE (work on a CIB file), --debug, --force, ...
