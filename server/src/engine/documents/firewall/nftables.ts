@@ -5,6 +5,7 @@
  */
 import { emptyFirewall, FwModel, FwOpening, portList } from './model';
 import { editDistance } from '../../text/suggest';
+import { forEachLine } from '../../text/lines';
 
 interface Chain { hook?: string; policySpan?: { start: number; end: number }; catchAll?: { start: number; end: number }; depth: number }
 
@@ -13,20 +14,17 @@ export function parseNftables(text: string): FwModel {
   const defines = new Map<string, string>();
   const stack: (Chain | null)[] = [];
   const opens: { start: number; end: number }[] = [];
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    const lineText = raw.replace(/\r$/, '');
-    const code = lineText.replace(/(^|\s)#.*$/, '');
-    const start = offset + (code.length - code.trimStart().length);
-    offset += raw.length + 1;
+  forEachLine(text, (line, lineStart) => {
+    const code = line.replace(/(^|\s)#.*$/, '');
+    const start = lineStart + (code.length - code.trimStart().length);
     const trimmed = code.trim();
-    if (!trimmed) continue;
+    if (!trimmed) return;
     const def = /^define\s+(\w+)\s*=\s*(.+)$/.exec(trimmed);
-    if (def) { defines.set(def[1], def[2].trim()); continue; }
+    if (def) { defines.set(def[1], def[2].trim()); return; }
     const chain = stack.filter(Boolean).pop() as Chain | undefined;
+    const span = { start, end: start + trimmed.length };
     // statements of this line: `type filter hook input priority 0; policy drop;` holds two
     for (const stmt of trimmed.split(';').map((x) => x.trim()).filter(Boolean)) {
-      const span = { start, end: start + trimmed.length };
       if (/^chain\s+\S+\s*\{$/.test(stmt)) { stack.push({ depth: stack.length }); opens.push(span); continue; }
       if (/\{$/.test(stmt) && !/dport|saddr|sport|daddr|l4proto/.test(stmt)) { stack.push(null); opens.push(span); continue; }
       if (stmt === '}') {
@@ -46,7 +44,7 @@ export function parseNftables(text: string): FwModel {
       if (hook) continue;
       rule(stmt, span, chain, defines, model, text);
     }
-  }
+  });
   const families = [...text.matchAll(/^\s*table\s+(inet|ip6?|arp|bridge|netdev)\s/gm)].map((m) => m[1]).filter((f) => f === 'ip' || f === 'ip6' || f === 'inet');
   if (families.length && families.every((f) => f === 'ip6')) model.family = 'ipv6';
   else if (families.length && families.every((f) => f === 'ip')) model.family = 'ipv4';
