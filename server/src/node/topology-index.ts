@@ -50,7 +50,10 @@ export class TopologyIndex {
   peersOf(file: string): PeerConf[] {
     const self = path.resolve(file);
     const node = nodeRoot(self);
-    return [...this.peers].filter(([p]) => p !== self).map(([p, c]) => ({ ...c, file: path.relative(path.dirname(self), p), sameNode: nodeRoot(p) === node, node: path.basename(nodeRoot(p)) }));
+    return [...this.peers].filter(([p]) => p !== self).map(([p, c]) => {
+      const root = nodeRoot(p);
+      return { ...c, file: path.relative(path.dirname(self), p), sameNode: root === node, node: path.basename(root) };
+    });
   }
 
   set(file: string, m: Manifest | undefined): void {
