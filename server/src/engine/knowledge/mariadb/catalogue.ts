@@ -7,17 +7,35 @@ export interface MariadbOption {
   /** The default, as mariadbd prints it. */
   d?: string;
   v?: string[];
+  /** An unsigned number: mariadbd refuses a negative value (exit 13). */
+  u?: 1;
 }
 
-const OPTIONS = new Map<string, MariadbOption>(Object.entries(CATALOGUE.options as Record<string, MariadbOption>).map(([k, v]) => [k.replace(/-/g, '_'), v]));
+/** mariadbd matches option names without regard to case, and `-` and `_` alike. */
+const key = (name: string) => name.replace(/-/g, '_').toLowerCase();
+const OPTIONS = new Map<string, MariadbOption>(Object.entries(CATALOGUE.options as Record<string, MariadbOption>).map(([k, v]) => [key(k), v]));
+/** Options mariadbd still reads but ignores, with a warning: removed ones, and MySQL 5.6/5.7 ones it never implemented. */
+const IGNORED = new Map<string, 'removed' | 'mysql'>(Object.entries(CATALOGUE.ignored as Record<string, 'removed' | 'mysql'>).map(([k, v]) => [key(k), v]));
 
 /** `mariadbd 10.11.19-MariaDB-0+deb12u1` */
 export const MARIADB_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
-/** Option names as my.cnf writes them with underscores. */
-export const MARIADB_OPTION_NAMES: readonly string[] = [...OPTIONS.keys()];
+/** Option names as my.cnf writes them, with underscores and mariadbd's own capitals (wsrep_OSU_method). */
+export const MARIADB_OPTION_NAMES: readonly string[] = Object.keys(CATALOGUE.options).map((k) => k.replace(/-/g, '_'));
 
 /** An option by name (dashes or underscores, any case). */
-export function mariadbOption(name: string): MariadbOption | undefined { return OPTIONS.get(name.replace(/-/g, '_').toLowerCase()); }
+export function mariadbOption(name: string): MariadbOption | undefined { return OPTIONS.get(key(name)); }
+
+/** Whether mariadbd reads the option only to ignore it, and why. */
+export function ignoredMariadbOption(name: string): 'removed' | 'mysql' | undefined { return IGNORED.get(key(name)); }
+
+/**
+ * The options a name that is not an option's own stands for: mariadbd takes an unambiguous prefix
+ * (`binlog_cache` for binlog_cache_size) and refuses an ambiguous one (`auto_increment`).
+ */
+export function mariadbPrefixOf(name: string): string[] {
+  const k = key(name);
+  return MARIADB_OPTION_NAMES.filter((n) => key(n).startsWith(k));
+}
 
 /** The boolean spellings mariadbd recognises; anything else it reads as OFF, with a warning. */
 export const MARIADB_BOOLEANS = ['ON', 'OFF', 'TRUE', 'FALSE', '1', '0'];

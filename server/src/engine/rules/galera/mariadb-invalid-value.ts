@@ -14,9 +14,9 @@ const AFFIRMATIVE: Record<string, string> = { yes: 'ON', y: 'ON', enable: 'ON', 
 
 export const rule: CnfRule = {
   meta: {
-    id: 'mariadb-invalid-value', severity: 'error', fixable: true, guide: '2016:controller-ha-galera-config', topic: 'galera',
+    id: 'mariadb-invalid-value', severity: 'error', fixable: true, tools: { 'mariadbd': 'refuses' }, guide: '2016:controller-ha-galera-config', topic: 'galera',
     title: 'A value the MariaDB server does not take for its option',
-    why: 'mariadbd checks each value against its option: a word outside an option\'s list stops the server at start, a number with an unknown suffix is an error, and a flag it does not recognise (yes, enabled) is read as OFF, which for wsrep_on silently turns Galera replication off.',
+    why: 'mariadbd checks each value against its option: a word outside an option\'s list stops the server at start, a number with an unknown suffix or a negative number for an unsigned option is an error, and a flag it does not recognise (yes, enabled) is read as OFF, which for wsrep_on silently turns Galera replication off.',
   },
   check(ctx) {
     for (const g of ctx.file.groups) {
@@ -33,6 +33,8 @@ export const rule: CnfRule = {
           say(`mariadbd recognises ON/OFF, TRUE/FALSE or 1/0 and reads anything else as OFF${e.name === 'wsrep_on' ? ', so Galera replication is off' : ''}`, 'warning', to ? replace(to) : []);
         } else if (o.t === 'num' && !NUMBER.test(v)) {
           say(`not a number (digits with an optional K, M, G, T, P or E): mariadbd rejects the value`);
+        } else if (o.t === 'num' && o.u && v.startsWith('-')) {
+          say(`${e.key} takes no negative number: mariadbd refuses to start (Incorrect unsigned value)`);
         } else if (o.t === 'enum' && !/^\d+$/.test(v) && !o.v!.some((x) => x.toLowerCase() === v.toLowerCase())) {
           const near = closest(v, o.v!, 1)[0];
           say(`not one of ${o.v!.join(', ')} (${MARIADB_SOURCE}): mariadbd refuses to start${near ? `; did you mean ${near}?` : ''}`, undefined, near ? replace(near) : []);
