@@ -28,21 +28,82 @@ const rulesOf = (syntax: 'pcs' | 'crm' | 'cib', text: string, environment?: 'tes
 
 test('the guide\'s pcs setup has no finding', () => assert.deepEqual(rulesOf('pcs', SOUND_PCS), []));
 
-test('pcs: fencing off, quorum ignored on three nodes, an unmonitored VIP away from HAProxy, cloned cinder-volume, the guide\'s password', () => checkPm('pcs', `
+test('pcs: fencing off, quorum ignored on three nodes, a VIP without netmask away from HAProxy, cloned cinder-volume, the guide\'s password', () => checkPm('pcs', `
   pcs cluster setup openstack controller1 controller2 controller3
   pcs property set stonith-enabled=false no-quorum-policy=ignore
   #                                ^^^^^ error stonith-disabled-in-production: stonith-enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
   #                                                       ^^^^^^ error quorum-ignored-multi-node: no-quorum-policy=ignore in a cluster of 3 nodes: the side of a split without quorum keeps running the same resources as the side with it
   pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11
   #                   ^^^ error pacemaker-vip-haproxy-colocation: VIP resource 'vip' has no colocation constraint with HAProxy ('lb-haproxy-clone'): Pacemaker may place it on a node where HAProxy is not running; add a colocation of lb-haproxy-clone with vip (and order vip before lb-haproxy-clone)
-  #                   ^^^ warning pacemaker-vip-monitor: VIP resource 'vip' (10.0.0.11) has no cidr_netmask and no monitor operation: Pacemaker will not notice when the address is gone; the guide uses cidr_netmask and op monitor interval=30s
+  #                   ^^^ warning pacemaker-vip-monitor: VIP resource 'vip' (10.0.0.11) has no cidr_netmask; the guide uses cidr_netmask and op monitor interval=30s
   pcs resource create lb-haproxy systemd:haproxy --clone
-  #                   ^^^^^^^^^^ warning pacemaker-resource-monitor-op: resource 'lb-haproxy' (systemd:haproxy) has no monitor operation: if the service fails, Pacemaker will not notice; add op monitor interval=30s timeout=30s
   pcs resource create cinder-volume systemd:openstack-cinder-volume op monitor interval=30s clone
   #                   ^^^^^^^^^^^^^ warning cinder-volume-single-active: resource 'cinder-volume' (systemd:openstack-cinder-volume) is cloned as 'cinder-volume-clone', so cinder-volume runs on every node at once; run a single primitive (active-passive) so that only one owns the storage backend
   echo my-secret-password-no-dont-use-this-one | passwd --stdin hacluster
   #    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error pacemaker-placeholder-secrets: this password is one of the HA guide's published examples: replace it with a secret of your own
 `, { config: OTHERS }));
+
+test('pcs: several operations after one op, and the monitor pcs adds to every resource it creates', () => {
+  const m = lintPacemaker('pcs resource create api systemd:openstack-nova-api op start timeout=20s stop timeout=20s monitor interval=10s\npcs resource create lb systemd:haproxy --no-default-ops\n', 'pcs').pacemaker!;
+  assert.deepEqual(m.resources[0].ops.map((o) => `${o.name} ${o.interval ?? ''}`.trim()), ['start', 'stop', 'monitor 10s']);
+  assert.deepEqual(m.resources[1].ops.map((o) => `${o.name}${o.implicit ? ' (added by pcs)' : ''}`), ['monitor (added by pcs)']);
+  // crm gives each operation its own op: a second name after one op is not read as an operation
+  const crm = lintPacemaker('primitive api systemd:openstack-nova-api op start timeout=20s op monitor interval=10s\n', 'crm').pacemaker!;
+  assert.deepEqual(crm.resources[0].ops.map((o) => o.name), ['start', 'monitor']);
+  assert.deepEqual(lintPacemaker('primitive api systemd:openstack-nova-api op start timeout=20s\n', 'crm').findings.map((f) => f.rule), ['pacemaker-resource-monitor-op']);
+});
+
+test('groups: a VIP and HAProxy in one group are colocated; a service in the VIP\'s group that binds another address is an error', () => {
+  checkPm('crm', `
+  primitive p_vip ocf:heartbeat:IPaddr2 params ip=10.0.0.11 cidr_netmask=24 op monitor interval=30s
+  primitive p_haproxy systemd:haproxy op monitor interval=1s
+  group g_lb p_vip p_haproxy
+  primitive p_ip_mysql ocf:heartbeat:IPaddr2 params ip=192.168.42.101 cidr_netmask=24 op monitor interval=30s
+  primitive p_mysql ocf:heartbeat:mysql params additional_parameters="--bind-address=50.56.179.138" op monitor interval=20s timeout=10s
+  #                                                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error pacemaker-vip-service-address: p_mysql binds 50.56.179.138 (additional_parameters) but runs with VIP p_ip_mysql (192.168.42.101): clients of the VIP reach nothing, and after a failover 50.56.179.138 is not on the new node
+  group g_mysql p_ip_mysql p_mysql
+  `, { rules: ['pacemaker-vip-haproxy-colocation', 'pacemaker-vip-service-address'] });
+  // bound to the VIP, to every address, or not running with it: quiet
+  checkPm('pcs', `
+  pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11 cidr_netmask=24 --group g
+  pcs resource create db ocf:heartbeat:mysql additional_parameters="--bind-address=10.0.0.11" --group g
+  pcs resource create other ocf:heartbeat:mysql additional_parameters="--bind-address=10.0.0.99"
+  pcs resource create any ocf:heartbeat:mysql additional_parameters="--bind-address=0.0.0.0"
+  pcs constraint colocation add any with vip INFINITY
+  `, { rules: ['pacemaker-vip-service-address'] });
+});
+
+test('two VIPs with one address, and a VIP left as a placeholder', () => checkPm('pcs', `
+  pcs resource create vip-public ocf:heartbeat:IPaddr2 ip=10.0.0.11 cidr_netmask=24
+  pcs resource create vip-internal ocf:heartbeat:IPaddr2 ip=10.0.0.11 cidr_netmask=24
+  #                                                         ^^^^^^^^^ error address-conflict: 10.0.0.11 of VIP resource 'vip-internal' is already the address of VIP resource 'vip-public': the two answer ARP for one address wherever Pacemaker places them
+  pcs resource create vip-db ocf:heartbeat:IPaddr2 ip=<DB_VIP> cidr_netmask=24
+  #                                                   ^^^^^^^^ error placeholder-value: vip-db's ip '<DB_VIP>' is a placeholder left from a sample (text in angle brackets), not a real value: IPaddr2 cannot use it and the VIP does not start
+  pcs resource create vip-var ocf:heartbeat:IPaddr2 ip=$VIP cidr_netmask=24
+  `, { rules: ['address-conflict', 'placeholder-value'] }));
+
+test('a pacemaker_remote node shares its id with the resource that runs it: not a duplicate id', () => {
+  const cib = `<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+  <configuration>
+    <crm_config/>
+    <nodes>
+      <node id="1" uname="controller1"/>
+      <node id="compute-1" uname="compute-1" type="remote"/>
+    </nodes>
+    <resources>
+      <primitive id="compute-1" class="ocf" provider="pacemaker" type="remote">
+        <operations><op id="compute-1-monitor" name="monitor" interval="60s"/></operations>
+      </primitive>
+      <primitive id="p2" class="ocf" provider="pacemaker" type="remote"/>
+      <primitive id="p2" class="ocf" provider="pacemaker" type="remote"/>
+    </resources>
+    <constraints/>
+  </configuration>
+  <status/>
+</cib>
+`;
+  assert.deepEqual(lintPacemaker(cib, 'cib').findings.filter((f) => f.rule === 'parse-error').map((f) => f.message), ["id 'p2' is already used by a <primitive>: ids must be unique in the CIB"]);
+});
 
 test('the placeholder password never appears in a message', () => {
   const text = 'pcs cluster auth controller1 controller2 controller3 -u hacluster -p my-secret-password-no-dont-use-this-one\n';

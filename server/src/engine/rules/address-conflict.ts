@@ -4,9 +4,9 @@ import { Located } from '../documents/manifest/yaml-ast';
 
 export const rule: Rule = {
   meta: {
-    id: 'address-conflict', severity: 'error', fixable: false,
+    id: 'address-conflict', severity: 'error', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' },
     title: 'Two nodes, a node and a VIP, or two VIPs share an address',
-    why: 'Two holders of one address answer ARP in turn: traffic lands on whichever answered last, and a VIP that equals a node address never really moves.',
+    why: 'Two holders of one address answer ARP in turn: traffic lands on whichever answered last, and a VIP that equals a node address never really moves. Checked in the manifest, and between the IPaddr2 VIPs of a Pacemaker configuration (CIB, crm or pcs), where two resources with one address may run on different nodes at once.',
   },
   check(ctx) {
     const m = ctx.manifest;

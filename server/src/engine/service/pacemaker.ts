@@ -13,7 +13,7 @@ const PROPERTY_TOPIC: Record<string, string> = {
 
 function describe(m: PmModel, r: PmResource): string {
   const lines = [`**${r.id}**: \`${r.agent}\`${r.cloneId ? `, cloned as \`${r.cloneId}\` (runs on every node)` : ', one instance at a time'}`];
-  const monitors = r.ops.filter((o) => o.name === 'monitor').map((o) => o.interval ?? '?');
+  const monitors = r.ops.filter((o) => o.name === 'monitor').map((o) => o.implicit ? 'the interval pcs gives it (the agent\'s default, else 60s)' : o.interval ?? '?');
   lines.push(monitors.length ? `monitored every ${monitors.join(', ')}` : isStonith(r) ? 'fence device (Pacemaker monitors it by default)' : 'no monitor operation: a failure goes unnoticed');
   const ip = r.params.get('ip')?.value;
   if (isVip(r) && ip) lines.push(`address ${ip}${r.params.get('cidr_netmask') ? `/${r.params.get('cidr_netmask')!.value}` : ' (no cidr_netmask)'}`);

@@ -1,5 +1,5 @@
 /** CIB XML (cib.xml, `pcs cluster cib` output) -> the Pacemaker model, with positions. A small XML reader, enough for CIBs. */
-import { emptyModel, PmModel, PmResource } from './model';
+import { emptyModel, joinGroups, PmModel, PmResource } from './model';
 import { El, readXml } from '../../text/xml';
 
 const all = (e: El, name: string): El[] => [...(e.name === name ? [e] : []), ...e.children.flatMap((c) => all(c, name))];
@@ -20,6 +20,8 @@ export function parseCib(text: string): PmModel {
     const cls = attr(p, 'class') ?? '', prov = attr(p, 'provider'), type = attr(p, 'type') ?? '';
     let cloneId: string | undefined;
     for (let up = p.parent; up; up = up.parent) if (['clone', 'master', 'bundle'].includes(up.name)) { cloneId = attr(up, 'id'); break; }
+    const group = p.parent?.name === 'group' ? attr(p.parent, 'id') : undefined;
+    if (group) m.groups.set(group, [...(m.groups.get(group) ?? []), attr(p, 'id') ?? '?']);
     const r: PmResource = {
       id: attr(p, 'id') ?? '?', idSpan: p.attrs.get('id')?.span ?? { start: p.start, end: p.end }, agent: [cls, prov, type].filter(Boolean).join(':'),
       params: new Map(), ops: [], cloneId, span: { start: p.start, end: p.end },
@@ -32,6 +34,9 @@ export function parseCib(text: string): PmModel {
     if (cloneId) m.clones.set(cloneId, r.id);
     m.resources.push(r);
   }
+  joinGroups(m);
+  // a clone of a group: constraints name the clone, the group stands for its members
+  for (const c of all(doc, 'clone')) { const g = c.children.find((x) => x.name === 'group'); const id = attr(c, 'id'); if (g && id) m.clones.set(id, attr(g, 'id') ?? '?'); }
   checkReferences(doc, m.problems);
   for (const c of all(doc, 'rsc_colocation')) { const a = attr(c, 'rsc'), b = attr(c, 'with-rsc'); if (a && b) m.colocations.push({ a, b }); }
   for (const o of all(doc, 'rsc_order')) { const a = attr(o, 'first'), b = attr(o, 'then'); if (a && b) m.orders.push({ first: a, then: b }); }
@@ -43,6 +48,8 @@ const REQUIRED: Record<string, string[]> = {
   primitive: ['id', 'class', 'type'], op: ['id', 'name', 'interval'], nvpair: ['id', 'name'], clone: ['id'], group: ['id'],
   rsc_colocation: ['id', 'rsc', 'with-rsc'], rsc_order: ['id', 'first', 'then'], rsc_location: ['id', 'rsc'],
 };
+/** Elements whose id is text in Pacemaker's schema (nodes-*.rng, acls-*.rng), outside the document's ID space. */
+const TEXT_IDS = new Set(['node', 'acl_target']);
 /** What crm_verify rejects before it schedules anything: missing attributes, ids used twice, references to no id. */
 function checkReferences(doc: El, problems: PmModel['problems']): void {
   const config = all(doc, 'configuration')[0];
@@ -52,8 +59,10 @@ function checkReferences(doc: El, problems: PmModel['problems']): void {
   const walk = (e: El) => {
     const missing = (REQUIRED[e.name] ?? []).filter((a) => !e.attrs.has(a));
     if (missing.length) problems.push({ message: `<${e.name}> has no ${missing.join(', ')} attribute${missing.length > 1 ? 's' : ''}: Pacemaker's schema requires ${missing.length > 1 ? 'them' : 'it'}`, span: tag(e) });
-    const id = e.attrs.get('id');
-    if (id && ids.has(id.value) && e.name !== 'node') problems.push({ message: `id '${id.value}' is already used by a <${ids.get(id.value)!.name}>: ids must be unique in the CIB`, span: id.span });
+    // node and acl_target ids are plain text in Pacemaker's schema, not XML IDs: a pacemaker_remote
+    // node's <node> shares its id with the resource that runs it, by design
+    const id = TEXT_IDS.has(e.name) ? undefined : e.attrs.get('id');
+    if (id && ids.has(id.value)) problems.push({ message: `id '${id.value}' is already used by a <${ids.get(id.value)!.name}>: ids must be unique in the CIB`, span: id.span });
     else if (id) ids.set(id.value, e);
     e.children.forEach(walk);
   };

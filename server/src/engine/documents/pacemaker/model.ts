@@ -9,9 +9,12 @@ export interface PmResource {
   /** class:provider:type (ocf:heartbeat:IPaddr2) or class:type (systemd:haproxy) */
   agent: string;
   params: Map<string, Located>;
-  ops: { name: string; interval?: string; span: Span }[];
+  /** `implicit`: the monitor pcs adds by itself to a resource it creates. */
+  ops: { name: string; interval?: string; span: Span; implicit?: boolean }[];
   /** The clone, master/slave or bundle that runs it everywhere, when there is one. */
   cloneId?: string;
+  /** The group it belongs to: the group's members run together, in order, on one node. */
+  groupId?: string;
   span: Span;
 }
 export interface PmModel {
@@ -21,6 +24,8 @@ export interface PmModel {
   resources: PmResource[];
   /** clone id -> resource id */
   clones: Map<string, string>;
+  /** group id -> its members' ids, in order */
+  groups: Map<string, string[]>;
   colocations: { a: string; b: string }[];
   orders: { first: string; then: string }[];
   /** Cluster nodes, when the file says (CIB <nodes>, pcs cluster setup). */
@@ -30,12 +35,23 @@ export interface PmModel {
   anchor: Span;
 }
 
-export const emptyModel = (syntax: PmModel['syntax']): PmModel => ({ syntax, properties: new Map(), resources: [], clones: new Map(), colocations: [], orders: [], problems: [], anchor: { start: 0, end: 0 } });
+export const emptyModel = (syntax: PmModel['syntax']): PmModel => ({ syntax, properties: new Map(), resources: [], clones: new Map(), groups: new Map(), colocations: [], orders: [], problems: [], anchor: { start: 0, end: 0 } });
 
-/** A resource and the clones around it are one thing for constraints: `vip` and `haproxy-clone`. */
+/** Sets each resource's group from the model's groups (after a parser has read them all). */
+export function joinGroups(m: PmModel): void {
+  for (const [g, members] of m.groups) for (const id of members) { const r = m.resources.find((x) => x.id === id); if (r) r.groupId = g; }
+}
+
+/** A resource, the clone around it and the group it is in are one thing for constraints: `vip`, `haproxy-clone`, `g_mysql`. */
 export function sameResource(m: PmModel, ref: string, r: PmResource): boolean {
   const base = ref.replace(/:(Master|Slave|Promoted|Unpromoted|start|stop|promote)$/, '');
-  return base === r.id || (r.cloneId !== undefined && base === r.cloneId);
+  return base === r.id || (r.cloneId !== undefined && base === r.cloneId) || (r.groupId !== undefined && (base === r.groupId || m.clones.get(base) === r.groupId));
+}
+
+/** Two resources that always run on the same node: one group, or a colocation between them (or what holds them). */
+export function runTogether(m: PmModel, a: PmResource, b: PmResource): boolean {
+  if (a.groupId !== undefined && a.groupId === b.groupId) return true;
+  return m.colocations.some((c) => (sameResource(m, c.a, a) && sameResource(m, c.b, b)) || (sameResource(m, c.a, b) && sameResource(m, c.b, a)));
 }
 
 /** A cluster property, under any of its names (Pacemaker 2.1.8+ renamed stonith-enabled to fencing-enabled) and either spelling (stonith-enabled, stonith_enabled). */

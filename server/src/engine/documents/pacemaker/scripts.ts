@@ -2,7 +2,7 @@
  * crm shell snippets (`primitive ... \` continued lines, the old guide's format) and pcs command
  * lines (in shell scripts, read by text/shell) -> the Pacemaker model, with positions.
  */
-import { emptyModel, Located, PmModel, PmResource } from './model';
+import { emptyModel, joinGroups, Located, PmModel, PmResource } from './model';
 import { Span } from '../../types';
 import { closest } from '../../text/suggest';
 import { shellCommands } from '../../text/shell';
@@ -51,8 +51,12 @@ function kv(w: Word): { key: string; value: Located & { nameSpan: Span } } | und
   return { key: w.text.slice(0, i), value: { value: w.text.slice(i + 1), span: { start: Math.min(valueStart, w.end), end: w.end - (w.end - w.start > w.text.length ? 1 : 0) }, nameSpan } };
 }
 
-/** Reads `params a=1 b=2 op monitor interval=30s op start ... meta x=y` after a resource's agent. */
-function resourceTail(r: PmResource, words: Word[]): void {
+/**
+ * Reads `params a=1 b=2 op monitor interval=30s op start ... meta x=y` after a resource's agent.
+ * crm gives each operation its own `op`; pcs lists several after one (`op start timeout=20s
+ * monitor interval=10s`), so there a word without `=` starts the next operation.
+ */
+function resourceTail(r: PmResource, words: Word[], syntax: 'crm' | 'pcs'): void {
   let mode: 'params' | 'op' | 'meta' | 'none' = 'params';
   for (const w of words) {
     if (w.text === 'clone' || w.text === 'promotable') { mode = 'meta'; continue; }
@@ -60,7 +64,8 @@ function resourceTail(r: PmResource, words: Word[]): void {
     if (w.text === 'op') { mode = 'op'; r.ops.push({ name: '', span: { start: w.start, end: w.end } }); continue; }
     if (w.text.startsWith('--')) { mode = 'none'; continue; }
     if (mode === 'op') {
-      const last = r.ops[r.ops.length - 1];
+      let last = r.ops[r.ops.length - 1];
+      if (last.name && syntax === 'pcs' && !w.text.includes('=')) { last = { name: '', span: { start: w.start, end: w.end } }; r.ops.push(last); }
       if (!last.name) { last.name = w.text; last.span = { start: last.span.start, end: w.end }; continue; }
       const p = kv(w);
       if (p?.key === 'interval') last.interval = p.value.value;
@@ -85,7 +90,7 @@ export function parseCrm(text: string): PmModel {
       m.problems.push({ message: `'${cmd.text.replace(/=.*/, '=…')}' starts a line that continues nothing: ${why}, so crm reads this as a new command and rejects it`, span: { start: cmd.start, end: cmd.end } });
       // Read on as the author meant (part of the primitive or property above), so that the rules do not report what the lost line holds as missing.
       const last = m.resources[m.resources.length - 1];
-      if (last && prev === 'primitive') resourceTail(last, st);
+      if (last && prev === 'primitive') resourceTail(last, st, 'crm');
       if (prev === 'property') for (const w of st) { const p = kv(w); if (p) m.properties.set(p.key, p.value); }
       continue;
     }
@@ -99,15 +104,22 @@ export function parseCrm(text: string): PmModel {
     if (cmd.text === 'property') { for (const w of rest) { const p = kv(w); if (p) m.properties.set(p.key, p.value); } continue; }
     if (cmd.text === 'primitive' && rest.length >= 2) {
       const r: PmResource = { id: rest[0].text, idSpan: rest[0], agent: rest[1].text, params: new Map(), ops: [], span: { start: cmd.start, end: st[st.length - 1].end } };
-      resourceTail(r, rest.slice(2));
+      resourceTail(r, rest.slice(2), 'crm');
       m.resources.push(r);
       continue;
     }
     if ((cmd.text === 'clone' || cmd.text === 'ms') && rest.length >= 2) { m.clones.set(rest[0].text, rest[1].text); continue; }
+    if (cmd.text === 'group' && rest.length >= 2) {
+      const members = rest.slice(1);
+      const end = members.findIndex((w) => w.text === 'meta' || w.text === 'params' || w.text === 'description' || w.text.includes('='));
+      m.groups.set(rest[0].text, (end < 0 ? members : members.slice(0, end)).map((w) => w.text));
+      continue;
+    }
     if (cmd.text === 'colocation' && rest.length >= 4) { m.colocations.push({ a: rest[2].text, b: rest[3].text }); continue; }
     if (cmd.text === 'order' && rest.length >= 4) { m.orders.push({ first: rest[2].text, then: rest[3].text }); continue; }
   }
   for (const r of m.resources) for (const [c, id] of m.clones) if (id === r.id) r.cloneId = c;
+  joinGroups(m);
   return m;
 }
 
@@ -137,9 +149,19 @@ export function parsePcs(text: string): PmModel {
     if ((words[0] === 'resource' || words[0] === 'stonith') && words[1] === 'create' && w.length >= 4) {
       const agent = words[0] === 'stonith' ? `stonith:${words[3]}` : words[3];
       const r: PmResource = { id: words[2], idSpan: w[2], agent, params: new Map(), ops: [], span: { start: st[i].start, end: st[st.length - 1].end } };
-      resourceTail(r, w.slice(4));
+      resourceTail(r, w.slice(4), 'pcs');
+      // pcs gives every resource it creates a monitor operation of its own (the agent's, or every 60 s), even with --no-default-ops
+      if (!r.ops.some((o) => o.name === 'monitor')) r.ops.push({ name: 'monitor', span: r.idSpan, implicit: true });
       if (words.includes('--clone') || words.slice(4).includes('clone') || words.slice(4).includes('promotable')) r.cloneId = `${r.id}-clone`;
+      const g = words.indexOf('--group');
+      if (g > 0 && words[g + 1]) m.groups.set(words[g + 1], [...(m.groups.get(words[g + 1]) ?? []), r.id]);
       m.resources.push(r);
+      continue;
+    }
+    // pcs resource group add G a b c [--before x | --after x]
+    if (words[0] === 'resource' && words[1] === 'group' && words[2] === 'add' && words[3]) {
+      const members = words.slice(4).filter((x, i, all) => !x.startsWith('-') && !/^--(before|after)$/.test(all[i - 1] ?? ''));
+      m.groups.set(words[3], [...(m.groups.get(words[3]) ?? []), ...members]);
       continue;
     }
     if (words[0] === 'resource' && words[1] === 'clone' && words[2]) { const r = m.resources.find((x) => x.id === words[2]); if (r) r.cloneId = `${r.id}-clone`; continue; }
@@ -162,5 +184,6 @@ export function parsePcs(text: string): PmModel {
       m.nodes = named.length;
     }
   }
+  joinGroups(m);
   return m;
 }

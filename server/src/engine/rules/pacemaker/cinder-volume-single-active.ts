@@ -2,7 +2,7 @@ import { PmRule } from './rule';
 
 export const rule: PmRule = {
   meta: {
-    id: 'cinder-volume-single-active', severity: 'warning', fixable: false, topic: 'cinder-volume-ap', guide: 'storage-ha-block',
+    id: 'cinder-volume-single-active', severity: 'warning', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, topic: 'cinder-volume-ap', guide: 'storage-ha-block',
     title: 'cinder-volume is cloned, so it runs on every node at once',
     why: 'cinder-volume owns the connections to its storage backend. The guide runs it as a single Pacemaker primitive, one instance at a time, restarted on a survivor after a failure; a clone runs it active on every node, which the guide does not trust. (In the manifest the same mistake is reported as cinder-volume-active-active.)',
   },

@@ -5,7 +5,7 @@ const PLACEHOLDERS = ['my-secret-password-no-dont-use-this-one', 'secretsecret',
 
 export const rule: PmRule = {
   meta: {
-    id: 'pacemaker-placeholder-secrets', severity: 'error', fixable: false, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
+    id: 'pacemaker-placeholder-secrets', severity: 'error', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
     title: 'A password copied from the HA guide\'s examples',
     why: 'The guide\'s example passwords (for the hacluster user, the resource agents\' os_password, clustercheck) are published for anyone to read. A cluster that keeps one can be joined or driven by whoever knows the guide.',
   },

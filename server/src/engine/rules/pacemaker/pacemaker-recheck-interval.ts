@@ -36,7 +36,7 @@ function addProperty(ctx: PmRuleContext, name: string, value: string): TextEdit 
 
 export const rule: PmRule = {
   meta: {
-    id: 'pacemaker-recheck-interval', severity: 'info', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
+    id: 'pacemaker-recheck-interval', severity: 'info', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
     title: 'cluster-recheck-interval is unset (15 minutes) or longer than the guide\'s 5 minutes',
     why: 'Some of Pacemaker\'s timed work (failure timeouts, time-based rules) waits for the next recheck; the guide shortens the interval from the default 15 minutes to 5, so a cleared failure or a due action is acted on sooner. 0 turns the rechecks off.',
   },

@@ -3,7 +3,7 @@ import { hasMonitor, isStonith, isVip } from '../../documents/pacemaker/model';
 
 export const rule: PmRule = {
   meta: {
-    id: 'pacemaker-resource-monitor-op', severity: 'warning', fixable: false, guide: 'control-plane-stateless', topic: 'pacemaker',
+    id: 'pacemaker-resource-monitor-op', severity: 'warning', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, guide: 'control-plane-stateless', topic: 'pacemaker',
     title: 'A resource without a monitor operation',
     why: 'Pacemaker learns that a service has failed only by running its monitor operation. A resource without one is started once and then trusted forever: if the service dies, nothing restarts or moves it. Every resource in the guide has a monitor (30 s for the APIs, 1 s for HAProxy).',
   },

@@ -15,7 +15,7 @@ const INTEGER = /^[-+]?(\d+|infinity)$/i;
 
 export const rule: PmRule = {
   meta: {
-    id: 'pacemaker-unknown-property', severity: 'error', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
+    id: 'pacemaker-unknown-property', severity: 'error', fixable: true, tools: { 'crm_verify': 'refuses', 'crmsh': 'warns' }, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
     title: 'A cluster property Pacemaker does not have, or a value it cannot take',
     why: 'Pacemaker ignores a cluster property it does not know, so a misspelt no-quorum-policy or cluster-recheck-interval silently leaves the default in force; pcs refuses the name outright. A value a property cannot take is replaced by the default, and crm_verify reports the configuration as invalid.',
   },

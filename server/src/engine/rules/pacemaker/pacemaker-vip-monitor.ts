@@ -3,7 +3,7 @@ import { hasMonitor, isVip } from '../../documents/pacemaker/model';
 
 export const rule: PmRule = {
   meta: {
-    id: 'pacemaker-vip-monitor', severity: 'warning', fixable: false, guide: '2016:controller-ha-vip', topic: 'vip',
+    id: 'pacemaker-vip-monitor', severity: 'warning', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, guide: '2016:controller-ha-vip', topic: 'vip',
     title: 'An IPaddr2 VIP without a netmask or without a monitor operation',
     why: 'Without cidr_netmask the agent guesses the prefix from the routes of the node it lands on, which can differ between nodes; without a monitor operation Pacemaker never notices that the address has gone and does not move it. The guide gives the VIP both, with a 30 s monitor.',
   },

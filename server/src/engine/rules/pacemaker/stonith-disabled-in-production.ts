@@ -4,7 +4,7 @@ import { isProductionLike } from '../../types';
 
 export const rule: PmRule = {
   meta: {
-    id: 'stonith-disabled-in-production', severity: 'error', fixable: true, topic: 'fencing-stonith', guide: 'intro-os-ha-cluster',
+    id: 'stonith-disabled-in-production', severity: 'error', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, topic: 'fencing-stonith', guide: 'intro-os-ha-cluster',
     title: 'Fencing is turned off (stonith-enabled=false) outside a demo or test',
     why: 'A node that stops answering may still be running services and writing data. Without fencing, Pacemaker starts its resources elsewhere while the old copy may still run: two writers, one VIP on two hosts. The guide allows turning STONITH off only for demos and tests. (The manifest\'s `stonith: false` is the same mistake, reported as stonith-disabled.)',
   },
