@@ -1,6 +1,7 @@
 // Writes the haproxy keyword catalogue (facts only: which keywords each section takes) from the
 // configuration manual that Debian's haproxy package ships (/usr/share/doc/haproxy/configuration.txt.gz):
-// the global keyword list of section 3 and the proxy keywords matrix of section 4.1.
+// the global keyword list of section 3, the proxy keywords matrix of section 4.1, and the options of
+// bind (5.1) and server lines (5.2).
 //   node scripts/catalog/gen-haproxy-keywords.mjs   (run by hand after a haproxy upgrade)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,16 @@ for (const l of doc.slice(s0, s1)) {
   const m = /^([a-z][a-z0-9-]+)(\s+[<[{].*)?\s*$/.exec(l);
   if (m) server[m[1]] = (server[m[1]] ?? false) || !!m[2];
 }
-const out = { format: 'haproxy-keywords/1', haproxy: version, source: 'configuration.txt of the Debian haproxy package: section 3 (global), 4.1 (proxy keywords matrix) and 5.2 (server options)', global, proxy,
-  server: Object.fromEntries(Object.keys(server).sort().map((k) => [k, server[k]])) };
+// section 5.1: the options of bind lines after the address, and whether each takes a value (`crt <cert>`, `expose-fd listeners`)
+const b0 = at(/^5\.1\. Bind options/);
+const bind = {};
+for (const l of doc.slice(b0, s0)) {
+  const m = /^([a-z][a-z0-9-]+)(\s+\S.*)?\s*$/.exec(l);
+  // the option headings are single lower-case words, with their value after them; prose lines have several words and a full stop
+  if (m && !/[.:]$/.test(l.trim()) && (!m[2] || /^\s+([<[{]|[a-z-]+$|\S+ \| )/.test(m[2]))) bind[m[1]] = (bind[m[1]] ?? false) || !!m[2];
+}
+const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+const out = { format: 'haproxy-keywords/1', haproxy: version, source: 'configuration.txt of the Debian haproxy package: section 3 (global), 4.1 (proxy keywords matrix), 5.1 (bind options) and 5.2 (server options)', global, proxy,
+  bind: sorted(bind), server: sorted(server) };
 writeFileSync('server/src/engine/knowledge/haproxy/keywords.json', JSON.stringify(out, null, 1) + '\n');
-console.log(`haproxy ${version}: ${global.length} global keywords, ${Object.keys(proxy).length} proxy keywords, ${Object.keys(out.server).length} server options`);
+console.log(`haproxy ${version}: ${global.length} global keywords, ${Object.keys(proxy).length} proxy keywords, ${Object.keys(out.bind).length} bind options, ${Object.keys(out.server).length} server options`);

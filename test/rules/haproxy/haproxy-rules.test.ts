@@ -24,7 +24,7 @@ test("the guide's haproxy.cfg raises only the mysql-check / port 9200 mismatch t
   assert.deepEqual(lintHaproxy(GUIDE).findings.map((f) => f.rule), ['haproxy-galera-check-mismatch']);
 });
 
-test('haproxy-server-health-check: no check is an error with a fix; other timings are info', () => {
+test('haproxy-server-health-check: no check is an error with a fix; only checks slower than the guide\'s are info', () => {
   checkHa(DEFAULTS + `
   listen keystone
       bind 10.0.0.11:5000
@@ -32,8 +32,18 @@ test('haproxy-server-health-check: no check is an error with a fix; other timing
       server c1 10.0.0.12:5000
   #   ^^^^^^^^^^^^^^^^^^^^^^^^ error haproxy-server-health-check: server c1 in listen keystone has no health check: HAProxy keeps sending traffic to it when it is down
       server c2 10.0.0.13:5000 check inter 5000 rise 2 fall 3
-  #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ info haproxy-server-health-check: server c2 checks with inter 5000, fall 3; the guide uses inter 2000 rise 2 fall 5
+  #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ info haproxy-server-health-check: server c2 is taken out only 15 s after it dies (inter 5 s, fall 3): the guide's checks (inter 2000 fall 5) take 10 s
       server c3 10.0.0.14:5000 check inter 2000 rise 2 fall 5
+      server c4 10.0.0.15:5000 check inter 1s
+      server c5 10.0.0.16:5000 check rise 3 fall 4
+      server c6 10.0.0.17:5000 check inter 3s fall 3 fastinter 1s
+  `, { rules: ['haproxy-server-health-check'] });
+  // default-server timings count, as HAProxy applies them
+  checkHa(DEFAULTS + `
+  backend b
+      default-server inter 10s fall 3
+      server c1 10.0.0.12:80 check
+  #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ info haproxy-server-health-check: server c1 is taken out only 30 s after it dies (inter 10 s, fall 3): the guide's checks (inter 2000 fall 5) take 10 s
   `, { rules: ['haproxy-server-health-check'] });
   assert.equal(fixedHa('listen k\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000\n', 'haproxy-server-health-check'), 'listen k\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n');
   checkHa('defaults\n    default-server check\nbackend b\n    server c1 10.0.0.12:80\n', { rules: ['haproxy-server-health-check'] });
@@ -77,11 +87,46 @@ test('the Galera rules: several writers, round-robin, mysql-check on port 9200',
 test('haproxy-defaults-timeouts: missing timeouts, with a fix in the section\'s own indentation', () => {
   checkHa(`
   defaults
-  #^^^^^^^ warning haproxy-defaults-timeouts: defaults sets no timeout client, server: the guide uses timeout client 1m, timeout server 1m
+  #^^^^^^^ warning haproxy-defaults-timeouts: defaults sets no timeout client, server, and some proxies after it set none of their own: their connections are never timed out (the guide uses timeout client 1m, timeout server 1m)
       timeout connect 10s
       timeout check 10s
   listen x
       bind 10.0.0.11:8774
+  `, { rules: ['haproxy-defaults-timeouts'] });
+  // timeout check is not asked for (inter bounds each check); proxies with their own timeouts need none from defaults
+  checkHa(`
+  defaults
+      timeout connect 10s
+      timeout client 1m
+      timeout server 1m
+  listen x
+      bind 10.0.0.11:8774
+  `, { rules: ['haproxy-defaults-timeouts'] });
+  checkHa(`
+  defaults
+      mode tcp
+  frontend f
+      bind 10.0.0.11:80
+      timeout client 1m
+      default_backend b
+  backend b
+      timeout connect 5s
+      timeout server 1m
+      server c1 10.0.0.12:80 check
+  `, { rules: ['haproxy-defaults-timeouts'] });
+  // a proxy inherits from the last defaults above it, not from one further up
+  checkHa(`
+  defaults
+      timeout connect 10s
+      timeout client 1m
+      timeout server 1m
+  listen x
+      bind 10.0.0.11:8774
+  defaults
+  #^^^^^^^ warning haproxy-defaults-timeouts: defaults sets no timeout connect, client, server, and some proxies after it set none of their own: their connections are never timed out (the guide uses timeout connect 10s, timeout client 1m, timeout server 1m)
+      mode http
+  listen y
+      bind 10.0.0.11:8775
   `, { rules: ['haproxy-defaults-timeouts'] });
   assert.equal(fixedHa('defaults\n  timeout connect 10s\n  timeout check 10s\nlisten x\n  bind :1\n', 'haproxy-defaults-timeouts'), 'defaults\n  timeout connect 10s\n  timeout check 10s\n  timeout client 1m\n  timeout server 1m\nlisten x\n  bind :1\n');
 });
@@ -92,6 +137,108 @@ test('haproxy-no-amqp-or-memcached', () => checkHa(DEFAULTS + `
       bind 10.0.0.11:5672
       server c1 10.0.0.12:5672 check
   `, { rules: ['haproxy-no-amqp-or-memcached'] }));
+
+test('haproxy-galera-single-writer and no-roundrobin accept a stick table on the destination, not one on the client', () => {
+  checkHa(DEFAULTS + `
+  listen galera
+      bind 10.0.0.11:3306
+      balance roundrobin
+      stick-table type ip size 1
+      stick on dst
+      server c1 10.0.0.12:3306 check
+      server c2 10.0.0.13:3306 check
+      server c3 10.0.0.14:3306 check backup
+  `, { rules: ['haproxy-galera-single-writer', 'haproxy-galera-no-roundrobin'] });
+  checkHa(DEFAULTS + `
+  listen galera
+  #^^^^^^^^^^^^ error haproxy-galera-single-writer: listen galera sends Galera traffic to 2 servers (c1, c2): several writers deadlock; keep one and mark the others backup
+      bind 10.0.0.11:3306
+      balance roundrobin
+  #   ^^^^^^^^^^^^^^^^^^ error haproxy-galera-no-roundrobin: listen galera balances Galera with roundrobin and no backup servers or stick table: every node takes writes
+      stick-table type ip size 200k
+      stick on src
+      server c1 10.0.0.12:3306 check
+      server c2 10.0.0.13:3306 check
+  `, { rules: ['haproxy-galera-single-writer', 'haproxy-galera-no-roundrobin'] });
+});
+
+test('services are recognised by their servers\' ports, checks, names and backends, not by the bind port alone', () => {
+  // RabbitMQ on a shifted VIP port (HAProxy shares the controllers), through a frontend, by name
+  checkHa(DEFAULTS + `
+  listen rabbit_vip
+  #^^^^^^^^^^^^^^^^ warning haproxy-no-amqp-or-memcached: listen rabbit_vip proxies RabbitMQ (port 5673): clients must list every broker in transport_url instead
+      bind 10.0.0.11:5673
+      server c1 10.0.0.12:5672 check
+  frontend amqp_in
+  #^^^^^^^^^^^^^^^ warning haproxy-no-amqp-or-memcached: frontend amqp_in proxies RabbitMQ (port 15673): clients must list every broker in transport_url instead
+      bind 10.0.0.11:15673
+      default_backend brokers
+  backend brokers
+      server c1 10.0.0.12:5672 check
+  `, { rules: ['haproxy-no-amqp-or-memcached'] });
+  // Galera on 3307 with clustercheck: the Galera rules still judge it
+  checkHa(DEFAULTS + `
+  listen db
+  #^^^^^^^^ error haproxy-galera-single-writer: listen db sends Galera traffic to 2 servers (c1, c2): several writers deadlock; keep one and mark the others backup
+      bind 10.0.0.11:3307
+      balance source
+      option httpchk
+      server c1 10.0.0.12:3307 check port 9200
+      server c2 10.0.0.13:3307 check port 9200
+  `, { rules: ['haproxy-galera-single-writer'] });
+});
+
+test('what HAProxy refuses before it reads on: one proxy name twice, an address on the listen line, a bind without a port, a placeholder, a bind option misspelt', () => {
+  checkHa(DEFAULTS + `
+  listen keystone
+      bind 10.0.0.11:5000
+      server c1 10.0.0.12:5000 check
+  listen keystone
+  #      ^^^^^^^^ error parse-error: listen 'keystone' has the same name as the listen on line 7: HAProxy refuses two proxies of one name
+      bind 10.0.0.11:5001
+      server c1 10.0.0.12:5001 check
+  frontend api
+      bind 10.0.0.11:80
+      default_backend api
+  backend api
+      server c1 10.0.0.12:80 check
+  listen dashboard 10.0.0.11:80
+  #                ^^^^^^^^^^^^ error parse-error: 'listen dashboard 10.0.0.11:80' gives the address on the section line, which HAProxy no longer reads: it refuses the file; move it to a 'bind 10.0.0.11:80' line
+      server c1 10.0.0.12:80 check
+  listen glance
+      bind 10.0.0.11
+  #        ^^^^^^^^^ error parse-error: bind address '10.0.0.11' has no port: HAProxy refuses the file (missing port specification)
+      bind <Virtual IP>:9292
+  #        ^^^^^^^^^^^^^^^^^ error placeholder-value: the bind address '<Virtual IP>:9292' is a placeholder left from a sample (text in angle brackets), not a real value: HAProxy cannot bind it and refuses to start
+      bind 10.0.0.11:9293 trasparent
+  #                       ^^^^^^^^^^ error haproxy-unknown-keyword: 'trasparent' is not a bind option of HAProxy 2.6.12; did you mean 'transparent'?: HAProxy refuses to start
+      bind 10.0.0.11:443 ssl crt /etc/haproxy/site.pem alpn h2,http/1.1 transparent
+      bind /var/run/haproxy.sock
+      server c1 CONTROLLER1_IP:9292 check
+  #             ^^^^^^^^^^^^^^^^^^^ error placeholder-value: the server address 'CONTROLLER1_IP:9292' is a placeholder left from a sample (a name in capitals that stands for a value), not a real value: HAProxy cannot resolve it and refuses to start
+      server c2 controller2:9292 check
+  `, { rules: ['parse-error', 'placeholder-value', 'haproxy-unknown-keyword'] });
+});
+
+test('haproxy-cookie-duplicate: servers of an HTTP proxy sharing a cookie value; quiet in TCP mode and without cookie persistence', () => {
+  checkHa(`
+  defaults
+      mode http
+  listen horizon
+      bind 10.0.0.11:80
+      cookie SERVERID insert indirect nocache
+      server c1 10.0.0.12:80 cookie c1 check
+      server c2 10.0.0.13:80 cookie c1 check
+  #                                 ^^ warning haproxy-cookie-duplicate: servers c1, c2 of listen horizon share the cookie value c1: every returning client goes to c1, and the others keep no session
+      server c3 10.0.0.14:80 cookie c3 check
+  listen tcp_one
+      mode tcp
+      bind 10.0.0.11:81
+      cookie SERVERID insert
+      server c1 10.0.0.12:81 cookie a check
+      server c2 10.0.0.13:81 cookie a check
+  `, { rules: ['haproxy-cookie-duplicate'] });
+});
 
 test('haproxy-unknown-keyword: typos, a keyword in the wrong section, did-you-mean', () => checkHa(`
   global

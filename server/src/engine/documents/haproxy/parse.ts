@@ -5,6 +5,7 @@
  */
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
+import { placeholderOf } from '../../text/placeholder';
 
 export const SECTION_KEYWORDS = ['global', 'defaults', 'frontend', 'backend', 'listen', 'resolvers', 'userlist', 'peers', 'mailers', 'program', 'http-errors', 'cache', 'ring', 'log-forward'] as const;
 export type SectionKind = typeof SECTION_KEYWORDS[number];
@@ -57,6 +58,7 @@ export function parseHaproxy(text: string): HaFile {
     current.statements.push(st);
     current.end = st.span.end;
   });
+  checkProxies(out, text);
   return out;
 }
 
@@ -72,4 +74,32 @@ export function hostPort(s: string): { host?: string; port?: number } {
   if (!m) return { host: v || undefined };
   const host = m[1] ?? m[2] ?? m[3];
   return { host: host === '' || host === '*' || host === '0.0.0.0' || host === '::' ? undefined : host, port: Number(m[4]) };
+}
+
+/** Frontend and backend capabilities: two proxies may share a name only when these do not overlap (a frontend and a backend). */
+const CAPS: Partial<Record<SectionKind, number>> = { frontend: 1, backend: 2, listen: 3 };
+const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').length;
+
+/** What HAProxy refuses about its proxies before it reads further: one name twice, the pre-1.5 `listen NAME ADDR:PORT`, a bind address without a port. */
+function checkProxies(out: HaFile, text: string): void {
+  const seen = new Map<string, HaSection[]>();
+  for (const s of out.sections) {
+    const cap = CAPS[s.kind];
+    if (!cap || !s.name) continue;
+    const clash = (seen.get(s.name.text) ?? []).find((o) => (CAPS[o.kind]! & cap) !== 0);
+    if (clash) out.problems.push({ message: `${s.kind} '${s.name.text}' has the same name as the ${clash.kind} on line ${lineOf(text, clash.header.span.start)}: HAProxy refuses two proxies of one name`, span: s.name.span });
+    seen.set(s.name.text, [...(seen.get(s.name.text) ?? []), s]);
+    const addr = s.header.args[1];
+    if ((s.kind === 'listen' || s.kind === 'frontend') && addr) {
+      out.problems.push({ message: `'${s.kind} ${s.name.text} ${addr.text}' gives the address on the section line, which HAProxy no longer reads: it refuses the file; move it to a 'bind ${addr.text}' line`, span: addr.span });
+    }
+    for (const st of s.statements) {
+      if (st.keyword.text !== 'bind' || !st.args[0]) continue;
+      const a = st.args[0];
+      // a sample's `<Virtual IP>:443` is placeholder-value's finding
+      if (a.text.startsWith('<') || placeholderOf(a.text)) continue;
+      const missing = a.text.split(',').find((one) => !/^(\/|unix@|abns@|fd@|sockpair@)/.test(one) && !/:(\d+(-\d+)?|\$\{?\w+\}?)$/.test(one) && !/^"?\$\{?\w+\}?"?$/.test(one));
+      if (missing !== undefined) out.problems.push({ message: `bind address '${missing}' has no port: HAProxy refuses the file (missing port specification)`, span: a.span });
+    }
+  }
 }

@@ -6,7 +6,11 @@ export interface Server { statement: Statement; name: string; host?: string; por
 
 const BY_PORT = new Map<number, ServiceInfo>();
 for (const s of SERVICES) if (s.port !== undefined && !BY_PORT.has(s.port)) BY_PORT.set(s.port, s);
-BY_PORT.set(35357, SERVICES.find((s) => s.name === 'keystone')!); // the legacy admin port of the guide's example
+const byName = (name: string) => SERVICES.find((s) => s.name === name)!;
+BY_PORT.set(35357, byName('keystone')); // the legacy admin port of the guide's example
+BY_PORT.set(5671, byName('rabbitmq')); // AMQP over TLS
+/** Proxy names that say what a proxy fronts when its ports do not. */
+const BY_NAME: Record<string, RegExp> = { galera: /galera|mysql|mariadb/i, rabbitmq: /rabbit|amqp/i, memcached: /memcache/i };
 
 export class HaView {
   constructor(readonly file: HaFile) {}
@@ -34,20 +38,39 @@ export class HaView {
     return p.length ? p : this.servers(s).map((x) => x.port).filter((x): x is number => x !== undefined);
   }
 
-  /** The catalogue service a proxy fronts, from its ports (or its name for Galera). */
-  service(s: HaSection): ServiceInfo | undefined {
-    for (const p of this.ports(s)) { const svc = BY_PORT.get(p); if (svc) return svc; }
-    if (/galera|mysql|mariadb/i.test(s.name?.text ?? '')) return SERVICES.find((x) => x.name === 'galera');
+  /**
+   * The catalogue service a proxy fronts. Its servers' ports say it first (a VIP on a shifted port,
+   * RabbitMQ on 5673 in front of brokers on 5672, is usual when HAProxy shares the controllers), then
+   * its binds', then how its servers are checked (mysql-check, clustercheck's 9200), then its name;
+   * a frontend fronts what the backends it routes to front.
+   */
+  service(s: HaSection, seen = new Set<HaSection>()): ServiceInfo | undefined {
+    seen.add(s);
+    const servers = this.servers(s);
+    for (const p of [...servers.map((x) => x.port), ...this.binds(s).map((b) => b.port)]) { const svc = p === undefined ? undefined : BY_PORT.get(p); if (svc) return svc; }
+    if (this.statements(s, 'option mysql-check').length || servers.some((x) => this.checkPort(s, x)?.text === '9200')) return byName('galera');
+    const named = Object.entries(BY_NAME).find(([, re]) => re.test(s.name?.text ?? ''));
+    if (named) return byName(named[0]);
+    for (const b of this.routes(s)) { if (seen.has(b)) continue; const svc = this.service(b, seen); if (svc) return svc; }
     return undefined;
   }
 
+  /** The backends a frontend or listen section sends traffic to (default_backend, use_backend). */
+  routes(s: HaSection): HaSection[] {
+    const names = [...this.statements(s, 'default_backend'), ...this.statements(s, 'use_backend')].map((st) => st.args[0]?.text);
+    return this.file.sections.filter((b) => (b.kind === 'backend' || b.kind === 'listen') && b.name && names.includes(b.name.text));
+  }
+
   /** The port a server is health-checked on when not its own: its `port N`, else the last `default-server ... port N` of its proxy, else of the defaults. */
-  checkPort(s: HaSection, srv: Server): Arg | undefined {
-    const own = argValue(srv, 'port');
+  checkPort(s: HaSection, srv: Server): Arg | undefined { return this.setting(s, srv, 'port'); }
+
+  /** A server option's value: the server's own, else the last `default-server` of its proxy that sets it, else of the defaults. */
+  setting(s: HaSection, srv: Server, word: string): Arg | undefined {
+    const own = argValue(srv, word);
     if (own) return own;
     for (const sec of [s, ...this.defaults()]) {
       for (const d of this.statements(sec, 'default-server').reverse()) {
-        const i = d.args.findIndex((a) => a.text === 'port');
+        const i = d.args.findIndex((a) => a.text === word);
         if (i >= 0 && d.args[i + 1]) return d.args[i + 1];
       }
     }
@@ -59,3 +82,10 @@ export class HaView {
 
 export const hasArg = (srv: Server, word: string) => srv.options.some((a) => a.text === word);
 export function argValue(srv: Server, word: string): Arg | undefined { const i = srv.options.findIndex((a) => a.text === word); return i >= 0 ? srv.options[i + 1] : undefined; }
+
+const TIME_UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000 };
+/** An HAProxy time (`2000`, `2s`, `500ms`, `1m`; milliseconds when no unit) in milliseconds, or undefined. */
+export function haTimeMs(text: string): number | undefined {
+  const m = /^(\d+)(us|ms|s|m|h|d)?$/.exec(text.trim());
+  return m ? Number(m[1]) * TIME_UNIT_MS[m[2] ?? 'ms'] : undefined;
+}

@@ -9,7 +9,7 @@ import { galeraProxies } from './galera';
 
 export const rule: HaRule = {
   meta: {
-    id: 'galera-clustercheck-endpoint', severity: 'warning', fixable: false, guide: '2016:controller-ha-galera-manage', topic: 'clustercheck',
+    id: 'galera-clustercheck-endpoint', severity: 'warning', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: '2016:controller-ha-galera-manage', topic: 'clustercheck',
     title: 'HAProxy checks Galera on port 9200, but no clustercheck service answers there',
     why: 'clustercheck answers HTTP 200 only on a synced node, so HAProxy sends queries only there. When HAProxy checks port 9200 and nothing listens on it, every Galera server is marked down and the database VIP serves nobody.',
   },

@@ -5,3 +5,14 @@ import { HaView } from '../../documents/haproxy/view';
 export function galeraProxies(view: HaView): HaSection[] {
   return view.proxies().filter((s) => s.kind !== 'frontend' && view.servers(s).length && view.service(s)?.name === 'galera');
 }
+
+/**
+ * Whether a proxy sends every connection to one server whatever its balance algorithm: a stick
+ * table keyed on the destination (`stick on dst`, or `stick match dst` with `stick store-request
+ * dst`) pins all traffic to the VIP on the first server chosen, as the guide's Galera example does.
+ */
+export function stickOnDst(view: HaView, s: HaSection): boolean {
+  const sticks = view.statements(s, 'stick').map((st) => st.args.map((a) => a.text));
+  const onDst = sticks.some((a) => a[0] === 'on' && a[1] === 'dst') || (sticks.some((a) => a[0] === 'match' && a[1] === 'dst') && sticks.some((a) => a[0] === 'store-request' && a[1] === 'dst'));
+  return onDst && (view.statements(s, 'stick-table').length > 0 || sticks.some((a) => a.includes('table')));
+}

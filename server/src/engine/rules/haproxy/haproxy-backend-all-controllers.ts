@@ -3,7 +3,7 @@ import { describeHost, sameHost } from '../../workspace/topology';
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-backend-all-controllers', severity: 'warning', fixable: false, guide: 'control-plane-stateless', topic: 'haproxy',
+    id: 'haproxy-backend-all-controllers', severity: 'warning', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
     title: 'A backend lists one server, or not every controller that runs the service',
     why: 'The back end is the list of every instance of the service; a controller missing from it takes no traffic, and a back end of one server is down with that server whatever the VIP does.',
   },

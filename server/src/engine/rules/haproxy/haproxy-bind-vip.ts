@@ -3,7 +3,7 @@ import { describeHost, isVip, sameHost } from '../../workspace/topology';
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-bind-vip', severity: 'warning', fixable: true, guide: 'control-plane-stateless', topic: 'vip',
+    id: 'haproxy-bind-vip', severity: 'warning', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'vip',
     title: 'A proxy for an OpenStack service binds every address or a node address instead of the VIP',
     why: 'Each HAProxy listens on the VIP only, so it takes traffic exactly when its node holds the VIP. Bound to every address it also grabs the port of the service running on the same node (the API that should bind the node address), and bound to one node\'s address it fails over with nothing.',
   },

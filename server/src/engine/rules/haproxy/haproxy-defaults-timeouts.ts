@@ -1,37 +1,56 @@
 import { HaRule } from './rule';
 import { indentOf } from './haproxy-http-api-httpchk';
+import { HaSection } from '../../documents/haproxy/parse';
 
-const NEEDED = ['connect', 'client', 'server', 'check'];
-const GUIDE: Record<string, string> = { connect: '10s', client: '1m', server: '1m', check: '10s' };
+/**
+ * The timeouts HAProxy warns about when a proxy has none (`haproxy -c`: "missing timeouts for
+ * proxy"): client for what accepts connections, connect and server for what makes them. `timeout
+ * check` is not one of them: without it a check is bounded by its `inter`, which detects a dead
+ * server sooner than the guide's 10 s.
+ */
+const NEEDED = ['connect', 'client', 'server'] as const;
+const GUIDE: Record<string, string> = { connect: '10s', client: '1m', server: '1m' };
+const needs = (s: HaSection, t: string) => (t === 'client' ? s.kind !== 'backend' : s.kind !== 'frontend');
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-defaults-timeouts', severity: 'warning', fixable: true, guide: 'control-plane-stateless', topic: 'haproxy',
-    title: 'defaults lacks timeout connect, client, server or check',
-    why: 'Without timeouts HAProxy holds dead connections for ever and takes no decision on a server that stops answering. The guide\'s defaults: timeout connect 10s, client 1m, server 1m, check 10s.',
+    id: 'haproxy-defaults-timeouts', severity: 'warning', fixable: true, tools: { 'haproxy -c': 'warns' }, guide: 'control-plane-stateless', topic: 'haproxy',
+    title: 'Proxies without timeout connect, client or server',
+    why: 'Without timeouts HAProxy holds dead connections for ever and a client or server that stops answering ties up a connection slot until HAProxy restarts; `haproxy -c` warns about it. The guide sets them in defaults: timeout connect 10s, client 1m, server 1m. timeout check is not asked for: without it each check is bounded by its inter (2 s in the guide), which detects a dead server sooner than a 10 s check timeout would.',
   },
   check(ctx) {
     const { view, text } = ctx;
     const defs = view.defaults();
-    if (!view.proxies().length) return;
-    if (!defs.length) {
-      const first = view.file.sections[0];
-      const at = first.kind === 'global' ? first.end : first.header.span.start;
-      const block = `defaults\n${NEEDED.map((t) => `    timeout ${t} ${GUIDE[t]}`).join('\n')}\n`;
-      ctx.report({
-        span: first.header.keyword.span, message: 'there is no defaults section: no timeout connect, client, server or check applies to any proxy',
-        fixes: [{ title: 'Add a defaults section with the guide\'s timeouts', safe: true, preferred: true, edits: [{ start: at, end: at, newText: first.kind === 'global' ? `\n\n${block}` : `${block}\n` }] }],
-      });
-      return;
+    const has = (s: HaSection, t: string) => view.statements(s, `timeout ${t}`).length > 0 || (t === 'server' && view.statements(s, 'srvtimeout').length > 0) || (t === 'client' && view.statements(s, 'clitimeout').length > 0) || (t === 'connect' && view.statements(s, 'contimeout').length > 0);
+    // each proxy inherits from the last defaults section above it; a timeout is missing when neither sets it
+    const missingBy = new Map<HaSection | undefined, Set<string>>();
+    let current: HaSection | undefined;
+    for (const s of view.file.sections) {
+      if (s.kind === 'defaults') { current = s; continue; }
+      if (s.kind !== 'frontend' && s.kind !== 'backend' && s.kind !== 'listen') continue;
+      const from = s.header.args.findIndex((a) => a.text === 'from');
+      const base = from >= 0 ? defs.find((d) => d.name?.text === s.header.args[from + 1]?.text) : current;
+      for (const t of NEEDED) if (needs(s, t) && !has(s, t) && !(base && has(base, t))) missingBy.set(base, (missingBy.get(base) ?? new Set()).add(t));
     }
-    const d = defs[defs.length - 1];
-    const missing = NEEDED.filter((t) => !defs.some((x) => view.statements(x, `timeout ${t}`).length));
-    if (!missing.length) return;
-    const indent = indentOf(text, d);
-    ctx.report({
-      span: d.header.span,
-      message: `defaults sets no timeout ${missing.join(', ')}: ${missing.includes('check') ? 'a server that stops answering is not detected in time; ' : ''}the guide uses ${missing.map((t) => `timeout ${t} ${GUIDE[t]}`).join(', ')}`,
-      fixes: [{ title: `Add timeout ${missing.join(', ')}`, safe: true, preferred: true, edits: [{ start: d.end, end: d.end, newText: missing.map((t) => `\n${indent}timeout ${t} ${GUIDE[t]}`).join('') }] }],
-    });
+    const block = (ts: readonly string[]) => ts.map((t) => `timeout ${t} ${GUIDE[t]}`);
+    for (const [d, set] of missingBy) {
+      const missing = NEEDED.filter((t) => set.has(t));
+      if (!d) {
+        const first = view.file.sections[0];
+        const at = first.kind === 'global' ? first.end : first.header.span.start;
+        const body = `defaults\n${block(missing).map((l) => `    ${l}`).join('\n')}\n`;
+        ctx.report({
+          span: first.header.keyword.span, message: `no defaults section comes before some proxies, and they set no timeout ${missing.join(', ')}: their connections are never timed out (the guide uses ${block(missing).join(', ')})`,
+          fixes: [{ title: 'Add a defaults section with the guide\'s timeouts', safe: true, preferred: true, edits: [{ start: at, end: at, newText: first.kind === 'global' ? `\n\n${body}` : `${body}\n` }] }],
+        });
+        continue;
+      }
+      const indent = indentOf(text, d);
+      ctx.report({
+        span: d.header.span,
+        message: `defaults sets no timeout ${missing.join(', ')}, and some proxies after it set none of their own: their connections are never timed out (the guide uses ${block(missing).join(', ')})`,
+        fixes: [{ title: `Add timeout ${missing.join(', ')}`, safe: true, preferred: true, edits: [{ start: d.end, end: d.end, newText: missing.map((t) => `\n${indent}timeout ${t} ${GUIDE[t]}`).join('') }] }],
+      });
+    }
   },
 };

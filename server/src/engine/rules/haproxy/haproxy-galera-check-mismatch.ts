@@ -1,10 +1,10 @@
 import { HaRule } from './rule';
 import { galeraProxies } from './galera';
-import { argValue, hasArg } from '../../documents/haproxy/view';
+import { hasArg } from '../../documents/haproxy/view';
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-galera-check-mismatch', severity: 'warning', fixable: true, guide: 'control-plane-stateless', topic: 'clustercheck',
+    id: 'haproxy-galera-check-mismatch', severity: 'warning', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'clustercheck',
     title: 'A MySQL-protocol check sent to the HTTP clustercheck port 9200, or an HTTP check sent to MySQL',
     why: 'clustercheck on port 9200 answers HTTP 200 only when the node is synced; `option mysql-check` speaks the MySQL protocol, which that port does not, so the check says nothing about sync state. The current guide mixes the two; use `option httpchk` with `check port 9200`, or `mysql-check` without the port. The reverse, `option httpchk` against port 3306, fails every check: MySQL does not answer HTTP.',
   },
@@ -26,7 +26,7 @@ export const rule: HaRule = {
       }
       const mysqlCheck = view.statements(s, 'option mysql-check')[0];
       if (!mysqlCheck) continue;
-      const on9200 = view.servers(s).filter((x) => argValue(x, 'port')?.text === '9200');
+      const on9200 = view.servers(s).filter((x) => view.checkPort(s, x)?.text === '9200');
       if (!on9200.length) continue;
       ctx.report({
         span: mysqlCheck.span,

@@ -1,12 +1,12 @@
 import { HaRule } from './rule';
-import { galeraProxies } from './galera';
+import { galeraProxies, stickOnDst } from './galera';
 import { hasArg } from '../../documents/haproxy/view';
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-galera-no-roundrobin', severity: 'error', fixable: true, guide: '2016:intro-ha-arch-pacemaker', topic: 'galera-single-writer',
+    id: 'haproxy-galera-no-roundrobin', severity: 'error', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: '2016:intro-ha-arch-pacemaker', topic: 'galera-single-writer',
     title: 'Galera balanced round-robin with no backup servers and no stick table',
-    why: 'Round-robin (or leastconn) spreads connections over every Galera node, which is what makes several writers. Pin them to one node: backup servers, or `stick-table type ip size 1` with `stick on dst`.',
+    why: 'Round-robin (or leastconn) spreads connections over every Galera node, which is what makes several writers. Pin them to one node: backup servers, or `stick-table type ip size 1` with `stick on dst` (a stick table keyed on the client, `stick on src`, still spreads clients over every node).',
   },
   check(ctx) {
     const { view } = ctx;
@@ -14,7 +14,7 @@ export const rule: HaRule = {
       const balance = view.statements(s, 'balance')[0] ?? view.defaults().flatMap((d) => view.statements(d, 'balance'))[0];
       const algo = balance?.args[0]?.text ?? 'roundrobin';
       if (algo !== 'roundrobin' && algo !== 'leastconn' && algo !== 'static-rr') continue;
-      if (view.servers(s).some((x) => hasArg(x, 'backup')) || view.statements(s, 'stick-table').length) continue;
+      if (view.servers(s).some((x) => hasArg(x, 'backup')) || stickOnDst(view, s)) continue;
       const own = view.statements(s, 'balance')[0];
       ctx.report({
         span: own ? own.span : s.header.span,

@@ -3,7 +3,7 @@ import { indentAt } from '../../text/lines';
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-http-api-httpchk', severity: 'warning', fixable: true, guide: 'control-plane-stateless', topic: 'haproxy',
+    id: 'haproxy-http-api-httpchk', severity: 'warning', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
     title: 'An HTTP API is checked without option httpchk',
     why: 'A TCP check only proves the port is open; an API process can accept connections and still answer every request with an error. `option httpchk` checks that it answers HTTP. (The guide leaves it out for the Telemetry API, which cannot handle the check, and for TCP services.)',
   },

@@ -1,11 +1,15 @@
 import { HaRule } from './rule';
-import { argValue, hasArg } from '../../documents/haproxy/view';
+import { haTimeMs, hasArg } from '../../documents/haproxy/view';
+
+/** HAProxy's own defaults (inter 2s, fall 3) and the guide's checks: inter 2000 fall 5, a dead server out after 10 s. */
+const DEFAULT = { inter: 2000, fall: 3 };
+const GUIDE_MS = 2000 * 5;
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-server-health-check', severity: 'error', fixable: true, guide: 'control-plane-stateless', topic: 'haproxy',
-    title: 'A server without health checks (or with timings other than the guide\'s)',
-    why: 'Without `check`, HAProxy keeps sending requests to a server that is down: the balancer that should hide a failed controller sends a share of all traffic into it. The guide checks every server with `check inter 2000 rise 2 fall 5`.',
+    id: 'haproxy-server-health-check', severity: 'error', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
+    title: 'A server without health checks (or with checks slower than the guide\'s)',
+    why: 'Without `check`, HAProxy keeps sending requests to a server that is down: the balancer that should hide a failed controller sends a share of all traffic into it. The guide checks every server with `check inter 2000 rise 2 fall 5`, which takes a dead server out after 10 s; checks that take longer than that (inter × fall, with fastinter after the first failure) are noted.',
   },
   check(ctx) {
     const { view } = ctx;
@@ -21,9 +25,13 @@ export const rule: HaRule = {
           });
           continue;
         }
-        const differ = (['inter', 'rise', 'fall'] as const).map((w) => [w, argValue(srv, w)?.text] as const).filter(([w, v]) => v !== undefined && v !== { inter: '2000', rise: '2', fall: '5' }[w]);
-        if (differ.length) {
-          ctx.report({ span: srv.statement.span, severity: 'info', message: `server ${srv.name} checks with ${differ.map(([w, v]) => `${w} ${v}`).join(', ')}; the guide uses inter 2000 rise 2 fall 5` });
+        // how long a dead server keeps its share of traffic: the first failed check, then fall - 1 more at fastinter
+        const num = (word: string) => { const a = view.setting(s, srv, word); return a ? (word === 'fall' ? Number(a.text) : haTimeMs(a.text)) : undefined; };
+        const inter = num('inter') ?? DEFAULT.inter, fall = num('fall') ?? DEFAULT.fall, fast = num('fastinter') ?? inter;
+        if (!Number.isFinite(inter) || !Number.isFinite(fall) || !Number.isFinite(fast)) continue;
+        const outAfter = inter + fast * Math.max(0, fall - 1);
+        if (outAfter > GUIDE_MS) {
+          ctx.report({ span: srv.statement.span, severity: 'info', message: `server ${srv.name} is taken out only ${outAfter / 1000} s after it dies (inter ${inter / 1000} s, fall ${fall}${fast !== inter ? `, fastinter ${fast / 1000} s` : ''}): the guide's checks (inter 2000 fall 5) take 10 s` });
         }
       }
     }

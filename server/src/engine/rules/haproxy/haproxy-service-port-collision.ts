@@ -6,7 +6,7 @@ const WILDCARD = new Set(['0.0.0.0', '::', '*', '']);
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-service-port-collision', severity: 'error', fixable: false, guide: 'control-plane-stateless', topic: 'haproxy',
+    id: 'haproxy-service-port-collision', severity: 'error', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
     title: 'A service behind HAProxy listens on every address or on the VIP, on the port HAProxy binds',
     why: 'HAProxy binds VIP:port on every controller, and the service it fronts runs on the same nodes on the same port. Bound to 0.0.0.0 the service also takes the VIP\'s port (so HAProxy cannot start, or the service answers in its place); bound to the VIP it takes HAProxy\'s very address. The guide binds each service to its node\'s management address.',
   },

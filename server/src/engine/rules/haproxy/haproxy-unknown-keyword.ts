@@ -1,6 +1,6 @@
 import { HaRule, HaRuleContext } from './rule';
 import { closest } from '../../text/suggest';
-import { GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY, SERVER_OPTIONS, Where } from '../../knowledge/haproxy/keywords';
+import { BIND_OPTIONS, GLOBAL_KEYWORDS, HAPROXY_VERSION, PROXY_KEYWORDS as PROXY, SERVER_OPTIONS, Where } from '../../knowledge/haproxy/keywords';
 import { Arg, Statement } from '../../documents/haproxy/parse';
 
 const GLOBAL = new Set<string>(GLOBAL_KEYWORDS);
@@ -18,24 +18,26 @@ function lookup(st: Statement): { key: string; where: Where } | undefined {
   return undefined;
 }
 
-/** HAProxy refuses a server option it does not know; a value (`inter 2000`) is skipped with its option, and a line is reported once, as HAProxy stops at its first unknown word. */
-function serverOptions(args: Arg[], ctx: HaRuleContext): void {
+/**
+ * HAProxy refuses a bind or server option it does not know; a value (`inter 2000`, `crt x.pem`) is
+ * skipped with its option, and a line is reported once, as HAProxy stops at its first unknown word.
+ */
+function lineOptions(args: Arg[], known: Record<string, boolean>, what: 'bind' | 'server', ctx: HaRuleContext): void {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a.text in SERVER_OPTIONS) { if (SERVER_OPTIONS[a.text]) i++; continue; }
-    const near = closest(a.text, SERVER_NAMES, 1);
-    ctx.report({ span: a.span, message: `'${a.text}' is not a server option of HAProxy ${HAPROXY_VERSION}${near.length ? `; did you mean '${near[0]}'?` : ''}: HAProxy refuses to start`,
+    if (a.text in known) { if (known[a.text]) i++; continue; }
+    const near = closest(a.text, Object.keys(known), 1);
+    ctx.report({ span: a.span, message: `'${a.text}' is not a ${what} option of HAProxy ${HAPROXY_VERSION}${near.length ? `; did you mean '${near[0]}'?` : ''}: HAProxy refuses to start`,
       fixes: near.map((n) => ({ title: `Change to '${n}'`, safe: false, preferred: true, edits: [{ start: a.span.start, end: a.span.end, newText: n }] })) });
     return;
   }
 }
-const SERVER_NAMES = Object.keys(SERVER_OPTIONS);
 
 export const rule: HaRule = {
   meta: {
-    id: 'haproxy-unknown-keyword', severity: 'error', fixable: true,
+    id: 'haproxy-unknown-keyword', severity: 'error', fixable: true, tools: { 'haproxy -c': 'refuses' },
     title: 'A keyword HAProxy does not know, or does not take in this section',
-    why: 'HAProxy refuses to start on an unknown keyword (`haproxy -c` reports it), and a keyword in the wrong kind of section, such as `bind` in a backend, is just as fatal. Keywords are checked against the manual of the HAProxy version Debian ships.',
+    why: 'HAProxy refuses to start on an unknown keyword (`haproxy -c` reports it), and on an unknown option of a bind, server or default-server line (`bind :443 trasparent`, `check inetr 2000`). Keywords and options are checked against the manual of the HAProxy version Debian ships. A keyword in a kind of section that does not take it (`bind` in a backend) is a warning: HAProxy ignores it and starts.',
   },
   check(ctx) {
     for (const s of ctx.view.file.sections) {
@@ -49,7 +51,9 @@ export const rule: HaRule = {
         }
         if (s.kind !== 'defaults' && s.kind !== 'frontend' && s.kind !== 'listen' && s.kind !== 'backend') continue;
         // the options of a server line (after its name and address) or a default-server line
-        if (st.keyword.text === 'server' || st.keyword.text === 'default-server') serverOptions(st.keyword.text === 'server' ? st.args.slice(2) : st.args, ctx);
+        if (st.keyword.text === 'server' || st.keyword.text === 'default-server') lineOptions(st.keyword.text === 'server' ? st.args.slice(2) : st.args, SERVER_OPTIONS, 'server', ctx);
+        // a sample's `bind <Virtual IP>:443` splits in two words: placeholder-value reports it
+        if (st.keyword.text === 'bind' && st.args[0] && !st.args[0].text.startsWith('<')) lineOptions(st.args.slice(1), BIND_OPTIONS, 'bind', ctx);
         const found = lookup(st);
         if (found) {
           // HAProxy warns and ignores it (`haproxy -c` still passes): a warning, not an error

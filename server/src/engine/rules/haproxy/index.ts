@@ -1,5 +1,7 @@
 /** The haproxy.cfg rules of the HA guide. */
 import { HaRule } from './rule';
+import { rule as cookieDuplicate } from './haproxy-cookie-duplicate';
+import { haproxyRule as placeholderValue } from '../placeholder-value';
 import { rule as bindVip } from './haproxy-bind-vip';
 import { rule as serverHealthCheck } from './haproxy-server-health-check';
 import { rule as httpApiHttpchk } from './haproxy-http-api-httpchk';
@@ -15,7 +17,7 @@ import { rule as servicePortCollision } from './haproxy-service-port-collision';
 import { rule as clustercheckEndpoint } from './galera-clustercheck-endpoint';
 
 export const HAPROXY_RULES: readonly HaRule[] = [
-  unknownKeyword,
+  unknownKeyword, placeholderValue,
   bindVip, serverHealthCheck, httpApiHttpchk, galeraSingleWriter, galeraNoRoundrobin, galeraCheckMismatch, defaultsTimeouts,
-  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind, clustercheckEndpoint,
+  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind, clustercheckEndpoint, cookieDuplicate,
 ];

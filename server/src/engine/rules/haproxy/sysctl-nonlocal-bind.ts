@@ -4,7 +4,7 @@ import { canonicalIP, isIPv6 } from '../../text/ip';
 
 export const rule: HaRule = {
   meta: {
-    id: 'sysctl-nonlocal-bind', severity: 'error', fixable: false, guide: 'control-plane-stateless', topic: 'ip-nonlocal-bind',
+    id: 'sysctl-nonlocal-bind', severity: 'error', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'ip-nonlocal-bind',
     title: 'HAProxy binds a VIP but no sysctl file allows binding an address the node does not hold',
     why: 'Every HAProxy binds the VIP, but only one node holds it at a time. On the others the kernel refuses the bind unless net.ipv4.ip_nonlocal_bind (net.ipv6.ip_nonlocal_bind for an IPv6 VIP) is 1, so HAProxy does not start there and a failover finds no proxy running.',
   },
