@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check } from '../support/fixture';
-import { ConfigError, parseConfig, parseSuppressions } from '../../server/src/engine/config';
+import { ConfigError, mergeConfigs, parseConfig, parseSuppressions } from '../../server/src/engine/config';
 import { lintManifest } from '../../server/src/engine/lint';
 
 const NODES = `
@@ -71,9 +71,17 @@ test('config errors are all reported, with did-you-mean for rule ids', () => {
       ".openstack-ha.yaml: unknown rule 'cluster-even-nodes'; did you mean 'cluster-even-node-count'?",
       ".openstack-ha.yaml: rule 'vip-missing' must be one of error, warning, info, hint, off",
       '.openstack-ha.yaml: environment must be one of production, staging, test, demo',
-      ".openstack-ha.yaml: unknown key 'extra' (expected environment, release, vips, controllers, rules, disable)",
+      ".openstack-ha.yaml: unknown key 'extra' (expected environment, release, corosync, vips, controllers, rules, disable)",
     ].join('\n'));
     return true;
   });
   assert.throws(() => parseConfig('rules: [a\n'), ConfigError);
+});
+
+test('corosync: 2 or 3 says which corosync the project runs; anything else is an error', () => {
+  assert.equal(parseConfig('corosync: 2\n').corosync, 2);
+  assert.equal(parseConfig('corosync: 3\n').corosync, 3);
+  assert.equal(parseConfig('environment: test\n').corosync, undefined);
+  assert.throws(() => parseConfig('corosync: "2.4"\n'), /corosync must be 2 or 3/);
+  assert.equal(mergeConfigs(parseConfig('corosync: 2\n'), { rules: {} }).corosync, 2);
 });

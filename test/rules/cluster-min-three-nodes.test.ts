@@ -6,9 +6,30 @@ const rules = ['cluster-min-three-nodes'];
 
 test('fires as an error on a two-member cluster in production', () => check(TWO_NODES + `
   clusters:
-    ctl: { members: [a, b], corosync: { two_node: true } }
+    ctl: { members: [a, b] }
   #                 ^^^^^^ error cluster-min-three-nodes: cluster 'ctl' has 2 votes; a 1:1 split leaves neither side with the 2 needed for quorum (use at least 3)
   `, { rules }));
+
+test('with corosync two_node and fencing, two members are supported: what it costs is information', () => check(TWO_NODES + `
+  clusters:
+    ctl: { members: [a, b], corosync: { two_node: true } }
+  #                 ^^^^^^ info cluster-min-three-nodes: cluster 'ctl' has 2 votes with corosync two_node: a 1:1 split keeps both nodes quorate and fencing decides which survives (a fence race: give one node a fencing delay); after both stop, wait_for_all keeps the cluster down until both are back. A third node or a quorum device avoids the race
+  `, { rules }));
+
+test('two_node with STONITH off, or with Galera on the cluster, is still an error', () => {
+  check(TWO_NODES + `
+  clusters:
+    ctl: { members: [a, b], stonith: false, corosync: { two_node: true } }
+  #                 ^^^^^^ error cluster-min-three-nodes: cluster 'ctl' has 2 votes with corosync two_node and STONITH off: after a 1:1 split both nodes keep quorum and both run every resource
+  `, { rules });
+  check(TWO_NODES + `
+  clusters:
+    ctl: { members: [a, b], corosync: { two_node: true } }
+  #                 ^^^^^^ error cluster-min-three-nodes: cluster 'ctl' has 2 votes: corosync two_node keeps Pacemaker quorate after a 1:1 split, but galera on it has a quorum of its own, which neither node keeps (use at least 3)
+  services:
+    galera: { on: ctl, mode: clustered }
+  `, { rules });
+});
 
 test('is a warning in a test environment', () => check(`
   metadata: { environment: test }

@@ -16,6 +16,8 @@ export interface LintConfig {
   environment?: Environment;
   /** The OpenStack release whose option catalogue checks .conf files (default: the newest shipped). */
   release?: Release;
+  /** The corosync major version corosync.conf is read for: 3 (every supported distribution's) unless a project says 2. */
+  corosync?: CorosyncVersion;
   /** The deployment for .conf checks when no HA manifest describes it: VIP addresses, controllers (names or addresses). */
   vips?: string[];
   controllers?: string[];
@@ -23,6 +25,7 @@ export interface LintConfig {
   rules: Record<string, SeveritySetting>;
 }
 
+export type CorosyncVersion = 2 | 3;
 export const EMPTY_CONFIG: LintConfig = { rules: {} };
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -44,6 +47,9 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
         } else if (k === 'release') {
           if (typeof v === 'string' && (KNOWN_RELEASES as string[]).includes(v.toLowerCase())) cfg.release = v.toLowerCase() as Release;
           else problems.push(`${source}: release must be one of ${KNOWN_RELEASES.join(', ')}`);
+        } else if (k === 'corosync') {
+          if (v === 2 || v === 3) cfg.corosync = v;
+          else problems.push(`${source}: corosync must be 2 or 3 (the major version corosync.conf is written for; 3 when not set)`);
         } else if (k === 'vips' || k === 'controllers') {
           if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) problems.push(`${source}: ${k} must be a list of ${k === 'vips' ? 'addresses' : 'host names or addresses'}`);
           else cfg[k] = v as string[];
@@ -60,7 +66,7 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
             if (typeof id !== 'string' || !isRuleId(id)) problems.push(`${source}: unknown rule '${String(id)}' in disable${typeof id === 'string' ? suggestRule(id) : ''}`);
             else cfg.rules[id] = 'off';
           }
-        } else problems.push(`${source}: unknown key '${k}' (expected environment, release, vips, controllers, rules, disable)`);
+        } else problems.push(`${source}: unknown key '${k}' (expected environment, release, corosync, vips, controllers, rules, disable)`);
       }
     }
   }
@@ -81,6 +87,7 @@ export function mergeConfigs(...layers: (Partial<LintConfig> | undefined)[]): Li
     if (!l) continue;
     if (l.environment) out.environment = l.environment;
     if (l.release) out.release = l.release;
+    if (l.corosync) out.corosync = l.corosync;
     if (l.vips) out.vips = l.vips;
     if (l.controllers) out.controllers = l.controllers;
     Object.assign(out.rules, l.rules ?? {});

@@ -181,7 +181,7 @@ export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, con
 /** corosync.conf, checked against the HA guide's section on Corosync. */
 export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
   return lintParsed('corosync', text, config, parseCorosync, (file, raw) => {
-    runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', report }));
+    runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', version: config.corosync ?? 3, report }));
     return { corosync: file };
   });
 }

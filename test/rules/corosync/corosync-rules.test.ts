@@ -1,7 +1,8 @@
 /** The corosync.conf rules: each fires, stays quiet on a sound file, and fixes as shown. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkCoro, fixedCoro } from '../../support/fixture';
+import { checkCoro, dedent, fixedCoro } from '../../support/fixture';
+import { applyEdits } from '../../../server/src/engine/fixes';
 import { lintCorosync } from '../../../server/src/engine/lint';
 
 const SOUND = `
@@ -90,7 +91,7 @@ test('nodelist: udpu without one, a node without ring0_addr, nodeid 0, IPv6 with
   `, { rules: ['corosync-udpu-nodelist'] });
   checkCoro(`
   totem {
-  #^^^^ warning corosync-udpu-nodelist: no transport and no nodelist: corosync 3 uses knet by default, which needs a nodelist with every member, and refuses to start ('No valid name found for local host'); this file only works on corosync 2
+  #^^^^ error corosync-udpu-nodelist: no transport and no nodelist: corosync 3 finds its own node in the nodelist and refuses to start without one ('No valid name found for local host'); this is a corosync 1/2 file (say \`corosync: 2\` in .openstack-ha.yaml if that is what runs)
       version: 2
       interface {
           ringnumber: 0
@@ -117,12 +118,100 @@ test('nodelist: udpu without one, a node without ring0_addr, nodeid 0, IPv6 with
       provider: corosync_votequorum
       wait_for_all: 0
   #                 ^ error corosync-wait-for-all: wait_for_all: 0 in a two-node cluster: after a cold start each node may fence the other
-      last_man_standing: 1
-  #   ^^^^^^^^^^^^^^^^^^^^ warning corosync-auto-tie-breaker-production: last_man_standing: 1 lets quorum shrink below a majority of the configured nodes; not for production
+      auto_tie_breaker: 1
+  #   ^^^^^^^^^^^^^^^^^^^ warning corosync-auto-tie-breaker-production: auto_tie_breaker: 1 lets half of the votes keep quorum when they hold the lowest node id: not for production
   }
   `, { rules: ['corosync-udpu-nodelist', 'cluster-min-three-nodes', 'corosync-two-node-consistency', 'corosync-wait-for-all', 'corosync-auto-tie-breaker-production'] });
   const four = SOUND.replace('    node {\n        ring0_addr: 10.0.0.14', '    node {\n        ring0_addr: 10.0.0.15\n        nodeid: 4\n    }\n    node {\n        ring0_addr: 10.0.0.14');
   assert.deepEqual(lintCorosync(four).findings.map((f) => `${f.rule}: ${f.message}`), ['cluster-even-node-count: the nodelist has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum']);
+});
+
+test('corosync 1/2 files: errors for corosync 3 (every supported distribution\'s), quiet when the project says corosync: 2', () => {
+  const old = `totem {
+      version: 2
+      transport: udp
+      interface {
+          ringnumber: 0
+          bindnetaddr: 10.0.0.0
+          mcastaddr: 239.255.42.1
+      }
+  }
+  service {
+      name: pacemaker
+      ver: 1
+  }
+  aisexec {
+      user: root
+  }
+  amf {
+      mode: disabled
+  }
+  `;
+  const found = (config?: { rules: {}; corosync: 2 | 3 }) => lintCorosync(dedent(old), config).findings.filter((f) => ['corosync-udpu-nodelist', 'corosync-unknown-key'].includes(f.rule)).map((f) => `${f.severity} ${f.rule}: ${f.message}`);
+  assert.deepEqual(found(), [
+    "error corosync-udpu-nodelist: transport udp and no nodelist: corosync 3 finds its own node in the nodelist and refuses to start without one ('No valid name found for local host'); this is a corosync 1/2 file (say `corosync: 2` in .openstack-ha.yaml if that is what runs)",
+    'warning corosync-unknown-key: corosync 3 ignores the service block: corosync 3 has no service plugins, so it does not start Pacemaker; run pacemaker.service on its own',
+    'warning corosync-unknown-key: corosync 3 ignores the aisexec block: corosync 3 runs as root and takes no user or group from the file',
+    'warning corosync-unknown-key: corosync 3 ignores the amf block: the AMF service is gone from corosync 3',
+  ]);
+  assert.deepEqual(found({ rules: {}, corosync: 2 }), []);
+});
+
+test('two rings: corosync 3 wants every node named', () => checkCoro(`
+  nodelist {
+      node {
+  #   ^^^^ error corosync-udpu-nodelist: this node has no name, and the nodelist has a second ring: corosync 3 refuses a multi-link configuration where a node has no name
+          ring0_addr: 10.0.0.12
+          ring1_addr: 10.1.0.12
+          nodeid: 1
+      }
+      node {
+          name: c2
+          ring0_addr: 10.0.0.13
+          ring1_addr: 10.1.0.13
+          nodeid: 2
+      }
+  }
+  `, { rules: ['corosync-udpu-nodelist'] }));
+
+test('placeholders from a sample in ring addresses', () => checkCoro(`
+  nodelist {
+      node {
+          ring0_addr: <NODE1_IP_ADDRESS>
+  #                   ^^^^^^^^^^^^^^^^^^ error placeholder-value: ring0_addr '<NODE1_IP_ADDRESS>' is a placeholder left from a sample (text in angle brackets), not a real value: corosync cannot resolve it and refuses to start
+          nodeid: 1
+      }
+      node {
+          ring0_addr: ctl2
+          nodeid: 2
+      }
+  }
+  `, { rules: ['placeholder-value'] }));
+
+test('expected_votes overrides the nodelist: above it quorum is out of reach, below it a minority is quorate', () => {
+  const nodes = (n: number) => Array.from({ length: n }, (_, i) => `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        nodeid: ${i + 1}\n    }\n`).join('');
+  const at = (n: number, ev: number, extra = '') => lintCorosync(`nodelist {\n${nodes(n)}}\nquorum {\n    provider: corosync_votequorum\n    expected_votes: ${ev}\n${extra}}\n`).findings
+    .filter((f) => f.rule === 'corosync-votequorum').map((f) => `${f.severity}: ${f.message}`);
+  assert.deepEqual(at(3, 3), []);
+  assert.deepEqual(at(3, 7), ["error: expected_votes: 7 overrides the nodelist's 3 votes, so quorum needs 4: more votes than the nodelist has, so the cluster is never quorate"]);
+  assert.deepEqual(at(3, 4), ["error: expected_votes: 4 overrides the nodelist's 3 votes, so quorum needs 3: every node must be up, so the cluster cannot lose a single node (with the nodelist's count it survives 1)"]);
+  assert.deepEqual(at(5, 6), ["warning: expected_votes: 6 overrides the nodelist's 5 votes, so quorum needs 4: the cluster survives 1 failed node instead of 2"]);
+  assert.deepEqual(at(4, 2), ["error: expected_votes: 2 overrides the nodelist's 4 votes, so quorum needs 2: until all 4 have been seen (at a cold start), both sides of a 2:2 split can be quorate and run the same resources"]);
+  assert.deepEqual(at(5, 4), ["warning: expected_votes: 4 overrides the nodelist's 5 votes, so quorum needs 3: corosync uses the lower count until all 5 votes have been seen; drop the line and let the nodelist count them"]);
+  // two_node sets quorum itself; corosync-two-node-consistency judges that
+  assert.deepEqual(at(2, 2, '    two_node: 1\n'), []);
+  const text = `nodelist {\n${nodes(3)}}\nquorum {\n    provider: corosync_votequorum\n    expected_votes: 7\n}\n`;
+  const f = lintCorosync(text).findings.find((x) => x.rule === 'corosync-votequorum')!;
+  assert.equal(applyEdits(text, f.fixes[0].edits), text.replace('    expected_votes: 7\n', ''));
+});
+
+test('two nodes with two_node: 1 are supported: the nodelist\'s size is information on what it costs', () => {
+  const text = `nodelist {\n    node {\n        ring0_addr: 10.0.0.1\n        nodeid: 1\n    }\n    node {\n        ring0_addr: 10.0.0.2\n        nodeid: 2\n    }\n}\nquorum {\n    provider: corosync_votequorum\n    two_node: 1\n}\n`;
+  assert.deepEqual(lintCorosync(text).findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`), [
+    'info cluster-min-three-nodes: the nodelist has 2 votes with two_node: 1: a 1:1 split keeps both nodes quorate and fencing decides which survives (a fence race: give one node a fencing delay); after both stop, wait_for_all keeps the cluster down until both are back. A third node or a quorum device avoids the race',
+  ]);
+  // quorum_votes count: two nodes with two votes each are four votes
+  assert.match(lintCorosync(text.replace('nodeid: 1\n', 'nodeid: 1\n        quorum_votes: 2\n').replace('nodeid: 2\n', 'nodeid: 2\n        quorum_votes: 2\n').replace('    two_node: 1\n', '')).findings.map((f) => f.message).join('\n'), /the nodelist has 4 votes; a 2:2 split/);
 });
 
 test('fixes keep the block\'s indentation', () => {

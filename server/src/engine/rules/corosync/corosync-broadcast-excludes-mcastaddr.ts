@@ -4,7 +4,7 @@ import { entry } from '../../documents/corosync/parse';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-broadcast-excludes-mcastaddr', severity: 'error', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    id: 'corosync-broadcast-excludes-mcastaddr', severity: 'error', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
     title: 'An interface with broadcast: yes that also sets mcastaddr',
     why: 'broadcast and multicast exclude each other: with broadcast: yes, mcastaddr must not be set.',
   },

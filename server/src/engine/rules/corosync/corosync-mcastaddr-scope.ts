@@ -5,7 +5,7 @@ import { isIPv4 } from '../../text/ip';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-mcastaddr-scope', severity: 'warning', fixable: false, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    id: 'corosync-mcastaddr-scope', severity: 'warning', fixable: false, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
     title: 'A multicast address outside the administratively scoped 239.0.0.0/8',
     why: 'Multicast groups must never be shared between clusters, and RFC 2365\'s 239.0.0.0/8 is the range meant for such private use; an address elsewhere may collide with another application\'s group.',
   },

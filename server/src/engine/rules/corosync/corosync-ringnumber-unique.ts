@@ -4,7 +4,7 @@ import { entry } from '../../documents/corosync/parse';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-ringnumber-unique', severity: 'error', fixable: false, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    id: 'corosync-ringnumber-unique', severity: 'error', fixable: false, tools: { 'corosync -t': 'refuses' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
     title: 'Ring numbers repeat or do not run 0, 1, ...',
     why: 'Each interface block needs its own ringnumber, starting at 0; corosync refuses duplicates and a gap leaves a ring unused.',
   },

@@ -4,7 +4,7 @@ import { entry } from '../../documents/corosync/parse';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-token-timeout-low', severity: 'warning', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'corosync-token',
+    id: 'corosync-token-timeout-low', severity: 'warning', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync-token',
     title: 'totem token below 10000 ms, or token_retransmits_before_loss_const below 10',
     why: 'Corosync\'s defaults (1000 ms, 4 retransmits) notice a lost node quickly but also take a short network blip for a dead node, and the cluster fails over for nothing. The guide uses token: 10000 and token_retransmits_before_loss_const: 10.',
   },

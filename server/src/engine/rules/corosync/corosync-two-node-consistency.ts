@@ -4,7 +4,7 @@ import { entry } from '../../documents/corosync/parse';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-two-node-consistency', severity: 'error', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'two-node-cluster',
+    id: 'corosync-two-node-consistency', severity: 'error', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'two-node-cluster',
     title: 'Two nodes without two_node: 1, or two_node: 1 with more than two',
     why: 'two_node lowers quorum to one vote so a two-member cluster survives the loss of a node; without it neither node keeps quorum after a split. With more than two nodes corosync turns it off by itself, so setting it misleads.',
   },

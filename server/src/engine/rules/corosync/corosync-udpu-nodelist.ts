@@ -5,9 +5,9 @@ import { isIPv6 } from '../../text/ip';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-udpu-nodelist', severity: 'error', fixable: false, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
-    title: 'udpu or knet (corosync 3\'s default) without a nodelist, a node without ring0_addr, nodeid 0, or IPv6 without nodeid',
-    why: 'Unicast (udpu, and knet) has no discovery: every member must be listed with at least ring0_addr. nodeid 0 is reserved, and IPv6 ring addresses need an explicit nodeid.',
+    id: 'corosync-udpu-nodelist', severity: 'error', fixable: false, tools: { 'corosync -t': 'refuses' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    title: 'No nodelist (corosync 3 needs one), a node without ring0_addr or, with two rings, without a name, nodeid 0, or IPv6 without nodeid',
+    why: 'Unicast (udpu, and knet) has no discovery: every member must be listed with at least ring0_addr, and corosync 3 finds its own node in the nodelist whatever the transport, so a corosync 1/2 file of multicast interface blocks without one does not start (set `corosync: 2` in .openstack-ha.yaml for a cluster that still runs corosync 2). With a second ring, corosync 3 wants every node named. nodeid 0 is reserved, and IPv6 ring addresses need an explicit nodeid.',
   },
   check(ctx) {
     const t = totem(ctx.file);
@@ -15,8 +15,12 @@ export const rule: CoroRule = {
     const transport = t ? value(t, 'transport') : undefined;
     if (t && !list.length) {
       if (transport === 'udpu' || transport === 'knet') ctx.report({ span: entry(t, 'transport')!.valueSpan, message: `transport ${transport} needs a nodelist with every member; there is none` });
-      // corosync 3 defaults to knet, which has no multicast discovery: a corosync 2 file of interface blocks does not start on it
-      else if (transport === undefined) ctx.report({ severity: 'warning', span: t.nameSpan, message: 'no transport and no nodelist: corosync 3 uses knet by default, which needs a nodelist with every member, and refuses to start (\'No valid name found for local host\'); this file only works on corosync 2' });
+      // corosync 3 finds its own node in the nodelist, whatever the transport: a corosync 1/2 file of multicast interface blocks does not start on it
+      else if (ctx.version === 3) ctx.report({ span: transport ? entry(t, 'transport')!.valueSpan : t.nameSpan, message: `${transport ? `transport ${transport}` : 'no transport'} and no nodelist: corosync 3 finds its own node in the nodelist and refuses to start without one ('No valid name found for local host'); this is a corosync 1/2 file (say \`corosync: 2\` in .openstack-ha.yaml if that is what runs)` });
+    }
+    // corosync 3 (knet) names each node's links: with a second ring every node needs its name
+    if (ctx.version === 3 && list.some((n) => n.entries.some((e) => /^ring[1-7]_addr$/.test(e.key)))) {
+      for (const n of list) if (!entry(n, 'name')) ctx.report({ span: n.nameSpan, message: 'this node has no name, and the nodelist has a second ring: corosync 3 refuses a multi-link configuration where a node has no name' });
     }
     const ids = new Map<string, number>();
     for (const n of list) {

@@ -1,12 +1,13 @@
 import { CoroRule } from './rule';
-import { nodes, quorum, setEntry } from './support';
+import { dropLine, isOn, nodelistVotes, nodes, quorum, setEntry } from './support';
 import { entry } from '../../documents/corosync/parse';
+import { Fix } from '../../types';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-votequorum', severity: 'warning', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'votequorum',
-    title: 'No votequorum provider, or expected_votes that disagrees with the nodelist',
-    why: 'votequorum has to be enabled explicitly (provider: corosync_votequorum) for corosync to decide quorum at all. expected_votes is ignored when a nodelist exists, so a value that disagrees with it only misleads whoever reads the file.',
+    id: 'corosync-votequorum', severity: 'warning', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'votequorum',
+    title: 'No votequorum provider, or expected_votes that overrides the nodelist\'s count',
+    why: 'votequorum has to be enabled explicitly (provider: corosync_votequorum) for corosync to decide quorum at all. quorum.expected_votes overrides the votes corosync counts in the nodelist (votequorum(5)), and rises only when more votes are seen: above the nodelist\'s votes, quorum needs more nodes than the cluster can lose, or than it has; below them, at a cold start two halves of a split can each be quorate.',
   },
   check(ctx) {
     const q = quorum(ctx.file);
@@ -21,8 +22,22 @@ export const rule: CoroRule = {
         fixes: [{ title: 'Set provider: corosync_votequorum', safe: true, preferred: true, edits: [setEntry(ctx.text, q, 'provider', 'corosync_votequorum')] }] });
     }
     const ev = entry(q, 'expected_votes');
-    if (ev && list.length && Number(ev.value) !== list.length) {
-      ctx.report({ span: ev.valueSpan, message: `expected_votes is ${ev.value} but the nodelist has ${list.length} nodes; with a nodelist corosync ignores expected_votes` });
+    const e = Number(ev?.value);
+    // two_node sets quorum to 1 vote itself; the consistency rule judges it
+    if (!ev || !list.length || !Number.isInteger(e) || isOn(entry(q, 'two_node')?.value)) return;
+    const n = nodelistVotes(ctx.file);
+    if (e === n) return;
+    const need = Math.floor(e / 2) + 1, normal = Math.floor(n / 2) + 1;
+    const drop: Fix[] = [{ title: 'Remove expected_votes (the nodelist counts the votes)', safe: false, preferred: true, edits: [dropLine(ctx.text, ev.span)] }];
+    const say = (message: string, severity: 'error' | 'warning') => ctx.report({ span: ev.valueSpan, severity, message: `expected_votes: ${e} overrides the nodelist's ${n} votes, so quorum needs ${need}: ${message}`, fixes: drop });
+    if (e > n) {
+      if (need > n) say(`more votes than the nodelist has, so the cluster is never quorate`, 'error');
+      else if (need === n) say(`every node must be up, so the cluster cannot lose a single node (with the nodelist's count it survives ${n - normal})`, 'error');
+      else say(`the cluster survives ${n - need} failed ${n - need === 1 ? 'node' : 'nodes'} instead of ${n - normal}`, 'warning');
+    } else if (2 * need <= n) {
+      say(`until all ${n} have been seen (at a cold start), both sides of a ${need}:${n - need} split can be quorate and run the same resources`, 'error');
+    } else {
+      say(`corosync uses the lower count until all ${n} votes have been seen; drop the line and let the nodelist count them`, 'warning');
     }
   },
 };

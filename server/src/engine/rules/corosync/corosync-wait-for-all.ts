@@ -4,7 +4,7 @@ import { entry } from '../../documents/corosync/parse';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-wait-for-all', severity: 'info', fixable: true, guide: '2016:controller-ha-pacemaker', topic: 'two-node-cluster',
+    id: 'corosync-wait-for-all', severity: 'info', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'two-node-cluster',
     title: 'wait_for_all is not on (an error when a two-node cluster turns it off)',
     why: 'wait_for_all keeps the cluster without quorum after a cold start until every node has been seen once. In a two-node cluster turning it off invites a fencing loop: each node boots, decides the other is dead and shoots it.',
   },

@@ -1,5 +1,6 @@
 /** The corosync.conf rules of the HA guide (section B), quorum sizes on the nodelist, and misspelt keys. */
 import { CoroRule } from './rule';
+import { corosyncRule as placeholderValue } from '../placeholder-value';
 import { rule as tokenTimeoutLow } from './corosync-token-timeout-low';
 import { rule as secauthOff } from './corosync-secauth-off';
 import { rule as rrpModeRequired } from './corosync-rrp-mode-required';
@@ -15,6 +16,6 @@ import { evenRule, minThreeRule } from './cluster-size';
 import { rule as unknownKey } from './corosync-unknown-key';
 
 export const COROSYNC_RULES: readonly CoroRule[] = [
-  unknownKey, tokenTimeoutLow, secauthOff, rrpModeRequired, ringnumberUnique, mcastaddrScope, broadcastExcludesMcastaddr, udpuNodelist,
+  unknownKey, placeholderValue, tokenTimeoutLow, secauthOff, rrpModeRequired, ringnumberUnique, mcastaddrScope, broadcastExcludesMcastaddr, udpuNodelist,
   votequorum, waitForAll, twoNodeConsistency, autoTieBreakerProduction, minThreeRule, evenRule,
 ];

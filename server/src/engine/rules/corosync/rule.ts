@@ -3,5 +3,10 @@ import { RuleMeta, Report } from '../rule';
 import { CoroFile } from '../../documents/corosync/parse';
 import { Environment } from '../../types';
 
-export interface CoroRuleContext { file: CoroFile; text: string; environment: Environment; report(r: Report): void }
+export interface CoroRuleContext {
+  file: CoroFile; text: string; environment: Environment;
+  /** The corosync major version the file is for (3 unless .openstack-ha.yaml says `corosync: 2`). */
+  version: 2 | 3;
+  report(r: Report): void;
+}
 export interface CoroRule { meta: RuleMeta; check(ctx: CoroRuleContext): void }

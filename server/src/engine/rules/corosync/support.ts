@@ -6,6 +6,8 @@ import { TextEdit } from '../../types';
 export const totem = (f: CoroFile) => block(f.root, 'totem')[0];
 export const quorum = (f: CoroFile) => block(f.root, 'quorum')[0];
 export const nodes = (f: CoroFile) => block(f.root, 'nodelist').flatMap((n) => block(n, 'node'));
+/** The votes of the nodelist: each node's quorum_votes, 1 when it does not say. */
+export const nodelistVotes = (f: CoroFile) => nodes(f).reduce((sum, n) => sum + (Number(entry(n, 'quorum_votes')?.value ?? 1) || 0), 0);
 export const interfaces = (f: CoroFile) => (totem(f) ? block(totem(f), 'interface') : []);
 export const isOn = (v?: string) => v !== undefined && /^(1|yes|on|true)$/i.test(v);
 export const isOff = (v?: string) => v !== undefined && /^(0|no|off|false)$/i.test(v);

@@ -15,6 +15,12 @@ export interface VotingGroup {
   votes: number;
   span: Span;
   hasQuorumDevice: boolean;
+  /** A Pacemaker cluster with corosync two_node: a 1:1 split keeps both nodes quorate, and fencing decides. */
+  twoNode?: boolean;
+  /** STONITH is switched off on the cluster. */
+  fencingOff?: boolean;
+  /** Clustered services on a Pacemaker cluster, with a quorum of their own (Galera, RabbitMQ) that two_node does not change. */
+  ownQuorum?: string[];
 }
 
 /**
@@ -37,7 +43,11 @@ export function votingGroups(m: Manifest): VotingGroup[] {
     if (c.manager !== 'pacemaker' || !c.members) continue;
     const on = riders.get(c.name);
     const quorumName = on ? `quorum (${on.join(' and ')} on it split the same way)` : 'quorum';
-    out.push({ label: `cluster '${c.name}'`, quorumName, members: memberNames(c), votes: clusterVotes(c), span: c.members.span, hasQuorumDevice: !!c.quorumDevice });
+    const ownQuorum = (on ?? []).filter((n) => { const info = m.services.get(n)?.info?.name; return info === 'galera' || info === 'rabbitmq'; });
+    out.push({
+      label: `cluster '${c.name}'`, quorumName, members: memberNames(c), votes: clusterVotes(c), span: c.members.span, hasQuorumDevice: !!c.quorumDevice,
+      twoNode: c.corosync?.twoNode?.value === true, fencingOff: c.stonith?.value === false, ownQuorum,
+    });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
