@@ -9,7 +9,18 @@ test('fires on a misspelt section and on [default] in lower case', () => checkCo
   #^^^^^^^^ warning unknown-section: [default] is not a section nova.conf has in 2025.1; did you mean [DEFAULT]? (its 1 option is ignored)
   debug = true
   [keystone_authtokn]
-  #^^^^^^^^^^^^^^^^^^ warning unknown-section: [keystone_authtokn] is not a section nova.conf has in 2025.1; did you mean [keystone_authtoken]?
+  #^^^^^^^^^^^^^^^^^^ warning unknown-section: [keystone_authtokn] is not a section nova.conf has in 2025.1; did you mean [keystone_authtoken]? (its 1 option is ignored)
+  auth_type = password
+  `, { rules }));
+
+test('an empty header left from a sample file ignores nothing and is not reported', () => checkConf('nova.conf', `
+  [DEFAULT]
+  debug = false
+  [hyperv]
+  [cells]
+  # cell_type = api
+  [keystone_authtoken]
+  auth_type = password
   `, { rules }));
 
 test('section names other than DEFAULT are case-insensitive; backend sections named by enabled_backends are known', () => checkConf('cinder.conf', `

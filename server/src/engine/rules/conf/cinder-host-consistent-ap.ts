@@ -4,7 +4,7 @@ import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'cinder-host-consistent-ap', severity: 'error', fixable: true, guide: 'storage-ha-block', topic: 'cinder-volume-ap',
+    id: 'cinder-host-consistent-ap', severity: 'error', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-block', topic: 'cinder-volume-ap',
     title: 'Active/passive cinder-volume nodes advertise different [DEFAULT] host names',
     why: 'cinder-volume records each volume under the host name it advertises. When the standby takes over under another name (its own hostname, by default), the volumes created by the first node can no longer be attached, extended or deleted. Every candidate node must set the same host.',
   },

@@ -7,7 +7,7 @@ const REFERENCE = /^(www_authenticate_uri|auth_uri|auth_url|api_servers|endpoint
 
 export const rule: ConfRule = {
   meta: {
-    id: 'consumer-refs-via-vip', severity: 'error', fixable: true, guide: 'storage-ha-image', topic: 'vip',
+    id: 'consumer-refs-via-vip', severity: 'error', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-image', topic: 'vip',
     title: 'A reference to another service\'s API names one controller instead of its VIP',
     why: 'Every consumer of an HA API must address the VIP, so that a failover behind it is invisible. A URL with one controller\'s address breaks when that controller does, even though the API is still up on the others.',
   },

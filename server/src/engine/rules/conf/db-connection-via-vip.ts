@@ -4,7 +4,7 @@ import { describeHost, isVip, sameHost } from '../../workspace/topology';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'db-connection-via-vip', severity: 'error', fixable: true, guide: 'storage-ha-block', topic: 'galera-single-writer',
+    id: 'db-connection-via-vip', severity: 'error', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-block', topic: 'galera-single-writer',
     title: 'The database connection names one host instead of the database VIP',
     why: 'Through the VIP, HAProxy sends every client to the one Galera writer and switches to a backup when it fails. A connection to one node (or localhost) fails with that node, and connections to different nodes make several writers.',
   },

@@ -4,7 +4,7 @@ import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'db-max-retries-infinite', severity: 'info', fixable: true, guide: 'storage-ha-block', topic: 'galera-single-writer',
+    id: 'db-max-retries-infinite', severity: 'info', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-block', topic: 'galera-single-writer',
     title: 'The database reconnect limit is finite ([database] max_retries is not -1)',
     why: 'A Galera failover through HAProxy can take minutes. With a finite max_retries (10 by default) the service gives up before the database is back; -1 retries for ever.',
   },

@@ -5,7 +5,7 @@ import { isSecretValue } from '../../documents/oslo-conf/secrets';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'deprecated-option', severity: 'warning', fixable: true,
+    id: 'deprecated-option', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'warns' },
     title: 'An option written under an old name or section',
     why: 'Deprecated names still work for now, but they are removed in a later release, at which point the setting is silently ignored: rename it while both names work.',
   },

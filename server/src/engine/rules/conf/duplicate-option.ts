@@ -4,7 +4,7 @@ import { ConfEntry } from '../../documents/oslo-conf/parse';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'duplicate-option', severity: 'warning', fixable: true,
+    id: 'duplicate-option', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' },
     title: 'An option set twice in one section',
     why: 'For a single-valued option oslo.config keeps the last value and ignores the others, so the line you read first is not the one in force. Multi-valued options (MultiStrOpt) are meant to repeat.',
   },

@@ -6,7 +6,7 @@ const SETTINGS: [string, string][] = [['keystone_authtoken', 'memcached_servers'
 
 export const rule: ConfRule = {
   meta: {
-    id: 'memcached-servers-all-controllers', severity: 'warning', fixable: true, guide: 'intro-os-ha-memcached', topic: 'memcached-client-hashing',
+    id: 'memcached-servers-all-controllers', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'intro-os-ha-memcached', topic: 'memcached-client-hashing',
     title: 'memcached_servers leaves out memcached hosts, or names a VIP',
     why: 'memcached does not replicate: clients hash keys across every server they list and skip dead ones. A server left out of the list is never used; a VIP in it sends every key to one node at a time.',
   },

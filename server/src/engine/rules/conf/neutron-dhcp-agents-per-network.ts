@@ -4,7 +4,7 @@ import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'neutron-dhcp-agents-per-network', severity: 'warning', fixable: true, guide: 'networking-ha-l3-agent', topic: 'neutron-dhcp-ha',
+    id: 'neutron-dhcp-agents-per-network', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'networking-ha-l3-agent', topic: 'neutron-dhcp-ha',
     title: 'Each network is served by one DHCP agent (dhcp_agents_per_network < 2)',
     why: 'The DHCP agent is made highly available by the scheduler putting each network on several agents; with one per network (the default), instances on that network get no leases while its agent is down.',
   },

@@ -4,7 +4,7 @@ import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'neutron-l3-ha', severity: 'warning', fixable: true, guide: '2016:networking-ha-l3', topic: 'neutron-l3-ha',
+    id: 'neutron-l3-ha', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: '2016:networking-ha-l3', topic: 'neutron-l3-ha',
     title: 'Routers are not made highly available (l3_ha, max_l3_agents_per_router, allow_automatic_l3agent_failover)',
     why: 'With l3_ha each router runs on several L3 agents and VRRP picks the active one; without it a router lives on one network node and its tenants lose external connectivity with it. allow_automatic_l3agent_failover moves legacy routers off dead agents.',
   },

@@ -4,7 +4,7 @@ import { isSecretValue } from '../../documents/oslo-conf/secrets';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'option-in-wrong-section', severity: 'warning', fixable: true,
+    id: 'option-in-wrong-section', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'refuses' },
     title: 'An option written in a section that does not have it, but another does',
     why: 'oslo.config looks an option up in its own section only: memcached_servers under [DEFAULT] is ignored, while [keystone_authtoken] keeps its default.',
   },

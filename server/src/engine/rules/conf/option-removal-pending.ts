@@ -2,7 +2,7 @@ import { ConfRule } from './rule';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'option-removal-pending', severity: 'info', fixable: false,
+    id: 'option-removal-pending', severity: 'info', fixable: false, tools: { 'oslo-config-validator': 'warns' },
     title: 'An option that is deprecated for removal',
     why: 'The option still works in this release but is going away; when it does, the setting stops having any effect. The catalogue of the release says so; the service\'s configuration reference says what replaces it.',
   },

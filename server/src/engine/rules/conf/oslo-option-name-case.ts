@@ -2,7 +2,7 @@ import { ConfRule } from './rule';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'oslo-option-name-case', severity: 'warning', fixable: true, guide: 'intro-os-ha-memcached', topic: 'memcached-client-hashing',
+    id: 'oslo-option-name-case', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'refuses' }, guide: 'intro-os-ha-memcached', topic: 'memcached-client-hashing',
     title: 'An option name written with the wrong case (Memcached_servers)',
     why: 'Option names are case-sensitive. The HA guide itself prints Memcached_servers; copied as is, oslo.config ignores it and the service runs with no cache servers at all.',
   },

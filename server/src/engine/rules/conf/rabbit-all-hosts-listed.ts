@@ -4,7 +4,7 @@ import { describeHost, isVip, sameHost } from '../../workspace/topology';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'rabbit-all-hosts-listed', severity: 'error', fixable: false, guide: 'control-plane-stateful', topic: 'rabbitmq-no-haproxy',
+    id: 'rabbit-all-hosts-listed', severity: 'error', fixable: false, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-no-haproxy',
     title: 'The broker list names one RabbitMQ host',
     why: 'oslo.messaging fails over by moving to the next host of its list; with one host there is nowhere to go when that broker dies. List every broker of the cluster: rabbit://u:p@h1:5672,u:p@h2:5672,u:p@h3:5672/.',
   },

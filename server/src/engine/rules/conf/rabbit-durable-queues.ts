@@ -4,7 +4,7 @@ import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'rabbit-durable-queues', severity: 'warning', fixable: true, guide: 'control-plane-stateful', topic: 'rabbitmq-cluster',
+    id: 'rabbit-durable-queues', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-cluster',
     title: 'Mirrored queues without durable queues',
     why: 'The guide enables durable queues together with HA queues: a mirrored queue that is not durable does not survive a broker restart. (Quorum queues are always durable.)',
   },

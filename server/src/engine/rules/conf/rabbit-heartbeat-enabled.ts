@@ -3,7 +3,7 @@ import { RABBIT, rabbitUse } from './support';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'rabbit-heartbeat-enabled', severity: 'warning', fixable: true, guide: 'storage-ha-block', topic: 'rabbitmq-cluster',
+    id: 'rabbit-heartbeat-enabled', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-block', topic: 'rabbitmq-cluster',
     title: 'AMQP heartbeats are off (heartbeat_timeout_threshold = 0)',
     why: 'Heartbeats let a client notice a dead broker connection within a minute; without them it waits for TCP to time out, which can take much longer, before failing over to the next broker. The guide uses 60 s with heartbeat_rate 2.',
   },

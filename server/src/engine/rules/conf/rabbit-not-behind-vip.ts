@@ -4,7 +4,7 @@ import { isVip } from '../../workspace/topology';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'rabbit-not-behind-vip', severity: 'error', fixable: false, guide: 'control-plane-stateful', topic: 'rabbitmq-no-haproxy',
+    id: 'rabbit-not-behind-vip', severity: 'error', fixable: false, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-no-haproxy',
     title: 'The broker list reaches RabbitMQ through a VIP',
     why: 'After a VIP moves, TCP connections to the old owner keep retrying for tens of minutes while the proxy believes its writes succeeded. List the brokers themselves and let oslo.messaging fail over. (The guide\'s own storage pages contradict this with rabbit_host = the VIP.)',
   },

@@ -4,7 +4,7 @@ import { setOption } from '../../documents/oslo-conf/edits';
 
 export const rule: ConfRule = {
   meta: {
-    id: 'rabbit-queue-replication', severity: 'warning', fixable: true, guide: 'control-plane-stateful', topic: 'rabbitmq-mirrored-vs-quorum-queues',
+    id: 'rabbit-queue-replication', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-mirrored-vs-quorum-queues',
     title: 'RabbitMQ queues are not replicated (neither quorum queues nor HA queues)',
     why: 'Exchanges and bindings survive the loss of a broker, but a classic queue and its messages live on one node and go with it. Quorum queues (rabbit_quorum_queue = true) replicate them; the guide\'s older way is mirrored queues (rabbit_ha_queues plus an ha-mode policy on the broker, which this file cannot show).',
   },

@@ -1,7 +1,8 @@
 /** Facts several .conf rules share: does the service talk to RabbitMQ, to a database, which hosts. */
 import { ConfView, truthy } from '../../documents/oslo-conf/context';
 import { ConfEntry } from '../../documents/oslo-conf/parse';
-import { Span } from '../../types';
+import { Fix, Span } from '../../types';
+import { trailingComment } from '../../documents/oslo-conf/values';
 
 export const RABBIT = 'oslo_messaging_rabbit';
 
@@ -58,4 +59,23 @@ export function hostPortList(value: string): string[] {
 export function usesOvn(view: ConfView): boolean {
   const plugins = view.value('DEFAULT', 'service_plugins') ?? '';
   return /(^|,)\s*(ovn-router|neutron\.services\.ovn_l3\.plugin\.OVNL3RouterPlugin)\s*(,|$)/.test(plugins) || view.sectionsNamed('ovn').length > 0;
+}
+
+/**
+ * A `# note` after a value, which oslo.config keeps in the value: where it starts in the raw value,
+ * and the fix that moves it to a line of its own. The edits delete the note rather than rewrite
+ * the value, so no fix carries a secret.
+ */
+export function trailingNote(text: string, e: ConfEntry): { cut: number; comment: string; fix: Fix } | undefined {
+  if (e.value.includes('\n')) return undefined; // multi-line values: leave them alone
+  const raw = text.slice(e.valueSpan.start, e.valueSpan.end);
+  const cut = trailingComment(raw);
+  if (cut === undefined) return undefined;
+  const value = raw.slice(0, cut).trimEnd();
+  const comment = raw.slice(cut).trim();
+  const lineStart = text.lastIndexOf('\n', e.span.start - 1) + 1;
+  return { cut, comment, fix: { title: 'Move the comment to its own line', safe: true, preferred: true, edits: [
+    { start: lineStart, end: lineStart, newText: `${comment.startsWith(';') ? '#' + comment.slice(1) : comment}\n` },
+    { start: e.valueSpan.start + value.length, end: e.valueSpan.end, newText: '' },
+  ] } };
 }

@@ -23,7 +23,7 @@ export function explainedElsewhere(ctx: Parameters<ConfRule['check']>[0], sectio
 
 export const rule: ConfRule = {
   meta: {
-    id: 'unknown-option', severity: 'warning', fixable: true,
+    id: 'unknown-option', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'refuses' },
     title: 'An option the section does not have',
     why: 'oslo.config ignores options it does not know, so a misspelt one (Memcached_servers, rabit_hosts) leaves the default in force without a word. Names are case-sensitive. It is a warning, not an error: a newer release may add the option.',
   },
