@@ -82,3 +82,31 @@ test('keepalived-unknown-keyword: misspelt keywords and blocks, a lower-case sta
   // older names that no listed keyword resembles are left alone; addresses and names inside lists are not keywords
   assert.deepEqual(found(SOUND.replace('nopreempt', 'lvs_sync_daemon_interface br-mgmt').replace('chk_haproxy\n    }', 'chk_haprxy\n    }')), []);
 });
+
+test('a block\'s { may stand on the next line; a block keyword with no { at all is the parse error keepalived -t gives', () => {
+  const nextLine = SOUND.replace('vrrp_instance internal {', 'vrrp_instance internal\n{');
+  assert.deepEqual(lintKeepalived(nextLine).findings, []);
+  // the Red Hat guide's vrrp_sync_group without its brace
+  const text = 'vrrp_sync_group VG1\n   group {\n      internal\n   }\n}\n' + SOUND;
+  assert.deepEqual(lintKeepalived(text).findings.filter((f) => f.rule === 'parse-error').map((f) => `${f.message} [${at(text, f)}]`), [
+    "'vrrp_sync_group VG1' opens a block but no { follows it: keepalived reads the block's contents as unknown keywords (Missing '{' at beginning of configuration block) [vrrp_sync_group VG1]",
+    'a } closes no block [}]',
+  ]);
+});
+
+test('keepalived-auth-pass-truncated: a password over 8 characters, never shown', () => {
+  const text = SOUND.replace(/vrrp_instance internal \{/, 'vrrp_instance internal {\n    authentication {\n        auth_type PASS\n        auth_pass averylongsecret\n    }');
+  const f = lintKeepalived(text).findings;
+  assert.deepEqual(f.map((x) => [x.rule, x.severity, x.message, at(text, x)]), [['keepalived-auth-pass-truncated', 'warning', 'auth_pass of vrrp_instance internal has 15 characters: keepalived uses only the first 8', 'averylongsecret']]);
+  assert.deepEqual(lintKeepalived(text.replace('averylongsecret', 's3cr3tpw')).findings, []);
+});
+
+test('placeholder-value: interfaces and addresses left from a sample; keepalived variables are left alone', () => {
+  const text = SOUND.replace('interface br-mgmt', 'interface <interface>').replace('10.0.0.11/24 dev br-mgmt', '10.0.0.X/24 dev MGMT_INTERFACE');
+  assert.deepEqual(lintKeepalived(text).findings.map((x) => `${x.rule}: ${x.message} [${at(text, x)}]`), [
+    "placeholder-value: interface '<interface>' is a placeholder left from a sample (text in angle brackets), not a real value: keepalived finds no such interface and the instance does not start [<interface>]",
+    "placeholder-value: virtual_ipaddress entry '10.0.0.X/24' is a placeholder left from a sample (an address with letters where digits belong), not a real value: keepalived refuses the address [10.0.0.X/24]",
+    "placeholder-value: dev 'MGMT_INTERFACE' is a placeholder left from a sample (a name in capitals that stands for a value), not a real value: keepalived finds no such interface and the instance does not start [MGMT_INTERFACE]",
+  ]);
+  assert.deepEqual(lintKeepalived(SOUND.replace('interface br-mgmt', 'interface $IFACE')).findings, []);
+});

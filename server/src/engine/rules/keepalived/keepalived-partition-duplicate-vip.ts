@@ -3,7 +3,7 @@ import { instances, name, vips } from './support';
 
 export const rule: KaRule = {
   meta: {
-    id: 'keepalived-partition-duplicate-vip', severity: 'info', fixable: false, guide: '2016:intro-ha-arch-keepalived', topic: 'keepalived-vs-pacemaker',
+    id: 'keepalived-partition-duplicate-vip', severity: 'info', fixable: false, tools: { 'keepalived -t': 'accepts' }, guide: '2016:intro-ha-arch-keepalived', topic: 'keepalived-vs-pacemaker',
     title: 'A VIP moved by keepalived, which has no fencing: a partition can put it on two nodes',
     why: 'VRRP elects the VIP\'s holder by multicast; when the network splits, each side elects its own and both answer for the address until the split heals. The guide calls this a known limit of the keepalived architecture and points to Pacemaker with fencing where it matters.',
   },

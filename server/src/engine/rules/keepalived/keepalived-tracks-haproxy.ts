@@ -5,7 +5,7 @@ import { blocks, stmt } from '../../documents/keepalived/parse';
 
 export const rule: KaRule = {
   meta: {
-    id: 'keepalived-tracks-haproxy', severity: 'warning', fixable: true, guide: 'control-plane-stateless', topic: 'keepalived',
+    id: 'keepalived-tracks-haproxy', severity: 'warning', fixable: true, tools: { 'keepalived -t': 'accepts' }, guide: 'control-plane-stateless', topic: 'keepalived',
     title: 'A VRRP instance holds a VIP without tracking HAProxy',
     why: 'keepalived keeps the VIP where VRRP puts it, whether or not HAProxy runs there: a node whose HAProxy died keeps the address and every API behind it is unreachable. A track_script (or track_process) on HAProxy moves the VIP to a node where it runs.',
   },

@@ -21,7 +21,7 @@ const nearest = (word: string) => misspeltOf(word, KEYWORDS, (w) => KEYWORDS.has
 
 export const rule: KaRule = {
   meta: {
-    id: 'keepalived-unknown-keyword', severity: 'error', fixable: true, guide: '2016:intro-ha-arch-keepalived', topic: 'keepalived',
+    id: 'keepalived-unknown-keyword', severity: 'error', fixable: true, tools: { 'keepalived -t': 'refuses' }, guide: '2016:intro-ha-arch-keepalived', topic: 'keepalived',
     title: 'A misspelt keyword, a state other than MASTER or BACKUP, or a word where keepalived wants a number',
     why: 'keepalived ignores a keyword it does not know and carries on with the default, so a misspelt priority or track_script silently changes which node holds the VIP; keepalived -t rejects the file. A state in lower case falls back to BACKUP, and a word where a number belongs is ignored.',
   },

@@ -3,7 +3,7 @@ import { instances, name, value, vips } from './support';
 
 export const rule: KaRule = {
   meta: {
-    id: 'keepalived-vrid-priority-sane', severity: 'warning', fixable: false, topic: 'keepalived',
+    id: 'keepalived-vrid-priority-sane', severity: 'warning', fixable: false, tools: { 'keepalived -t': 'refuses' }, topic: 'keepalived',
     title: 'A virtual_router_id or priority out of range, a VRID used twice, or VRIDs and priorities that disagree across the nodes',
     why: 'The VRID names a VRRP group on its network segment: two instances with one VRID on one interface are the same group to VRRP, which keepalived refuses. VRIDs and priorities run from 1 to 255. Across the nodes, the instances that share a VIP must share its VRID (else each node is alone in its group and all of them hold the VIP), and should differ in priority (else the election falls to the highest address).',
   },
