@@ -85,3 +85,34 @@ test('mariadb-invalid-value: flags, numbers, lists and sets as mariadbd reads th
   const f = lintCnf(text).findings.find((x) => x.rule === 'mariadb-invalid-value')!;
   assert.equal(applyEdits(text, f.fixes[0].edits), cnf('wsrep_on=ON\n'));
 });
+
+test('mariadb-unknown-option: names as mariadbd matches them (any case), removed options it ignores, prefixes it takes or refuses', () => {
+  // Red Hat's galera.cnf spells these with capitals; mariadbd 10.11 takes them in any case
+  const text = NODE + 'wsrep_certify_nonPK=1\nwsrep_convert_LOCK_to_trx=0\nwsrep_OSU_method=TOI\nwsrep_slave_FK_checks=1\nwsrep_slave_UK_checks=0\nWSREP_SLAVE_THREADS=4\n';
+  assert.deepEqual(lintCnf(text).findings.filter((x) => x.rule.startsWith('mariadb-')), []);
+  const f = (extra: string) => rules(NODE + extra).filter((x) => x.startsWith('mariadb-'));
+  assert.deepEqual(f('innodb_locks_unsafe_for_binlog=1\nbinlog_order_commits=1\n'), [
+    'mariadb-unknown-option warning: [mysqld] innodb_locks_unsafe_for_binlog was removed from MariaDB: mariadbd starts, warns, and ignores it, so it changes nothing [innodb_locks_unsafe_for_binlog]',
+    'mariadb-unknown-option warning: [mysqld] binlog_order_commits is a MySQL 5.6/5.7 option MariaDB never implemented: mariadbd starts, warns, and ignores it, so it changes nothing [binlog_order_commits]',
+  ]);
+  assert.deepEqual(f('binlog_cache=1M\nskip_name\n'), []);
+  assert.deepEqual(f('innodb_buffer_pool=1G\n'), ['mariadb-unknown-option error: [mysqld] innodb_buffer_pool is the start of 13 option names (innodb_buffer_pool_chunk_size, innodb_buffer_pool_dump_at_shutdown, innodb_buffer_pool_dump_now, innodb_buffer_pool_dump_pct, and 9 more): mariadbd refuses to start on an ambiguous option; write the whole name [innodb_buffer_pool]']);
+});
+
+test('mariadb-invalid-value: a negative number for an unsigned option; a signed one may be negative', () => {
+  assert.deepEqual(rules(NODE + 'open_files_limit = -1\nmax_connections=-5\n').filter((x) => x.startsWith('mariadb-')), [
+    'mariadb-invalid-value error: [mysqld] open_files_limit=-1: open_files_limit takes no negative number: mariadbd refuses to start (Incorrect unsigned value) [-1]',
+    'mariadb-invalid-value error: [mysqld] max_connections=-5: max_connections takes no negative number: mariadbd refuses to start (Incorrect unsigned value) [-5]',
+  ]);
+  assert.deepEqual(rules(NODE + 'innodb_autoinc_lock_mode=-1\n').filter((x) => x.startsWith('mariadb-')), []);
+});
+
+test('placeholder-value: addresses left from a sample in bind-address and in the gcomm:// list', () => {
+  const text = NODE.replace('bind-address=10.0.0.12', 'bind-address=192.168.1.22X').replace('gcomm://10.0.0.12,10.0.0.13,10.0.0.14', 'gcomm://10.0.0.12,<NODE2_IP>,10.0.0.14');
+  assert.deepEqual(rules(text).filter((x) => x.startsWith('placeholder-value')), [
+    "placeholder-value error: bind-address '192.168.1.22X' is a placeholder left from a sample (an address with letters where digits belong), not a real value: mariadbd cannot resolve it and the node does not start [192.168.1.22X]",
+    "placeholder-value error: wsrep_cluster_address member '<NODE2_IP>' is a placeholder left from a sample (text in angle brackets), not a real value: mariadbd cannot resolve it and the node does not start [<NODE2_IP>]",
+  ]);
+  // host names, even in capitals, are names
+  assert.deepEqual(rules(NODE.replace('gcomm://10.0.0.12,10.0.0.13,10.0.0.14', 'gcomm://CTL1,ctl2,ctl3')).filter((x) => x.startsWith('placeholder-value')), []);
+});
