@@ -7,6 +7,7 @@ import { ALL_RULES } from '../../server/src/engine/rules';
 import { lintCnf, lintConf, lintCorosync, lintFirewall, lintHaproxy, lintKeepalived, lintManifest, lintPacemaker } from '../../server/src/engine/lint';
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
+import { ruleTable } from '../../server/src/tools/rule-table';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
@@ -56,6 +57,29 @@ for (const rule of ALL_RULES) {
     assert.ok(!goodRules.includes(rule.id), `good example fires ${rule.id}`);
   });
 }
+
+test('every doc page says which real tool agrees, as the rule\'s metadata does', () => {
+  const wrong: string[] = [];
+  for (const rule of ALL_RULES) {
+    const md = fs.readFileSync(path.join(DOCS, `${rule.id}.md`), 'utf8');
+    const section = /\n## Real tool\n\n([\s\S]*?)\n## /.exec(md)?.[1];
+    if (!section) { wrong.push(`${rule.id}: no "## Real tool" section`); continue; }
+    const said = [...section.matchAll(/^- `([^`]+)` (refuses|warns|accepts)\b/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
+    const meta = Object.entries(rule.tools ?? {}).map(([tool, verdict]) => `${tool} ${verdict}`).sort();
+    if (said.join(', ') !== meta.join(', ')) wrong.push(`${rule.id}: the page says [${said.join(', ')}], the metadata [${meta.join(', ')}]`);
+    if (!meta.length && !/^No real tool/m.test(section)) wrong.push(`${rule.id}: no tool in the metadata, and the page does not say that no real tool reads these files`);
+    // an error no tool refuses must say why it is right all the same (after "accepts it:")
+    for (const [tool, verdict] of Object.entries(rule.tools ?? {})) {
+      if (verdict === 'accepts' && !new RegExp(`^- \`${tool.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` accepts it: \\S`, 'm').test(section)) wrong.push(`${rule.id}: says ${tool} accepts the file without saying why`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('the README\'s table of rules is the one their metadata makes (node scripts/gen-readme-rules.mjs)', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.includes(`${ruleTable(ALL_RULES)}\n\n`), 'README.md: run `node scripts/gen-readme-rules.mjs`');
+});
 
 test('examples/good.ha.yaml has no finding at all', () => {
   const r = lintManifest(fs.readFileSync(path.join(ROOT, 'examples', 'good.ha.yaml'), 'utf8'));

@@ -4,7 +4,7 @@ import { quorumOf } from '../documents/manifest/queries';
 
 export const rule: Rule = {
   meta: {
-    id: 'cluster-even-node-count', severity: 'warning', fixable: false, topic: 'odd-cluster-size', guide: '2016:intro-ha-arch-pacemaker',
+    id: 'cluster-even-node-count', severity: 'warning', fixable: false, tools: { 'corosync -t': 'accepts' }, topic: 'odd-cluster-size', guide: '2016:intro-ha-arch-pacemaker',
     title: 'A cluster or clustered service has an even number of votes',
     why: 'One network fault can split an even-sized cluster into two equal halves, and neither half keeps the majority quorum needs, so both stop. Use 3, 5 or 7 votes, or add a quorum device.',
   },

@@ -5,8 +5,9 @@
 import { RuleMeta } from './rule';
 
 export const CORE_RULES: RuleMeta[] = [
-  { id: 'parse-error', severity: 'error', fixable: false, title: 'The file is not valid YAML, is binary, or is an alias bomb',
-    why: 'Nothing else can be checked until the file parses. The message gives YAML\'s own reason and the range points at where parsing failed.' },
+  { id: 'parse-error', severity: 'error', fixable: false, tools: { 'haproxy -c': 'refuses', 'keepalived -t': 'refuses', 'corosync -t': 'refuses', 'mariadbd': 'refuses', 'crm_verify': 'refuses', 'crmsh': 'refuses', 'iptables-restore': 'refuses', 'nft': 'refuses', 'oslo-config-validator': 'refuses' },
+    title: 'The file cannot be read as what it is: broken YAML, a broken block or line of a daemon\'s file, binary content',
+    why: 'Nothing else can be checked until the file parses, and the daemon that reads it stops at the same place: an unclosed brace in keepalived.conf or corosync.conf, a line crm cannot read, a proxy HAProxy cannot declare. The message gives the reason and the range points at where reading failed.' },
   { id: 'duplicate-key', severity: 'error', fixable: false, title: 'A key appears twice in one mapping',
     why: 'YAML forbids duplicate keys, and tools that accept them disagree on which value wins: Ansible takes the last, others the first. Keep one.' },
   { id: 'file-too-large', severity: 'warning', fixable: false, title: 'The file is too large to analyse',

@@ -4,7 +4,7 @@ import { memberNames, quorumOf } from '../documents/manifest/queries';
 
 export const rule: Rule = {
   meta: {
-    id: 'quorum-ignored-multi-node', severity: 'error', fixable: true, topic: 'no-quorum-policy', guide: 'intro-ha-key-concepts',
+    id: 'quorum-ignored-multi-node', severity: 'error', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, topic: 'no-quorum-policy', guide: 'intro-ha-key-concepts',
     title: 'no_quorum_policy: ignore in a cluster of more than two members',
     why: 'ignore lets a partition without quorum keep its resources. It was a workaround for two-node clusters; with three or more members it lets both sides of a split run the same services.',
   },

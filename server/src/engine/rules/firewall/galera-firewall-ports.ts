@@ -33,7 +33,7 @@ function members(ctx: FwRuleContext): string[] {
 
 export const rule: FwRule = {
   meta: {
-    id: 'galera-firewall-ports', severity: 'warning', fixable: true, guide: '2016:controller-ha-galera-config', topic: 'galera',
+    id: 'galera-firewall-ports', severity: 'warning', fixable: true, tools: { 'iptables-restore': 'accepts', 'nft': 'accepts' }, guide: '2016:controller-ha-galera-config', topic: 'galera',
     title: 'A Galera node\'s firewall does not open 3306, 4567, 4568 and 4444 to the other members',
     why: 'Galera members talk to each other on TCP 3306 (clients, mysqldump SST), 4567 (replication; UDP too with multicast), 4568 (IST) and 4444 (other SSTs), and HAProxy reaches clustercheck on 9200. A closed port shows up late: a node that cannot replicate drops out, one that cannot receive a state transfer never rejoins.',
   },

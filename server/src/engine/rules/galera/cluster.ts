@@ -6,7 +6,7 @@ import { describeHost, isVip, sameHost } from '../../workspace/topology';
 const G = '2016:controller-ha-galera-config';
 
 export const clusterName: CnfRule = {
-  meta: { id: 'galera-cluster-name-consistent', severity: 'error', fixable: false, guide: G, topic: 'galera', title: 'wsrep_cluster_name is missing or differs between the nodes', why: 'Nodes join only a cluster of their own name: a node with another wsrep_cluster_name (or the default) cannot connect to the others.' },
+  meta: { id: 'galera-cluster-name-consistent', severity: 'error', fixable: false, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera', title: 'wsrep_cluster_name is missing or differs between the nodes', why: 'Nodes join only a cluster of their own name: a node with another wsrep_cluster_name (or the default) cannot connect to the others.' },
   check(ctx) {
     if (!usesGalera(ctx)) return;
     const e = ctx.options.get('wsrep_cluster_name');
@@ -17,7 +17,7 @@ export const clusterName: CnfRule = {
 };
 
 export const clusterAddress: CnfRule = {
-  meta: { id: 'galera-cluster-address-complete', severity: 'error', fixable: true, guide: G, topic: 'galera-primary-component', title: 'wsrep_cluster_address is not gcomm:// with every member (or is an empty gcomm://)', why: 'At start each node contacts the listed members to join the Primary Component. An empty gcomm:// bootstraps a new cluster every time the node starts, splitting it from the others; a missing member is never contacted.' },
+  meta: { id: 'galera-cluster-address-complete', severity: 'error', fixable: true, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera-primary-component', title: 'wsrep_cluster_address is not gcomm:// with every member (or is an empty gcomm://)', why: 'At start each node contacts the listed members to join the Primary Component. An empty gcomm:// bootstraps a new cluster every time the node starts, splitting it from the others; a missing member is never contacted.' },
   check(ctx) {
     if (!usesGalera(ctx)) return;
     const e = ctx.options.get('wsrep_cluster_address');
@@ -44,7 +44,7 @@ export const clusterAddress: CnfRule = {
 };
 
 export const nodeIdentity: CnfRule = {
-  meta: { id: 'galera-node-identity', severity: 'warning', fixable: false, guide: G, topic: 'galera', title: 'wsrep_node_name or wsrep_node_address is missing, or shared with another node', why: 'Each node names itself and the address others reach it on; with a shared name or address, state transfers and the cluster\'s view of its members go to the wrong node.' },
+  meta: { id: 'galera-node-identity', severity: 'warning', fixable: false, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera', title: 'wsrep_node_name or wsrep_node_address is missing, or shared with another node', why: 'Each node names itself and the address others reach it on; with a shared name or address, state transfers and the cluster\'s view of its members go to the wrong node.' },
   check(ctx) {
     if (!usesGalera(ctx)) return;
     for (const key of ['wsrep_node_name', 'wsrep_node_address']) {
@@ -57,7 +57,7 @@ export const nodeIdentity: CnfRule = {
 };
 
 export const bindAddress: CnfRule = {
-  meta: { id: 'galera-bind-address', severity: 'error', fixable: false, guide: '2016:controller-ha-galera-config', topic: 'haproxy', title: 'bind-address is 127.0.0.1, or 0.0.0.0 where HAProxy binds the VIP on 3306', why: 'On 127.0.0.1 neither HAProxy on the other nodes nor the clients reach the database. On 0.0.0.0 mysqld also takes the VIP\'s port 3306 when the VIP moves to its node, and HAProxy cannot bind it. Bind the management address.' },
+  meta: { id: 'galera-bind-address', severity: 'error', fixable: false, tools: { 'mariadbd': 'accepts' }, guide: '2016:controller-ha-galera-config', topic: 'haproxy', title: 'bind-address is 127.0.0.1, or 0.0.0.0 where HAProxy binds the VIP on 3306', why: 'On 127.0.0.1 neither HAProxy on the other nodes nor the clients reach the database. On 0.0.0.0 mysqld also takes the VIP\'s port 3306 when the VIP moves to its node, and HAProxy cannot bind it. Bind the management address.' },
   check(ctx) {
     if (!usesGalera(ctx)) return;
     const e = ctx.options.get('bind_address');
