@@ -32,7 +32,7 @@ test('iptables-restore --test agrees with our errors on an iptables-save file an
   if (spawnSync('iptables-restore', ['--version']).status !== 0) throw new Error('iptables-restore is not installed (scripts/e2e/setup.sh installs iptables)');
   const file = path.join(freshDir('iptables-oracle'), 'rules.v4');
   runDifferential(t, {
-    tool: 'iptables-restore --test',
+    tool: 'iptables-restore --test', judgedAs: 'iptables-restore',
     cases: mutationCases(fixture('rules.v4'), [
       ['a sound file', (x) => x],
       ["the old guide's --protocol --match tcp", (x) => x.replace('-p tcp -m tcp --dport 3306', '--protocol --match tcp --dport 3306')],
@@ -54,7 +54,7 @@ test('nft -c agrees with our errors on an nftables ruleset and its mutations', (
   if (spawnSync('nft', ['--version']).status !== 0) throw new Error('nft is not installed (scripts/e2e/setup.sh installs nftables)');
   const file = path.join(freshDir('nft-oracle'), 'nftables.conf');
   runDifferential(t, {
-    tool: 'nft -c',
+    tool: 'nft -c', judgedAs: 'nft',
     cases: mutationCases(fixture('nftables.conf'), [
       ['a sound ruleset', (x) => x],
       ['a misspelt policy', (x) => x.replace('priority 0; policy drop;\n    ct', 'priority 0; policy dorp;\n    ct')],
@@ -74,7 +74,7 @@ test('iptables agrees with our errors on a script of iptables commands (the old 
   if (spawnSync('iptables', ['--version']).status !== 0) throw new Error('iptables is not installed (scripts/e2e/setup.sh installs it)');
   const file = path.join(freshDir('iptables-script-oracle'), 'open-galera.sh');
   runDifferential(t, {
-    tool: 'iptables',
+    tool: 'iptables', judgedAs: 'iptables-restore',
     cases: mutationCases(fixture('open-galera.sh'), [
       ['a sound script', (x) => x],
       ["the old guide's --protocol --match tcp", (x) => x.replace('--protocol tcp --match tcp', '--protocol --match tcp')],

@@ -106,7 +106,7 @@ function runRules<C>(rules: readonly { meta: RuleMeta; check(ctx: C): void }[], 
   for (const rule of rules) {
     if (config.rules[rule.meta.id] === 'off') continue;
     try {
-      rule.check(makeCtx((r) => out.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [] })));
+      rule.check(makeCtx((r) => out.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], ...(r.tools ? { tools: r.tools } : {}) })));
     } catch (e) {
       out.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, fixes: [] });
     }

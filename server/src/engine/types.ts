@@ -15,12 +15,24 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/** The HA stack's own checkers, named as the docs and the differential suites name them. */
+export const REAL_TOOLS = ['haproxy -c', 'keepalived -t', 'corosync -t', 'mariadbd', 'crm_verify', 'crmsh', 'iptables-restore', 'nft', 'oslo-config-validator'] as const;
+export type RealTool = typeof REAL_TOOLS[number];
+/**
+ * What a real tool does with a file that a rule reports: it `refuses` it too (our error is its
+ * error), it takes it and `warns`, or it `accepts` it (a defect of HA that no tool checks; the
+ * rule's doc says why the error is right all the same).
+ */
+export type ToolVerdict = 'refuses' | 'warns' | 'accepts';
+
 export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
   span: Span;
   fixes: Fix[];
+  /** The real tools' verdict on this finding, where it differs from its rule's. */
+  tools?: Partial<Record<RealTool, ToolVerdict>>;
 }
 
 export type Environment = 'production' | 'staging' | 'test' | 'demo';

@@ -66,7 +66,8 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
     // crm_verify exits 78 for warnings too; only "Errors found" is a rejection
     rejected: (code, out) => code !== 0 && /Errors found/.test(out),
     parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^crm_verify: |^-V may provide/.test(l)).map((l) => {
-      const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+      // `FILE:LINE: element X: ...`, also inside libxml's `(log_xmllib_err) error: XML Error: FILE:LINE: ...`
+      const m = /^(?:\(\w+\)\s*error:\s*)?(?:XML Error: )?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
       if (m) return { line: line(m[1]), severity: 'error' as const, message: m[2] };
       const s = /^\(\w+\)\s*(error|warning):\s*(.*)$/.exec(l);
       return { line: null, severity: s?.[1] === 'warning' ? 'warning' as const : 'error' as const, message: s ? s[2] : l };

@@ -1,16 +1,9 @@
 /** What a rule is: its id, metadata and check. One file per rule under rules/. */
-import { Environment, Fix, Severity, Span } from '../types';
-import { Manifest } from '../documents/manifest/model';
+import { Environment, Fix, RealTool, Severity, Span, ToolVerdict } from '../types';
 
-/** The HA stack's own checkers, named as the docs and the differential suites name them. */
-export const REAL_TOOLS = ['haproxy -c', 'keepalived -t', 'corosync -t', 'mariadbd', 'crm_verify', 'crmsh', 'iptables-restore', 'nft', 'oslo-config-validator'] as const;
-export type RealTool = typeof REAL_TOOLS[number];
-/**
- * What a real tool does with a file that a rule reports: it `refuses` it too (our error is its
- * error), it takes it and `warns`, or it `accepts` it (a defect of HA that no tool checks; the
- * rule's doc says why the error is right all the same).
- */
-export type ToolVerdict = 'refuses' | 'warns' | 'accepts';
+export { REAL_TOOLS } from '../types';
+export type { RealTool, ToolVerdict } from '../types';
+import { Manifest } from '../documents/manifest/model';
 
 export interface RuleMeta {
   id: string;
@@ -31,7 +24,11 @@ export interface RuleMeta {
   tools?: Partial<Record<RealTool, ToolVerdict>>;
 }
 
-export interface Report { span: Span; message: string; fixes?: Fix[]; severity?: Severity }
+export interface Report {
+  span: Span; message: string; fixes?: Fix[]; severity?: Severity;
+  /** The real tools' verdict on this finding, where it is not the rule's (RuleMeta.tools). */
+  tools?: Partial<Record<RealTool, ToolVerdict>>;
+}
 
 export interface RuleContext {
   manifest: Manifest;
