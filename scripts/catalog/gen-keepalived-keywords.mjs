@@ -15,6 +15,12 @@ for (const line of man.split('\n')) {
   const rest = (m[2] ?? '').trim();
   if (m[1].includes('_') || rest === '' || /^[{<[A-Z0-9"'/|-]/.test(rest)) words.add(m[1]);
 }
+// the keywords of the global_defs block: the lines of its example, from `global_defs {` to the } at its indentation
+const lines = man.split('\n');
+const g0 = lines.findIndex((l) => /^\s+global_defs \{\s*$/.test(l));
+const indent = /^\s*/.exec(lines[g0])[0];
+const g1 = lines.findIndex((l, i) => i > g0 && l === `${indent}}`);
+const global = new Set(lines.slice(g0 + 1, g1).map((l) => /^\s+([a-z][a-z0-9_]{2,})\b/.exec(l)?.[1]).filter((w) => w && words.has(w)));
 const version = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'keepalived'], { encoding: 'utf8' }).trim().replace(/^\d+:/, '');
-writeFileSync('server/src/engine/knowledge/keepalived/keywords.json', JSON.stringify({ source: `keepalived ${version} (Debian), keepalived.conf(5)`, keywords: [...words].sort() }, null, 0) + '\n');
-console.log(`${words.size} keywords of keepalived ${version}`);
+writeFileSync('server/src/engine/knowledge/keepalived/keywords.json', JSON.stringify({ source: `keepalived ${version} (Debian), keepalived.conf(5)`, keywords: [...words].sort(), global_defs: [...global].sort() }, null, 0) + '\n');
+console.log(`${words.size} keywords of keepalived ${version}, ${global.size} of them in global_defs`);

@@ -30,7 +30,8 @@ for (const line of usage.split('\n')) {
   else if (!/^\s/.test(line)) cur = undefined;
 }
 for (const o of Object.values(options)) {
-  const list = (re) => re.exec(o.text.replace(/\s+/g, ' '))?.[1].split(',').map((v) => v.trim().replace(/\.$/, '')).filter((v) => /^[\w.-]+$/.test(v));
+  // `One of: ON, OFF, FORCE (don't start if the plugin fails to load), ...`: the values without their explanations
+  const list = (re) => re.exec(o.text.replace(/\s+/g, ' ').replace(/ \([^)]*\)/g, ''))?.[1].split(',').map((v) => v.trim().replace(/\.$/, '')).filter((v) => /^[\w.-]+$/.test(v));
   const one = list(/One of: ([^.]*?)(?:\.(?:\s|$)|$)/), any = list(/Any combination of: ([^.]*?)(?:\.(?:\s|$)|Use 'ALL'|$)/);
   if (one?.length) { o.t = 'enum'; o.v = one; } else if (any?.length) { o.t = 'set'; o.v = any; }
   delete o.text;

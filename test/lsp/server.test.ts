@@ -196,7 +196,7 @@ test('a pcs script and a CIB get diagnostics; the quick fix edits the property i
   const fix = actions.find((a) => a.title === 'Set no-quorum-policy=stop');
   assert.deepEqual(fix?.edit?.changes?.[script], [{ range: p.diagnostics[0].range, newText: 'stop' }]);
   const cib = fileUri(path.join(dir, 'cluster', 'cib.xml'));
-  await c.open(cib, '<cib validate-with="pacemaker-3.9">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="s" name="stonith-enabled" value="false"/>\n      </cluster_property_set>\n    </crm_config>\n  </configuration>\n</cib>\n');
+  await c.open(cib, '<cib validate-with="pacemaker-3.9">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="s" name="stonith-enabled" value="false"/>\n      </cluster_property_set>\n    </crm_config>\n    <nodes/>\n    <resources/>\n    <constraints/>\n  </configuration>\n</cib>\n');
   const q = await c.diagnostics(cib, (x) => x.diagnostics.length > 0);
   assert.deepEqual(q.diagnostics.map((d) => d.code), ['pacemaker-recheck-interval', 'stonith-disabled-in-production']);
 });

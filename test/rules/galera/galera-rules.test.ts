@@ -76,10 +76,13 @@ test('mariadb-invalid-value: flags, numbers, lists and sets as mariadbd reads th
   assert.deepEqual(found(''), []);
   assert.deepEqual(found('innodb_buffer_pool_size=2g\nsql_mode="STRICT_TRANS_TABLES,NO_ZERO_DATE"\nalter_algorithm=inplace\nalter_algorithm=2\nsql_mode=\nlog_bin_trust_function_creators=TRUE\nloose_wsrep_on=1\n'), []);
   assert.deepEqual(found('wsrep_on=yes\n'), ['warning: [mysqld] wsrep_on=yes: mariadbd recognises ON/OFF, TRUE/FALSE or 1/0 and reads anything else as OFF, so Galera replication is off [yes]']);
-  assert.deepEqual(found('max_connections=4096x\nalter_algorithm=INPLAC\nsql_mode=STRICT_TRANS_TABLE,NO_ZERO_DATE\n'), [
+  // the start of one value is that value, as mariadbd reads it (INPLAC is INPLACE); the start of several is none
+  assert.deepEqual(found('alter_algorithm=INPLAC\nsql_mode=STRICT_TRANS_TABLE,NO_ZERO_DATE\n'), []);
+  assert.deepEqual(found('max_connections=4096x\nalter_algorithm=INPLAX\nalter_algorithm=IN\nsql_mode=STRICT,NO_ZERO_DATE\n'), [
     'error: [mysqld] max_connections=4096x: not a number (digits with an optional K, M, G, T, P or E): mariadbd rejects the value [4096x]',
-    'error: [mysqld] alter_algorithm=INPLAC: not one of DEFAULT, COPY, INPLACE, NOCOPY, INSTANT (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean INPLACE? [INPLAC]',
-    'error: [mysqld] sql_mode=STRICT_TRANS_TABLE,NO_ZERO_DATE: STRICT_TRANS_TABLE is not a value of this option (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean STRICT_TRANS_TABLES? [STRICT_TRANS_TABLE,NO_ZERO_DATE]',
+    'error: [mysqld] alter_algorithm=INPLAX: INPLAX is not one of DEFAULT, COPY, INPLACE, NOCOPY, INSTANT (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start; did you mean INPLACE? [INPLAX]',
+    'error: [mysqld] alter_algorithm=IN: IN is the start of INPLACE, INSTANT, so it is none of them (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start [IN]',
+    'error: [mysqld] sql_mode=STRICT,NO_ZERO_DATE: STRICT is the start of STRICT_TRANS_TABLES, STRICT_ALL_TABLES, so it is none of them (mariadbd 10.11.19-MariaDB-0+deb12u1): mariadbd refuses to start [STRICT,NO_ZERO_DATE]',
   ]);
   const text = cnf('wsrep_on=yes\n');
   const f = lintCnf(text).findings.find((x) => x.rule === 'mariadb-invalid-value')!;
@@ -115,4 +118,21 @@ test('placeholder-value: addresses left from a sample in bind-address and in the
   ]);
   // host names, even in capitals, are names
   assert.deepEqual(rules(NODE.replace('gcomm://10.0.0.12,10.0.0.13,10.0.0.14', 'gcomm://CTL1,ctl2,ctl3')).filter((x) => x.startsWith('placeholder-value')), []);
+});
+
+test('a node without wsrep_cluster_address: an error when the file switches wsrep on (mariadbd refuses), a warning in a fragment that leaves both to the command line', () => {
+  assert.deepEqual(rules(NODE.replace(/wsrep_cluster_address=.*\n/, '')).filter((x) => x.startsWith('galera-cluster-address')), [
+    'galera-cluster-address-complete error: wsrep_cluster_address is not set: mariadbd refuses to start a Galera node without it, and the node would know no other member [[mysqld]]',
+  ]);
+  assert.deepEqual(rules(NODE.replace(/wsrep_cluster_address=.*\n/, '').replace('wsrep_on=ON\n', '')).filter((x) => x.startsWith('galera-cluster-address')), [
+    'galera-cluster-address-complete warning: wsrep_cluster_address is not set, nor wsrep_on: unless the command line or another option file gives both, this node joins no cluster [[mysqld]]',
+  ]);
+});
+
+test('galera-cluster-name-consistent: unset is the default name, which other unnamed nodes share and named ones do not', () => {
+  const unnamed = NODE.replace('wsrep_cluster_name=openstack\n', '');
+  assert.deepEqual(rules(unnamed).filter((x) => x.startsWith('galera-cluster-name')), ['galera-cluster-name-consistent info: wsrep_cluster_name is not set: the node takes the default my_wsrep_cluster, as would any other Galera node on the network; name the cluster on every node [[mysqld]]']);
+  const named = [{ file: '../c2/my.cnf', kind: 'galera', values: { wsrep_cluster_name: 'openstack' } }];
+  assert.deepEqual(lintCnf(unnamed, undefined, { peers: named }).findings.filter((f) => f.rule === 'galera-cluster-name-consistent').map((f) => `${f.severity}: ${f.message}`), ["error: wsrep_cluster_name is not set here, so it is my_wsrep_cluster, but 'openstack' in ../c2/my.cnf: these nodes cannot join one cluster"]);
+  assert.deepEqual(lintCnf(NODE, undefined, { peers: [{ file: '../c2/my.cnf', kind: 'galera', values: {} }] }).findings.filter((f) => f.rule === 'galera-cluster-name-consistent').map((f) => f.message), ["wsrep_cluster_name is 'openstack' here but not set (so my_wsrep_cluster) in ../c2/my.cnf: these nodes cannot join one cluster"]);
 });

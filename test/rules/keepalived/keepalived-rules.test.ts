@@ -108,5 +108,21 @@ test('placeholder-value: interfaces and addresses left from a sample; keepalived
     "placeholder-value: virtual_ipaddress entry '10.0.0.X/24' is a placeholder left from a sample (an address with letters where digits belong), not a real value: keepalived refuses the address [10.0.0.X/24]",
     "placeholder-value: dev 'MGMT_INTERFACE' is a placeholder left from a sample (a name in capitals that stands for a value), not a real value: keepalived finds no such interface and the instance does not start [MGMT_INTERFACE]",
   ]);
-  assert.deepEqual(lintKeepalived(SOUND.replace('interface br-mgmt', 'interface $IFACE')).findings, []);
+  assert.deepEqual(lintKeepalived(`$IFACE=br-mgmt\n${SOUND.replace('interface br-mgmt', 'interface $IFACE')}`).findings, []);
+});
+
+test('keepalived-unknown-keyword: an instance keyword in global_defs, a keyword left without its value', () => {
+  const text = 'global_defs {\n    router_id lb1\n    garp_master_delay 3\n}\n' + SOUND.replace('state BACKUP', 'state #STATE#');
+  assert.deepEqual(lintKeepalived(text).findings.map((x) => `${x.rule}: ${x.message} [${at(text, x)}]`), [
+    "keepalived-unknown-keyword: 'garp_master_delay' is a keyword of another block, not of global_defs (which has vrrp_garp_master_delay): keepalived -t rejects it (Unknown keyword) [garp_master_delay]",
+    'keepalived-unknown-keyword: state has no value: keepalived -t rejects the line (missing a parameter after keyword) [state]',
+  ]);
+});
+
+test('placeholder-value: a $VARIABLE keepalived never gets a value for; one the file defines is fine', () => {
+  const text = SOUND.replace('interface br-mgmt', 'interface $INTERFACE_NAME');
+  assert.deepEqual(lintKeepalived(text).findings.map((x) => `${x.rule}: ${x.message}`), [
+    "placeholder-value: interface '$INTERFACE_NAME' uses $INTERFACE_NAME, which this file never defines ($INTERFACE_NAME=value): keepalived takes it as it is, and keepalived finds no such interface and the instance does not start",
+  ]);
+  assert.deepEqual(lintKeepalived(`$INTERFACE_NAME=br-mgmt\n${text}`).findings, []);
 });

@@ -5,6 +5,7 @@ import { checkPm, dedent, fixedPm } from '../../support/fixture';
 import { applyEdits } from '../../../server/src/engine/fixes';
 import { LintConfig } from '../../../server/src/engine/config';
 import { detectKind, lintClustercheck, lintPacemaker } from '../../../server/src/engine/lint';
+import { pacemakerSyntax } from '../../../server/src/engine/documents/pacemaker/recognise';
 
 /** The guide's controller cluster, as pcs commands: fenced, VIP tied to HAProxy, every resource monitored. */
 const SOUND_PCS = `
@@ -123,8 +124,9 @@ test('pcs: in a test environment fencing may be off; with two nodes, ignore is o
   assert.deepEqual(rulesOf('pcs', 'pcs cluster setup --name lab n1 n2 n3\npcs property set no-quorum-policy=ignore\n', 'test').map((x) => /a cluster of (\d+) nodes/.exec(x)?.[1]), ['3']);
 });
 
-test('crm: properties on one line, the old underscore spelling, a VIP tied to the HAProxy clone', () => checkPm('crm', `
+test('crm: properties on one line, the old underscore spelling (refused by Pacemaker 2\'s schema, read as meant), a VIP tied to the HAProxy clone', () => checkPm('crm', `
   property stonith_enabled="false" no-quorum-policy="ignore"
+  #        ^^^^^^^^^^^^^^^ error pacemaker-unknown-property: stonith_enabled is no longer a cluster property Pacemaker's schema takes: write it stonith-enabled; crm_verify, crmsh and pcs refuse the configuration
   #                         ^^^^^ error stonith-disabled-in-production: stonith_enabled=false in a production deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)
   #                                                  ^^^^^^ warning quorum-ignored-multi-node: no-quorum-policy=ignore in a production deployment: a partition without quorum keeps its resources; ignore was a two-node workaround, which corosync's two_node: 1 replaces
   primitive vip ocf:heartbeat:IPaddr2 params ip="10.0.0.11" cidr_netmask="24" op monitor interval="30s"
@@ -203,7 +205,7 @@ test('pacemaker-recheck-interval: unset or longer than 5 minutes, in files that 
 
 test('pacemaker-unknown-property: names and values against Pacemaker\'s metadata; pcs refuses unknown names, Pacemaker ignores them', () => {
   const found = (syntax: 'crm' | 'pcs' | 'cib', t: string) => lintPacemaker(t, syntax).findings.filter((f) => f.rule === 'pacemaker-unknown-property').map((f) => `${f.severity}: ${f.message} [${t.slice(f.span.start, f.span.end)}]`);
-  assert.deepEqual(found('pcs', 'pcs property set stonith-enabled=true no_quorum_policy=freeze cluster-recheck-interval=PT5M pe-warn-series-max=1000 placement-strategy=Balanced\n'), []);
+  assert.deepEqual(found('pcs', 'pcs property set stonith-enabled=true no-quorum-policy=freeze cluster-recheck-interval=PT5M pe-warn-series-max=1000 placement-strategy=Balanced\n'), []);
   assert.deepEqual(found('pcs', 'pcs property set stonith-enabld=true\npcs property set my-own-flag=1\npcs property set other-flag=1 --force\n'), [
     'error: stonith-enabld is not a cluster property of Pacemaker 2.1.5-1+deb12u1 (did you mean stonith-enabled?): pcs refuses to set it [stonith-enabld]',
     'error: my-own-flag is not a cluster property of Pacemaker 2.1.5-1+deb12u1: pcs refuses to set it [my-own-flag]',
@@ -274,9 +276,9 @@ test('CIB: Pacemaker 2.1.8+ calls the property fencing-enabled; off means no dev
   assert.deepEqual(rulesOf('cib', CIB('<nvpair id="f" name="fencing-enabled" value="false"/>', VIP_AND_HAPROXY, COLOCATED), 'test'), []);
 });
 
-test('CIB: the colocation may name either side, the clone or its primitive; without it the VIP is reported', () => {
+test('CIB: the colocation names the clone (one naming the primitive inside it Pacemaker ignores); without it the VIP is reported', () => {
   const reverse = '<rsc_colocation id="col" rsc="vip" with-rsc="lb-haproxy" score="INFINITY"/>';
-  assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE, reverse)), []);
+  assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE, reverse)), ['parse-error: with-rsc="lb-haproxy" names a resource inside clone \'lb-haproxy-clone\': constraints must name the clone, and Pacemaker ignores this one (crm_verify: not a valid resource)']);
   assert.deepEqual(rulesOf('cib', CIB('', VIP_AND_HAPROXY + FENCE)).map((x) => x.split(':')[0]), ['pacemaker-vip-haproxy-colocation']);
 });
 
@@ -321,4 +323,38 @@ test('pcs: commands are read as the shell splits them, two on one line and insid
   const m = lintPacemaker('pcs property set stonith-enabled=true; pcs property set no-quorum-policy=stop\nfor n in 1 2 3; do pcs stonith create fence-$n fence_ipmilan ip=10.1.0.1$n; done\n', 'pcs').pacemaker!;
   assert.deepEqual([...m.properties.keys()], ['stonith-enabled', 'no-quorum-policy']);
   assert.deepEqual(m.resources.map((r) => `${r.id} ${r.agent}`), ['fence-$n stonith:fence_ipmilan']);
+});
+
+test('what crm_verify refuses in a CIB: a tag that is not XML, a configuration without its required sections, a constraint on a clone\'s member', () => {
+  const cib = (body: string, schema = 'pacemaker-3.9') => `<cib validate-with="${schema}" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n${body}  </configuration>\n  <status/>\n</cib>\n`;
+  const problems = (text: string) => lintPacemaker(text, 'cib').findings.filter((f) => f.rule === 'parse-error').map((f) => f.message);
+  assert.deepEqual(problems(cib('    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="o-1"name="stonith-enabled" value="true"/>\n      </cluster_property_set>\n    </crm_config>\n    <nodes/>\n    <resources/>\n    <constraints/>\n')),
+    ['\'<nvpair id="o-1"name="stonith-enabled" value="true"/>\' is not a well-formed tag (attributes need a blank between them, values quotes): XML readers, crm_verify among them, refuse the file']);
+  assert.deepEqual(problems(cib('    <crm_config/>\n    <resources/>\n')), ["<configuration> has no <nodes>, <constraints>: Pacemaker's schema requires crm_config, nodes, resources and constraints (empty ones will do), and crm_verify refuses the CIB"]);
+  const clone = '    <crm_config/>\n    <nodes/>\n    <resources>\n      <clone id="haproxy-clone">\n        <primitive id="haproxy" class="systemd" type="haproxy"/>\n      </clone>\n      <primitive id="vip" class="ocf" provider="heartbeat" type="IPaddr2"/>\n    </resources>\n    <constraints>\n';
+  assert.deepEqual(problems(cib(`${clone}      <rsc_colocation id="c1" rsc="vip" with-rsc="haproxy" score="INFINITY"/>\n    </constraints>\n`)),
+    ['with-rsc="haproxy" names a resource inside clone \'haproxy-clone\': constraints must name the clone, and Pacemaker ignores this one (crm_verify: not a valid resource)']);
+  assert.deepEqual(problems(cib(`${clone}      <rsc_colocation id="c1" rsc="vip" with-rsc="haproxy-clone" score="INFINITY"/>\n    </constraints>\n`)), []);
+});
+
+test('cluster properties Pacemaker 2.0 took out of crm_config: refused in crm and pcs files and in a CIB of schema 3, moved by the upgrade of an older CIB', () => {
+  const found = (text: string, syntax: 'crm' | 'pcs' | 'cib') => lintPacemaker(text, syntax).findings.filter((f) => f.rule === 'pacemaker-unknown-property').map((f) => `${f.severity}: ${f.message}`);
+  assert.deepEqual(found('property cib-bootstrap-options: default-resource-stickiness=100 stonith_enabled=true cluster-infrastructure=cman\n', 'crm'), [
+    "error: default-resource-stickiness is no longer a cluster property Pacemaker's schema takes: set resource-stickiness in rsc_defaults; crm_verify, crmsh and pcs refuse the configuration",
+    "error: stonith_enabled is no longer a cluster property Pacemaker's schema takes: write it stonith-enabled; crm_verify, crmsh and pcs refuse the configuration",
+    "error: cluster-infrastructure=cman is no longer a cluster property Pacemaker's schema takes: corosync is the only infrastructure now; drop it; crm_verify, crmsh and pcs refuse the configuration",
+  ]);
+  const cib = (schema: string) => `<cib validate-with="${schema}" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="o-1" name="expected-quorum-votes" value="3"/>\n      </cluster_property_set>\n    </crm_config>\n    <nodes/>\n    <resources/>\n    <constraints/>\n  </configuration>\n</cib>\n`;
+  assert.equal(found(cib('pacemaker-3.9'), 'cib').length, 1);
+  assert.deepEqual(found(cib('pacemaker-1.2'), 'cib'), []);
+  // a node attribute set through pcs property set --node is not a cluster property
+  assert.deepEqual(found('pcs property set --node compute-0 osprole=compute\n', 'pcs'), []);
+});
+
+test('pcs commands run on a node through ssh are read at their place in the script', () => {
+  const text = 'NODE=ctl0\nssh $NODE "sudo pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11 cidr_netmask=24"\nssh $NODE "sudo pcs property set stonith-enabled=false"\n';
+  const r = lintPacemaker(text, 'pcs');
+  assert.deepEqual(r.pacemaker!.resources.map((x) => [x.id, text.slice(x.idSpan.start, x.idSpan.end)]), [['vip', 'vip']]);
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'stonith-disabled-in-production').map((f) => text.slice(f.span.start, f.span.end)), ['false']);
+  assert.equal(pacemakerSyntax('/x/install.bash', text), 'pcs');
 });

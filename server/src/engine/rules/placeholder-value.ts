@@ -24,9 +24,9 @@ export const meta: RuleMeta = {
 };
 
 /** Reports `value` when it is a placeholder; `what` names the setting, `daemon` what refuses it. */
-function judge(report: (r: Report) => void, value: string, span: Span, what: string, daemon: string): boolean {
+function judge(report: (r: Report) => void, value: string, span: Span, what: string, daemon: string, tools?: Report['tools']): boolean {
   const why = placeholderOf(value);
-  if (why) report({ span, message: `${what} '${value}' is a placeholder left from a sample (${why}), not a real value: ${daemon}` });
+  if (why) report({ span, message: `${what} '${value}' is a placeholder left from a sample (${why}), not a real value: ${daemon}`, ...(tools ? { tools } : {}) });
   return !!why;
 }
 
@@ -63,8 +63,17 @@ export const keepalivedRule: KaRule = {
   meta,
   check(ctx) {
     const daemon = (what: string) => (what === 'interface' ? 'keepalived finds no such interface and the instance does not start' : 'keepalived refuses the address');
+    // keepalived substitutes $NAME only when the file defines it ($NAME=value); otherwise it is a template's variable, left unfilled
+    const defined = new Set([...ctx.text.matchAll(/^\s*\$(\w+)\s*=/gm)].map((m) => m[1]));
     const walk = (b: KaBlock) => {
       for (const st of b.statements) {
+        // in the statements that name interfaces and addresses
+        const inList = KA_LISTS.has(b.header[0]?.text ?? '');
+        for (const [i, w] of st.words.entries()) {
+          const v = /^\$\{?(\w+)\}?/.exec(w.text);
+          const what = inList ? (i > 0 && st.words[i - 1].text === 'dev' ? 'dev' : `${b.header[0].text} entry`) : i === 1 && KA_SINGLE[st.words[0].text] ? st.words[0].text : undefined;
+          if (v && what && !defined.has(v[1])) ctx.report({ span: w.span, message: `${what} '${w.text}' uses $${v[1]}, which this file never defines ($${v[1]}=value): keepalived takes it as it is, and ${daemon(what === 'interface' || what === 'dev' ? 'interface' : 'address')}` });
+        }
         const kw = st.words[0].text;
         const single = KA_SINGLE[kw];
         if (single && st.words[1]) judge(ctx.report, st.words[1].text, st.words[1].span, kw, daemon(single));
@@ -106,14 +115,16 @@ export const galeraRule: CnfRule = {
       for (const e of g.entries) {
         if (!CNF_KEYS.has(e.name) || !e.value) continue;
         const daemon = 'mariadbd cannot resolve it and the node does not start';
-        if (e.name !== 'wsrep_cluster_address') { judge(ctx.report, e.value, e.valueSpan, e.key, daemon); continue; }
+        // mariadbd's own check resolves bind-address; the wsrep addresses only when the node starts
+        const atStart = e.name.startsWith('wsrep_') ? { mariadbd: 'accepts' as const } : undefined;
+        if (e.name !== 'wsrep_cluster_address') { judge(ctx.report, e.value, e.valueSpan, e.key, daemon, atStart); continue; }
         // gcomm://a,b,c?opts: each member, at its place in the text as written (quotes included)
         const raw = ctx.text.slice(e.valueSpan.start, e.valueSpan.end);
         const m = /gcomm:\/\/([^?"']*)/.exec(raw);
         if (!m) continue;
         let at = e.valueSpan.start + m.index + 'gcomm://'.length;
         for (const member of m[1].split(',')) {
-          if (member.trim()) judge(ctx.report, member.trim(), { start: at, end: at + member.length }, `${e.key} member`, daemon);
+          if (member.trim()) judge(ctx.report, member.trim(), { start: at, end: at + member.length }, `${e.key} member`, daemon, atStart);
           at += member.length + 1;
         }
       }

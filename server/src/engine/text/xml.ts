@@ -9,9 +9,20 @@ const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&apos;/g, "'").
 export function readXml(text: string, problems: { message: string; span: Span }[]): El {
   const root: El = { name: '#document', attrs: new Map(), start: 0, end: text.length, children: [], parent: null };
   let cur = root;
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  // at each `<`: a comment, a processing instruction, CDATA, a doctype, or a tag whose attributes are
+  // separated by blanks; anything else is not XML, and libxml (so crm_verify) refuses the file
+  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    re.lastIndex = at;
+    m = re.exec(text);
+    if (!m) {
+      const end = text.indexOf('>', at);
+      const tag = text.slice(at, end < 0 ? Math.min(text.length, at + 40) : end + 1);
+      if (/^<[A-Za-z_/]/.test(tag)) problems.push({ message: `'${tag.length > 60 ? `${tag.slice(0, 57)}...` : tag}' is not a well-formed tag (attributes need a blank between them, values quotes): XML readers, crm_verify among them, refuse the file`, span: { start: at, end: at + tag.length } });
+      continue;
+    }
+    at = m.index + m[0].length - 1;
     if (!m[2]) continue;
     const [all, close, name, attrText, selfClose] = m;
     if (close) {

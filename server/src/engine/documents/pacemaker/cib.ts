@@ -52,6 +52,7 @@ const REQUIRED: Record<string, string[]> = {
 const TEXT_IDS = new Set(['node', 'acl_target']);
 /** What crm_verify rejects before it schedules anything: missing attributes, ids used twice, references to no id. */
 function checkReferences(doc: El, problems: PmModel['problems']): void {
+  const broken = problems.length > 0;
   const config = all(doc, 'configuration')[0];
   if (!config) return;
   const ids = new Map<string, El>();
@@ -67,10 +68,22 @@ function checkReferences(doc: El, problems: PmModel['problems']): void {
     e.children.forEach(walk);
   };
   walk(config);
+  // the sections Pacemaker's schema requires of every configuration, empty or not
+  const missingSections = ['crm_config', 'nodes', 'resources', 'constraints'].filter((n) => !config.children.some((c) => c.name === n));
+  // in a document that is not well-formed, what seems missing is usually only misplaced: the XML problem is the finding
+  if (missingSections.length && !broken) problems.push({ message: `<configuration> has no ${missingSections.map((n) => `<${n}>`).join(', ')}: Pacemaker's schema requires crm_config, nodes, resources and constraints (empty ones will do), and crm_verify refuses the CIB`, span: tag(config) });
   for (const e of all(config, 'constraints').flatMap((c) => c.children)) {
     for (const a of ['rsc', 'with-rsc', 'first', 'then']) {
       const ref = e.attrs.get(a);
-      if (ref && !ids.has(ref.value)) problems.push({ message: `${a}="${ref.value}" names nothing in this CIB: no element has that id`, span: ref.span });
+      if (!ref) continue;
+      const target = ids.get(ref.value);
+      if (!target) { problems.push({ message: `${a}="${ref.value}" names nothing in this CIB: no element has that id`, span: ref.span }); continue; }
+      // a clone's or bundle's members are placed by it: constraints must name the clone
+      let holder: El | null = target.parent;
+      while (holder && !['clone', 'master', 'bundle'].includes(holder.name)) holder = holder.parent;
+      if (holder && target.name !== 'clone' && target.name !== 'master' && target.name !== 'bundle') {
+        problems.push({ message: `${a}="${ref.value}" names a resource inside ${holder.name} '${attr(holder, 'id') ?? '?'}': constraints must name the ${holder.name}, and Pacemaker ignores this one (crm_verify: not a valid resource)`, span: ref.span });
+      }
     }
   }
 }

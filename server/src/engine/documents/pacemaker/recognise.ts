@@ -7,6 +7,7 @@ export function pacemakerSyntax(path: string, text: string): PmSyntax | undefine
   const head = text.slice(0, 16384);
   if (/\.xml$/.test(base) && /<cib[\s>]/.test(head)) return 'cib';
   if (/\.crm$/.test(base)) return 'crm';
-  if (/\.(sh|pcs)$/.test(base) && /^\s*(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)) return 'pcs';
+  // a pcs command at the start of a line, or run on a node through ssh ("sudo pcs ...")
+  if (/\.(sh|bash|pcs)$/.test(base) && /(^\s*|["']\s*)(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)) return 'pcs';
   return undefined;
 }

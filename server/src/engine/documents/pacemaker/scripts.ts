@@ -80,6 +80,9 @@ function resourceTail(r: PmResource, words: Word[], syntax: 'crm' | 'pcs'): void
 export function parseCrm(text: string): PmModel {
   const m = emptyModel('crm');
   let prev = '';
+  // constraints (their id, and the words that name resources), and every id a constraint may name
+  const constraints: { id: Word; names: Word[] }[] = [];
+  const defined = new Set<string>();
   const all = statements(text);
   for (const st of all) {
     const [cmd, ...rest] = st;
@@ -101,6 +104,7 @@ export function parseCrm(text: string): PmModel {
       continue;
     }
     crmWordProblems(st, m.problems);
+    if (['group', 'clone', 'ms', 'master', 'bundle', 'rsc_template', 'tag'].includes(cmd.text) && rest[0]) defined.add(rest[0].text);
     if (cmd.text === 'property') { for (const w of rest) { const p = kv(w); if (p) m.properties.set(p.key, p.value); } continue; }
     if (cmd.text === 'primitive' && rest.length >= 2) {
       const r: PmResource = { id: rest[0].text, idSpan: rest[0], agent: rest[1].text, params: new Map(), ops: [], span: { start: cmd.start, end: st[st.length - 1].end } };
@@ -115,8 +119,19 @@ export function parseCrm(text: string): PmModel {
       m.groups.set(rest[0].text, (end < 0 ? members : members.slice(0, end)).map((w) => w.text));
       continue;
     }
-    if (cmd.text === 'colocation' && rest.length >= 4) { m.colocations.push({ a: rest[2].text, b: rest[3].text }); continue; }
-    if (cmd.text === 'order' && rest.length >= 4) { m.orders.push({ first: rest[2].text, then: rest[3].text }); continue; }
+    if (cmd.text === 'colocation' && rest.length >= 4) { m.colocations.push({ a: rest[2].text, b: rest[3].text }); constraints.push({ id: rest[0], names: rest.slice(2) }); continue; }
+    if (cmd.text === 'order' && rest.length >= 4) { m.orders.push({ first: rest[2].text, then: rest[3].text }); constraints.push({ id: rest[0], names: rest.slice(2) }); continue; }
+    if (cmd.text === 'location' && rest.length >= 2) { constraints.push({ id: rest[0], names: [rest[1]] }); continue; }
+  }
+  // a constraint that names no resource of a file that defines its resources: crm refuses it (constraint ... references a
+  // resource ... which doesn't exist); a file of constraints alone is for resources the cluster already has
+  for (const r of m.resources) defined.add(r.id);
+  for (const { id, names } of m.resources.length ? constraints : []) {
+    for (const w of names) {
+      const base = w.text.replace(/:(Master|Slave|Promoted|Unpromoted|Started|Stopped|start|stop|promote|demote)$/i, '');
+      if (!base || /[()[\]{}=/]|^(inf|-?inf|INFINITY|-?\d+|Mandatory|Optional|Serialize|symmetrical|sequential|require-all|role|action)\b/i.test(base) || defined.has(base)) continue;
+      m.problems.push({ message: `constraint ${id.text} names '${base}', which is no resource of this file: crm refuses it (references a resource which doesn't exist)`, span: { start: w.start, end: w.start + base.length } });
+    }
   }
   for (const r of m.resources) for (const [c, id] of m.clones) if (id === r.id) r.cloneId = c;
   joinGroups(m);
@@ -135,17 +150,38 @@ function crmWordProblems(st: Word[], problems: PmModel['problems']): void {
   });
 }
 
+/**
+ * The commands of a script, and the ones it runs on a node through ssh (`ssh $NODE "sudo pcs ..."`):
+ * a double-quoted word that holds a pcs command is read as a script of its own, at its offsets.
+ */
+function pcsCommands(text: string): ReturnType<typeof shellCommands> {
+  const out: ReturnType<typeof shellCommands> = [];
+  for (const c of shellCommands(text)) {
+    out.push(c);
+    for (const w of c.words) {
+      const raw = text.slice(w.start, w.end);
+      if (!raw.startsWith('"') || !/(^|\s)pcs\s/.test(w.text) || raw.slice(1, -1) !== w.text) continue;
+      for (const inner of shellCommands(w.text)) {
+        const shift = w.start + 1;
+        out.push({ ...inner, words: inner.words.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift })), span: { start: inner.span.start + shift, end: inner.span.end + shift } });
+      }
+    }
+  }
+  return out;
+}
+
 export function parsePcs(text: string): PmModel {
   const m = emptyModel('pcs');
   // a pcs script is a shell script: read as the shell splits it (`;`, `&&`, loops), with the firewall checks' reader
-  for (const { words: st } of shellCommands(text)) {
+  for (const { words: st } of pcsCommands(text)) {
     const i = st.findIndex((w) => w.text === 'pcs');
     if (i < 0) continue;
     // pcs's global options before the command: -f FILE (work on a CIB file), --debug, --force, ...
     const w = st.slice(i + 1);
     while (w.length && w[0].text.startsWith('-')) w.splice(0, /^(-f|--corosync_conf|--request-timeout)$/.test(w[0].text) ? 2 : 1);
     const words = w.map((x) => x.text);
-    if (words[0] === 'property' && words[1] === 'set') { for (const x of w.slice(2)) { const p = kv(x); if (p) m.properties.set(p.key, p.value); } continue; }
+    // `pcs property set --node NODE attr=value` sets a node attribute, not a cluster property
+    if (words[0] === 'property' && words[1] === 'set' && !words.includes('--node')) { for (const x of w.slice(2)) { const p = kv(x); if (p) m.properties.set(p.key, p.value); } continue; }
     if ((words[0] === 'resource' || words[0] === 'stonith') && words[1] === 'create' && w.length >= 4) {
       const agent = words[0] === 'stonith' ? `stonith:${words[3]}` : words[3];
       const r: PmResource = { id: words[2], idSpan: w[2], agent, params: new Map(), ops: [], span: { start: st[i].start, end: st[st.length - 1].end } };

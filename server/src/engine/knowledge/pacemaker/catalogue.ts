@@ -26,3 +26,8 @@ export const PROPERTY_NAMES: readonly string[] = [...PROPERTIES.keys()];
 
 /** A property by name; the old underscore spellings (no_quorum_policy) are the same property. */
 export function clusterProperty(name: string): ClusterProperty | undefined { return PROPERTIES.get(name.replace(/_/g, '-')); }
+
+/** Names Pacemaker's schema (2.0 and later) no longer takes in a cluster property set, and the cluster-infrastructure values it refuses. */
+const REMOVED = new Set<string>(CATALOGUE.removed);
+export const REMOVED_INFRASTRUCTURE: readonly string[] = CATALOGUE.infrastructureRemoved;
+export function isRemovedProperty(name: string): boolean { return REMOVED.has(name); }

@@ -4,7 +4,7 @@ import { entry, value } from '../../documents/corosync/parse';
 
 export const rule: CoroRule = {
   meta: {
-    id: 'corosync-secauth-off', severity: 'warning', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    id: 'corosync-secauth-off', severity: 'warning', fixable: true, tools: { 'corosync -t': 'refuses' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
     title: 'Cluster traffic is neither authenticated nor encrypted',
     why: 'With secauth (corosync 2) or crypto_cipher/crypto_hash (corosync 3) the nodes prove they share /etc/corosync/authkey and encrypt their traffic; without it anything on the network can join or disturb the membership that fencing decisions rest on.',
   },

@@ -1,27 +1,43 @@
 /** The rules that compare a Galera node with its cluster: its peers' files and the manifest. */
 import { CnfRule } from './rule';
-import { anchor, gcommHosts, usesGalera } from './support';
+import { anchor, gcommHosts, usesGalera, wsrepOnHere } from './support';
 import { describeHost, isVip, sameHost } from '../../workspace/topology';
 
 const G = '2016:controller-ha-galera-config';
+/** What mariadbd calls a cluster whose wsrep_cluster_name is not set. */
+const DEFAULT_CLUSTER_NAME = 'my_wsrep_cluster';
 
 export const clusterName: CnfRule = {
-  meta: { id: 'galera-cluster-name-consistent', severity: 'error', fixable: false, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera', title: 'wsrep_cluster_name is missing or differs between the nodes', why: 'Nodes join only a cluster of their own name: a node with another wsrep_cluster_name (or the default) cannot connect to the others.' },
+  meta: { id: 'galera-cluster-name-consistent', severity: 'error', fixable: false, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera', title: 'wsrep_cluster_name is missing or differs between the nodes', why: 'Nodes join only a cluster of their own name: a node with another wsrep_cluster_name cannot connect to the others, and a node that sets none takes the default my_wsrep_cluster, which only the nodes that set none share. A file that sets no name, with no other node to compare, gets a note: any other unnamed Galera cluster on the network has the same name.' },
   check(ctx) {
     if (!usesGalera(ctx)) return;
     const e = ctx.options.get('wsrep_cluster_name');
-    if (!e?.value) { ctx.report({ span: e?.keySpan ?? anchor(ctx), message: 'wsrep_cluster_name is not set: every node must set the same name, or they join different clusters' }); return; }
-    const other = ctx.peers.find((p) => p.kind === 'galera' && p.values?.wsrep_cluster_name !== undefined && p.values.wsrep_cluster_name !== e.value);
-    if (other) ctx.report({ span: e.valueSpan, message: `wsrep_cluster_name is '${e.value}' here but '${other.values!.wsrep_cluster_name}' in ${other.file}: these nodes cannot join one cluster` });
+    // unset, a node takes Galera's default name: it joins nodes that also leave it unset, not ones that name their cluster
+    const name = e?.value || DEFAULT_CLUSTER_NAME;
+    const other = ctx.peers.find((p) => p.kind === 'galera' && (p.values?.wsrep_cluster_name || DEFAULT_CLUSTER_NAME) !== name);
+    if (!e?.value) {
+      ctx.report(other
+        ? { span: e?.keySpan ?? anchor(ctx), message: `wsrep_cluster_name is not set here, so it is ${DEFAULT_CLUSTER_NAME}, but '${other.values?.wsrep_cluster_name}' in ${other.file}: these nodes cannot join one cluster` }
+        : { span: e?.keySpan ?? anchor(ctx), severity: 'info', message: `wsrep_cluster_name is not set: the node takes the default ${DEFAULT_CLUSTER_NAME}, as would any other Galera node on the network; name the cluster on every node` });
+      return;
+    }
+    if (other) ctx.report({ span: e.valueSpan, message: `wsrep_cluster_name is '${e.value}' here but ${other.values?.wsrep_cluster_name ? `'${other.values.wsrep_cluster_name}'` : `not set (so ${DEFAULT_CLUSTER_NAME})`} in ${other.file}: these nodes cannot join one cluster` });
   },
 };
 
 export const clusterAddress: CnfRule = {
-  meta: { id: 'galera-cluster-address-complete', severity: 'error', fixable: true, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera-primary-component', title: 'wsrep_cluster_address is not gcomm:// with every member (or is an empty gcomm://)', why: 'At start each node contacts the listed members to join the Primary Component. An empty gcomm:// bootstraps a new cluster every time the node starts, splitting it from the others; a missing member is never contacted.' },
+  meta: { id: 'galera-cluster-address-complete', severity: 'error', fixable: true, tools: { 'mariadbd': 'accepts' }, guide: G, topic: 'galera-primary-component', title: 'wsrep_cluster_address is not gcomm:// with every member (or is an empty gcomm://)', why: 'At start each node contacts the listed members to join the Primary Component. An empty gcomm:// bootstraps a new cluster every time the node starts, splitting it from the others; a missing member is never contacted. A node without an address at all does not start: mariadbd refuses it (`SST method requires wsrep_cluster_address to be configured on startup`). A conf.d fragment that sets neither wsrep_on nor the address (a container\'s command line gives both) gets a warning.' },
   check(ctx) {
     if (!usesGalera(ctx)) return;
     const e = ctx.options.get('wsrep_cluster_address');
-    if (!e?.value) { ctx.report({ span: e?.keySpan ?? anchor(ctx), message: 'wsrep_cluster_address is not set: the node does not know the other members' }); return; }
+    // mariadbd refuses to start a Galera node without it (its SST method needs it), whatever the SST method
+    if (!e?.value) {
+      // with wsrep_on in the file mariadbd refuses to start; a fragment that leaves wsrep_on to the command line most likely gets the address there too
+      ctx.report(wsrepOnHere(ctx)
+        ? { span: e?.keySpan ?? anchor(ctx), tools: { mariadbd: 'refuses' }, message: 'wsrep_cluster_address is not set: mariadbd refuses to start a Galera node without it, and the node would know no other member' }
+        : { span: e?.keySpan ?? anchor(ctx), severity: 'warning', message: 'wsrep_cluster_address is not set, nor wsrep_on: unless the command line or another option file gives both, this node joins no cluster' });
+      return;
+    }
     const hosts = gcommHosts(e.value);
     if (!hosts) { ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address '${e.value}' is not gcomm://host,host,...` }); return; }
     if (!hosts.length) { ctx.report({ span: e.valueSpan, message: 'wsrep_cluster_address=gcomm:// (empty) bootstraps a new cluster at every start; list every member, and bootstrap once with --wsrep-new-cluster' }); return; }

@@ -12,11 +12,23 @@ import { shownValue } from '../../text/secrets';
 const NUMBER = /^-?\d+(\.\d+)?[KMGTPE]?$/i;
 const AFFIRMATIVE: Record<string, string> = { yes: 'ON', y: 'ON', enable: 'ON', enabled: 'ON', no: 'OFF', n: 'OFF', disable: 'OFF', disabled: 'OFF' };
 
+/** The values a word can stand for: mariadbd takes a value's name or an unambiguous start of it, in any case (INPLAC is INPLACE). */
+const matches = (values: readonly string[], v: string) => {
+  const exact = values.filter((x) => x.toLowerCase() === v.toLowerCase());
+  return exact.length ? exact : values.filter((x) => x.toLowerCase().startsWith(v.toLowerCase()));
+};
+const takes = (values: readonly string[], v: string) => matches(values, v).length === 1;
+/** Why mariadbd does not take `v`: it is none of the values, or the start of several. */
+function stands(values: readonly string[], v: string): string {
+  const m = matches(values, v);
+  return m.length > 1 ? `${v} is the start of ${m.join(', ')}, so it is none of them` : `${v} is not one of ${values.join(', ')}`;
+}
+
 export const rule: CnfRule = {
   meta: {
     id: 'mariadb-invalid-value', severity: 'error', fixable: true, tools: { 'mariadbd': 'refuses' }, guide: '2016:controller-ha-galera-config', topic: 'galera',
     title: 'A value the MariaDB server does not take for its option',
-    why: 'mariadbd checks each value against its option: a word outside an option\'s list stops the server at start, a number with an unknown suffix or a negative number for an unsigned option is an error, and a flag it does not recognise (yes, enabled) is read as OFF, which for wsrep_on silently turns Galera replication off.',
+    why: 'mariadbd checks each value against its option: a word outside an option\'s list (or the start of several of its values; the start of one it takes) stops the server at start, a number with an unknown suffix or a negative number for an unsigned option is an error, and a flag it does not recognise (yes, enabled) is read as OFF, which for wsrep_on silently turns Galera replication off.',
   },
   check(ctx) {
     for (const g of ctx.file.groups) {
@@ -35,12 +47,12 @@ export const rule: CnfRule = {
           say(`not a number (digits with an optional K, M, G, T, P or E): mariadbd rejects the value`);
         } else if (o.t === 'num' && o.u && v.startsWith('-')) {
           say(`${e.key} takes no negative number: mariadbd refuses to start (Incorrect unsigned value)`);
-        } else if (o.t === 'enum' && !/^\d+$/.test(v) && !o.v!.some((x) => x.toLowerCase() === v.toLowerCase())) {
+        } else if (o.t === 'enum' && !/^\d+$/.test(v) && !takes(o.v!, v)) {
           const near = closest(v, o.v!, 1)[0];
-          say(`not one of ${o.v!.join(', ')} (${MARIADB_SOURCE}): mariadbd refuses to start${near ? `; did you mean ${near}?` : ''}`, undefined, near ? replace(near) : []);
+          say(`${stands(o.v!, v)} (${MARIADB_SOURCE}): mariadbd refuses to start${near ? `; did you mean ${near}?` : ''}`, undefined, near ? replace(near) : []);
         } else if (o.t === 'set' && v !== '' && v.toUpperCase() !== 'ALL') {
-          const bad = v.split(',').map((x) => x.trim()).filter((x) => x && !o.v!.some((y) => y.toLowerCase() === x.toLowerCase()));
-          if (bad.length) say(`${bad.join(', ')} ${bad.length === 1 ? 'is not a value' : 'are not values'} of this option (${MARIADB_SOURCE}): mariadbd refuses to start${bad.length === 1 && closest(bad[0], o.v!, 1)[0] ? `; did you mean ${closest(bad[0], o.v!, 1)[0]}?` : ''}`);
+          const bad = v.split(',').map((x) => x.trim()).filter((x) => x && !takes(o.v!, x));
+          if (bad.length) say(`${bad.map((x) => stands(o.v!, x)).join('; ')} (${MARIADB_SOURCE}): mariadbd refuses to start${bad.length === 1 && closest(bad[0], o.v!, 1)[0] ? `; did you mean ${closest(bad[0], o.v!, 1)[0]}?` : ''}`);
         }
       }
     }

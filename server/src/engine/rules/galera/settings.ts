@@ -3,7 +3,7 @@
  * the option, the value it needs, and what happens otherwise. One loop serves all of them.
  */
 import { CnfRule } from './rule';
-import { anchor, setOption, usesGalera } from './support';
+import { anchor, setOption, usesGalera, wsrepOnHere } from './support';
 import { RuleMeta } from '../rule';
 
 interface Required { meta: RuleMeta; option: string; ok(v: string | undefined): boolean; want: string; missingOk?: boolean; effect: string }
@@ -19,6 +19,8 @@ const required = (r: Required): CnfRule => ({
       span: e ? (e.value !== undefined ? e.valueSpan : e.keySpan) : anchor(ctx),
       message: `${r.option} is ${e ? (e.value ?? '(set without a value)') : 'not set'}: ${r.effect}; Galera needs ${r.option}=${r.want}`,
       fixes: [{ title: `Set ${r.option}=${r.want}`, safe: true, preferred: true, edits: [setOption(ctx, r.option, r.want)] }],
+      // a fragment that leaves wsrep_on to the command line passes mariadbd's check of the file alone
+      ...(r.meta.tools?.mariadbd === 'refuses' && !wsrepOnHere(ctx) ? { tools: { mariadbd: 'accepts' as const } } : {}),
     });
   },
 });

@@ -9,6 +9,9 @@ export function usesGalera(ctx: CnfRuleContext): boolean {
   return [...ctx.options.keys()].some((k) => k.startsWith('wsrep_'));
 }
 
+/** The file itself switches wsrep on: mariadbd's check of the file alone then runs the Galera checks (a conf.d fragment leaves that to the command line or another file). */
+export function wsrepOnHere(ctx: CnfRuleContext): boolean { return /^(1|on|true)$/i.test(ctx.options.get('wsrep_on')?.value ?? ''); }
+
 /** `key=value` set in the file: the value replaced, or a line added to the group that holds the wsrep options. */
 export function setOption(ctx: CnfRuleContext, key: string, value: string): TextEdit {
   const e = ctx.options.get(key);

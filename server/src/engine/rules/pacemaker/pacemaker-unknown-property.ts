@@ -6,10 +6,20 @@
  */
 import { PmRule } from './rule';
 import { intervalMs } from '../../documents/pacemaker/model';
-import { clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES } from '../../knowledge/pacemaker/catalogue';
+import { clusterProperty, isRemovedProperty, PACEMAKER_SOURCE, PROPERTY_NAMES, REMOVED_INFRASTRUCTURE } from '../../knowledge/pacemaker/catalogue';
 import { closest } from '../../text/suggest';
 import { Fix } from '../../types';
 
+/** Where the options Pacemaker 2.0 took out of crm_config went (our words, from its schema upgrade). */
+const MOVED: Record<string, string> = {
+  'default-resource-stickiness': 'set resource-stickiness in rsc_defaults', default_resource_stickiness: 'set resource-stickiness in rsc_defaults',
+  'is-managed-default': 'set is-managed in rsc_defaults', is_managed_default: 'set is-managed in rsc_defaults',
+  'default-action-timeout': 'set timeout in op_defaults', default_action_timeout: 'set timeout in op_defaults',
+  'default-migration-threshold': 'set migration-threshold in rsc_defaults', default_migration_threshold: 'set migration-threshold in rsc_defaults',
+  'default-resource-failure-stickiness': 'use migration-threshold in rsc_defaults', default_resource_failure_stickiness: 'use migration-threshold in rsc_defaults',
+  'expected-quorum-votes': 'corosync\'s votequorum counts the votes; drop it',
+  'notification-agent': 'define an alert instead', 'notification-recipient': 'define an alert instead',
+};
 const BOOLEAN = /^(true|on|yes|y|1|false|off|no|n|0)$/i;
 const INTEGER = /^[-+]?(\d+|infinity)$/i;
 
@@ -17,10 +27,16 @@ export const rule: PmRule = {
   meta: {
     id: 'pacemaker-unknown-property', severity: 'error', fixable: true, tools: { 'crm_verify': 'refuses', 'crmsh': 'warns' }, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
     title: 'A cluster property Pacemaker does not have, or a value it cannot take',
-    why: 'Pacemaker ignores a cluster property it does not know, so a misspelt no-quorum-policy or cluster-recheck-interval silently leaves the default in force; pcs refuses the name outright. A value a property cannot take is replaced by the default, and crm_verify reports the configuration as invalid.',
+    why: 'Pacemaker ignores a cluster property it does not know, so a misspelt no-quorum-policy or cluster-recheck-interval silently leaves the default in force; pcs refuses the name outright. A value a property cannot take is replaced by the default, and crm_verify reports the configuration as invalid. The names Pacemaker 2.0 took out of crm_config (default-resource-stickiness, the underscore spellings such as stonith_enabled) its schema refuses outright, in crm and pcs files and in a CIB written for schema 3.0 or later.',
   },
   check(ctx) {
+    // a CIB written for a schema before 3.0 is upgraded as it is read, which moves or drops these; the tools refuse them in anything newer
+    const validated = ctx.model.syntax !== 'cib' || !/validate-with="pacemaker-[0-2]\./.test(ctx.text.slice(0, 2000));
     for (const [name, p] of ctx.model.properties) {
+      if (validated && (isRemovedProperty(name) || (name === 'cluster-infrastructure' && REMOVED_INFRASTRUCTURE.includes(p.value.trim())))) {
+        ctx.report({ span: name === 'cluster-infrastructure' ? p.span : p.nameSpan ?? p.span, message: `${name === 'cluster-infrastructure' ? `cluster-infrastructure=${p.value.trim()}` : name} is no longer a cluster property Pacemaker's schema takes: ${MOVED[name] ?? (name.includes('_') ? `write it ${name.replace(/_/g, '-')}` : 'corosync is the only infrastructure now; drop it')}; crm_verify, crmsh and pcs refuse the configuration`, tools: { crm_verify: 'refuses', crmsh: 'refuses' } });
+        continue;
+      }
       const known = clusterProperty(name);
       if (!known) {
         const lineStart = ctx.text.lastIndexOf('\n', p.span.start - 1) + 1;
