@@ -11,8 +11,8 @@ CODE_SERVER_VERSION=4.100.3
 PLAYWRIGHT_VERSION=1.65.1
 mkdir -p "$E2E"
 
-# haproxy, corosync, keepalived, pacemaker-cli-utils, crmsh, mariadb-server + galera-4, iptables, nftables: the real checkers the differential suites compare with (-c, -t, -t, crm_verify, crm configure load, mariadbd --help --verbose, iptables-restore --test, nft -c)
-APT_PACKAGES=(chromium fonts-dejavu-core build-essential python3 libkrb5-dev ripgrep neovim emacs-nox elpa-eglot haproxy corosync keepalived pacemaker-cli-utils crmsh mariadb-server galera-4 iptables nftables iproute2)
+# haproxy, corosync, keepalived, pacemaker-cli-utils, crmsh, mariadb-server + galera-4, iptables, nftables: the real checkers (openssl makes the stand-in certificate of their sandbox, test/e2e/sandbox.ts) the differential suites compare with (-c, -t, -t, crm_verify, crm configure load, mariadbd --help --verbose, iptables-restore --test, nft -c)
+APT_PACKAGES=(chromium fonts-dejavu-core build-essential python3 libkrb5-dev ripgrep neovim emacs-nox elpa-eglot haproxy corosync keepalived pacemaker-cli-utils crmsh mariadb-server galera-4 iptables nftables iproute2 openssl)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
