@@ -138,6 +138,13 @@ test('haproxy-no-amqp-or-memcached', () => checkHa(DEFAULTS + `
       server c1 10.0.0.12:5672 check
   `, { rules: ['haproxy-no-amqp-or-memcached'] }));
 
+test('one Galera server is one writer, however it is balanced (an all-in-one node)', () => checkHa(DEFAULTS + `
+  listen mariadb
+      bind 10.0.0.11:3306
+      option mysql-check user haproxy post-41
+      server localhost 10.0.0.12:3306 check inter 2000 rise 2 fall 5
+  `, { rules: ['haproxy-galera-single-writer', 'haproxy-galera-no-roundrobin'] }));
+
 test('haproxy-galera-single-writer and no-roundrobin accept a stick table on the destination, not one on the client', () => {
   checkHa(DEFAULTS + `
   listen galera
@@ -175,6 +182,15 @@ test('services are recognised by their servers\' ports, checks, names and backen
       default_backend brokers
   backend brokers
       server c1 10.0.0.12:5672 check
+  `, { rules: ['haproxy-no-amqp-or-memcached'] });
+  // a proxy named for RabbitMQ in HTTP mode fronts its management UI, not the brokers
+  checkHa(`
+  defaults
+      mode http
+  listen rabbitmq_management
+      bind 10.0.0.11:15672
+      server c1 10.0.0.12:15672 check
+      server c2 10.0.0.13:15672 check
   `, { rules: ['haproxy-no-amqp-or-memcached'] });
   // Galera on 3307 with clustercheck: the Galera rules still judge it
   checkHa(DEFAULTS + `

@@ -49,10 +49,24 @@ export class HaView {
     const servers = this.servers(s);
     for (const p of [...servers.map((x) => x.port), ...this.binds(s).map((b) => b.port)]) { const svc = p === undefined ? undefined : BY_PORT.get(p); if (svc) return svc; }
     if (this.statements(s, 'option mysql-check').length || servers.some((x) => this.checkPort(s, x)?.text === '9200')) return byName('galera');
-    const named = Object.entries(BY_NAME).find(([, re]) => re.test(s.name?.text ?? ''));
+    // by name only in TCP: an HTTP proxy named rabbitmq_management fronts the management UI, not the brokers
+    const named = this.mode(s) !== 'http' ? Object.entries(BY_NAME).find(([, re]) => re.test(s.name?.text ?? '')) : undefined;
     if (named) return byName(named[0]);
     for (const b of this.routes(s)) { if (seen.has(b)) continue; const svc = this.service(b, seen); if (svc) return svc; }
     return undefined;
+  }
+
+  /** The defaults section a proxy inherits from: the one its `from` names, else the last one above it. */
+  defaultsOf(s: HaSection): HaSection | undefined {
+    const from = s.header.args.findIndex((a) => a.text === 'from');
+    if (from >= 0) return this.defaults().find((d) => d.name?.text === s.header.args[from + 1]?.text);
+    return this.defaults().filter((d) => d.header.span.start < s.header.span.start).pop();
+  }
+
+  /** The proxy's mode: its own, else its defaults', else HAProxy's default, tcp. */
+  mode(s: HaSection): string {
+    const d = this.defaultsOf(s);
+    return this.statements(s, 'mode')[0]?.args[0]?.text ?? (d && this.statements(d, 'mode')[0]?.args[0]?.text) ?? 'tcp';
   }
 
   /** The backends a frontend or listen section sends traffic to (default_backend, use_backend). */

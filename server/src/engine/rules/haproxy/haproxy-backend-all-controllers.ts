@@ -5,15 +5,22 @@ export const rule: HaRule = {
   meta: {
     id: 'haproxy-backend-all-controllers', severity: 'warning', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
     title: 'A backend lists one server, or not every controller that runs the service',
-    why: 'The back end is the list of every instance of the service; a controller missing from it takes no traffic, and a back end of one server is down with that server whatever the VIP does.',
+    why: 'The back end is the list of every instance of the service; a controller missing from it takes no traffic, and a back end of one server is down with that server whatever the VIP does. A file whose every proxy has the same single server (an all-in-one node) is said once.',
   },
   check(ctx) {
     const { view, topology: t } = ctx;
-    for (const s of view.proxies()) {
-      if (s.kind === 'frontend') continue;
+    const balanced = view.proxies().filter((s) => s.kind !== 'frontend' && view.servers(s).length && view.service(s));
+    // a balancer whose every proxy has the same one server fronts a single node (an all-in-one): said once, not per proxy
+    const single = balanced.filter((s) => view.servers(s).length === 1);
+    const hosts = new Set(single.map((s) => view.servers(s)[0].host ?? view.servers(s)[0].name));
+    if (single.length > 1 && single.length === balanced.length && hosts.size === 1) {
+      const only = view.servers(single[0])[0];
+      ctx.report({ span: single[0].header.span, message: `every proxy of this file (${single.length}) has one server, ${only.name} (${only.host ?? only.name}): the balancer fronts a single node, and every service behind it is down whenever that node is` });
+      return;
+    }
+    for (const s of balanced) {
       const servers = view.servers(s);
-      const svc = view.service(s);
-      if (!servers.length || !svc) continue;
+      const svc = view.service(s)!;
       if (servers.length === 1) {
         ctx.report({ span: s.header.span, message: `${s.kind} ${s.name?.text ?? ''} has one server (${servers[0].name}): ${svc.name} behind it is down whenever that server is` });
         continue;

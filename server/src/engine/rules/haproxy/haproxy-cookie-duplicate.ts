@@ -1,6 +1,5 @@
 import { HaRule } from './rule';
 import { argValue } from '../../documents/haproxy/view';
-import { HaSection } from '../../documents/haproxy/parse';
 
 export const rule: HaRule = {
   meta: {
@@ -10,10 +9,9 @@ export const rule: HaRule = {
   },
   check(ctx) {
     const { view } = ctx;
-    const mode = (s: HaSection) => view.statements(s, 'mode')[0]?.args[0]?.text ?? view.defaults().flatMap((d) => view.statements(d, 'mode')).pop()?.args[0]?.text ?? 'tcp';
     for (const s of view.proxies()) {
       // cookies mean something only in an HTTP proxy that sets cookie persistence
-      if (mode(s) !== 'http' || !view.statements(s, 'cookie').length) continue;
+      if (view.mode(s) !== 'http' || !view.statements(s, 'cookie').length) continue;
       const byValue = new Map<string, string[]>();
       for (const srv of view.servers(s)) {
         const c = argValue(srv, 'cookie');

@@ -20,16 +20,11 @@ export const rule: HaRule = {
   },
   check(ctx) {
     const { view, text } = ctx;
-    const defs = view.defaults();
     const has = (s: HaSection, t: string) => view.statements(s, `timeout ${t}`).length > 0 || (t === 'server' && view.statements(s, 'srvtimeout').length > 0) || (t === 'client' && view.statements(s, 'clitimeout').length > 0) || (t === 'connect' && view.statements(s, 'contimeout').length > 0);
     // each proxy inherits from the last defaults section above it; a timeout is missing when neither sets it
     const missingBy = new Map<HaSection | undefined, Set<string>>();
-    let current: HaSection | undefined;
-    for (const s of view.file.sections) {
-      if (s.kind === 'defaults') { current = s; continue; }
-      if (s.kind !== 'frontend' && s.kind !== 'backend' && s.kind !== 'listen') continue;
-      const from = s.header.args.findIndex((a) => a.text === 'from');
-      const base = from >= 0 ? defs.find((d) => d.name?.text === s.header.args[from + 1]?.text) : current;
+    for (const s of view.proxies()) {
+      const base = view.defaultsOf(s);
       for (const t of NEEDED) if (needs(s, t) && !has(s, t) && !(base && has(base, t))) missingBy.set(base, (missingBy.get(base) ?? new Set()).add(t));
     }
     const block = (ts: readonly string[]) => ts.map((t) => `timeout ${t} ${GUIDE[t]}`);

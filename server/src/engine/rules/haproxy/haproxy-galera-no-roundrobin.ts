@@ -14,7 +14,8 @@ export const rule: HaRule = {
       const balance = view.statements(s, 'balance')[0] ?? view.defaults().flatMap((d) => view.statements(d, 'balance'))[0];
       const algo = balance?.args[0]?.text ?? 'roundrobin';
       if (algo !== 'roundrobin' && algo !== 'leastconn' && algo !== 'static-rr') continue;
-      if (view.servers(s).some((x) => hasArg(x, 'backup')) || stickOnDst(view, s)) continue;
+      // one active server is one writer, however it is balanced (an all-in-one node's single server)
+      if (view.servers(s).some((x) => hasArg(x, 'backup')) || view.servers(s).length < 2 || stickOnDst(view, s)) continue;
       const own = view.statements(s, 'balance')[0];
       ctx.report({
         span: own ? own.span : s.header.span,
