@@ -17,7 +17,7 @@ import { pacemakerSyntax } from '../../server/src/engine/documents/pacemaker/rec
 import { RealTool } from '../../server/src/engine/rules/rule';
 import { ROOT } from '../support/paths';
 import { JUDGES } from './sandbox';
-import { runDifferential } from './differential';
+import { runDifferential, Tally } from './differential';
 
 interface RealFile { name: string; path: string; text: string; kind: DocumentKind | null }
 
@@ -65,19 +65,29 @@ const KNOWN: Record<string, string> = {
 const ALL = files();
 const PROGRAMS: Record<string, string[]> = { 'haproxy -c': ['haproxy', '-v'], 'keepalived -t': ['keepalived', '-v'], 'corosync -t': ['corosync', '-v'], mariadbd: ['mariadbd', '--version'], crm_verify: ['crm_verify', '--version'], crmsh: ['crm', '--version'] };
 
+const tallies: Tally[] = [];
 for (const tool of Object.keys(JUDGES) as RealTool[]) {
   const cases = ALL.filter((f) => toolFor(f) === tool);
   test(`${tool} agrees with our errors on ${cases.length} real files, both ways and for its reasons`, (t) => {
     const [cmd, ...args] = PROGRAMS[tool];
     if (spawnSync(cmd, args).error) throw new Error(`${cmd} is not installed (scripts/e2e/setup.sh installs it)`);
     const byName = new Map(cases.map((f) => [f.name, f]));
-    runDifferential(t, {
+    tallies.push(runDifferential(t, {
       tool, cases: cases.map((f) => [f.name, f.text]), known: KNOWN,
       verdict: (text) => JUDGES[tool]!(text),
       ours: (_text, name) => { const f = byName.get(name)!; return lintAs(f.kind!, f.path, f.text).findings; },
-    });
+    }));
   });
 }
+
+test('the README gives the agreement figures the suites measure', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  assert.equal(tallies.length, Object.keys(JUDGES).length, 'every tool was compared');
+  for (const x of tallies) assert.ok(readme.includes(`${x.tool} ${x.agree} of ${x.files}`), `README.md says ${x.tool} ${x.agree} of ${x.files}`);
+  const own = path.join(ROOT, 'test', 'corpus');
+  const count = fs.readdirSync(own).filter((k) => fs.statSync(path.join(own, k)).isDirectory()).reduce((n, k) => n + fs.readdirSync(path.join(own, k)).length, 0);
+  assert.ok(readme.includes(`holds ${count} configuration files`), `README.md says test/corpus holds ${count} configuration files`);
+});
 
 test('every real file is read without a crash, and the ones no checker judges are accounted for', (t) => {
   assert.ok(ALL.length >= 90, `the corpus has ${ALL.length} files`);
