@@ -13,10 +13,21 @@ BY_PORT.set(5671, byName('rabbitmq')); // AMQP over TLS
 const BY_NAME: Record<string, RegExp> = { galera: /galera|mysql|mariadb/i, rabbitmq: /rabbit|amqp/i, memcached: /memcache/i };
 
 export class HaView {
-  constructor(readonly file: HaFile) {}
+  // the file does not change under a view: what every rule asks of it is worked out once
+  private readonly proxyList: HaSection[];
+  private readonly defaultsList: HaSection[];
+  private readonly backendsByName = new Map<string, HaSection>();
+  private readonly services = new Map<HaSection, ServiceInfo | undefined>();
 
-  proxies(): HaSection[] { return this.file.sections.filter((s) => s.kind === 'listen' || s.kind === 'frontend' || s.kind === 'backend'); }
-  defaults(): HaSection[] { return this.file.sections.filter((s) => s.kind === 'defaults'); }
+  constructor(readonly file: HaFile) {
+    this.proxyList = file.sections.filter((s) => s.kind === 'listen' || s.kind === 'frontend' || s.kind === 'backend');
+    this.defaultsList = file.sections.filter((s) => s.kind === 'defaults');
+    for (const s of this.proxyList) if ((s.kind === 'backend' || s.kind === 'listen') && s.name && !this.backendsByName.has(s.name.text)) this.backendsByName.set(s.name.text, s);
+  }
+
+  /** Listen, frontend and backend sections (a copy: callers may sort it). */
+  proxies(): HaSection[] { return [...this.proxyList]; }
+  defaults(): readonly HaSection[] { return this.defaultsList; }
 
   statements(s: HaSection, kw: string): Statement[] { return s.statements.filter((st) => keywordOf(st) === kw || st.keyword.text === kw); }
 
@@ -45,6 +56,13 @@ export class HaView {
    * a frontend fronts what the backends it routes to front.
    */
   service(s: HaSection, seen = new Set<HaSection>()): ServiceInfo | undefined {
+    if (this.services.has(s)) return this.services.get(s);
+    const svc = this.recognise(s, seen);
+    this.services.set(s, svc);
+    return svc;
+  }
+
+  private recognise(s: HaSection, seen: Set<HaSection>): ServiceInfo | undefined {
     seen.add(s);
     const servers = this.servers(s);
     for (const p of [...servers.map((x) => x.port), ...this.binds(s).map((b) => b.port)]) { const svc = p === undefined ? undefined : BY_PORT.get(p); if (svc) return svc; }
@@ -72,7 +90,7 @@ export class HaView {
   /** The backends a frontend or listen section sends traffic to (default_backend, use_backend). */
   routes(s: HaSection): HaSection[] {
     const names = [...this.statements(s, 'default_backend'), ...this.statements(s, 'use_backend')].map((st) => st.args[0]?.text);
-    return this.file.sections.filter((b) => (b.kind === 'backend' || b.kind === 'listen') && b.name && names.includes(b.name.text));
+    return [...new Set(names.map((n) => (n === undefined ? undefined : this.backendsByName.get(n))).filter((b): b is HaSection => !!b))];
   }
 
   /** The port a server is health-checked on when not its own: its `port N`, else the last `default-server ... port N` of its proxy, else of the defaults. */
