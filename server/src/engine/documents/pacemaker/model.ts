@@ -39,7 +39,8 @@ export const emptyModel = (syntax: PmModel['syntax']): PmModel => ({ syntax, pro
 
 /** Sets each resource's group from the model's groups (after a parser has read them all). */
 export function joinGroups(m: PmModel): void {
-  for (const [g, members] of m.groups) for (const id of members) { const r = m.resources.find((x) => x.id === id); if (r) r.groupId = g; }
+  const byId = new Map(m.resources.map((r) => [r.id, r]));
+  for (const [g, members] of m.groups) for (const id of members) { const r = byId.get(id); if (r) r.groupId = g; }
 }
 
 /** A resource, the clone around it and the group it is in are one thing for constraints: `vip`, `haproxy-clone`, `g_mysql`. */
@@ -51,7 +52,44 @@ export function sameResource(m: PmModel, ref: string, r: PmResource): boolean {
 /** Two resources that always run on the same node: one group, or a colocation between them (or what holds them). */
 export function runTogether(m: PmModel, a: PmResource, b: PmResource): boolean {
   if (a.groupId !== undefined && a.groupId === b.groupId) return true;
-  return m.colocations.some((c) => (sameResource(m, c.a, a) && sameResource(m, c.b, b)) || (sameResource(m, c.a, b) && sameResource(m, c.b, a)));
+  return colocated(m).get(a)?.has(b) ?? false;
+}
+
+/** The resources that always run where `r` runs: its group's other members and what colocations tie it to. */
+export function partners(m: PmModel, r: PmResource): PmResource[] {
+  const byId = ids(m);
+  const group = r.groupId !== undefined ? (m.groups.get(r.groupId) ?? []).map((id) => byId.get(id)).filter((x): x is PmResource => !!x && x !== r) : [];
+  return [...new Set([...group, ...(colocated(m).get(r) ?? [])])];
+}
+
+const IDS = new WeakMap<PmModel, Map<string, PmResource>>();
+function ids(m: PmModel): Map<string, PmResource> {
+  let out = IDS.get(m);
+  if (!out) { out = new Map(m.resources.map((r) => [r.id, r])); IDS.set(m, out); }
+  return out;
+}
+
+/** For each resource, the resources a colocation ties it to: worked out once per model, so asking is cheap. */
+const COLOCATED = new WeakMap<PmModel, Map<PmResource, Set<PmResource>>>();
+function colocated(m: PmModel): Map<PmResource, Set<PmResource>> {
+  let out = COLOCATED.get(m);
+  if (out) return out;
+  out = new Map();
+  // what a constraint's name stands for: a resource, the clone around it, its group, a clone of its group
+  const named = new Map<string, PmResource[]>();
+  const add = (name: string | undefined, r: PmResource) => { if (name !== undefined) named.set(name, [...(named.get(name) ?? []), r]); };
+  for (const r of m.resources) { add(r.id, r); add(r.cloneId, r); add(r.groupId, r); }
+  for (const [clone, inner] of m.clones) if (m.groups.has(inner)) for (const r of named.get(inner) ?? []) add(clone, r);
+  const base = (ref: string) => ref.replace(/:(Master|Slave|Promoted|Unpromoted|start|stop|promote)$/, '');
+  for (const c of m.colocations) {
+    for (const a of new Set(named.get(base(c.a)) ?? [])) for (const b of new Set(named.get(base(c.b)) ?? [])) {
+      if (!out.has(a)) out.set(a, new Set());
+      if (!out.has(b)) out.set(b, new Set());
+      out.get(a)!.add(b); out.get(b)!.add(a);
+    }
+  }
+  COLOCATED.set(m, out);
+  return out;
 }
 
 /** A cluster property, under any of its names (Pacemaker 2.1.8+ renamed stonith-enabled to fencing-enabled) and either spelling (stonith-enabled, stonith_enabled). */

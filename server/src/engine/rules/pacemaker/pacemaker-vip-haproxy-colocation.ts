@@ -1,5 +1,5 @@
 import { PmRule } from './rule';
-import { isVip, PmResource, runTogether } from '../../documents/pacemaker/model';
+import { isVip, partners, PmResource } from '../../documents/pacemaker/model';
 
 const isHaproxy = (r: PmResource) => /(^|:)haproxy$/i.test(r.agent) || /openstack-haproxy|haproxy-bundle/i.test(r.agent);
 
@@ -14,10 +14,11 @@ export const rule: PmRule = {
     const haproxy = m.resources.filter(isHaproxy);
     if (!haproxy.length) return;
     for (const vip of m.resources.filter(isVip)) {
+      const withIt = partners(m, vip);
       // a colocation constraint, or one group holding both
-      if (haproxy.some((h) => runTogether(m, vip, h))) continue;
+      if (withIt.some(isHaproxy)) continue;
       // a VIP that runs with a service of its own (MySQL in the old guide's DRBD group) fronts that service, not HAProxy
-      if (m.resources.some((r) => r !== vip && !isVip(r) && !isHaproxy(r) && runTogether(m, vip, r))) continue;
+      if (withIt.some((r) => !isVip(r))) continue;
       const h = haproxy[0].cloneId ?? haproxy[0].id;
       ctx.report({ span: vip.idSpan, message: `VIP resource '${vip.id}' has no colocation constraint with HAProxy ('${h}'): Pacemaker may place it on a node where HAProxy is not running; add a colocation of ${h} with ${vip.id} (and order ${vip.id} before ${h})` });
     }
