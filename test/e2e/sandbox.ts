@@ -55,7 +55,7 @@ function hostsFile(names: Iterable<string>, address = (i: number) => `127.0.1.${
   return file;
 }
 
-function run(_file: string, script: string): { status: number | null; out: string } {
+function run(script: string): { status: number | null; out: string } {
   const r = spawnSync('unshare', ['-n', '-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, out: (r.stdout ?? '') + (r.stderr ?? '') };
 }
@@ -83,7 +83,7 @@ function haproxy(text: string): Verdict {
   t = t.replace(/^([ \t]*lua-load[ \t]+)(\S+)/gm, (_, a) => `${a}${path.join(dir, 'empty.lua')}`);
   const file = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(file, t);
-  const r = run(file, `mount --bind ${q(hostsFile(names))} /etc/hosts && exec haproxy -c -f ${q(file)}`);
+  const r = run(`mount --bind ${q(hostsFile(names))} /etc/hosts && exec haproxy -c -f ${q(file)}`);
   return { rejected: r.status !== 0, lines: linesOf('haproxy', r.out), why: firstError('haproxy', r.out) };
 }
 
@@ -108,7 +108,7 @@ function keepalived(text: string): Verdict {
     // appended, so no line moves: scripts run as root on purpose here, which keepalived otherwise reports (exit 6, masking other errors)
     + '\nglobal_defs {\n    enable_script_security\n    script_user root\n}\n');
   const links = [...ifaces].map((i) => `ip link add ${q(i)} type bridge 2>/dev/null; ip link set ${q(i)} up 2>/dev/null;`).join(' ');
-  const r = run(file, `${links} exec keepalived -t -f ${q(file)}`);
+  const r = run(`${links} exec keepalived -t -f ${q(file)}`);
   // keepalived -t exits 5 on anything it prints, warnings too; the daemon logs these and runs, so a
   // file whose only messages are of this kind is accepted (keepalived-auth-pass-truncated warns of the first)
   const messages = CHECKERS.keepalived!.parse(r.out);
@@ -131,7 +131,7 @@ function corosync(text: string): Verdict {
   const file = path.join(dir, 'corosync.conf');
   fs.writeFileSync(file, t);
   const addLocal = local ? `ip addr add ${q(local)}/${local.includes(':') ? 64 : 16} dev hab0 && ` : '';
-  const r = run(file, `mount --bind ${q(path.join(dir, 'corosync'))} /etc/corosync && mount --bind ${q(hosts)} /etc/hosts && mount -t tmpfs tmpfs /var/log && mkdir -p /var/log/cluster ${logDirs.map(q).join(' ')} && ip link add hab0 type bridge && ip link set hab0 up && ${addLocal}exec corosync -f -t -c ${q(file)}`);
+  const r = run(`mount --bind ${q(path.join(dir, 'corosync'))} /etc/corosync && mount --bind ${q(hosts)} /etc/hosts && mount -t tmpfs tmpfs /var/log && mkdir -p /var/log/cluster ${logDirs.map(q).join(' ')} && ip link add hab0 type bridge && ip link set hab0 up && ${addLocal}exec corosync -f -t -c ${q(file)}`);
   return { rejected: r.status !== 0, lines: linesOf('corosync', r.out), why: firstError('corosync', r.out) ?? `exit ${r.status}` };
 }
 
@@ -144,7 +144,7 @@ function mariadbd(text: string): Verdict {
   const t = text.replace(/^([ \t]*!includedir[ \t]+)(.+)$/gm, (_, a) => `${a}${path.join(dir, 'empty.d')}`).replace(/^([ \t]*!include[ \t]+)(.+)$/gm, (_, a) => `${a}${path.join(dir, 'empty.cnf')}`);
   const file = path.join(dir, 'my.cnf');
   fs.writeFileSync(file, t);
-  const r = run(file, `mount --bind ${q(hostsFile(names))} /etc/hosts && exec mariadbd --defaults-file=${q(file)} --help --verbose >/dev/null`);
+  const r = run(`mount --bind ${q(hostsFile(names))} /etc/hosts && exec mariadbd --defaults-file=${q(file)} --help --verbose >/dev/null`);
   const errors = r.out.split('\n').filter((l) => /\[ERROR\]/.test(l) && !/max_open_files/.test(l));
   return { rejected: r.status !== 0 || errors.length > 0, lines: linesOf('galera', r.out), why: errors[0]?.replace(/^.*?\[ERROR\]\s*/, '') ?? (r.status !== 0 ? `exit ${r.status}` : undefined) };
 }

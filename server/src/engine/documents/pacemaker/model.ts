@@ -43,9 +43,12 @@ export function joinGroups(m: PmModel): void {
   for (const [g, members] of m.groups) for (const id of members) { const r = byId.get(id); if (r) r.groupId = g; }
 }
 
+/** The resource a constraint names, without the role or action after it (`ms_drbd:Master`, `vip:start`). */
+export const constrained = (ref: string) => ref.replace(/:(Master|Slave|Promoted|Unpromoted|Started|Stopped|start|stop|promote|demote)$/i, '');
+
 /** A resource, the clone around it and the group it is in are one thing for constraints: `vip`, `haproxy-clone`, `g_mysql`. */
 export function sameResource(m: PmModel, ref: string, r: PmResource): boolean {
-  const base = ref.replace(/:(Master|Slave|Promoted|Unpromoted|start|stop|promote)$/, '');
+  const base = constrained(ref);
   return base === r.id || (r.cloneId !== undefined && base === r.cloneId) || (r.groupId !== undefined && (base === r.groupId || m.clones.get(base) === r.groupId));
 }
 
@@ -80,9 +83,8 @@ function colocated(m: PmModel): Map<PmResource, Set<PmResource>> {
   const add = (name: string | undefined, r: PmResource) => { if (name !== undefined) named.set(name, [...(named.get(name) ?? []), r]); };
   for (const r of m.resources) { add(r.id, r); add(r.cloneId, r); add(r.groupId, r); }
   for (const [clone, inner] of m.clones) if (m.groups.has(inner)) for (const r of named.get(inner) ?? []) add(clone, r);
-  const base = (ref: string) => ref.replace(/:(Master|Slave|Promoted|Unpromoted|start|stop|promote)$/, '');
   for (const c of m.colocations) {
-    for (const a of new Set(named.get(base(c.a)) ?? [])) for (const b of new Set(named.get(base(c.b)) ?? [])) {
+    for (const a of new Set(named.get(constrained(c.a)) ?? [])) for (const b of new Set(named.get(constrained(c.b)) ?? [])) {
       if (!out.has(a)) out.set(a, new Set());
       if (!out.has(b)) out.set(b, new Set());
       out.get(a)!.add(b); out.get(b)!.add(a);

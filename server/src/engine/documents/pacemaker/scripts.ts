@@ -2,7 +2,7 @@
  * crm shell snippets (`primitive ... \` continued lines, the old guide's format) and pcs command
  * lines (in shell scripts, read by text/shell) -> the Pacemaker model, with positions.
  */
-import { emptyModel, joinGroups, Located, PmModel, PmResource } from './model';
+import { constrained, emptyModel, joinGroups, Located, PmModel, PmResource } from './model';
 import { Span } from '../../types';
 import { closest } from '../../text/suggest';
 import { shellCommands } from '../../text/shell';
@@ -128,7 +128,7 @@ export function parseCrm(text: string): PmModel {
   for (const r of m.resources) defined.add(r.id);
   for (const { id, names } of m.resources.length ? constraints : []) {
     for (const w of names) {
-      const base = w.text.replace(/:(Master|Slave|Promoted|Unpromoted|Started|Stopped|start|stop|promote|demote)$/i, '');
+      const base = constrained(w.text);
       if (!base || /[()[\]{}=/]|^(inf|-?inf|INFINITY|-?\d+|Mandatory|Optional|Serialize|symmetrical|sequential|require-all|role|action)\b/i.test(base) || defined.has(base)) continue;
       m.problems.push({ message: `constraint ${id.text} names '${base}', which is no resource of this file: crm refuses it (references a resource which doesn't exist)`, span: { start: w.start, end: w.start + base.length } });
     }
