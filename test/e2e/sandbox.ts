@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { CHECKERS } from '../../server/src/node/real-tools';
+import { CHECKERS, ToolMessage } from '../../server/src/node/real-tools';
 import { RealTool } from '../../server/src/engine/rules/rule';
 import { placeholderOf } from '../../server/src/engine/text/placeholder';
 import { freshDir } from './support';
@@ -60,9 +60,12 @@ function run(script: string): { status: number | null; out: string } {
   return { status: r.status, out: (r.stdout ?? '') + (r.stderr ?? '') };
 }
 
-const linesOf = (kind: keyof typeof CHECKERS, out: string) =>
-  [...new Set(CHECKERS[kind]!.parse(out).filter((m) => m.severity === 'error' && m.line !== null).map((m) => m.line! + 1))];
-const firstError = (kind: keyof typeof CHECKERS, out: string) => CHECKERS[kind]!.parse(out).find((m) => m.severity === 'error')?.message;
+/** The tool's errors read once: the lines it names (1-based) and its first message. */
+function errorsOf(kind: keyof typeof CHECKERS, out: string): { messages: ToolMessage[]; lines: number[]; first?: string } {
+  const messages = CHECKERS[kind]!.parse(out);
+  const errors = messages.filter((m) => m.severity === 'error');
+  return { messages, lines: [...new Set(errors.filter((m) => m.line !== null).map((m) => m.line! + 1))], first: errors[0]?.message };
+}
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** haproxy -c: bind and server names resolve; certificates, error files and Lua scripts exist. */
@@ -84,7 +87,8 @@ function haproxy(text: string): Verdict {
   const file = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(file, t);
   const r = run(`mount --bind ${q(hostsFile(names))} /etc/hosts && exec haproxy -c -f ${q(file)}`);
-  return { rejected: r.status !== 0, lines: linesOf('haproxy', r.out), why: firstError('haproxy', r.out) };
+  const e = errorsOf('haproxy', r.out);
+  return { rejected: r.status !== 0, lines: e.lines, why: e.first };
 }
 
 /** What keepalived -t prints and keepalived itself only logs: a long auth_pass cut to 8, authentication ignored under vrrp_strict, an instance without a VIP, an LVS service without a forwarding method (NAT is taken), a sync group of one, a unicast keyword without peers (multicast is taken), an instance tracking its own interface. */
@@ -111,9 +115,9 @@ function keepalived(text: string): Verdict {
   const r = run(`${links} exec keepalived -t -f ${q(file)}`);
   // keepalived -t exits 5 on anything it prints, warnings too; the daemon logs these and runs, so a
   // file whose only messages are of this kind is accepted (keepalived-auth-pass-truncated warns of the first)
-  const messages = CHECKERS.keepalived!.parse(r.out);
-  const daemonRuns = r.status === 5 && messages.length > 0 && messages.every((m) => KEEPALIVED_WARNINGS.test(m.message));
-  return { rejected: r.status !== 0 && !daemonRuns, lines: linesOf('keepalived', r.out), why: firstError('keepalived', r.out) ?? `exit ${r.status}` };
+  const e = errorsOf('keepalived', r.out);
+  const daemonRuns = r.status === 5 && e.messages.length > 0 && e.messages.every((m) => KEEPALIVED_WARNINGS.test(m.message));
+  return { rejected: r.status !== 0 && !daemonRuns, lines: e.lines, why: e.first ?? `exit ${r.status}` };
 }
 
 /** corosync -t: the first node's address is local, node names resolve, the key file and log folder exist. */
@@ -132,7 +136,8 @@ function corosync(text: string): Verdict {
   fs.writeFileSync(file, t);
   const addLocal = local ? `ip addr add ${q(local)}/${local.includes(':') ? 64 : 16} dev hab0 && ` : '';
   const r = run(`mount --bind ${q(path.join(dir, 'corosync'))} /etc/corosync && mount --bind ${q(hosts)} /etc/hosts && mount -t tmpfs tmpfs /var/log && mkdir -p /var/log/cluster ${logDirs.map(q).join(' ')} && ip link add hab0 type bridge && ip link set hab0 up && ${addLocal}exec corosync -f -t -c ${q(file)}`);
-  return { rejected: r.status !== 0, lines: linesOf('corosync', r.out), why: firstError('corosync', r.out) ?? `exit ${r.status}` };
+  const e = errorsOf('corosync', r.out);
+  return { rejected: r.status !== 0, lines: e.lines, why: e.first ?? `exit ${r.status}` };
 }
 
 /** mariadbd --help --verbose: includes point at an empty folder or file, addresses resolve; any [ERROR] is a refusal. */
@@ -146,7 +151,7 @@ function mariadbd(text: string): Verdict {
   fs.writeFileSync(file, t);
   const r = run(`mount --bind ${q(hostsFile(names))} /etc/hosts && exec mariadbd --defaults-file=${q(file)} --help --verbose >/dev/null`);
   const errors = r.out.split('\n').filter((l) => /\[ERROR\]/.test(l) && !/max_open_files/.test(l));
-  return { rejected: r.status !== 0 || errors.length > 0, lines: linesOf('galera', r.out), why: errors[0]?.replace(/^.*?\[ERROR\]\s*/, '') ?? (r.status !== 0 ? `exit ${r.status}` : undefined) };
+  return { rejected: r.status !== 0 || errors.length > 0, lines: errorsOf('galera', r.out).lines, why: errors[0]?.replace(/^.*?\[ERROR\]\s*/, '') ?? (r.status !== 0 ? `exit ${r.status}` : undefined) };
 }
 
 /** crm_verify on a CIB's configuration: its node list and live status are blanked out, line by line. */
@@ -157,7 +162,8 @@ function crmVerify(text: string): Verdict {
   fs.writeFileSync(file, blank(blank(text, 'nodes'), 'status'));
   const r = spawnSync('crm_verify', ['-V', '--xml-file', file], { encoding: 'utf8', timeout: 60_000 });
   const out = (r.stdout ?? '') + (r.stderr ?? '');
-  return { rejected: CHECKERS.pacemaker!.rejected(r.status ?? 1, out), lines: linesOf('pacemaker', out), why: firstError('pacemaker', out) };
+  const e = errorsOf('pacemaker', out);
+  return { rejected: CHECKERS.pacemaker!.rejected(r.status ?? 1, out), lines: e.lines, why: e.first };
 }
 
 const EMPTY_CIB = '<cib crm_feature_set="3.16.2" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config/>\n    <nodes/>\n    <resources/>\n    <constraints/>\n  </configuration>\n  <status/>\n</cib>\n';

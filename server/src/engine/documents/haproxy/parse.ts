@@ -58,7 +58,7 @@ export function parseHaproxy(text: string): HaFile {
     current.statements.push(st);
     current.end = st.span.end;
   });
-  checkProxies(out, text);
+  checkProxies(out);
   return out;
 }
 
@@ -78,16 +78,15 @@ export function hostPort(s: string): { host?: string; port?: number } {
 
 /** Frontend and backend capabilities: two proxies may share a name only when these do not overlap (a frontend and a backend). */
 const CAPS: Partial<Record<SectionKind, number>> = { frontend: 1, backend: 2, listen: 3 };
-const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').length;
 
 /** What HAProxy refuses about its proxies before it reads further: one name twice, the pre-1.5 `listen NAME ADDR:PORT`, a bind address without a port. */
-function checkProxies(out: HaFile, text: string): void {
+function checkProxies(out: HaFile): void {
   const seen = new Map<string, HaSection[]>();
   for (const s of out.sections) {
     const cap = CAPS[s.kind];
     if (!cap || !s.name) continue;
     const clash = (seen.get(s.name.text) ?? []).find((o) => (CAPS[o.kind]! & cap) !== 0);
-    if (clash) out.problems.push({ message: `${s.kind} '${s.name.text}' has the same name as the ${clash.kind} on line ${lineOf(text, clash.header.span.start)}: HAProxy refuses two proxies of one name`, span: s.name.span });
+    if (clash) out.problems.push({ message: `${s.kind} '${s.name.text}' has the same name as the ${clash.kind} on line ${clash.header.line + 1}: HAProxy refuses two proxies of one name`, span: s.name.span });
     seen.set(s.name.text, [...(seen.get(s.name.text) ?? []), s]);
     const addr = s.header.args[1];
     if ((s.kind === 'listen' || s.kind === 'frontend') && addr) {
