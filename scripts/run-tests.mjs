@@ -1,4 +1,4 @@
-// `npm test`: the .vsix, the end-to-end tools (scripts/e2e/setup.sh), then every compiled test file
+// `npm test`: ESLint (engine purity), the .vsix, the end-to-end tools (scripts/e2e/setup.sh), then every compiled test file
 // (out/test/**/*.test.js and *.e2e.js) in one run of Node's test runner.
 // OSHA_SKIP_E2E=1 leaves out the editor suites (for a quick local run; CI never sets it).
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -13,6 +13,9 @@ const step = (what, cmd, args, env = {}) => {
   if (r.status !== 0) { console.error(`npm test: ${what} failed (exit ${r.status})`); process.exit(r.status ?? 1); }
   console.log(`npm test: ${what} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 };
+
+// First, and in a few seconds: engine purity (eslint.config.mjs; the same as `npm run lint`).
+step('lint (the engine imports no fs, path, vscode or host layer)', process.execPath, ['node_modules/eslint/bin/eslint.js', 'server/src', 'client/src', '--max-warnings=0']);
 
 mkdirSync('.e2e', { recursive: true });
 const vsix = join(process.cwd(), '.e2e', 'openstack-ha.vsix');
