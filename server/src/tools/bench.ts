@@ -10,6 +10,7 @@ import { IncrementalManifestParser } from '../engine/documents/manifest/incremen
 import { lintCnf, lintConf, lintFirewall, lintHaproxy, lintPacemaker } from '../engine/lint';
 import { MARIADB_OPTION_NAMES, mariadbOption } from '../engine/knowledge/mariadb/catalogue';
 import { catalogFor } from '../engine/knowledge/options/catalog';
+import { benchWorkspaces } from './bench-workspace';
 
 export function generate(n: number): string {
   const ctl = Math.min(5, n);
@@ -154,6 +155,8 @@ async function main(): Promise<void> {
   console.log(`language server, 1000 nodes: didOpen -> diagnostics ${lsp.open.toFixed(0)} ms; didChange -> diagnostics ${median(lsp.edit).toFixed(0)} ms (includes the ${150} ms debounce); server RSS ${lsp.rssMb.toFixed(0)} MiB`);
   fs.mkdirSync(path.join(root, '.bench'), { recursive: true });
   fs.writeFileSync(path.join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  await benchWorkspaces(root);
 }
 
-if (require.main === module) void main();
+// `--workspace`: only the workspace-scale part (bench-workspace.ts)
+if (require.main === module) void (process.argv.includes('--workspace') ? benchWorkspaces(path.resolve(__dirname, '..')) : main());
