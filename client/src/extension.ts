@@ -6,25 +6,36 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
+import { KIND_GLOBS, allGlobs } from '../../server/src/engine/languages/globs';
 
-/** Host firewalls (checked for the Galera ports) and clustercheck's files (for the guide's example password). */
-const STACK_PATTERNS = ['**/iptables/rules.v{4,6}', '**/ufw/user{,6}.rules', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml',
-  '**/{sysconfig,default}/clustercheck', '**/xinetd.d/*'];
+/** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
+const LANGUAGE_IDS = ['yaml', 'openstack-conf', 'haproxy', 'corosync', 'keepalived', 'iptables', 'crm', 'mariadb-cnf'];
+
+/** Files of every kind the server reads, from the one list of kinds (server/src/engine/languages/globs.ts). */
+export function documentSelector(): { scheme: string; language?: string; pattern?: string }[] {
+  const patterns = [...new Set(Object.values(KIND_GLOBS).flat())];
+  return [
+    ...LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    ...patterns.map((pattern) => ({ scheme: 'file', pattern })),
+  ];
+}
 
 let client: LanguageClient | undefined;
+let cliPath = '';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('OpenStack HA', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  cliPath = context.asAbsolutePath(path.join('dist', 'cli.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // every YAML file (the server keeps to manifests, by name or apiVersion) and OpenStack service configs
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'openstack-conf' }, { scheme: 'untitled', language: 'openstack-conf' }, { scheme: 'file', language: 'haproxy' }, { scheme: 'untitled', language: 'haproxy' }, { scheme: 'file', language: 'corosync' }, { scheme: 'untitled', language: 'corosync' }, { scheme: 'file', language: 'keepalived' }, { scheme: 'untitled', language: 'keepalived' }, { scheme: 'file', language: 'iptables' }, { scheme: 'file', language: 'crm' }, { scheme: 'file', language: 'mariadb-cnf' }, { scheme: 'file', pattern: '**/*.cnf' }, { scheme: 'file', pattern: '**/*.crm' }, { scheme: 'file', pattern: '**/*.pcs' }, { scheme: 'file', pattern: '**/*.sh' }, { scheme: 'file', pattern: '**/cib*.xml' }, ...STACK_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }))],
-    // settings files, and the files other files are checked against (manifests, the nodes' configs, sysctl, xinetd)
-    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.openstack-ha.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,conf,cnf,cfg,socket}'), vscode.workspace.createFileSystemWatcher('**/xinetd.d/*')] },
+    // the server keeps to the files it recognises (by name and content) among these
+    documentSelector: documentSelector(),
+    // manifests, the nodes' files other files are checked against, and settings: the server follows them on disk
+    synchronize: { fileEvents: allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)) },
     outputChannel: output,
     // the server runs real checkers on save only in a trusted workspace
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
@@ -35,6 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output, status,
     vscode.commands.registerCommand('openstackHa.restartServer', async () => { await client?.restart(); output.info('language server restarted'); }),
     vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('openstackHa.checkWorkspace', async () => {
+      const n = await client?.sendRequest('workspace/executeCommand', { command: 'openstack-ha.checkWorkspace', arguments: [] });
+      output.info(`workspace checked: ${n} files`);
+    }),
+    vscode.tasks.registerTaskProvider('openstack-ha', { provideTasks: () => workspaceTasks(), resolveTask: (t) => lintTask(t.definition as LintTaskDefinition, t.scope) }),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => { if (client) { client.clientOptions.initializationOptions = { workspaceTrusted: true }; await client.restart(); } }),
   );
   client.onDidChangeState((e) => { if (e.newState === State.Stopped) output.warn('language server stopped'); });
@@ -44,4 +60,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+interface LintTaskDefinition extends vscode.TaskDefinition { type: 'openstack-ha'; paths?: string[] }
+
+/** "openstack-ha: lint": the CLI over a workspace folder, its findings in Problems through the `$openstack-ha` matcher. */
+function lintTask(def: LintTaskDefinition, scope: vscode.Task['scope']): vscode.Task {
+  const folder = typeof scope === 'object' ? scope : vscode.workspace.workspaceFolders?.[0];
+  const paths = def.paths?.length ? def.paths : ['.'];
+  // the CLI shipped in the extension, run by the editor's own runtime (no Node on PATH needed)
+  const exec = new vscode.ProcessExecution(process.execPath, [cliPath, 'lint', ...paths], { cwd: folder?.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+  return new vscode.Task(def, folder ?? vscode.TaskScope.Workspace, 'lint', 'openstack-ha', exec, '$openstack-ha');
+}
+
+function workspaceTasks(): vscode.Task[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((f) => lintTask({ type: 'openstack-ha' }, f));
 }

@@ -5,7 +5,7 @@
 import { createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
-import { registerHandlers, SHOW_DOC_COMMAND, FIX_ALL_KIND } from './lsp/handlers';
+import { registerHandlers, SHOW_DOC_COMMAND, FIX_ALL_KIND, handleCommand } from './lsp/handlers';
 import { toDiagnostic } from './lsp/convert';
 import { ruleDocUri } from './node/docs';
 import { isRuleId } from './engine/rules';
@@ -14,6 +14,15 @@ import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
 import { Diagnostic } from 'vscode-languageserver/node';
+import picomatch from 'picomatch';
+import { Related } from './engine/types';
+import { isWithin } from './engine/text/paths';
+import { collectFiles, enginePath, readForCheck } from './node/files';
+import { kindCounts } from './cli/format';
+
+/** The language server reads at most this many files of a workspace. */
+const MAX_WORKSPACE_FILES = 20000;
+export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
 
 /** Diagnostics follow the last keystroke by this much at most (plus analysis time). */
 export const DEBOUNCE_MS = 150;
@@ -24,6 +33,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const analyses = new AnalysisCache();
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
+  let workDoneProgress = false;
   let workspaceRoots: string[] = [];
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
   let workspaceTrusted = true;
@@ -37,23 +47,38 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const [id, sev] of Object.entries(s.rules ?? {})) if (isRuleId(id) && SEVERITIES.includes(String(sev))) rules[id] = String(sev);
     const tools = (s.realTools ?? {}) as Partial<NonNullable<Settings['realTools']>>;
     const timeoutMs = Number.isFinite(tools.timeoutMs) ? Math.min(Math.max(Number(tools.timeoutMs), 500), 120_000) : 10_000;
-    return { enable: s.enable !== false, rules, realTools: { runOnSave: tools.runOnSave === true, timeoutMs }, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined, release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined };
+    const ws = (raw ?? {}) as { workspace?: { ignore?: unknown } };
+    const ignore = Array.isArray(ws.workspace?.ignore) ? ws.workspace!.ignore.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];
+    return { ignore, enable: s.enable !== false, rules, realTools: { runOnSave: tools.runOnSave === true, timeoutMs }, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined, release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined };
   };
 
   const isConfigDoc = (uri: string) => CONFIG_FILE_NAMES.some((n) => uri.endsWith('/' + n));
+  /** Open documents by workspace key (their URIs as the client wrote them). */
+  const openUris = new Map<string, string>();
+  const keyOf = AnalysisCache.keyOf;
+  const uriFor = (key: string) => openUris.get(key) ?? AnalysisCache.uriOf(key);
+  const inWorkspace = (key: string) => workspaceRoots.some((r) => isWithin(enginePath(r), key));
+  let ignored: (key: string) => boolean = () => false;
 
-  const publish = (doc: TextDocument) => {
+  /** Diagnostics of a file: its open buffer's, else what the workspace holds of it on disk. */
+  const publish = (key: string) => {
+    const uri = uriFor(key);
     try {
-      if (isConfigDoc(doc.uri)) return publishConfigProblems(doc);
-      const a = analyses.get(doc);
+      const doc = documents.get(uri);
+      if (doc && isConfigDoc(doc.uri)) return publishConfigProblems(doc);
+      const a = doc ? analyses.get(doc) : analyses.analysePath(key);
       const r = a.result;
-      const diagnostics = r ? r.findings.map((f) => toDiagnostic(r.lines, f, ruleDocUri)) : [];
-      diagnostics.push(...(toolDiagnostics.get(doc.uri) ?? []));
+      const diagnostics = r ? r.findings.map((f) => withRelated(toDiagnostic(r.lines, f, ruleDocUri), f.related)) : [];
+      if (doc) diagnostics.push(...(toolDiagnostics.get(doc.uri) ?? []));
       if (r && a.configError) diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'openstack-ha', code: 'config-error', message: `${a.configFile} could not be used: ${a.configError.message}` });
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
     } catch (e) {
-      connection.console.error(`analysis of ${doc.uri} failed: ${(e as Error).stack ?? e}`);
+      connection.console.error(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
+  };
+  const withRelated = (d: Diagnostic, related: Related[] | undefined): Diagnostic => {
+    if (!related?.length) return d;
+    return { ...d, relatedInformation: related.map((x) => { const r = analyses.resolve(x); return { location: { uri: r.uri, range: r.range }, message: r.message }; }) };
   };
 
   const publishConfigProblems = (doc: TextDocument) => {
@@ -64,30 +89,80 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
 
-  const schedule = (doc: TextDocument, delay: number) => {
-    clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); const cur = documents.get(doc.uri); if (cur) publish(cur); }, delay));
+  const schedule = (key: string, delay: number) => {
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => { timers.delete(key); publish(key); }, delay));
   };
 
-  const relintAll = () => { for (const d of documents.all()) schedule(d, 0); };
-  // an edit to a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the other open config files against it
-  analyses.onPeerChanged = (uri) => { for (const d of documents.all()) if (d.uri !== uri && !/\.ya?ml$/.test(d.uri)) schedule(d, DEBOUNCE_MS); };
+  /** Every file the workspace checks, and every open document, again. */
+  const relintAll = () => {
+    const keys = new Set(analyses.workspace.checkedFiles().map((f) => f.path));
+    for (const d of documents.all()) keys.add(keyOf(d.uri));
+    for (const k of keys) schedule(k, 0);
+  };
+  /** While the workspace is read, nothing is scheduled: every file is checked once at the end. */
+  let scanning = false;
+  // a change to a manifest or a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the files checked against it
+  analyses.onDependentsChanged = (keys) => { if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2); };
 
+  const setIgnored = (globs: string[], exclude: string[]) => {
+    const all = [...globs, ...exclude];
+    const match = all.length ? picomatch(all, { dot: true }) : undefined;
+    ignored = match ? (key) => workspaceRoots.some((r) => { const root = enginePath(r); return isWithin(root, key) && key !== root && match(key.slice(root.length + 1)); }) : () => false;
+  };
   const pullSettings = async () => {
     if (!hasConfigurationCapability) return;
     try {
-      const s = await connection.workspace.getConfiguration({ section: 'openstackHa' });
+      const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
       analyses.setSettings(sanitize(s));
+      setIgnored(analyses.settings.ignore ?? [], Object.entries((exclude ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([g]) => g));
     } catch { analyses.setSettings(DEFAULT_SETTINGS); }
     relintAll();
   };
 
+  /**
+   * Workspace diagnostics: reads every file under the workspace folders into the workspace, then
+   * checks each recognised one, reporting progress; the user may cancel (the rest is checked when edited).
+   */
+  const scanWorkspace = async () => {
+    scanning = true;
+    const started = Date.now();
+    const progress = workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('OpenStack HA', 0, 'reading the workspace', true);
+    try {
+      const { files } = collectFiles(workspaceRoots, { strict: false, maxFiles: MAX_WORKSPACE_FILES });
+      for (const file of files) {
+        const key = enginePath(file);
+        if (openUris.has(key) || ignored(key)) continue;
+        try { const r = readForCheck(file); if (!r.truncated) analyses.setText(key, r.text); } catch { /* unreadable: as if absent */ }
+      }
+      analyses.workspaceEpoch++;
+      const checked = analyses.workspace.checkedFiles();
+      connection.console.info(`workspace: ${files.length} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`);
+      scanning = false;
+      for (let i = 0; i < checked.length; i++) {
+        if (progress?.token.isCancellationRequested) { connection.console.info(`workspace check cancelled after ${i} of ${checked.length} files`); break; }
+        publish(checked[i].path);
+        if (i % 50 === 49) {
+          progress?.report(Math.round((100 * (i + 1)) / checked.length), `${i + 1} of ${checked.length} files`);
+          await new Promise((r) => setImmediate(r)); // let requests and edits through between batches
+        }
+      }
+      connection.console.info(`workspace: ${checked.length} files checked in ${Date.now() - started} ms`);
+    } finally {
+      scanning = false;
+      progress?.done();
+    }
+  };
+
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     const roots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).concat(params.rootUri ? [URI.toPath(params.rootUri)] : []).filter((p): p is string => !!p);
     workspaceRoots = [...new Set(roots)];
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     analyses.setSettings(sanitize(init?.settings));
+    setIgnored(analyses.settings.ignore ?? [], []);
     workspaceTrusted = init?.workspaceTrusted !== false;
     return {
       capabilities: {
@@ -100,7 +175,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
-        executeCommandProvider: { commands: [SHOW_DOC_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOC_COMMAND, CHECK_WORKSPACE_COMMAND] },
       },
       serverInfo: { name: 'openstack-ha-language-server', version: process.env.OPENSTACK_HA_VERSION ?? '0.1.0' },
     };
@@ -108,33 +183,44 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     // the workspace's manifests describe the deployment the .conf files belong to
-    setImmediate(() => { for (const r of workspaceRoots) analyses.topologies.scan(r); analyses.manifestEpoch++; relintAll(); });
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'openstackHa' }).catch(() => undefined);
-    void pullSettings();
+    // the settings first (ignore globs), then every file of the workspace
+    void pullSettings().then(() => scanWorkspace());
   });
   connection.onDidChangeConfiguration((p) => {
     if (hasConfigurationCapability) void pullSettings();
-    else { analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa)); relintAll(); }
+    else { analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa)); setIgnored(analyses.settings.ignore ?? [], []); relintAll(); }
   });
   connection.onDidChangeWatchedFiles((p) => {
-    let configs = false, workspace = false;
+    let configs = false;
     for (const c of p.changes) {
       const file = URI.toPath(c.uri);
       if (!file || CONFIG_FILE_NAMES.some((n) => file.endsWith(n))) { configs = true; continue; }
-      // open documents are followed through their edits; a file changed on disk (git pull, another editor) is read again
-      if (documents.get(c.uri)) continue;
-      if (analyses.topologies.refresh(file, c.type === FileChangeType.Deleted)) workspace = true;
+      const key = enginePath(file);
+      // an open document is followed through its buffer; a file changed on disk (git pull, a terminal) is read again
+      if (openUris.has(key)) continue;
+      if (c.type === FileChangeType.Deleted) {
+        // a file, or a whole folder: everything the workspace holds under it goes
+        for (const k of analyses.workspace.pathsUnder(key)) { analyses.remove(k); if (!openUris.has(k)) void connection.sendDiagnostics({ uri: uriFor(k), diagnostics: [] }); }
+        continue;
+      }
+      if (ignored(key) || !inWorkspace(key)) continue;
+      try {
+        const r = readForCheck(file);
+        if (r.truncated) continue;
+        analyses.setText(key, r.text);
+        if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS);
+      } catch { analyses.remove(key); }
     }
-    if (configs) analyses.invalidate();
-    if (workspace) analyses.manifestEpoch++;
-    if (configs || workspace) relintAll();
+    if (configs) { analyses.invalidate(); relintAll(); }
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => { const key = keyOf(e.document.uri); openUris.set(key, e.document.uri); schedule(key, 0); });
   documents.onDidChangeContent((e) => {
-    schedule(e.document, DEBOUNCE_MS);
-    // a manifest edit changes the topology the open .conf files are checked against
-    if (/\.ha\.ya?ml$|openstack-ha\.ya?ml$/.test(e.document.uri)) for (const d of documents.all()) if (d.uri !== e.document.uri && !/\.ya?ml$/.test(d.uri)) schedule(d, DEBOUNCE_MS * 2);
+    const key = keyOf(e.document.uri);
+    schedule(key, DEBOUNCE_MS);
+    // the workspace sees the buffer at once, so the files checked against it are redone with it
+    if (URI.toPath(e.document.uri)) analyses.setText(key, e.document.getText());
     if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); }
   });
   documents.onDidSave((e) => {
@@ -164,16 +250,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
     connection.console.info(`${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s)`);
     toolDiagnostics.set(doc.uri, diags);
-    publish(cur);
+    publish(keyOf(cur.uri));
   };
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    analyses.forget(e.document.uri);
+    const key = keyOf(e.document.uri);
+    clearTimeout(timers.get(key));
+    openUris.delete(key);
+    analyses.forget(key);
     toolDiagnostics.delete(e.document.uri);
+    // closed without saving: the workspace goes back to the file on disk, and keeps showing its findings
+    const file = URI.toPath(e.document.uri);
+    let disk: string | undefined;
+    try { if (file && inWorkspace(key) && !ignored(key)) { const r = readForCheck(file); if (!r.truncated) disk = r.text; } } catch { disk = undefined; }
+    if (disk !== undefined) { analyses.setText(key, disk); if (analyses.workspace.kindOf(key)) { publish(key); return; } }
+    else if (file) analyses.remove(key);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   registerHandlers(connection, documents, analyses);
+  connection.onExecuteCommand(async (p) => {
+    if (p.command === CHECK_WORKSPACE_COMMAND) { await scanWorkspace(); return analyses.workspace.checkedFiles().length; }
+    return handleCommand(p);
+  });
   documents.listen(connection);
   connection.listen();
 }

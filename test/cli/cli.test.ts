@@ -21,7 +21,7 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const GOOD = fs.readFileSync(path.join(ROOT, 'examples', 'good.ha.yaml'), 'utf8');
+const GOOD = fs.readFileSync(path.join(ROOT, 'examples', 'region-one', 'good.ha.yaml'), 'utf8');
 const EVEN = `apiVersion: openstack-ha/v1
 kind: Deployment
 nodes:
@@ -42,7 +42,7 @@ test('text output: one line per finding with path:line:col, severity, message, r
     `${path.join('site', 'region.ha.yaml')}:9:19  warning  cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum  cluster-even-node-count`,
     `${path.join('site', 'region.ha.yaml')}:9:42  error  cluster 'ctl' (4 members) has STONITH off in a production deployment: a node that stops answering may still write while its resources start elsewhere  stonith-disabled`,
     '',
-    '1 error, 1 warning, 0 info in 1 of 1 file checked',
+    '1 error, 1 warning, 0 info in 1 of 1 file checked (1 HA manifest)',
     '',
   ].join('\n'));
 });

@@ -21,7 +21,7 @@ export const SERVER_BIN = path.join(ROOT, 'bin', 'openstack-ha-language-server.j
 export function exampleWorkspace(rt: string): string {
   const ws = path.join(rt, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
-  for (const f of ['bad.ha.yaml', 'good.ha.yaml']) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(ws, f));
+  for (const [f, from] of [['bad.ha.yaml', 'bad.ha.yaml'], ['good.ha.yaml', 'region-one/good.ha.yaml']]) fs.copyFileSync(path.join(ROOT, 'examples', from), path.join(ws, f));
   return ws;
 }
 

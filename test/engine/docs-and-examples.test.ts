@@ -8,12 +8,16 @@ import { lintCnf, lintConf, lintCorosync, lintFirewall, lintHaproxy, lintKeepali
 import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 import { ruleTable } from '../../server/src/tools/rule-table';
+import { analyseAll } from '../support/workspace';
+import { Finding } from '../../server/src/engine/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
-const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync|keepalived|sh|crm|xml)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
+const block = (md: string, heading: string) => new RegExp(`## ${heading}\\n\\n\`\`\`(?:yaml|ini|haproxy|corosync|keepalived|sh|crm|xml|text)\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
 /** An ini example starts with `# <catalogue file>`; a yaml one is a manifest. */
-const lintExample = (text: string) => {
+const lintExample = (text: string): { findings: Finding[] } => {
+  // a whole deployment: `#- path` starts each file; every file is checked in one workspace, as the CLI does
+  if (text.startsWith('#- ')) return { findings: [...analyseAll(text).results.values()].flatMap((r) => r.findings) };
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
   if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
@@ -81,8 +85,8 @@ test('the README\'s table of rules is the one their metadata makes (node scripts
   assert.ok(readme.includes(`${ruleTable(ALL_RULES)}\n\n`), 'README.md: run `node scripts/gen-readme-rules.mjs`');
 });
 
-test('examples/good.ha.yaml has no finding at all', () => {
-  const r = lintManifest(fs.readFileSync(path.join(ROOT, 'examples', 'good.ha.yaml'), 'utf8'));
+test('examples/region-one/good.ha.yaml has no finding at all', () => {
+  const r = lintManifest(fs.readFileSync(path.join(ROOT, 'examples', 'region-one', 'good.ha.yaml'), 'utf8'));
   assert.deepEqual(r.findings.map((f) => `${f.rule}: ${f.message}`), []);
 });
 

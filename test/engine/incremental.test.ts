@@ -23,7 +23,7 @@ function shape(n: unknown): unknown {
 }
 
 const SOURCES = [
-  fs.readFileSync(path.join(ROOT, 'examples', 'good.ha.yaml'), 'utf8'),
+  fs.readFileSync(path.join(ROOT, 'examples', 'region-one', 'good.ha.yaml'), 'utf8'),
   fs.readFileSync(path.join(ROOT, 'examples', 'bad.ha.yaml'), 'utf8'),
   'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  a:\n    address: 10.0.0.1\n    roles:\n      - controller\n  # between\n  b: { address: 10.0.0.2 }\nclusters:\n\n  ctl:\n    members:\n      - a\n      - b\n   # trailing\n\n# end\n',
 ];

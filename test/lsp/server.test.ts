@@ -115,7 +115,7 @@ test('other YAML files get no diagnostics; content-recognised manifests do', asy
   const other = fileUri(path.join(dir, 'playbook.yaml'));
   await c.open(other, '- hosts: all\n  tasks: []\n');
   assert.deepEqual((await c.diagnostics(other)).diagnostics, []);
-  const byContent = fileUri(path.join(dir, 'region.yaml'));
+  const byContent = fileUri(path.join(dir, 'other', 'region.yaml'));
   await c.open(byContent, BAD);
   assert.equal((await c.diagnostics(byContent, (x) => x.diagnostics.length > 0)).diagnostics.length, 3);
 });
@@ -180,7 +180,11 @@ test('haproxy.cfg: diagnostics, hover on a proxy, outline', async () => {
   const text = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check\n';
   await c.open(cfg, text);
   const p = await c.diagnostics(cfg, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(p.diagnostics.map((d) => d.code), ['haproxy-galera-single-writer']);
+  // the folder's manifest (site.ha.yaml) runs galera on more controllers: the finding links to where it says so
+  assert.deepEqual(p.diagnostics.map((d) => d.code), ['haproxy-backend-all-controllers', 'haproxy-galera-single-writer']);
+  const related = p.diagnostics[0].relatedInformation ?? [];
+  assert.ok(related.length >= 2 && related.every((r) => r.location.uri === uri), JSON.stringify(related));
+  assert.match(related[0].message, /site\.ha\.yaml places galera here|runs galera/);
   const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 5, character: 3 } });
   assert.match((h!.contents as MarkupContent).value, /^\*\*listen galera\*\*: 2 servers \(c1, c2\)/);
   const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cfg } }) as DocumentSymbol[];

@@ -48,7 +48,7 @@ const ALLOWED = [
   /^extension\/dist\/(extension|server|cli)\.js$/, /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/, /^extension\/schemas\/openstack-ha\.schema\.json$/,
   /^extension\/snippets\/openstack-ha\.code-snippets$/, /^extension\/syntaxes\/[a-z0-9.-]+\.(tmLanguage|language-configuration)\.json$/,
-  /^extension\/examples\/(good|bad)\.ha\.yaml$/,
+  /^extension\/examples\/(region-one\/good|bad)\.ha\.yaml$/,
 ];
 
 test('the .vsix ships only the bundles, docs, schema, snippets, grammar, examples and metadata', (t) => {

@@ -1,18 +1,18 @@
 /** `openstack-ha`: the engine from the command line, for CI. Exit codes per ../shared/spec/cli.md. */
-import { isSysctlFile } from '../engine/documents/sysctl/sysctl';
-import { isCheckEndpointFile, isCheckEndpointPath } from '../engine/documents/clustercheck/endpoints';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Args, parseArgs, USAGE, UsageError, LintArgs } from './args';
-import { collectFiles, PathError, readHead } from './files';
-import { FileReport, formatJson, formatSarif, formatText } from './format';
-import { detectKind, lintFile } from '../engine/lint';
+import { collectFiles, enginePath, MAX_READ_BYTES, PathError, readForCheck } from '../node/files';
+import { FileReport, formatJson, formatSarif, formatText, ResolvedRelated } from './format';
+import { detectKind } from '../engine/lint';
+import { analyse } from '../engine/analyse';
+import { Workspace } from '../engine/workspace/workspace';
+import { Related } from '../engine/types';
 import { ConfigError, LintConfig } from '../engine/config';
 import { applyEdits, safeFixEdits } from '../engine/fixes';
 import { ALL_RULES } from '../engine/rules';
 import { ConfigCache, loadConfigFile } from '../node/config-files';
 import { LineIndex } from '../engine/text/line-index';
-import { TopologyIndex } from '../node/topology-index';
 
 export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
 
@@ -41,59 +41,66 @@ function lint(args: LintArgs, io: Io): number {
   const explicitConfig: LintConfig | undefined = args.config ? loadExplicit(args.config) : undefined;
   const configs = new ConfigCache();
   const { files, explicit } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
-  const reports: FileReport[] = [];
-  let checked = 0;
-  const kinds = new Map<string, string>();
+  // every file goes into one workspace, as in the editor: the files it checks, and those they are checked against
+  const ws = new Workspace();
+  const hostOf = new Map<string, string>();
+  const tooLarge = new Map<string, string>();
   for (const file of files) {
-    let head: string;
-    try { head = readHead(file); } catch (e) { throw new PathError(`cannot read ${file}: ${(e as Error).message}`); }
-    const kind = detectKind(file, head);
-    if (kind) kinds.set(file, kind);
-    else if (explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
+    let read: { text: string; truncated: boolean };
+    try { read = readForCheck(file); } catch (e) { throw new PathError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+    const p = enginePath(file);
+    hostOf.set(p, file);
+    const kind = detectKind(p, read.text);
+    if (read.truncated) { if (kind) tooLarge.set(p, kind); continue; }
+    ws.setFile(p, read.text, kind);
+    if (!kind && explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
   }
-  // manifests first: a .conf file is checked against the deployment its nearest manifest describes
-  const topologies = new TopologyIndex();
-  const ordered = [...kinds.keys()].sort((a, b) => Number(kinds.get(a) !== 'manifest') - Number(kinds.get(b) !== 'manifest') || a.localeCompare(b));
+  // manifests first: the files of a deployment are checked against its manifest's model
+  const checked = ws.checkedFiles().sort((a, b) => Number(a.kind !== 'manifest') - Number(b.kind !== 'manifest') || (a.path < b.path ? -1 : 1));
   const byFile = new Map<string, FileReport>();
-  // config files are read once: first to know the peers (cinder.conf of each node), then to lint
-  const confTexts = new Map<string, string>();
-  for (const file of ordered) if (['oslo-conf', 'galera', 'keepalived', 'clustercheck'].includes(kinds.get(file)!)) { const t = fs.readFileSync(file, 'utf8'); confTexts.set(file, t); topologies.setPeer(file, t); }
-  // sysctl files and clustercheck's xinetd/socket files are not checked themselves; haproxy.cfg and firewalls are checked against them
-  for (const file of files) {
-    if (kinds.has(file)) continue;
-    try {
-      if (isSysctlFile(file)) topologies.setPeer(file, fs.readFileSync(file, 'utf8'));
-      else if (isCheckEndpointPath(file) && fs.statSync(file).size < 65536) { const t = fs.readFileSync(file, 'utf8'); if (isCheckEndpointFile(file, t)) topologies.setPeer(file, t); }
-    } catch { /* unreadable: as if absent */ }
+  const kinds: { file: string; kind: string }[] = [];
+  for (const [p, kind] of tooLarge) {
+    const file = hostOf.get(p)!;
+    const lines = new LineIndex('');
+    byFile.set(p, { file: rel(io, file), lines, findings: [{ rule: 'file-too-large', severity: 'warning', message: `the file has more than ${MAX_READ_BYTES} bytes; it is not analysed`, span: { start: 0, end: 0 }, fixes: [] }] });
+    kinds.push({ file: rel(io, file), kind });
   }
-  for (const file of ordered) {
+  for (const { path: p, kind } of checked) {
+    const file = hostOf.get(p)!;
     const config = explicitConfig ?? configFor(configs, file);
-    let text = confTexts.get(file) ?? fs.readFileSync(file, 'utf8');
-    // as in the editor: every config file is checked against its folder's deployment and the workspace's peer files
-    const isConfig = kinds.get(file) !== 'manifest';
-    const context = { topology: isConfig ? topologies.forFile(file) : undefined, peers: isConfig ? topologies.peersOf(file) : [] };
-    let result = lintFile(file, text, config, context);
+    let result = analyse(ws, p, config);
     if (!result) continue;
-    checked++;
     if (args.fix) {
+      let text = ws.textOf(p)!;
       const original = text;
       for (let pass = 0; pass < 10; pass++) {
         const edits = safeFixEdits(result!.findings);
         if (!edits.length) break;
         text = applyEdits(text, edits);
-        result = lintFile(file, text, config, context);
+        ws.setFile(p, text, kind);
+        result = analyse(ws, p, config);
       }
       if (text !== original) fs.writeFileSync(file, text);
     }
-    if (result!.manifest) topologies.set(file, result!.manifest);
-    byFile.set(file, { file: rel(io, file), lines: result!.lines ?? new LineIndex(text), findings: result!.findings });
+    kinds.push({ file: rel(io, file), kind });
+    byFile.set(p, { file: rel(io, file), lines: result!.lines, findings: result!.findings });
   }
-  for (const file of files) { const r = byFile.get(file); if (r) reports.push(r); }
-  const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports, checked);
+  // a related location names a line of another file of the workspace
+  const indexes = new Map<string, LineIndex>();
+  const related = (r: Related): ResolvedRelated => {
+    const host = hostOf.get(r.file);
+    let lines = indexes.get(r.file);
+    if (!lines) indexes.set(r.file, (lines = new LineIndex(ws.textOf(r.file) ?? '')));
+    return { file: host ? rel(io, host) : r.file, range: lines.range(r.span.start, r.span.end), message: r.message };
+  };
+  const reports: FileReport[] = [];
+  for (const file of files) { const r = byFile.get(enginePath(file)); if (r) reports.push(r); }
+  const n = kinds.length;
+  const out = args.format === 'json' ? formatJson(reports, related, kinds) : args.format === 'sarif' ? formatSarif(reports, VERSION, related) : formatText(reports, n, related, kinds);
   io.stdout(out);
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (checked === 0 && args.format === 'text') io.stderr('openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n');
+  if (n === 0 && args.format === 'text') io.stderr('openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n');
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 

@@ -7,7 +7,6 @@ import { LineIndex } from './text/line-index';
 import { parseManifestText, Parsed } from './documents/manifest/parse';
 import { buildManifest, Manifest } from './documents/manifest/model';
 import { emptyManifestFinding, validateManifest } from './documents/manifest/validate';
-import { isManifestPath, isYamlPath, looksLikeManifest } from './documents/manifest/recognise';
 import { MANIFEST_RULES } from './rules';
 import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { looksBinary, MAX_MANIFEST_BYTES } from './documents/manifest/parse';
@@ -17,15 +16,11 @@ import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
 import { CONF_RULES } from './rules/conf';
 import { HAPROXY_RULES } from './rules/haproxy';
-import { isHaproxyFile } from './documents/haproxy/recognise';
-import { isCorosyncFile } from './documents/corosync/recognise';
 import { CoroFile, parseCorosync } from './documents/corosync/parse';
 import { COROSYNC_RULES } from './rules/corosync';
 import { KEEPALIVED_RULES } from './rules/keepalived';
 import { GALERA_RULES } from './rules/galera';
-import { isCnfFile } from './documents/galera/recognise';
 import { CnfFile, parseCnf, serverOptions } from './documents/galera/parse';
-import { isKeepalivedFile } from './documents/keepalived/recognise';
 import { KaFile, parseKeepalived } from './documents/keepalived/parse';
 import { emptyModel, PmModel } from './documents/pacemaker/model';
 import { parseHaproxy } from './documents/haproxy/parse';
@@ -38,7 +33,6 @@ import { FwModel, FwSyntax } from './documents/firewall/model';
 import { firewallSyntax } from './documents/firewall/recognise';
 import { parseFirewall } from './documents/firewall/parse';
 import { FIREWALL_RULES } from './rules/firewall';
-import { isClustercheckFile } from './documents/clustercheck/endpoints';
 import { rule as placeholderSecrets } from './rules/pacemaker/pacemaker-placeholder-secrets';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
@@ -67,20 +61,8 @@ export interface LintResult {
   lines: LineIndex;
 }
 
-/** The kind of a file from its path and text, or null when the product does not check it. */
-export function detectKind(path: string, text: string): DocumentKind | null {
-  if (isManifestPath(path)) return 'manifest';
-  if (isYamlPath(path) && !looksBinary(text) && looksLikeManifest(text)) return 'manifest';
-  if (confKind(path, text)) return 'oslo-conf';
-  if (!looksBinary(text) && isCorosyncFile(path, text)) return 'corosync';
-  if (!looksBinary(text) && isKeepalivedFile(path, text)) return 'keepalived';
-  if (!looksBinary(text) && isCnfFile(path, text)) return 'galera';
-  if (!looksBinary(text) && pacemakerSyntax(path, text)) return 'pacemaker';
-  if (!looksBinary(text) && firewallSyntax(path, text)) return 'firewall';
-  if (!looksBinary(text) && isClustercheckFile(path, text)) return 'clustercheck';
-  if (!looksBinary(text) && isHaproxyFile(path, text)) return 'haproxy';
-  return null;
-}
+import { detectKind } from './languages';
+export { detectKind };
 
 /** Where the YAML comes from: the full parser by default, the editor's incremental one per document. */
 export interface ManifestParser { parse(text: string): Parsed }
@@ -106,7 +88,7 @@ function runRules<C>(rules: readonly { meta: RuleMeta; check(ctx: C): void }[], 
   for (const rule of rules) {
     if (config.rules[rule.meta.id] === 'off') continue;
     try {
-      rule.check(makeCtx((r) => out.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], ...(r.tools ? { tools: r.tools } : {}) })));
+      rule.check(makeCtx((r) => out.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], ...(r.tools ? { tools: r.tools } : {}), ...(r.related?.length ? { related: r.related } : {}) })));
     } catch (e) {
       out.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, fixes: [] });
     }
@@ -179,9 +161,9 @@ export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, con
 }
 
 /** corosync.conf, checked against the HA guide's section on Corosync. */
-export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
+export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   return lintParsed('corosync', text, config, parseCorosync, (file, raw) => {
-    runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', version: config.corosync ?? 3, report }));
+    runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', version: config.corosync ?? 3, topology: context.topology, peers: context.peers ?? [], report }));
     return { corosync: file };
   });
 }
@@ -240,7 +222,7 @@ export function lintAs(kind: DocumentKind, path: string, text: string, config: L
     case 'manifest': return lintManifest(text, config, parser);
     case 'oslo-conf': return lintConf(confKind(path, text)!, text, config, context);
     case 'haproxy': return lintHaproxy(text, config, context);
-    case 'corosync': return lintCorosync(text, config);
+    case 'corosync': return lintCorosync(text, config, context);
     case 'keepalived': return lintKeepalived(text, config, context);
     case 'galera': return lintCnf(text, config, context);
     case 'pacemaker': {

@@ -25,6 +25,14 @@ export type RealTool = typeof REAL_TOOLS[number];
  */
 export type ToolVerdict = 'refuses' | 'warns' | 'accepts';
 
+/** Another place a finding compared with: the manifest's member list, the peer node's line. */
+export interface Related {
+  /** The file's path in the workspace (as the host gave it to the engine). */
+  file: string;
+  span: Span;
+  message: string;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -33,6 +41,8 @@ export interface Finding {
   fixes: Fix[];
   /** The real tools' verdict on this finding, where it differs from its rule's. */
   tools?: Partial<Record<RealTool, ToolVerdict>>;
+  /** The facts in other files this finding compared with (LSP relatedInformation, SARIF relatedLocations). */
+  related?: Related[];
 }
 
 export type Environment = 'production' | 'staging' | 'test' | 'demo';

@@ -2,7 +2,7 @@
 import {
   CodeAction, CodeActionKind, CodeActionParams, CompletionItem, CompletionItemKind, CompletionParams, Connection, DefinitionParams,
   DocumentSymbol, DocumentSymbolParams, Hover, HoverParams, Location, MarkupKind, PrepareRenameParams, ReferenceParams, RenameParams,
-  ResponseError, SymbolKind, TextDocuments, WorkspaceEdit, Range,
+  ResponseError, SymbolKind, TextDocuments, WorkspaceEdit, Range, ExecuteCommandParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
@@ -150,12 +150,14 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     return [...out, ...(out.length && wants(FIX_ALL_KIND) ? fixAll() : [])];
   }, []));
 
-  connection.onExecuteCommand(guard('executeCommand', async (p) => {
+  handleCommand = guard('executeCommand', async (p: ExecuteCommandParams) => {
     if (p.command !== SHOW_DOC_COMMAND) return null;
     const rule = String(p.arguments?.[0] ?? '');
     if (!ruleMeta(rule)) return null;
     await connection.window.showDocument({ uri: ruleDocUri(rule), takeFocus: true });
     return null;
-  }, Promise.resolve(null)));
-
+  }, Promise.resolve(null));
 }
+
+/** Commands the handlers answer (the server adds its own and registers one handler for all). */
+export let handleCommand: (p: ExecuteCommandParams) => Promise<null> = async () => null;

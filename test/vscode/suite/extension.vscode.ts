@@ -23,7 +23,7 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 async function openCopy(name: string): Promise<vscode.TextDocument> {
-  const src = path.resolve(__dirname, '../../../../examples', name);
+  const src = path.resolve(__dirname, '../../../../examples', name === 'good.ha.yaml' ? 'region-one/good.ha.yaml' : name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
   const file = path.join(dir, name);
   fs.copyFileSync(fs.existsSync(src) ? src : path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, name), file);
@@ -69,7 +69,7 @@ test('the stonith quick fix edits the file and the finding goes away', async () 
 });
 
 test('an OpenStack service config gets the openstack-conf language and its diagnostics', async () => {
-  const src = path.resolve(__dirname, '../../../../examples/etc/nova/nova.conf');
+  const src = path.resolve(__dirname, '../../../../examples/region-one/etc/nova/nova.conf');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
   fs.mkdirSync(path.join(dir, 'etc', 'nova'), { recursive: true });
   const file = path.join(dir, 'etc', 'nova', 'nova.conf');
@@ -84,7 +84,7 @@ test('an OpenStack service config gets the openstack-conf language and its diagn
 });
 
 test('the HA stack\'s own files get their languages and their diagnostics, checked against each other', async () => {
-  const examples = path.resolve(__dirname, '../../../../examples/etc');
+  const examples = path.resolve(__dirname, '../../../../examples/region-one/etc');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
   const open = async (rel: string, language: string) => {
     const file = path.join(dir, 'etc', rel);

@@ -20,4 +20,6 @@ export const CORE_RULES: RuleMeta[] = [
     why: 'apiVersion and kind identify the document; nodes and VIPs need their addresses, clusters their members, for any check to reason about them.' },
   { id: 'schema-invalid-value', severity: 'error', fixable: true, title: 'A value outside the allowed set or range',
     why: 'Modes, managers, policies and roles are fixed words; addresses must be IP addresses; ports and prefix lengths have ranges.' },
+  { id: 'manifest-ambiguous', severity: 'warning', fixable: false, title: 'Several manifests are equally near a file, so it is checked against none',
+    why: 'A stack file is checked against the deployment of the nearest HA manifest in its folder or above. Two manifests side by side (site.ha.yaml and staging.ha.yaml) leave it unclear which deployment the file belongs to, and the checks that compare it with the deployment stay off rather than guess.' },
 ];

@@ -1,5 +1,5 @@
 /** What a rule is: its id, metadata and check. One file per rule under rules/. */
-import { Environment, Fix, RealTool, Severity, Span, ToolVerdict } from '../types';
+import { Environment, Fix, RealTool, Related, Severity, Span, ToolVerdict } from '../types';
 
 export { REAL_TOOLS } from '../types';
 export type { RealTool, ToolVerdict } from '../types';
@@ -28,6 +28,8 @@ export interface Report {
   span: Span; message: string; fixes?: Fix[]; severity?: Severity;
   /** The real tools' verdict on this finding, where it is not the rule's (RuleMeta.tools). */
   tools?: Partial<Record<RealTool, ToolVerdict>>;
+  /** The facts in other files it compared with. */
+  related?: Related[];
 }
 
 export interface RuleContext {

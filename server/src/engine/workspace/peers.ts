@@ -3,7 +3,10 @@ import { readSysctl } from '../documents/sysctl/sysctl';
 import { parseKeepalived } from '../documents/keepalived/parse';
 import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
-import { Listen, PeerConf, VrrpInstance } from './topology';
+import { CorosyncFacts, Fact, Listen, PeerConf, ProxyFacts, VrrpInstance } from './topology';
+import { block, CoroEntry, parseCorosync } from '../documents/corosync/parse';
+import { parseHaproxy } from '../documents/haproxy/parse';
+import { HaView } from '../documents/haproxy/view';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
 import { checkEndpoints } from '../documents/clustercheck/endpoints';
 
@@ -44,7 +47,7 @@ export function galeraPeer(file: string, text: string): PeerConf {
 /** keepalived.conf of another node: its VRRP instances (VRID, priority, VIPs). */
 export function keepalivedPeer(file: string, text: string): PeerConf {
   const f = parseKeepalived(text);
-  const vrrp: VrrpInstance[] = instances(f).map((i) => ({ name: name(i), vrid: value(i, 'virtual_router_id')?.text, priority: value(i, 'priority')?.text, vips: vips(i).map((v) => v.address).sort() }));
+  const vrrp: VrrpInstance[] = instances(f).map((i) => ({ name: name(i), vrid: value(i, 'virtual_router_id')?.text, priority: value(i, 'priority')?.text, vips: vips(i).map((v) => v.address).sort(), span: (i.header[1] ?? i.header[0])?.span }));
   return { file, kind: 'keepalived', vrrp };
 }
 
@@ -59,4 +62,32 @@ export function sysctlPeer(file: string, text: string): PeerConf {
 /** An xinetd service or systemd socket of the workspace that answers Galera health checks. */
 export function clustercheckPeer(file: string, text: string): PeerConf {
   return { file, kind: 'clustercheck', endpoints: checkEndpoints(file, text) };
+}
+
+const fact = (e: CoroEntry | undefined): Fact | undefined => (e ? { value: e.value, span: e.valueSpan } : undefined);
+
+/** corosync.conf of a node: what every node of the cluster must write alike (name, crypto, nodelist). */
+export function corosyncPeer(file: string, text: string): PeerConf {
+  const f = parseCorosync(text);
+  const totem = block(f.root, 'totem').pop();
+  const facts: CorosyncFacts = { clusterName: fact(totem?.entries.filter((e) => e.key === 'cluster_name').pop()), totem: {}, nodes: [] };
+  for (const e of totem?.entries ?? []) if (/^(crypto_cipher|crypto_hash|secauth|transport|version)$/.test(e.key)) facts.totem[e.key] = { value: e.value, span: e.valueSpan };
+  const nodelist = block(f.root, 'nodelist').pop();
+  facts.nodelistSpan = nodelist?.nameSpan;
+  for (const n of nodelist ? block(nodelist, 'node') : []) {
+    const get = (k: string) => fact(n.entries.filter((e) => e.key === k).pop());
+    const addresses = n.entries.filter((e) => /^ring\d+_addr$/.test(e.key)).map((e) => ({ value: e.value, span: e.valueSpan }));
+    facts.nodes.push({ name: get('name'), addresses, nodeid: get('nodeid'), span: n.nameSpan });
+  }
+  return { file, kind: 'corosync', corosync: facts };
+}
+
+/** haproxy.cfg of a load balancer: its proxies and the servers behind each (host:port), to compare across the LB nodes. */
+export function haproxyPeer(file: string, text: string): PeerConf {
+  const view = new HaView(parseHaproxy(text));
+  const proxies: ProxyFacts[] = view.proxies().filter((s) => s.name && s.kind !== 'frontend').map((s) => ({
+    name: s.name!.text, span: s.header.span,
+    servers: view.servers(s).map((x) => `${x.host ?? ''}:${x.port ?? ''}`).sort(),
+  }));
+  return { file, kind: 'haproxy', proxies };
 }

@@ -8,13 +8,24 @@ import { Manifest } from '../documents/manifest/model';
 import { controllers, serviceNodes, serviceVipNames } from '../documents/manifest/queries';
 import { canonicalIP, isIP } from '../text/ip';
 import { CheckEndpoint } from '../documents/clustercheck/endpoints';
+import { Environment, Related, Span } from '../types';
 
-export interface Host { name?: string; address?: string }
+export interface Host { name?: string; address?: string; /** where the source defines it (in `Topology.file`) */ span?: Span }
+
+/** A cluster of the deployment, as the drift rules compare the stack's files with it. */
+export interface ClusterFacts { name: string; manager: string; members: Host[]; span: Span; membersSpan?: Span }
 
 export interface Topology {
   /** Where it came from, for messages: "site.ha.yaml" or ".openstack-ha.yaml". */
   source: string;
-  vips: { name: string; address: string }[];
+  /** The source's path in the workspace, when it is a file there (related locations point into it). */
+  file?: string;
+  /** The environment the source declares (metadata.environment), when it does. */
+  environment?: Environment;
+  vips: { name: string; address: string; span?: Span }[];
+  clusters: ClusterFacts[];
+  /** Where a service is defined (its entry under services:), by catalogue name. */
+  serviceSpan(service: string): Span | undefined;
   controllers: Host[];
   /** Hosts of a service by catalogue name (rabbitmq, memcached, galera); undefined when the source does not say. */
   hostsOf(service: string): Host[] | undefined;
@@ -28,13 +39,20 @@ export interface Topology {
 
 /** What a .conf rule may know of the other config files of the same workspace (cinder.conf of each node). */
 export interface PeerConf {
+  /** The file as messages name it (relative to the file being checked). */
   file: string; kind: string; host?: string;
+  /** The file's path in the workspace, for related locations. */
+  path?: string;
   /** Options a rule compares across nodes (galera: wsrep_cluster_name ...; sysctl: net.ipv4.ip_nonlocal_bind). */
   values?: Record<string, string>;
   /** Where the file's service listens, for the settings written in it (a service .conf, a Galera option file). */
   listens?: Listen[];
   /** The VRRP instances of a keepalived.conf. */
   vrrp?: VrrpInstance[];
+  /** What nodes of one corosync cluster must agree on. */
+  corosync?: CorosyncFacts;
+  /** The proxies of a haproxy.cfg and the servers behind each. */
+  proxies?: ProxyFacts[];
   /** Where a Galera node's clustercheck answers (xinetd service, systemd socket). */
   endpoints?: CheckEndpoint[];
   /** The file sits on the same node as the file being checked (same folder, or the same tree above its etc/). */
@@ -45,7 +63,17 @@ export interface PeerConf {
 /** An explicit listen setting: `option` is how the file writes it (`[DEFAULT] osapi_compute_listen`). */
 export interface Listen { port: number; host: string; option: string }
 /** One VRRP instance of another node's keepalived.conf, as the cross-node checks compare it. */
-export interface VrrpInstance { name: string; vrid?: string; priority?: string; vips: string[] }
+export interface VrrpInstance { name: string; vrid?: string; priority?: string; vips: string[]; span?: Span }
+/** A value as a file writes it, with where. */
+export interface Fact { value: string; span: Span }
+export interface CorosyncFacts {
+  clusterName?: Fact;
+  /** totem's crypto_cipher, crypto_hash, secauth, transport, as written. */
+  totem: Record<string, Fact>;
+  nodes: { name?: Fact; addresses: Fact[]; nodeid?: Fact; span: Span }[];
+  nodelistSpan?: Span;
+}
+export interface ProxyFacts { name: string; span: Span; servers: string[] }
 
 const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
 
@@ -59,12 +87,17 @@ export function isVip(t: Topology, ref: string): string | undefined {
   return t.vips.find((v) => norm(v.address) === norm(ref) || v.name.toLowerCase() === ref.toLowerCase())?.name;
 }
 
-export function topologyFromManifest(m: Manifest, source: string): Topology {
-  const vips = [...m.vips.values()].filter((v) => v.address).map((v) => ({ name: v.name, address: v.address!.value }));
-  const host = (n: { name: string; address?: { value: string } }): Host => ({ name: n.name, address: n.address?.value });
+export function topologyFromManifest(m: Manifest, source: string, file?: string): Topology {
+  const vips = [...m.vips.values()].filter((v) => v.address).map((v) => ({ name: v.name, address: v.address!.value, span: v.keySpan }));
+  const host = (n: { name: string; keySpan?: Span; address?: { value: string } }): Host => ({ name: n.name, address: n.address?.value, span: n.keySpan });
   const find = (service: string) => [...m.services.values()].find((s) => (s.info?.name ?? s.name) === service);
+  const clusters: ClusterFacts[] = [...m.clusters.values()].map((c) => ({
+    name: c.name, manager: c.manager, span: c.keySpan, membersSpan: c.members?.span,
+    members: (c.members?.items ?? []).map((i) => { const n = m.nodes.get(i.value); return n ? host(n) : { name: i.value, span: i.span }; }),
+  }));
   return {
-    source, vips,
+    source, file, vips, clusters, environment: m.environmentValue ? m.environment : undefined,
+    serviceSpan(service) { return find(service)?.keySpan; },
     controllers: controllers(m).map(host),
     hostsOf(service) { const s = find(service); return s ? serviceNodes(m, s).map(host) : undefined; },
     vipOf(service) {
@@ -85,7 +118,8 @@ export function topologyFromManifest(m: Manifest, source: string): Topology {
 export function topologyFromSettings(vips: string[], ctl: string[], source: string): Topology {
   const hosts = ctl.map((c) => (isIP(c) ? { address: c } : { name: c }));
   return {
-    source, vips: vips.map((a, i) => ({ name: i === 0 ? 'vip' : `vip${i + 1}`, address: a })), controllers: hosts,
+    source, vips: vips.map((a, i) => ({ name: i === 0 ? 'vip' : `vip${i + 1}`, address: a })), controllers: hosts, clusters: [],
+    serviceSpan: () => undefined,
     // the guide's collapsed layout: RabbitMQ, memcached and Galera on every controller
     hostsOf: (service) => (['rabbitmq', 'memcached', 'galera'].includes(service) && hosts.length ? hosts : undefined),
     vipOf: () => vips[0],
@@ -104,4 +138,27 @@ export function nodePeers(peers: PeerConf[], kind?: string): { peers: PeerConf[]
   const ofKind = kind ? peers.filter((p) => p.kind === kind) : peers;
   const here = ofKind.filter((p) => p.sameNode);
   return here.length ? { peers: here, thisNode: here.length < ofKind.length } : { peers: ofKind, thisNode: false };
+}
+
+/** Related locations in the topology's source: where each host is defined (when the source is a workspace file). */
+export function hostsRelated(t: Topology, hosts: Host[], message: (h: Host) => string): Related[] {
+  if (!t.file) return [];
+  return hosts.filter((h) => h.span).map((h) => ({ file: t.file!, span: h.span!, message: message(h) }));
+}
+
+/** The related location of a service's definition in the topology's source, if it has one. */
+export function serviceRelated(t: Topology, service: string, message: string): Related[] {
+  const span = t.file ? t.serviceSpan(service) : undefined;
+  return span ? [{ file: t.file!, span, message }] : [];
+}
+
+/** The related location of a VIP's definition, by address. */
+export function vipRelated(t: Topology, address: string, message: string): Related[] {
+  const v = t.vips.find((x) => norm(x.address) === norm(address) || x.name === address);
+  return t.file && v?.span ? [{ file: t.file, span: v.span, message }] : [];
+}
+
+/** A place in a peer file, as a related location. */
+export function peerRelated(p: PeerConf, span: Span | undefined, message: string): Related[] {
+  return p.path && span ? [{ file: p.path, span, message }] : [];
 }

@@ -1,6 +1,6 @@
 import { ConfRule } from './rule';
 import { urlHost } from './support';
-import { describeHost, isVip, sameHost } from '../../workspace/topology';
+import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../../workspace/topology';
 
 /** Options that name another service's API: they must use its VIP. */
 const REFERENCE = /^(www_authenticate_uri|auth_uri|auth_url|api_servers|endpoint_override|registry_host)$/;
@@ -27,6 +27,7 @@ export const rule: ConfRule = {
       ctx.report({
         span: at >= 0 ? { start: e.valueSpan.start + at, end: e.valueSpan.start + at + host.length } : e.valueSpan,
         message: `[${s.name}] ${e.key} names controller ${describeHost(node)}, not a VIP${vip ? ` (${vip}, from ${t.source})` : ''}: the reference breaks when that controller does`,
+        related: [...hostsRelated(t, [node], () => `controller ${node.name ?? node.address} in ${t.source}`), ...(vip ? vipRelated(t, vip, `VIP in ${t.source}`) : [])],
         fixes: vip && at >= 0 && !e.value.includes(',') ? [{ title: `Use the VIP ${vip}`, safe: true, preferred: true, edits: [{ start: e.valueSpan.start + at, end: e.valueSpan.start + at + host.length, newText: vip }] }] : [],
       });
     }

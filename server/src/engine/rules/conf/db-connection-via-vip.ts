@@ -1,6 +1,6 @@
 import { ConfRule } from './rule';
 import { urlHost, usesDatabase } from './support';
-import { describeHost, isVip, sameHost } from '../../workspace/topology';
+import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../../workspace/topology';
 
 export const rule: ConfRule = {
   meta: {
@@ -23,6 +23,7 @@ export const rule: ConfRule = {
     ctx.report({
       span: at >= 0 ? { start: conn.valueSpan.start + at, end: conn.valueSpan.start + at + h.host.length } : conn.valueSpan,
       message: `[${conn.section?.name}] ${conn.key} reaches the database at ${what}, not through the VIP${vip ? ` (${vip}, from ${t.source})` : ''}: it fails with that host, and other services may write to other nodes`,
+      related: [...(vip ? vipRelated(t, vip, `the database VIP in ${t.source}`) : []), ...(node ? hostsRelated(t, [node], () => `node ${node.name ?? node.address} in ${t.source}`) : [])],
       fixes: vip && at >= 0 ? [{ title: `Use the database VIP ${vip}`, safe: true, preferred: true, edits: [{ start: conn.valueSpan.start + at, end: conn.valueSpan.start + at + h.host.length, newText: vip }] }] : [],
     });
   },

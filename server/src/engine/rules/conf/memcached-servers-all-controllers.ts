@@ -1,6 +1,6 @@
 import { ConfRule } from './rule';
 import { hostPortList } from './support';
-import { describeHost, isVip, sameHost } from '../../workspace/topology';
+import { describeHost, isVip, sameHost, hostsRelated, serviceRelated, vipRelated } from '../../workspace/topology';
 
 const SETTINGS: [string, string][] = [['keystone_authtoken', 'memcached_servers'], ['cache', 'memcache_servers']];
 
@@ -29,6 +29,7 @@ export const rule: ConfRule = {
         message: vip
           ? `[${section}] ${key} names VIP '${vip}': memcached clients must list every server (${t.source} has ${all.length}) and hash keys across them`
           : `[${section}] ${key} lists ${all.length - missing.length} of the ${all.length} memcached hosts of ${t.source}; missing: ${missing.map(describeHost).join(', ')}`,
+        related: vip ? vipRelated(t, vip, `VIP ${vip} in ${t.source}`) : [...serviceRelated(t, 'memcached', `${t.source} places memcached here`), ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} runs memcached`)],
         fixes: [{ title: `List all ${all.length} memcached servers`, safe: true, preferred: true, edits: [{ start: e.valueSpan.start, end: e.valueSpan.end, newText: full }] }],
       });
     }

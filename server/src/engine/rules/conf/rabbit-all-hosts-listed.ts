@@ -1,6 +1,6 @@
 import { ConfRule } from './rule';
 import { rabbitUse } from './support';
-import { describeHost, isVip, sameHost } from '../../workspace/topology';
+import { describeHost, isVip, sameHost, hostsRelated, serviceRelated } from '../../workspace/topology';
 import { placeholderOf } from '../../text/placeholder';
 
 export const rule: ConfRule = {
@@ -21,6 +21,7 @@ export const rule: ConfRule = {
       ctx.report({
         span: use.entry.valueSpan,
         message: `${use.entry.key} lists ${brokers.length - missing.length} of the ${brokers.length} RabbitMQ hosts of ${t.source}; missing: ${missing.map(describeHost).join(', ')}`,
+        related: [...serviceRelated(t, 'rabbitmq', `${t.source} places rabbitmq here`), ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} runs rabbitmq`)],
       });
       return;
     }

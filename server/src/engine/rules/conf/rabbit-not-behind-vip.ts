@@ -1,6 +1,6 @@
 import { ConfRule } from './rule';
 import { rabbitUse } from './support';
-import { isVip } from '../../workspace/topology';
+import { isVip, vipRelated } from '../../workspace/topology';
 
 export const rule: ConfRule = {
   meta: {
@@ -15,7 +15,7 @@ export const rule: ConfRule = {
     for (const h of use.hosts) {
       const vip = isVip(t, h);
       if (!vip) continue;
-      ctx.report({ span: use.entry.valueSpan, message: `${use.entry.key} reaches RabbitMQ through VIP '${vip}' (${h}, from ${t.source}): after a failover clients hang on the old owner; list every broker instead` });
+      ctx.report({ span: use.entry.valueSpan, message: `${use.entry.key} reaches RabbitMQ through VIP '${vip}' (${h}, from ${t.source}): after a failover clients hang on the old owner; list every broker instead`, related: vipRelated(t, vip, `VIP ${vip} in ${t.source}`) });
     }
   },
 };

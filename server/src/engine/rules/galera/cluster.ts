@@ -1,7 +1,7 @@
 /** The rules that compare a Galera node with its cluster: its peers' files and the manifest. */
 import { CnfRule } from './rule';
 import { anchor, gcommHosts, usesGalera, wsrepOnHere } from './support';
-import { describeHost, isVip, sameHost } from '../../workspace/topology';
+import { describeHost, isVip, sameHost, hostsRelated, serviceRelated, vipRelated, peerRelated } from '../../workspace/topology';
 
 const G = '2016:controller-ha-galera-config';
 /** What mariadbd calls a cluster whose wsrep_cluster_name is not set. */
@@ -46,16 +46,17 @@ export const clusterAddress: CnfRule = {
     if (t && members?.length) {
       const missing = members.filter((m) => !hosts.some((h) => sameHost(h, m)));
       const vip = hosts.map((h) => isVip(t, h)).find(Boolean);
-      if (vip) { ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address names VIP '${vip}': Galera members must name each other` }); return; }
+      if (vip) { ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address names VIP '${vip}': Galera members must name each other`, related: vipRelated(t, vip, `VIP ${vip} in ${t.source}`) }); return; }
       if (missing.length) {
         const full = `gcomm://${members.map((m) => m.address ?? m.name).join(',')}`;
         ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address lists ${members.length - missing.length} of the ${members.length} Galera nodes of ${t.source}; missing: ${missing.map(describeHost).join(', ')}`,
+          related: [...serviceRelated(t, 'galera', `${t.source} places galera here`), ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} runs galera`)],
           fixes: [{ title: 'List every Galera node', safe: true, preferred: true, edits: [{ start: e.valueSpan.start, end: e.valueSpan.end, newText: e.value !== undefined && /^["']/.test(ctx.text.slice(e.valueSpan.start)) ? `"${full}"` : full }] }] });
         return;
       }
     }
     const other = ctx.peers.find((p) => p.kind === 'galera' && p.values?.wsrep_cluster_address && gcommHosts(p.values.wsrep_cluster_address)?.length && JSON.stringify([...gcommHosts(p.values.wsrep_cluster_address)!].sort()) !== JSON.stringify([...hosts].sort()));
-    if (other) ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address lists ${hosts.join(', ')} here but ${gcommHosts(other.values!.wsrep_cluster_address)!.join(', ')} in ${other.file}` });
+    if (other) ctx.report({ span: e.valueSpan, message: `wsrep_cluster_address lists ${hosts.join(', ')} here but ${gcommHosts(other.values!.wsrep_cluster_address)!.join(', ')} in ${other.file}`, related: peerRelated(other, { start: 0, end: 0 }, `wsrep_cluster_address of ${other.file}`) });
   },
 };
 

@@ -1,5 +1,5 @@
 import { HaRule } from './rule';
-import { describeHost, sameHost } from '../../workspace/topology';
+import { describeHost, sameHost, hostsRelated, serviceRelated } from '../../workspace/topology';
 
 export const rule: HaRule = {
   meta: {
@@ -29,7 +29,8 @@ export const rule: HaRule = {
       const hosts = t.hostsOf(svc.name === 'galera' ? 'galera' : svc.name) ?? t.controllers;
       const missing = hosts.filter((h) => !servers.some((x) => x.host !== undefined && (sameHost(x.host, h) || sameHost(x.name, h))));
       if (!missing.length || missing.length === hosts.length) continue;
-      ctx.report({ span: s.header.span, message: `${s.kind} ${s.name?.text ?? ''} leaves out ${missing.map(describeHost).join(', ')}, which ${t.source} says run${missing.length === 1 ? 's' : ''} ${svc.name}` });
+      ctx.report({ span: s.header.span, message: `${s.kind} ${s.name?.text ?? ''} leaves out ${missing.map(describeHost).join(', ')}, which ${t.source} says run${missing.length === 1 ? 's' : ''} ${svc.name}`,
+        related: [...serviceRelated(t, svc.name, `${t.source} places ${svc.name} here`), ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} runs ${svc.name}`)] });
     }
   },
 };

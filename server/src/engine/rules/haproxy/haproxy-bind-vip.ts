@@ -1,5 +1,5 @@
 import { HaRule } from './rule';
-import { describeHost, isVip, sameHost } from '../../workspace/topology';
+import { describeHost, isVip, sameHost, vipRelated, hostsRelated, Host } from '../../workspace/topology';
 
 export const rule: HaRule = {
   meta: {
@@ -14,13 +14,15 @@ export const rule: HaRule = {
       for (const b of view.binds(s)) {
         const vip = t?.vips[0]?.address;
         let problem: string | undefined;
+        let node: Host | undefined;
         if (b.host === undefined) problem = 'every address';
-        else if (t && !isVip(t, b.host)) { const node = t.controllers.find((n) => sameHost(b.host!, n)); if (node) problem = `node ${describeHost(node)}`; }
+        else if (t && !isVip(t, b.host)) { node = t.controllers.find((n) => sameHost(b.host!, n)); if (node) problem = `node ${describeHost(node)}`; }
         if (!problem) continue;
         const hostLen = b.arg.text.lastIndexOf(':');
         ctx.report({
           span: b.arg.span,
           message: `${s.kind} ${s.name?.text ?? ''} binds ${problem} (${b.arg.text}) rather than the VIP${vip ? ` ${vip}` : ''}`,
+          related: t ? [...(vip ? vipRelated(t, vip, `VIP in ${t.source}`) : []), ...(node ? hostsRelated(t, [node], (h) => `node ${h.name ?? h.address} in ${t.source}`) : [])] : undefined,
           fixes: vip && hostLen >= 0 && b.arg.text === b.arg.text.trim() ? [{ title: `Bind ${vip}:${b.port}`, safe: false, preferred: true, edits: [{ start: b.arg.span.start, end: b.arg.span.end, newText: `${vip.includes(':') ? `[${vip}]` : vip}:${b.port}` }] }] : [],
         });
       }

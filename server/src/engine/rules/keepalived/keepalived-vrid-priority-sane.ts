@@ -1,3 +1,4 @@
+import { peerRelated } from '../../workspace/topology';
 import { KaRule } from './rule';
 import { instances, name, value, vips } from './support';
 
@@ -33,13 +34,13 @@ function crossNode(ctx: Parameters<KaRule['check']>[0], i: ReturnType<typeof ins
     for (const other of peer.vrrp ?? []) {
       const shared = other.vips.filter((a) => mine.includes(a));
       if (!shared.length) {
-        if (other.vrid === vrid.text && other.vips.length) ctx.report({ span: vrid.span, message: `virtual_router_id ${vrid.text} is also used by vrrp_instance ${other.name} in ${peer.file} for other VIPs (${other.vips.join(', ')}): on one network segment they form one VRRP group` });
+        if (other.vrid === vrid.text && other.vips.length) ctx.report({ span: vrid.span, message: `virtual_router_id ${vrid.text} is also used by vrrp_instance ${other.name} in ${peer.file} for other VIPs (${other.vips.join(', ')}): on one network segment they form one VRRP group`, related: peerRelated(peer, other.span, `vrrp_instance ${other.name} of ${peer.file}`) });
         continue;
       }
       if (other.vrid !== undefined && other.vrid !== vrid.text) {
-        ctx.report({ span: vrid.span, severity: 'error', message: `VIP ${shared[0]} is in virtual_router_id ${vrid.text} here but ${other.vrid} in ${peer.file} (vrrp_instance ${other.name}): the nodes are in different VRRP groups, and each holds the VIP` });
+        ctx.report({ span: vrid.span, severity: 'error', message: `VIP ${shared[0]} is in virtual_router_id ${vrid.text} here but ${other.vrid} in ${peer.file} (vrrp_instance ${other.name}): the nodes are in different VRRP groups, and each holds the VIP`, related: peerRelated(peer, other.span, `vrrp_instance ${other.name} of ${peer.file}`) });
       } else if (prio && other.priority === prio.text) {
-        ctx.report({ span: prio.span, message: `priority ${prio.text} is the same as vrrp_instance ${other.name}'s in ${peer.file} for VIP ${shared[0]}: the election then falls to the highest interface address; give each node its own priority` });
+        ctx.report({ span: prio.span, message: `priority ${prio.text} is the same as vrrp_instance ${other.name}'s in ${peer.file} for VIP ${shared[0]}: the election then falls to the highest interface address; give each node its own priority`, related: peerRelated(peer, other.span, `vrrp_instance ${other.name} of ${peer.file}`) });
       }
     }
   }

@@ -1,0 +1,42 @@
+/**
+ * A file of a workspace in, its findings out: the one way the CLI and the editor check a file, so
+ * both find the same things. The workspace says which deployment the file belongs to; the host
+ * says which settings apply (.openstack-ha.yaml, editor settings).
+ */
+import { DocumentKind, lintAs, LintResult, ManifestParser } from './lint';
+import { effectiveSeverity, EMPTY_CONFIG, isSuppressed, LintConfig, parseSuppressions } from './config';
+import { Workspace } from './workspace/workspace';
+import { basename, relative, dirname } from './text/paths';
+import { Finding } from './types';
+
+export interface Analysis extends LintResult {
+  /** The manifest the file was checked against (its workspace path), if any. */
+  manifestFile?: string;
+}
+
+export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_CONFIG, parser?: ManifestParser): Analysis | null {
+  const kind: DocumentKind | null = ws.kindOf(path);
+  const text = ws.textOf(path);
+  if (!kind || text === undefined) return null;
+  if (kind === 'manifest') {
+    const r = lintAs(kind, path, text, config, {}, parser);
+    ws.setManifestModel(path, text, r.manifest);
+    return r;
+  }
+  const ctx = ws.contextFor(path);
+  // what the deployment's manifest declares is the deployment's environment, whatever the default
+  const cfg = ctx.environment && ctx.environment !== config.environment ? { ...config, environment: ctx.environment } : config;
+  const r: Analysis = lintAs(kind, path, text, cfg, { topology: ctx.topology, peers: ctx.peers });
+  r.manifestFile = ctx.manifest;
+  if (ctx.ambiguous && effectiveSeverity(config, 'manifest-ambiguous', 'warning') !== 'off' && !isSuppressed(parseSuppressions(text), 'manifest-ambiguous', 0)) r.findings.unshift(ambiguous(path, ctx.ambiguous, config));
+  return r;
+}
+
+function ambiguous(path: string, manifests: string[], config: LintConfig): Finding {
+  const names = manifests.map((m) => relative(dirname(path), m) || basename(m));
+  return {
+    rule: 'manifest-ambiguous', severity: effectiveSeverity(config, 'manifest-ambiguous', 'warning') as Finding['severity'], span: { start: 0, end: 0 }, fixes: [],
+    message: `${manifests.length} manifests are equally near this file (${names.join(', ')}): it is checked against neither; keep one manifest per deployment folder`,
+    related: manifests.map((m) => ({ file: m, span: { start: 0, end: 0 }, message: `manifest ${basename(m)}` })),
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Where each kind's files are found, as globs: the client's document selector and file watchers
+ * read these (this module imports nothing, so the client bundle stays small). Content decides in the
+ * end (languages/index.ts); a glob only says where a file of the kind may be.
+ */
+export const KIND_GLOBS = {
+  manifest: ['**/*.{yaml,yml}'],
+  'oslo-conf': ['**/*.{conf,ini}'],
+  haproxy: ['**/*.cfg'],
+  corosync: ['**/*.conf'],
+  keepalived: ['**/*.conf'],
+  galera: ['**/*.cnf'],
+  pacemaker: ['**/*.{xml,crm,pcs,sh,bash}'],
+  firewall: ['**/iptables/rules.v{4,6}', '**/ufw/user{,6}.rules', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml', '**/*.{sh,bash}'],
+  clustercheck: ['**/{sysconfig,default}/clustercheck', '**/xinetd.d/*'],
+} as const;
+
+/** Files other files are checked against, though not checked themselves (sysctl, systemd sockets). */
+export const FACT_GLOBS = ['**/sysctl.conf', '**/sysctl.d/*.conf', '**/*.socket', '**/xinetd.d/*'] as const;
+
+/** Settings files (.openstack-ha.yaml). */
+export const CONFIG_GLOBS = ['**/.openstack-ha.{yaml,yml}'] as const;
+
+/** Every glob the product reads, without repeats: for a file watcher. */
+export function allGlobs(): string[] {
+  return [...new Set([...Object.values(KIND_GLOBS).flat(), ...FACT_GLOBS, ...CONFIG_GLOBS])];
+}

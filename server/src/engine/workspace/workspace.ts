@@ -1,0 +1,222 @@
+/**
+ * One workspace: every file of the deployments it holds, fed as text by the hosts (the CLI from
+ * disk, the editor from disk and its open buffers). For any file it answers its deployment context:
+ * the manifest it is checked against, that manifest's topology and environment, and the other
+ * files of the same deployment (its peers). Pure: paths are '/'-separated strings, nothing is read.
+ *
+ * Cost: a file's manifest is found by walking up its folders (not by comparing it with every
+ * manifest); peers are grouped by deployment once per change, so a file compares only with the
+ * files of its own deployment.
+ */
+import { DocumentKind } from '../lint';
+import { detectKind, peerFacts } from '../languages';
+import { basename, dirname, relative } from '../text/paths';
+import { parseManifestText } from '../documents/manifest/parse';
+import { buildManifest, Manifest } from '../documents/manifest/model';
+import { PeerConf, Topology, topologyFromManifest } from './topology';
+import { Environment } from '../types';
+
+interface Entry {
+  path: string;
+  kind: DocumentKind | null;
+  text: string;
+  /** What other files of the deployment are checked against in this one. */
+  peer?: PeerConf;
+  /** The tree the file belongs to: above its etc/, or its folder. */
+  node: string;
+}
+
+export interface FileContext {
+  /** The manifest the file is checked against (its path), if any. */
+  manifest?: string;
+  topology?: Topology;
+  /** Manifests at the same nearest distance: the file is checked against none of them. */
+  ambiguous?: string[];
+  /** The deployment's other files that rules compare with. */
+  peers: PeerConf[];
+  /** The environment the deployment's manifest declares, if it does. */
+  environment?: Environment;
+}
+
+/**
+ * The node a file belongs to: the tree above its `etc/` (nodes/db1 for nodes/db1/etc/mysql/my.cnf),
+ * or its folder when the path has no etc/.
+ */
+export function nodeRoot(path: string): string {
+  const parts = path.split('/');
+  const i = parts.lastIndexOf('etc');
+  return i > 0 ? parts.slice(0, i).join('/') || '/' : dirname(path);
+}
+
+export class Workspace {
+  private readonly files = new Map<string, Entry>();
+  private readonly manifestsByDir = new Map<string, Set<string>>();
+  private manifestCount = 0;
+  /** Built on demand, dropped when the manifest's text changes; null: the manifest describes nothing. */
+  private readonly topologies = new Map<string, Topology | null>();
+  /** Peers grouped by deployment; rebuilt after a change. */
+  private peerGroups: Map<string, Entry[]> | undefined;
+
+  /**
+   * Adds or replaces a file's text. Returns true when what other files are checked against changed
+   * (a manifest, or a peer's facts): the host then checks `dependents(path)` again.
+   */
+  setFile(path: string, text: string, kind: DocumentKind | null = detectKind(path, text)): boolean {
+    const before = this.files.get(path);
+    if (before && before.text === text && before.kind === kind) return false;
+    if (before?.kind === 'manifest') this.dropManifest(path);
+    let peer: PeerConf | undefined;
+    try { peer = kind === 'manifest' ? undefined : peerFacts(path, kind, text); } catch { peer = undefined; }
+    if (peer) peer = { ...peer, path };
+    const entry: Entry = { path, kind, text, peer, node: nodeRoot(path) };
+    this.files.set(path, entry);
+    if (kind === 'manifest') {
+      const dir = dirname(path);
+      let set = this.manifestsByDir.get(dir);
+      if (!set) this.manifestsByDir.set(dir, (set = new Set()));
+      set.add(path);
+      this.manifestCount++;
+      this.topologies.delete(path);
+      this.peerGroups = undefined;
+      return true;
+    }
+    const changed = JSON.stringify(before?.peer) !== JSON.stringify(peer);
+    if (changed) this.peerGroups = undefined;
+    return changed || before?.kind === 'manifest';
+  }
+
+  /** Forgets a file (deleted, or moved away). True when other files were checked against it. */
+  removeFile(path: string): boolean {
+    const e = this.files.get(path);
+    if (!e) return false;
+    this.files.delete(path);
+    if (e.kind === 'manifest') { this.dropManifest(path); return true; }
+    if (e.peer) { this.peerGroups = undefined; return true; }
+    return false;
+  }
+
+  /**
+   * A manifest's model the host already built (the editor's incremental parse, the CLI's lint), so
+   * the workspace does not parse the same text again.
+   */
+  setManifestModel(path: string, text: string, m: Manifest | undefined): void {
+    const e = this.files.get(path);
+    if (!e || e.kind !== 'manifest' || e.text !== text) return;
+    this.topologies.set(path, m && (m.nodes.size || m.vips.size) ? topologyFromManifest(m, basename(path), path) : null);
+  }
+
+  has(path: string): boolean { return this.files.has(path); }
+  kindOf(path: string): DocumentKind | null { return this.files.get(path)?.kind ?? null; }
+  textOf(path: string): string | undefined { return this.files.get(path)?.text; }
+  get size(): number { return this.files.size; }
+
+  /** The files held at `path` or under it (a deleted folder). */
+  pathsUnder(path: string): string[] {
+    const out: string[] = [];
+    for (const p of this.files.keys()) if (p === path || p.startsWith(path + '/')) out.push(p);
+    return out;
+  }
+
+  /** The files the product checks, with their kinds, in path order. */
+  checkedFiles(): { path: string; kind: DocumentKind }[] {
+    const out: { path: string; kind: DocumentKind }[] = [];
+    for (const e of this.files.values()) if (e.kind) out.push({ path: e.path, kind: e.kind });
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Everything the rules may know of a file's deployment. */
+  contextFor(path: string): FileContext {
+    const found = this.manifestFor(path);
+    const topology = found.manifest ? this.topologyOf(found.manifest) : undefined;
+    const self = this.files.get(path);
+    const node = self?.node ?? nodeRoot(path);
+    const here = dirname(path);
+    const peers: PeerConf[] = [];
+    for (const e of this.groups().get(this.deploymentOf(path, found)) ?? []) {
+      if (e.path === path) continue;
+      peers.push({ ...e.peer!, file: relative(here, e.path), sameNode: e.node === node, node: basename(e.node) });
+    }
+    return { manifest: topology ? found.manifest : undefined, topology, ambiguous: found.ambiguous, peers, environment: topology?.environment };
+  }
+
+  /**
+   * The files to check again when `path` changed: for a manifest, those it may be the manifest of;
+   * for a peer file, the files of its deployment.
+   */
+  dependents(path: string): string[] {
+    const e = this.files.get(path);
+    const out: string[] = [];
+    if (e?.kind === 'manifest' || (!e && this.manifestCount <= 1)) {
+      const dir = dirname(path);
+      for (const f of this.files.values()) if (f.kind && f.path !== path && (this.manifestCount <= 1 || f.path.startsWith(dir + '/'))) out.push(f.path);
+      return out;
+    }
+    const dep = this.deploymentOf(path, this.manifestFor(path));
+    for (const f of this.files.values()) {
+      if (f.kind && f.kind !== 'manifest' && f.path !== path && this.deploymentOf(f.path, this.manifestFor(f.path)) === dep) out.push(f.path);
+    }
+    return out;
+  }
+
+  private dropManifest(path: string): void {
+    const set = this.manifestsByDir.get(dirname(path));
+    if (set?.delete(path)) this.manifestCount--;
+    if (set && !set.size) this.manifestsByDir.delete(dirname(path));
+    this.topologies.delete(path);
+    this.peerGroups = undefined;
+  }
+
+  private topologyOf(path: string): Topology | undefined {
+    if (!this.topologies.has(path)) {
+      const text = this.files.get(path)?.text ?? '';
+      let t: Topology | null = null;
+      try {
+        const parsed = parseManifestText(text);
+        if (parsed.doc && parsed.ok) { const m = buildManifest(parsed.doc); if (m.nodes.size || m.vips.size) t = topologyFromManifest(m, basename(path), path); }
+      } catch { t = null; }
+      this.topologies.set(path, t);
+    }
+    return this.topologies.get(path) ?? undefined;
+  }
+
+  /** The nearest manifests in the file's folder or above that describe something; one wins, several are ambiguous. */
+  private manifestFor(path: string): { manifest?: string; ambiguous?: string[] } {
+    if (this.manifestCount === 0) return {};
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const set = this.manifestsByDir.get(dir);
+      if (set) {
+        const live = [...set].filter((m) => m !== path && this.topologyOf(m));
+        if (live.length === 1) return { manifest: live[0] };
+        if (live.length > 1) return { ambiguous: live.sort() };
+      }
+      if (dir === '/' || dir === '.' || dirname(dir) === dir) break;
+    }
+    // a workspace with one deployment: its manifest speaks for every file
+    if (this.manifestCount === 1) {
+      const only = [...this.manifestsByDir.values()][0];
+      const m = only ? [...only][0] : undefined;
+      if (m && m !== path && this.topologyOf(m)) return { manifest: m };
+    }
+    return {};
+  }
+
+  /** The deployment a file belongs to: its manifest's folder, else the folder holding its node's tree. */
+  private deploymentOf(path: string, found: { manifest?: string; ambiguous?: string[] }): string {
+    const m = found.manifest ?? found.ambiguous?.[0];
+    return m ? dirname(m) : dirname(this.files.get(path)?.node ?? nodeRoot(path));
+  }
+
+  private groups(): Map<string, Entry[]> {
+    if (!this.peerGroups) {
+      this.peerGroups = new Map();
+      for (const e of this.files.values()) {
+        if (!e.peer) continue;
+        const key = this.deploymentOf(e.path, this.manifestFor(e.path));
+        let g = this.peerGroups.get(key);
+        if (!g) this.peerGroups.set(key, (g = []));
+        g.push(e);
+      }
+    }
+    return this.peerGroups;
+  }
+}
