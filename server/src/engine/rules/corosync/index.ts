@@ -15,7 +15,10 @@ import { rule as autoTieBreakerProduction } from './corosync-auto-tie-breaker-pr
 import { evenRule, minThreeRule } from './cluster-size';
 import { rule as unknownKey } from './corosync-unknown-key';
 
+import { rule as nodelistDrift } from './corosync-nodelist-drift';
+import { rule as confDiffers } from './corosync-conf-differs';
+
 export const COROSYNC_RULES: readonly CoroRule[] = [
   unknownKey, placeholderValue, tokenTimeoutLow, secauthOff, rrpModeRequired, ringnumberUnique, mcastaddrScope, broadcastExcludesMcastaddr, udpuNodelist,
-  votequorum, waitForAll, twoNodeConsistency, autoTieBreakerProduction, minThreeRule, evenRule,
+  votequorum, waitForAll, twoNodeConsistency, autoTieBreakerProduction, minThreeRule, evenRule, nodelistDrift, confDiffers,
 ];

@@ -16,8 +16,10 @@ import { rule as sysctlNonlocalBind } from './sysctl-nonlocal-bind';
 import { rule as servicePortCollision } from './haproxy-service-port-collision';
 import { rule as clustercheckEndpoint } from './galera-clustercheck-endpoint';
 
+import { rule as backendsDiffer } from './haproxy-backends-differ';
+
 export const HAPROXY_RULES: readonly HaRule[] = [
   unknownKeyword, placeholderValue,
   bindVip, serverHealthCheck, httpApiHttpchk, galeraSingleWriter, galeraNoRoundrobin, galeraCheckMismatch, defaultsTimeouts,
-  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind, clustercheckEndpoint, cookieDuplicate,
+  noAmqpOrMemcached, backendAllControllers, servicePortCollision, sysctlNonlocalBind, clustercheckEndpoint, cookieDuplicate, backendsDiffer,
 ];

@@ -7,4 +7,6 @@ import { rule as vridPrioritySane } from './keepalived-vrid-priority-sane';
 import { rule as partitionDuplicateVip } from './keepalived-partition-duplicate-vip';
 import { rule as unknownKeyword } from './keepalived-unknown-keyword';
 
-export const KEEPALIVED_RULES: readonly KaRule[] = [unknownKeyword, placeholderValue, tracksHaproxy, vridPrioritySane, partitionDuplicateVip, authPassTruncated];
+import { rule as vipDrift } from './keepalived-vip-drift';
+
+export const KEEPALIVED_RULES: readonly KaRule[] = [unknownKeyword, placeholderValue, tracksHaproxy, vridPrioritySane, partitionDuplicateVip, authPassTruncated, vipDrift];
