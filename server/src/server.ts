@@ -134,7 +134,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const file of files) {
         const key = enginePath(file);
         if (openUris.has(key) || ignored(key)) continue;
-        try { const r = readForCheck(file); if (!r.truncated) analyses.setText(key, r.text); } catch { /* unreadable: as if absent */ }
+        try { const r = readForCheck(file); if (!r.truncated) analyses.setText(key, r.text, false); } catch { /* unreadable: as if absent */ }
       }
       analyses.workspaceEpoch++;
       const checked = analyses.workspace.checkedFiles();

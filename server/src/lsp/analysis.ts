@@ -53,9 +53,10 @@ export class AnalysisCache {
   static uriOf(key: string): string { return key.startsWith('/') || /^[A-Za-z]:\//.test(key) ? pathToFileURL(hostPath(key)).toString() : key; }
 
   /** A file's text as the workspace should see it (a disk read, a buffer edit); reports its dependents when that matters. */
-  setText(key: string, text: string): void {
+  setText(key: string, text: string, notify = true): void {
     if (this.workspace.textOf(key) === text) return;
-    if (this.workspace.setFile(key, text)) this.dependentsChanged(key);
+    // while the whole workspace is read, every file is checked afterwards: no dependents to work out
+    if (this.workspace.setFile(key, text) && notify) this.dependentsChanged(key);
   }
 
   /** A file gone from disk (and not open). */

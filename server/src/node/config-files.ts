@@ -25,8 +25,11 @@ export function loadConfigFile(file: string): LintConfig {
 export class ConfigCache {
   private byFile = new Map<string, { mtimeMs: number; config?: LintConfig; error?: Error }>();
 
+  /** The config file that applies in each folder (undefined: none), found once per folder. */
+  private byDir = new Map<string, string | undefined>();
+
   forDocument(docPath: string): { file?: string; config?: LintConfig; error?: Error } {
-    const file = findConfigFile(docPath);
+    const file = this.inDir(path.dirname(path.resolve(docPath)));
     if (!file) return {};
     let mtimeMs = 0;
     try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return {}; }
@@ -38,5 +41,16 @@ export class ConfigCache {
     return { file, ...entry };
   }
 
-  clear(): void { this.byFile.clear(); }
+  /** The config file of a folder or the nearest above it; each folder is looked at once. */
+  private inDir(dir: string): string | undefined {
+    if (this.byDir.has(dir)) return this.byDir.get(dir);
+    let file: string | undefined;
+    for (const n of CONFIG_FILE_NAMES) { const p = path.join(dir, n); if (fs.existsSync(p)) { file = p; break; } }
+    const up = path.dirname(dir);
+    if (!file && up !== dir) file = this.inDir(up);
+    this.byDir.set(dir, file);
+    return file;
+  }
+
+  clear(): void { this.byFile.clear(); this.byDir.clear(); }
 }

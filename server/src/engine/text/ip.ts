@@ -34,10 +34,17 @@ export function isIP(s: string): boolean { return isIPv4(s) || isIPv6(s); }
 
 /** A canonical text for comparing addresses; the input unchanged when it is not an address. */
 export function canonicalIP(s: string): string {
-  if (isIPv4(s)) return s.split('.').map(Number).join('.');
-  const g = ipv6Groups(s);
-  return g ? g.map((x) => x.toString(16)).join(':') : s;
+  let c = CANONICAL.get(s);
+  if (c === undefined) {
+    const g = isIPv4(s) ? undefined : ipv6Groups(s);
+    c = isIPv4(s) ? s.split('.').map(Number).join('.') : g ? g.map((x) => x.toString(16)).join(':') : s;
+    // rules compare the same few addresses across every file of a deployment: remembered, within a bound
+    if (CANONICAL.size > 50_000) CANONICAL.clear();
+    CANONICAL.set(s, c);
+  }
+  return c;
 }
+const CANONICAL = new Map<string, string>();
 
 /** The address as bits (32 for IPv4, 128 for IPv6), for prefix comparisons; undefined when it is not an address. */
 export function ipBits(s: string): string | undefined {

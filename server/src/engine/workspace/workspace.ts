@@ -134,7 +134,7 @@ export class Workspace {
     const peers: PeerConf[] = [];
     for (const e of this.groups().get(this.deploymentOf(path, found)) ?? []) {
       if (e.path === path) continue;
-      peers.push({ ...e.peer!, file: relative(here, e.path), sameNode: e.node === node, node: basename(e.node) });
+      peers.push(new PeerView(e.peer!, here, e.node === node, basename(e.node)));
     }
     return { manifest: topology ? found.manifest : undefined, topology, ambiguous: found.ambiguous, peers, environment: topology?.environment };
   }
@@ -219,4 +219,23 @@ export class Workspace {
     }
     return this.peerGroups;
   }
+}
+
+/**
+ * Another file of the deployment as one file sees it: the peer's facts (shared, not copied), its
+ * name relative to the file's folder (worked out only when a message needs it), and whether it is
+ * on the same node.
+ */
+class PeerView implements PeerConf {
+  constructor(private readonly base: PeerConf, private readonly here: string, readonly sameNode: boolean, readonly node: string) {}
+  get file(): string { return relative(this.here, this.base.path ?? this.base.file); }
+  get kind() { return this.base.kind; }
+  get host() { return this.base.host; }
+  get path() { return this.base.path; }
+  get values() { return this.base.values; }
+  get listens() { return this.base.listens; }
+  get vrrp() { return this.base.vrrp; }
+  get corosync() { return this.base.corosync; }
+  get proxies() { return this.base.proxies; }
+  get endpoints() { return this.base.endpoints; }
 }
