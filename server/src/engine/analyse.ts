@@ -7,11 +7,15 @@ import { DocumentKind, lintAs, LintResult, ManifestParser } from './lint';
 import { effectiveSeverity, EMPTY_CONFIG, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { Workspace } from './workspace/workspace';
 import { basename, relative, dirname } from './text/paths';
-import { Finding } from './types';
+import { Environment, Finding } from './types';
+import type { Release } from './knowledge/options/catalog';
 
 export interface Analysis extends LintResult {
   /** The manifest the file was checked against (its workspace path), if any. */
   manifestFile?: string;
+  /** The environment and release the file was checked for (the manifest's, else the settings'). */
+  environment?: Environment;
+  release?: Release;
 }
 
 export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_CONFIG, parser?: ManifestParser): Analysis | null {
@@ -24,10 +28,13 @@ export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_
     return r;
   }
   const ctx = ws.contextFor(path);
-  // what the deployment's manifest declares is the deployment's environment, whatever the default
-  const cfg = ctx.environment && ctx.environment !== config.environment ? { ...config, environment: ctx.environment } : config;
+  // what the deployment's manifest declares is the deployment's environment and release, whatever the defaults
+  const cfg = (ctx.environment && ctx.environment !== config.environment) || (ctx.release && ctx.release !== config.release)
+    ? { ...config, environment: ctx.environment ?? config.environment, release: ctx.release ?? config.release } : config;
   const r: Analysis = lintAs(kind, path, text, cfg, { topology: ctx.topology, peers: ctx.peers });
   r.manifestFile = ctx.manifest;
+  r.environment = cfg.environment ?? 'production';
+  r.release = cfg.release;
   if (ctx.ambiguous && effectiveSeverity(config, 'manifest-ambiguous', 'warning') !== 'off' && !isSuppressed(parseSuppressions(text), 'manifest-ambiguous', 0)) r.findings.unshift(ambiguous(path, ctx.ambiguous, config));
   return r;
 }

@@ -9,6 +9,7 @@ import { controllers, serviceNodes, serviceVipNames } from '../documents/manifes
 import { canonicalIP, isIP } from '../text/ip';
 import { CheckEndpoint } from '../documents/clustercheck/endpoints';
 import { Environment, Related, Span } from '../types';
+import type { Release } from '../knowledge/options/catalog';
 
 export interface Host { name?: string; address?: string; /** where the source defines it (in `Topology.file`) */ span?: Span }
 
@@ -22,6 +23,8 @@ export interface Topology {
   file?: string;
   /** The environment the source declares (metadata.environment), when it does. */
   environment?: Environment;
+  /** The OpenStack release the source declares (metadata.release), when it does. */
+  release?: Release;
   vips: { name: string; address: string; span?: Span }[];
   clusters: ClusterFacts[];
   /** Where a service is defined (its entry under services:), by catalogue name. */
@@ -96,7 +99,7 @@ export function topologyFromManifest(m: Manifest, source: string, file?: string)
     members: (c.members?.items ?? []).map((i) => { const n = m.nodes.get(i.value); return n ? host(n) : { name: i.value, span: i.span }; }),
   }));
   return {
-    source, file, vips, clusters, environment: m.environmentValue ? m.environment : undefined,
+    source, file, vips, clusters, environment: m.environmentValue ? m.environment : undefined, release: m.release,
     serviceSpan(service) { return find(service)?.keySpan; },
     controllers: controllers(m).map(host),
     hostsOf(service) { const s = find(service); return s ? serviceNodes(m, s).map(host) : undefined; },

@@ -15,6 +15,7 @@ import { parseManifestText } from '../documents/manifest/parse';
 import { buildManifest, Manifest } from '../documents/manifest/model';
 import { PeerConf, Topology, topologyFromManifest } from './topology';
 import { Environment } from '../types';
+import type { Release } from '../knowledge/options/catalog';
 
 interface Entry {
   path: string;
@@ -36,6 +37,8 @@ export interface FileContext {
   peers: PeerConf[];
   /** The environment the deployment's manifest declares, if it does. */
   environment?: Environment;
+  /** The OpenStack release the deployment's manifest declares, if it does. */
+  release?: Release;
 }
 
 /**
@@ -136,7 +139,7 @@ export class Workspace {
       if (e.path === path) continue;
       peers.push(new PeerView(e.peer!, here, e.node === node, basename(e.node)));
     }
-    return { manifest: topology ? found.manifest : undefined, topology, ambiguous: found.ambiguous, peers, environment: topology?.environment };
+    return { manifest: topology ? found.manifest : undefined, topology, ambiguous: found.ambiguous, peers, environment: topology?.environment, release: topology?.release };
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { Document, YAMLMap } from 'yaml';
 import { Environment, ENVIRONMENTS, Span } from '../../types';
+import { KNOWN_RELEASES, Release } from '../../knowledge/options/catalog';
 import { lookupService, Mode, MODES, ServiceInfo } from '../../knowledge/services';
 import { deref, entries, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
 
@@ -52,6 +53,8 @@ export interface Manifest {
   root: YAMLMap | null;
   environment: Environment;
   environmentValue?: Located<string>;
+  /** metadata.release, when the manifest names a release the product ships. */
+  release?: Release;
   /** Top-level keys as written, for findings about a whole section. */
   sections: Map<string, Entry>;
   nodes: Map<string, NodeDef>;
@@ -90,6 +93,8 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
 
   const env = str(fieldsOf(doc, m.sections.get('metadata')?.value), 'environment');
   if (env && (ENVIRONMENTS as readonly string[]).includes(env.value)) { m.environment = env.value as Environment; m.environmentValue = env; }
+  const rel = str(fieldsOf(doc, m.sections.get('metadata')?.value), 'release');
+  if (rel && (KNOWN_RELEASES as string[]).includes(rel.value)) m.release = rel.value as Release;
 
   for (const e of entries(doc, m.sections.get('nodes')?.value)) {
     if (m.nodes.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping

@@ -1,3 +1,4 @@
+import { KNOWN_RELEASES } from '../../knowledge/options/catalog';
 /**
  * The HA manifest format v1 (../shared/spec/manifest.md) as data. One description drives schema
  * diagnostics, hover on keys, completion, and the shipped JSON Schema (schemas/openstack-ha.schema.json).
@@ -111,6 +112,7 @@ export const MANIFEST: MapSchema = {
     metadata: { type: 'map', description: 'About the deployment.', fields: {
       name: { type: 'string', description: 'The deployment\'s name (a region or site).' },
       environment: { type: 'string', enum: ENVIRONMENTS, description: 'production (default) or staging keep every rule; `test` and `demo` relax the production-only ones (fencing, minimum sizes).' },
+      release: { type: 'string', enum: KNOWN_RELEASES, description: 'The OpenStack release the deployment runs: the service configs of its nodes are checked against that release\'s options (default: the newest the product ships).' },
     } },
     nodes: { type: 'map', keyKind: 'node', values: NODE, description: 'Every host, keyed by host name.' },
     clusters: { type: 'map', keyKind: 'cluster', values: CLUSTER, topic: 'quorum', description: 'Groups of nodes with shared membership and quorum, keyed by name.' },
