@@ -1,10 +1,15 @@
-/** The status bar item: server state, and the problem count of the manifest in the active editor. */
+/**
+ * The status bar item: server state, and for the file in the active editor its problem count, what it
+ * was checked as and against which manifest and environment (the server says, per open file).
+ */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('openstackHa.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subs: vscode.Disposable[] = [];
+  /** What the server said of each open file: its kind, manifest, environment and release. */
+  private readonly contexts = new Map<string, FileContext>();
 
   constructor(private readonly client: LanguageClient) {
     this.item.name = 'OpenStack HA';
@@ -13,6 +18,8 @@ export class StatusItem implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       client.onDidChangeState(() => this.update()),
+      client.onNotification('openstackHa/fileContext', (c: FileContext) => { this.contexts.set(c.uri, c); this.update(); }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.contexts.delete(d.uri.toString())),
     );
     this.update();
   }
@@ -24,9 +31,16 @@ export class StatusItem implements vscode.Disposable {
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.item.text = !running ? '$(circle-slash) OpenStack HA' : diags.length ? `$(shield) HA: ${errors} $(error) ${warnings} $(warning)` : '$(shield) OpenStack HA';
-    this.item.tooltip = running ? 'OpenStack HA language server is running. Click to show its output.' : 'OpenStack HA language server is not running.';
-    if (doc?.languageId === 'yaml' || !running) this.item.show(); else this.item.hide();
+    const ctx = doc ? this.contexts.get(doc.uri.toString()) : undefined;
+    const manifest = ctx?.manifest ? vscode.workspace.asRelativePath(vscode.Uri.parse(ctx.manifest)) : undefined;
+    this.item.tooltip = !running ? 'OpenStack HA language server is not running.'
+      : ctx?.label ? `${ctx.label}${ctx.kind === 'manifest' ? '' : `, checked against ${manifest ?? 'no HA manifest'}`} (${ctx.environment ?? 'production'}${ctx.release ? `, ${ctx.release}` : ''}). Click to show the output.`
+        : 'OpenStack HA language server is running. Click to show its output.';
+    // on the files the server checks (and whenever it is not running), nowhere else
+    if (!running || ctx?.kind) this.item.show(); else this.item.hide();
   }
 
   dispose(): void { this.item.dispose(); this.subs.forEach((s) => s.dispose()); }
 }
+
+interface FileContext { uri: string; kind: string | null; label: string | null; manifest: string | null; environment: string | null; release: string | null }

@@ -19,10 +19,13 @@ import { Related } from './engine/types';
 import { isWithin } from './engine/text/paths';
 import { collectFiles, enginePath, readForCheck } from './node/files';
 import { kindCounts } from './cli/format';
+import { languageOf } from './engine/languages';
+import type { Analysis } from './lsp/analysis';
 
 /** The language server reads at most this many files of a workspace. */
 const MAX_WORKSPACE_FILES = 20000;
 export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
+export const FILE_CONTEXT_NOTIFICATION = 'openstackHa/fileContext';
 
 /** Diagnostics follow the last keystroke by this much at most (plus analysis time). */
 export const DEBOUNCE_MS = 150;
@@ -72,10 +75,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (doc) diagnostics.push(...(toolDiagnostics.get(doc.uri) ?? []));
       if (r && a.configError) diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'openstack-ha', code: 'config-error', message: `${a.configFile} could not be used: ${a.configError.message}` });
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
+      // for an open file: what it was checked as and against (the client's status item shows it)
+      if (doc) void connection.sendNotification(FILE_CONTEXT_NOTIFICATION, fileContext(uri, r));
     } catch (e) {
       connection.console.error(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
   };
+  const fileContext = (uri: string, r: Analysis['result']) => ({
+    uri, kind: r?.kind ?? null, label: r ? languageOf(r.kind).label : null,
+    manifest: r?.manifestFile ? AnalysisCache.uriOf(r.manifestFile) : null,
+    environment: r?.kind === 'manifest' ? r.manifest?.environment ?? null : r?.environment ?? null, release: r?.release ?? null,
+  });
   const withRelated = (d: Diagnostic, related: Related[] | undefined): Diagnostic => {
     if (!related?.length) return d;
     return { ...d, relatedInformation: related.map((x) => { const r = analyses.resolve(x); return { location: { uri: r.uri, range: r.range }, message: r.message }; }) };

@@ -175,7 +175,12 @@ test('OpenStack service configs: diagnostics, hover and completion over LSP; sec
   assert.ok(opts.some((i) => i.label === 'memcache_pool_dead_retry' && (i.textEdit as { newText: string }).newText === 'memcache_pool_dead_retry = 300'), opts.map((i) => i.label).slice(0, 5).join());
 });
 
+/** The last openstackHa/fileContext notification for `u` (the server sends one per check of an open file). */
+const contexts = new Map<string, unknown>();
+const contextOf = async (u: string) => { for (let i = 0; i < 200 && !contexts.has(u); i++) await new Promise((r) => setImmediate(r)); return contexts.get(u); };
+
 test('haproxy.cfg: diagnostics, hover on a proxy, outline', async () => {
+  c.conn.onNotification('openstackHa/fileContext', (p: { uri: string }) => { contexts.set(p.uri, p); });
   const cfg = fileUri(path.join(dir, 'etc', 'haproxy', 'haproxy.cfg'));
   const text = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check\n';
   await c.open(cfg, text);
@@ -187,6 +192,9 @@ test('haproxy.cfg: diagnostics, hover on a proxy, outline', async () => {
   assert.match(related[0].message, /site\.ha\.yaml places galera here|runs galera/);
   const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: cfg }, position: { line: 5, character: 3 } });
   assert.match((h!.contents as MarkupContent).value, /^\*\*listen galera\*\*: 2 servers \(c1, c2\)/);
+  // the hover and the status item say which deployment the file was checked against
+  assert.match((h!.contents as MarkupContent).value, /\n\n---\n\*Checked against `site\.ha\.yaml` \(production, 2025\.1\)\.\*$/);
+  assert.deepEqual(await contextOf(cfg), { uri: cfg, kind: 'haproxy', label: 'haproxy.cfg', manifest: uri, environment: 'production', release: '2025.1' });
   const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cfg } }) as DocumentSymbol[];
   assert.deepEqual(syms.map((s) => s.name), ['defaults', 'listen galera']);
 });

@@ -8,7 +8,7 @@ import { effectiveSeverity, EMPTY_CONFIG, isSuppressed, LintConfig, parseSuppres
 import { Workspace } from './workspace/workspace';
 import { basename, relative, dirname } from './text/paths';
 import { Environment, Finding } from './types';
-import type { Release } from './knowledge/options/catalog';
+import { NEWEST_RELEASE, Release } from './knowledge/options/catalog';
 
 export interface Analysis extends LintResult {
   /** The manifest the file was checked against (its workspace path), if any. */
@@ -34,7 +34,7 @@ export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_
   const r: Analysis = lintAs(kind, path, text, cfg, { topology: ctx.topology, peers: ctx.peers });
   r.manifestFile = ctx.manifest;
   r.environment = cfg.environment ?? 'production';
-  r.release = cfg.release;
+  r.release = cfg.release ?? NEWEST_RELEASE;
   if (ctx.ambiguous && effectiveSeverity(config, 'manifest-ambiguous', 'warning') !== 'off' && !isSuppressed(parseSuppressions(text), 'manifest-ambiguous', 0)) r.findings.unshift(ambiguous(path, ctx.ambiguous, config));
   return r;
 }

@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
+import type { Analysis as EngineAnalysis } from '../engine/analyse';
 import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert';
 import { hover } from '../engine/service/hover';
 import { complete, CompletionKind } from '../engine/service/completion';
@@ -55,7 +56,11 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const h = g.r.manifest ? hover(g.r.manifest, g.r.findings, offset, ruleDocUri) : g.r.conf ? confHover(g.r.conf, g.r.findings, offset, ruleDocUri) : g.r.haproxy ? haHover(g.r.haproxy, g.r.findings, offset, ruleDocUri) : g.r.corosync ? coroHover(g.r.corosync, g.r.findings, offset, ruleDocUri)
       : g.r.keepalived ? kaHover(g.r.keepalived, g.r.findings, offset, ruleDocUri) : g.r.cnf ? cnfHover(g.r.cnf, g.r.findings, offset, ruleDocUri)
       : g.r.pacemaker ? pmHover(g.r.pacemaker, g.r.findings, offset, ruleDocUri) : g.r.firewall ? fwHover(g.r.firewall, g.r.findings, offset, ruleDocUri) : undefined;
-    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(g.r.lines, h.span) } : null;
+    if (!h) return null;
+    // which deployment the file was checked against, under what the hover says
+    const r = g.r as EngineAnalysis;
+    const against = r.kind === 'manifest' ? '' : `\n\n---\n*Checked against ${r.manifestFile ? `\`${r.manifestFile.split('/').pop()}\`` : 'no HA manifest'} (${r.environment ?? 'production'}${r.release ? `, ${r.release}` : ''}).*`;
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown + against }, range: toRange(g.r.lines, h.span) };
   }, null));
 
   connection.onCompletion(guard('completion', (p: CompletionParams): CompletionItem[] => {
