@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { IncrementalManifestParser, splitManifest } from '../../server/src/engine/documents/manifest/incremental';
 import { lintManifest } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
-import { Document, isMap, isPair, isSeq, Node } from 'yaml';
+import { Document, isMap, isPair, isSeq, Node, isNode, isDocument } from 'yaml';
 
 function rng(seed: number) { return () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; }; }
 
@@ -47,6 +47,19 @@ test('an edit inside one entry re-parses only that entry', () => {
   assert.ok(p.lastStats.pieces > 20);
 });
 
+/** A manifest model as plain data: every fact with its span, without the YAML nodes it came from. */
+function model(m: unknown): unknown {
+  if (!m) return m;
+  const plain = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(plain);
+    if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, plain(v)]);
+    if (!x || typeof x !== 'object') return x;
+    if (isNode(x) || isPair(x) || isDocument(x)) return undefined;
+    return Object.fromEntries(Object.entries(x).filter(([k]) => !['map', 'entry', 'info', 'doc', 'root', 'corosyncEntry', 'sections'].includes(k)).map(([k, v]) => [k, plain(v)]));
+  };
+  return plain(m);
+}
+
 for (const [i, src] of SOURCES.entries()) {
   test(`random edit sequences on source ${i} lint exactly like full parses`, () => {
     const rand = rng(1000 + i);
@@ -63,6 +76,8 @@ for (const [i, src] of SOURCES.entries()) {
         const where = `sequence ${seq} step ${step}: ${JSON.stringify(text)}`;
         assert.deepEqual(viaInc.findings, full.findings, where);
         if (inc.doc && full.parsed?.doc) assert.deepEqual(shape((inc.doc as Document).contents), shape(full.parsed.doc.contents), where);
+        // the model too (its entries may be kept from an earlier parse, moved to their new offsets)
+        assert.deepEqual(model(viaInc.manifest), model(full.manifest), where);
       }
     }
   });

@@ -6,6 +6,7 @@
 import { Document, YAMLMap } from 'yaml';
 import { Environment, ENVIRONMENTS, Span } from '../../types';
 import { KNOWN_RELEASES, Release } from '../../knowledge/options/catalog';
+import { perEntry } from './memo';
 import { lookupService, Mode, MODES, ServiceInfo } from '../../knowledge/services';
 import { deref, entries, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
 
@@ -98,11 +99,13 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
 
   for (const e of entries(doc, m.sections.get('nodes')?.value)) {
     if (m.nodes.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    const f = fieldsOf(doc, e.value);
-    m.nodes.set(e.key, {
-      ...named(e), address: str(f, 'address'), roles: list(doc, f, 'roles')?.items ?? [],
-      failureDomain: str(f, 'failure_domain'), interfaces: list(doc, f, 'interfaces'), bond: bool(f, 'bond'),
-    });
+    m.nodes.set(e.key, perEntry(e.pair, 'node', () => {
+      const f = fieldsOf(doc, e.value);
+      return {
+        ...named(e), address: str(f, 'address'), roles: list(doc, f, 'roles')?.items ?? [],
+        failureDomain: str(f, 'failure_domain'), interfaces: list(doc, f, 'interfaces'), bond: bool(f, 'bond'),
+      };
+    }));
   }
 
   for (const e of entries(doc, m.sections.get('clusters')?.value)) {

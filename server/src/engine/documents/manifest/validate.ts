@@ -9,6 +9,7 @@ import { isIP, isIPv4 } from '../../text/ip';
 import { isExtensionKey, MANIFEST, MapSchema, Schema } from './schema';
 import { deref, entries, spanOf } from './yaml-ast';
 import { replaceFix } from './edits';
+import { perEntry } from './memo';
 
 interface Ctx { doc: Document; out: Finding[] }
 
@@ -145,16 +146,18 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
   }
   if (s.values) {
     const kind = s.keyKind === 'vip' ? 'VIP' : s.keyKind ?? 'entry';
-    for (const e of items) {
+    const values = s.values;
+    // an entity's findings depend on its own text only: kept while the editor's parser keeps its entry
+    for (const e of items) ctx.out.push(...perEntry(e.pair, `validate:${kind}`, () => {
+      const own: Ctx = { doc: ctx.doc, out: [] };
       const inner = `${kind} '${e.key}'`;
       owners.set(e.value ?? e.keyNode, e.keySpan);
       if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
-        if (s.values.type === 'map' && (s.values.required?.length ?? 0) > 0)
-          push(ctx, 'schema-missing-field', 'error', `${inner} is empty; it needs ${s.values.required!.map((r) => `'${r}'`).join(', ')}`, e.keySpan);
-        continue;
-      }
-      walk(ctx, e.value, s.values, inner, e.key, true);
-    }
+        if (values.type === 'map' && (values.required?.length ?? 0) > 0)
+          push(own, 'schema-missing-field', 'error', `${inner} is empty; it needs ${values.required!.map((r) => `'${r}'`).join(', ')}`, e.keySpan);
+      } else walk(own, e.value, values, inner, e.key, true);
+      return own.out;
+    }));
   }
 }
 
