@@ -314,3 +314,37 @@ test('the real configs of ../shared/corpus: no crash, templates not claimed, the
     'pacemaker-properties.crm parse-error error': 2,
   });
 });
+
+test('a cross-file finding points at what it compared with, in every format; JSON lists the checked files with their kind', () => {
+  const dir = workspace({
+    'site.ha.yaml': 'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  ctl1: { address: 10.0.0.11 }\n  ctl2: { address: 10.0.0.12 }\n  ctl3: { address: 10.0.0.13 }\nclusters:\n  ctl: { members: [ctl1, ctl2, ctl3], stonith: true }\n',
+    'ctl1/etc/corosync/corosync.conf': 'totem {\n  version: 2\n  cluster_name: ctl\n}\nnodelist {\n  node {\n    name: ctl1\n    ring0_addr: 10.0.0.11\n  }\n  node {\n    name: ctl2\n    ring0_addr: 10.0.0.12\n  }\n}\n',
+    'notes.txt': 'not checked\n',
+  });
+  const text = run(['lint', '.'], dir);
+  assert.ok(text.out.includes(
+    "ctl1/etc/corosync/corosync.conf:5:1  warning  the nodelist leaves out ctl3 (10.0.0.13), member of cluster 'ctl' in site.ha.yaml: it never joins the cluster corosync forms  corosync-nodelist-drift\n" +
+    "    see site.ha.yaml:8:19  members of cluster 'ctl' in site.ha.yaml\n" +
+    '    see site.ha.yaml:6:3  ctl3 in site.ha.yaml\n'), text.out);
+  assert.match(text.out, /in 1 of 2 files checked \(1 HA manifest, 1 corosync\.conf\)\n$/);
+  const json = JSON.parse(run(['lint', '--format', 'json', '.'], dir).out);
+  assert.deepEqual(json.files, [{ file: 'site.ha.yaml', kind: 'manifest' }, { file: 'ctl1/etc/corosync/corosync.conf', kind: 'corosync' }]);
+  const drift = json.diagnostics.find((d: { rule: string }) => d.rule === 'corosync-nodelist-drift');
+  assert.deepEqual(drift.related, [
+    { file: 'site.ha.yaml', range: { start: { line: 7, character: 18 }, end: { line: 7, character: 36 } }, message: "members of cluster 'ctl' in site.ha.yaml" },
+    { file: 'site.ha.yaml', range: { start: { line: 5, character: 2 }, end: { line: 5, character: 6 } }, message: 'ctl3 in site.ha.yaml' },
+  ]);
+  const sarif = JSON.parse(run(['lint', '--format', 'sarif', '.'], dir).out);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'corosync-nodelist-drift');
+  assert.deepEqual(result.relatedLocations[0], {
+    id: 0, message: { text: "members of cluster 'ctl' in site.ha.yaml" },
+    physicalLocation: { artifactLocation: { uri: 'site.ha.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 8, startColumn: 19, endLine: 8, endColumn: 37 } },
+  });
+});
+
+test('two manifests side by side: the stack files beside them get manifest-ambiguous, not silence', () => {
+  const m = 'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  ctl1: { address: 10.0.0.11 }\n';
+  const dir = workspace({ 'prod.ha.yaml': m, 'staging.ha.yaml': m, 'etc/haproxy/haproxy.cfg': 'listen x\n    bind 10.0.0.10:80\n    server a 10.0.0.11:80 check\n    server b 10.0.0.12:80 check\n' });
+  const r = run(['lint', '.'], dir);
+  assert.ok(r.out.includes('etc/haproxy/haproxy.cfg:1:1  warning  2 manifests are equally near this file (../../prod.ha.yaml, ../../staging.ha.yaml): it is checked against neither; keep one manifest per deployment folder  manifest-ambiguous\n    see prod.ha.yaml:1:1  manifest prod.ha.yaml\n    see staging.ha.yaml:1:1  manifest staging.ha.yaml\n'), r.out);
+});
