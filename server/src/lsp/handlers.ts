@@ -8,20 +8,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
 import type { Analysis as EngineAnalysis } from '../engine/analyse';
 import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert';
-import { hover } from '../engine/service/hover';
-import { complete, CompletionKind } from '../engine/service/completion';
-import { definition, documentSymbols, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
+import { definition, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
+import { CompletionKind } from '../engine/service/completion';
+import { serviceFor } from '../engine/service';
 import { insertLineAbove } from '../engine/documents/manifest/edits';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
-import { confComplete, confHover, confSymbols } from '../engine/service/conf';
-import { haComplete, haHover, haSymbols } from '../engine/service/haproxy';
-import { coroComplete, coroHover, coroSymbols } from '../engine/service/corosync';
-import { kaComplete, kaHover, kaSymbols } from '../engine/service/keepalived';
-import { cnfComplete, cnfHover, cnfSymbols } from '../engine/service/galera';
-import { pmComplete, pmHover, pmSymbols } from '../engine/service/pacemaker';
-import { fwHover, fwSymbols } from '../engine/service/firewall';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -52,10 +45,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   connection.onHover(guard('hover', (p: HoverParams): Hover | null => {
     const g = get(p.textDocument.uri);
     if (!g) return null;
-    const offset = g.r.lines.offset(p.position);
-    const h = g.r.manifest ? hover(g.r.manifest, g.r.findings, offset, ruleDocUri) : g.r.conf ? confHover(g.r.conf, g.r.findings, offset, ruleDocUri) : g.r.haproxy ? haHover(g.r.haproxy, g.r.findings, offset, ruleDocUri) : g.r.corosync ? coroHover(g.r.corosync, g.r.findings, offset, ruleDocUri)
-      : g.r.keepalived ? kaHover(g.r.keepalived, g.r.findings, offset, ruleDocUri) : g.r.cnf ? cnfHover(g.r.cnf, g.r.findings, offset, ruleDocUri)
-      : g.r.pacemaker ? pmHover(g.r.pacemaker, g.r.findings, offset, ruleDocUri) : g.r.firewall ? fwHover(g.r.firewall, g.r.findings, offset, ruleDocUri) : undefined;
+    const h = serviceFor(g.r.kind).hover?.(g.r, g.r.lines.offset(p.position), ruleDocUri);
     if (!h) return null;
     // which deployment the file was checked against, under what the hover says
     const r = g.r as EngineAnalysis;
@@ -69,8 +59,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const a = analyses.get(doc);
     if (!a.result) return [];
     const lines = a.result.lines;
-    if (a.result.kind !== 'manifest' && !a.result.haproxy && !a.result.conf && !a.result.cnf && !a.result.keepalived && !a.result.corosync && !a.result.pacemaker) return [];
-    const res = a.result.pacemaker ? pmComplete(doc.getText(), lines.offset(p.position), a.result.pacemaker.syntax) : a.result.corosync ? coroComplete(doc.getText(), lines.offset(p.position)) : a.result.keepalived ? kaComplete(a.result.keepalived, doc.getText(), lines.offset(p.position)) : a.result.cnf ? cnfComplete(a.result.cnf, doc.getText(), lines.offset(p.position)) : a.result.haproxy ? haComplete(a.result.haproxy, doc.getText(), lines.offset(p.position)) : a.result.conf ? confComplete(a.result.conf, doc.getText(), lines.offset(p.position)) : complete(doc.getText(), lines.offset(p.position), a.result.manifest);
+    const res = serviceFor(a.result.kind).complete?.(a.result, doc.getText(), lines.offset(p.position));
     if (!res) return [];
     const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
     return res.items.map((i) => ({
@@ -82,12 +71,11 @@ export function registerHandlers(connection: Connection, documents: TextDocument
 
   connection.onDocumentSymbol(guard('symbols', (p: DocumentSymbolParams): DocumentSymbol[] => {
     const g = get(p.textDocument.uri);
-    if (!g || (!g.r.manifest && !g.r.conf && !g.r.haproxy && !g.r.corosync && !g.r.keepalived && !g.r.cnf && !g.r.pacemaker && !g.r.firewall)) return [];
+    if (!g) return [];
     const conv = (s: SymbolNode): DocumentSymbol => ({
       name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toRange(g.r.lines, s.span), selectionRange: toRange(g.r.lines, s.selection), children: s.children.map(conv),
     });
-    return (g.r.conf ? confSymbols(g.r.conf) : g.r.haproxy ? haSymbols(g.r.haproxy) : g.r.corosync ? coroSymbols(g.r.corosync)
-      : g.r.keepalived ? kaSymbols(g.r.keepalived) : g.r.cnf ? cnfSymbols(g.r.cnf) : g.r.pacemaker ? pmSymbols(g.r.pacemaker) : g.r.firewall ? fwSymbols(g.r.firewall) : documentSymbols(g.r.manifest!)).map(conv);
+    return (serviceFor(g.r.kind).symbols?.(g.r) ?? []).map(conv);
   }, []));
 
   connection.onDefinition(guard('definition', (p: DefinitionParams): Location | null => {
