@@ -7,19 +7,14 @@ import { LineIndex } from './text/line-index';
 import { parseManifestText, Parsed } from './documents/manifest/parse';
 import { buildManifest, Manifest } from './documents/manifest/model';
 import { emptyManifestFinding, validateManifest } from './documents/manifest/validate';
-import { MANIFEST_RULES } from './rules';
+import { CONF_RULES, COROSYNC_RULES, FIREWALL_RULES, GALERA_RULES, HAPROXY_RULES, KEEPALIVED_RULES, MANIFEST_RULES, PACEMAKER_RULES } from './rules';
 import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { looksBinary, MAX_MANIFEST_BYTES } from './documents/manifest/parse';
 import { confKind } from './documents/oslo-conf/recognise';
 import { parseConf } from './documents/oslo-conf/parse';
 import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
-import { CONF_RULES } from './rules/conf';
-import { HAPROXY_RULES } from './rules/haproxy';
 import { CoroFile, parseCorosync } from './documents/corosync/parse';
-import { COROSYNC_RULES } from './rules/corosync';
-import { KEEPALIVED_RULES } from './rules/keepalived';
-import { GALERA_RULES } from './rules/galera';
 import { CnfFile, parseCnf, serverOptions } from './documents/galera/parse';
 import { KaFile, parseKeepalived } from './documents/keepalived/parse';
 import { emptyModel, PmModel } from './documents/pacemaker/model';
@@ -27,13 +22,10 @@ import { parseHaproxy } from './documents/haproxy/parse';
 import { pacemakerSyntax, PmSyntax } from './documents/pacemaker/recognise';
 import { parseCib } from './documents/pacemaker/cib';
 import { parseCrm, parsePcs } from './documents/pacemaker/scripts';
-import { PACEMAKER_RULES } from './rules/pacemaker';
 import { HaView } from './documents/haproxy/view';
 import { FwModel, FwSyntax } from './documents/firewall/model';
 import { firewallSyntax } from './documents/firewall/recognise';
 import { parseFirewall } from './documents/firewall/parse';
-import { FIREWALL_RULES } from './rules/firewall';
-import { rule as placeholderSecrets } from './rules/pacemaker/pacemaker-placeholder-secrets';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
@@ -202,11 +194,13 @@ export function lintFirewall(text: string, syntax: FwSyntax, config: LintConfig 
   });
 }
 
+const CLUSTERCHECK_RULES = PACEMAKER_RULES.filter((r) => r.meta.id === 'pacemaker-placeholder-secrets');
+
 /** clustercheck's settings and xinetd service: only their secrets are checked (the guide's example password). */
 export function lintClustercheck(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
   return lintParsed('clustercheck', text, config, () => ({ problems: [] }), (_file, raw) => {
     const model = emptyModel('pcs');
-    runRules([placeholderSecrets], config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
+    runRules(CLUSTERCHECK_RULES, config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
     return {};
   });
 }

@@ -1,25 +1,41 @@
-import { Rule } from './rule';
+import { defineRule } from './rule';
 import { canonicalIP } from '../text/ip';
 import { Located } from '../documents/manifest/yaml-ast';
+import { isVip } from '../documents/pacemaker/model';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'address-conflict', severity: 'error', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' },
     title: 'Two nodes, a node and a VIP, or two VIPs share an address',
     why: 'Two holders of one address answer ARP in turn: traffic lands on whichever answered last, and a VIP that equals a node address never really moves. Checked in the manifest, and between the IPaddr2 VIPs of a Pacemaker configuration (CIB, crm or pcs), where two resources with one address may run on different nodes at once.',
   },
-  check(ctx) {
-    const m = ctx.manifest;
-    const seen = new Map<string, string>();
-    const owners: { label: string; address: Located<string> }[] = [
-      ...[...m.nodes.values()].flatMap((n) => (n.address ? [{ label: `node '${n.name}'`, address: n.address }] : [])),
-      ...[...m.vips.values()].flatMap((v) => (v.address ? [{ label: `VIP '${v.name}'`, address: v.address }] : [])),
-    ];
-    for (const o of owners) {
-      const key = canonicalIP(o.address.value);
-      const first = seen.get(key);
-      if (first) ctx.report({ span: o.address.span, message: `${o.address.value} of ${o.label} is already the address of ${first}` });
-      else seen.set(key, o.label);
-    }
+  on: {
+    manifest(ctx) {
+      const m = ctx.manifest;
+      const seen = new Map<string, string>();
+      const owners: { label: string; address: Located<string> }[] = [
+        ...[...m.nodes.values()].flatMap((n) => (n.address ? [{ label: `node '${n.name}'`, address: n.address }] : [])),
+        ...[...m.vips.values()].flatMap((v) => (v.address ? [{ label: `VIP '${v.name}'`, address: v.address }] : [])),
+      ];
+      for (const o of owners) {
+        const key = canonicalIP(o.address.value);
+        const first = seen.get(key);
+        if (first) ctx.report({ span: o.address.span, message: `${o.address.value} of ${o.label} is already the address of ${first}` });
+        else seen.set(key, o.label);
+      }
+    },
+    // two IPaddr2 VIPs with one address in a Pacemaker configuration (CIB, crm or pcs)
+    pacemaker(ctx) {
+      const seen = new Map<string, string>();
+      for (const r of ctx.model.resources) {
+        const ip = isVip(r) ? r.params.get('ip') : undefined;
+        // a shell variable ($VIP) is not an address yet
+        if (!ip || !/^[\d.:a-fA-F]+$/.test(ip.value)) continue;
+        const key = canonicalIP(ip.value);
+        const first = seen.get(key);
+        if (first) ctx.report({ span: ip.span, message: `${ip.value} of VIP resource '${r.id}' is already the address of VIP resource '${first}': the two answer ARP for one address wherever Pacemaker places them` });
+        else seen.set(key, r.id);
+      }
+    },
   },
-};
+});

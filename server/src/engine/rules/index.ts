@@ -1,56 +1,155 @@
-/** The registry: every rule, by id. Adding a rule = one file here + its test + its doc page. */
-import { Rule, RuleMeta } from './rule';
+/** The registry: every rule once, by id (rules/rule.ts says what a rule is). */
+import { DefinedRule, KindRule, RuleKind, RuleMeta } from './rule';
 import { CORE_RULES } from './core';
-import { rule as addressConflict } from './address-conflict';
-import { rule as apiSingleInstance } from './api-single-instance';
-import { rule as cinderVolumeActiveActive } from './cinder-volume-active-active';
 import { rule as clusterEvenNodeCount } from './cluster-even-node-count';
 import { rule as clusterMinThreeNodes } from './cluster-min-three-nodes';
-import { rule as failureDomainConcentration } from './failure-domain-concentration';
-import { rule as galeraMultiWriter } from './galera-multi-writer';
-import { rule as lbSinglePointOfFailure } from './lb-single-point-of-failure';
-import { rule as networkPathRedundancy } from './network-path-redundancy';
-import { rule as quorumIgnoredMultiNode } from './quorum-ignored-multi-node';
-import { rule as serviceNotBehindBalancer } from './service-not-behind-balancer';
-import { rule as sharedStorageBackend } from './shared-storage-backend';
-import { rule as singleControllerHa } from './single-controller-ha';
 import { rule as statefulServiceUnmanaged } from './stateful-service-unmanaged';
-import { rule as stonithDisabled } from './stonith-disabled';
-import { rule as twoNodeWithoutTwoNodeMode } from './two-node-without-two-node-mode';
-import { rule as unknownReference } from './unknown-reference';
 import { rule as vipMissing } from './vip-missing';
-import { CONF_RULES } from './conf';
-import { HAPROXY_RULES } from './haproxy';
-import { COROSYNC_RULES } from './corosync';
-import { KEEPALIVED_RULES } from './keepalived';
-import { GALERA_RULES } from './galera';
-import { PACEMAKER_RULES } from './pacemaker';
-import { FIREWALL_RULES } from './firewall';
+import { rule as unknownReference } from './unknown-reference';
+import { rule as stonithDisabled } from './stonith-disabled';
+import { rule as quorumIgnoredMultiNode } from './quorum-ignored-multi-node';
+import { rule as twoNodeWithoutTwoNodeMode } from './two-node-without-two-node-mode';
+import { rule as lbSinglePointOfFailure } from './lb-single-point-of-failure';
+import { rule as serviceNotBehindBalancer } from './service-not-behind-balancer';
+import { rule as galeraMultiWriter } from './galera-multi-writer';
+import { rule as addressConflict } from './address-conflict';
+import { rule as singleControllerHa } from './single-controller-ha';
+import { rule as cinderVolumeActiveActive } from './cinder-volume-active-active';
+import { rule as apiSingleInstance } from './api-single-instance';
+import { rule as failureDomainConcentration } from './failure-domain-concentration';
+import { rule as networkPathRedundancy } from './network-path-redundancy';
+import { rule as sharedStorageBackend } from './shared-storage-backend';
+import { rule as unknownSection } from './conf/unknown-section';
+import { rule as unknownOption } from './conf/unknown-option';
+import { rule as optionInWrongSection } from './conf/option-in-wrong-section';
+import { rule as deprecatedOption } from './conf/deprecated-option';
+import { rule as optionRemovalPending } from './conf/option-removal-pending';
+import { rule as invalidValue } from './conf/invalid-value';
+import { rule as valueTrailingComment } from './conf/value-trailing-comment';
+import { rule as duplicateOption } from './conf/duplicate-option';
+import { rule as osloOptionNameCase } from './conf/oslo-option-name-case';
+import { rule as rabbitAllHostsListed } from './conf/rabbit-all-hosts-listed';
+import { rule as rabbitQueueReplication } from './conf/rabbit-queue-replication';
+import { rule as rabbitDurableQueues } from './conf/rabbit-durable-queues';
+import { rule as rabbitHeartbeatEnabled } from './conf/rabbit-heartbeat-enabled';
+import { rule as dbMaxRetriesInfinite } from './conf/db-max-retries-infinite';
+import { rule as neutronDhcpAgentsPerNetwork } from './conf/neutron-dhcp-agents-per-network';
+import { rule as neutronL3Ha } from './conf/neutron-l3-ha';
+import { rule as rabbitNotBehindVip } from './conf/rabbit-not-behind-vip';
+import { rule as dbConnectionViaVip } from './conf/db-connection-via-vip';
+import { rule as memcachedServersAllControllers } from './conf/memcached-servers-all-controllers';
+import { rule as consumerRefsViaVip } from './conf/consumer-refs-via-vip';
+import { rule as cinderHostConsistentAp } from './conf/cinder-host-consistent-ap';
+import { rule as haproxyUnknownKeyword } from './haproxy/haproxy-unknown-keyword';
+import { rule as placeholderValue } from './placeholder-value';
+import { rule as haproxyBindVip } from './haproxy/haproxy-bind-vip';
+import { rule as haproxyServerHealthCheck } from './haproxy/haproxy-server-health-check';
+import { rule as haproxyHttpApiHttpchk } from './haproxy/haproxy-http-api-httpchk';
+import { rule as haproxyGaleraSingleWriter } from './haproxy/haproxy-galera-single-writer';
+import { rule as haproxyGaleraNoRoundrobin } from './haproxy/haproxy-galera-no-roundrobin';
+import { rule as haproxyGaleraCheckMismatch } from './haproxy/haproxy-galera-check-mismatch';
+import { rule as haproxyDefaultsTimeouts } from './haproxy/haproxy-defaults-timeouts';
+import { rule as haproxyNoAmqpOrMemcached } from './haproxy/haproxy-no-amqp-or-memcached';
+import { rule as haproxyBackendAllControllers } from './haproxy/haproxy-backend-all-controllers';
+import { rule as haproxyServicePortCollision } from './haproxy/haproxy-service-port-collision';
+import { rule as sysctlNonlocalBind } from './haproxy/sysctl-nonlocal-bind';
+import { rule as galeraClustercheckEndpoint } from './haproxy/galera-clustercheck-endpoint';
+import { rule as haproxyCookieDuplicate } from './haproxy/haproxy-cookie-duplicate';
+import { rule as haproxyBackendsDiffer } from './haproxy/haproxy-backends-differ';
+import { rule as corosyncUnknownKey } from './corosync/corosync-unknown-key';
+import { rule as corosyncTokenTimeoutLow } from './corosync/corosync-token-timeout-low';
+import { rule as corosyncSecauthOff } from './corosync/corosync-secauth-off';
+import { rule as corosyncRrpModeRequired } from './corosync/corosync-rrp-mode-required';
+import { rule as corosyncRingnumberUnique } from './corosync/corosync-ringnumber-unique';
+import { rule as corosyncMcastaddrScope } from './corosync/corosync-mcastaddr-scope';
+import { rule as corosyncBroadcastExcludesMcastaddr } from './corosync/corosync-broadcast-excludes-mcastaddr';
+import { rule as corosyncUdpuNodelist } from './corosync/corosync-udpu-nodelist';
+import { rule as corosyncVotequorum } from './corosync/corosync-votequorum';
+import { rule as corosyncWaitForAll } from './corosync/corosync-wait-for-all';
+import { rule as corosyncTwoNodeConsistency } from './corosync/corosync-two-node-consistency';
+import { rule as corosyncAutoTieBreakerProduction } from './corosync/corosync-auto-tie-breaker-production';
+import { rule as corosyncNodelistDrift } from './corosync/corosync-nodelist-drift';
+import { rule as corosyncConfDiffers } from './corosync/corosync-conf-differs';
+import { rule as keepalivedUnknownKeyword } from './keepalived/keepalived-unknown-keyword';
+import { rule as keepalivedTracksHaproxy } from './keepalived/keepalived-tracks-haproxy';
+import { rule as keepalivedVridPrioritySane } from './keepalived/keepalived-vrid-priority-sane';
+import { rule as keepalivedPartitionDuplicateVip } from './keepalived/keepalived-partition-duplicate-vip';
+import { rule as keepalivedAuthPassTruncated } from './keepalived/keepalived-auth-pass-truncated';
+import { rule as keepalivedVipDrift } from './keepalived/keepalived-vip-drift';
+import { rule as galeraBinlogFormatRow } from './galera/galera-binlog-format-row';
+import { rule as galeraDefaultStorageEngineInnodb } from './galera/galera-default-storage-engine-innodb';
+import { rule as galeraInnodbAutoincLockMode2 } from './galera/galera-innodb-autoinc-lock-mode-2';
+import { rule as galeraWsrepProvider } from './galera/galera-wsrep-provider';
+import { rule as galeraClusterNameConsistent } from './galera/galera-cluster-name-consistent';
+import { rule as galeraClusterAddressComplete } from './galera/galera-cluster-address-complete';
+import { rule as galeraNodeIdentity } from './galera/galera-node-identity';
+import { rule as galeraBindAddress } from './galera/galera-bind-address';
+import { rule as galeraFlushLogDurability } from './galera/galera-flush-log-durability';
+import { rule as galeraSstAuth } from './galera/galera-sst-auth';
+import { rule as mariadbUnknownOption } from './galera/mariadb-unknown-option';
+import { rule as mariadbInvalidValue } from './galera/mariadb-invalid-value';
+import { rule as stonithDisabledInProduction } from './pacemaker/stonith-disabled-in-production';
+import { rule as stonithEnabledWithoutDevices } from './pacemaker/stonith-enabled-without-devices';
+import { rule as pacemakerVipHaproxyColocation } from './pacemaker/pacemaker-vip-haproxy-colocation';
+import { rule as pacemakerVipMonitor } from './pacemaker/pacemaker-vip-monitor';
+import { rule as pacemakerResourceMonitorOp } from './pacemaker/pacemaker-resource-monitor-op';
+import { rule as cinderVolumeSingleActive } from './pacemaker/cinder-volume-single-active';
+import { rule as pacemakerPlaceholderSecrets } from './pacemaker/pacemaker-placeholder-secrets';
+import { rule as pacemakerRecheckInterval } from './pacemaker/pacemaker-recheck-interval';
+import { rule as pacemakerUnknownProperty } from './pacemaker/pacemaker-unknown-property';
+import { rule as pacemakerVipServiceAddress } from './pacemaker/pacemaker-vip-service-address';
+import { rule as galeraFirewallPorts } from './firewall/galera-firewall-ports';
 
-export const MANIFEST_RULES: readonly Rule[] = [
+/** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
+export const RULES: readonly DefinedRule[] = [
   clusterEvenNodeCount, clusterMinThreeNodes, statefulServiceUnmanaged, vipMissing, unknownReference, stonithDisabled,
-  quorumIgnoredMultiNode, twoNodeWithoutTwoNodeMode, lbSinglePointOfFailure, serviceNotBehindBalancer, galeraMultiWriter,
-  addressConflict, singleControllerHa, cinderVolumeActiveActive, apiSingleInstance, failureDomainConcentration,
-  networkPathRedundancy, sharedStorageBackend,
+  quorumIgnoredMultiNode, twoNodeWithoutTwoNodeMode, lbSinglePointOfFailure, serviceNotBehindBalancer, galeraMultiWriter, addressConflict,
+  singleControllerHa, cinderVolumeActiveActive, apiSingleInstance, failureDomainConcentration, networkPathRedundancy, sharedStorageBackend,
+  unknownSection, unknownOption, optionInWrongSection, deprecatedOption, optionRemovalPending, invalidValue, valueTrailingComment,
+  duplicateOption, osloOptionNameCase, rabbitAllHostsListed, rabbitQueueReplication, rabbitDurableQueues, rabbitHeartbeatEnabled,
+  dbMaxRetriesInfinite, neutronDhcpAgentsPerNetwork, neutronL3Ha, rabbitNotBehindVip, dbConnectionViaVip, memcachedServersAllControllers,
+  consumerRefsViaVip, cinderHostConsistentAp, haproxyUnknownKeyword, placeholderValue, haproxyBindVip, haproxyServerHealthCheck,
+  haproxyHttpApiHttpchk, haproxyGaleraSingleWriter, haproxyGaleraNoRoundrobin, haproxyGaleraCheckMismatch, haproxyDefaultsTimeouts,
+  haproxyNoAmqpOrMemcached, haproxyBackendAllControllers, haproxyServicePortCollision, sysctlNonlocalBind, galeraClustercheckEndpoint,
+  haproxyCookieDuplicate, haproxyBackendsDiffer, corosyncUnknownKey, corosyncTokenTimeoutLow, corosyncSecauthOff, corosyncRrpModeRequired,
+  corosyncRingnumberUnique, corosyncMcastaddrScope, corosyncBroadcastExcludesMcastaddr, corosyncUdpuNodelist, corosyncVotequorum,
+  corosyncWaitForAll, corosyncTwoNodeConsistency, corosyncAutoTieBreakerProduction, corosyncNodelistDrift, corosyncConfDiffers,
+  keepalivedUnknownKeyword, keepalivedTracksHaproxy, keepalivedVridPrioritySane, keepalivedPartitionDuplicateVip,
+  keepalivedAuthPassTruncated, keepalivedVipDrift, galeraBinlogFormatRow, galeraDefaultStorageEngineInnodb, galeraInnodbAutoincLockMode2,
+  galeraWsrepProvider, galeraClusterNameConsistent, galeraClusterAddressComplete, galeraNodeIdentity, galeraBindAddress,
+  galeraFlushLogDurability, galeraSstAuth, mariadbUnknownOption, mariadbInvalidValue, stonithDisabledInProduction,
+  stonithEnabledWithoutDevices, pacemakerVipHaproxyColocation, pacemakerVipMonitor, pacemakerResourceMonitorOp, cinderVolumeSingleActive,
+  pacemakerPlaceholderSecrets, pacemakerRecheckInterval, pacemakerUnknownProperty, pacemakerVipServiceAddress, galeraFirewallPorts,
 ];
 
-/**
- * Every rule once. A rule checked in several kinds of file (cluster sizes on a corosync nodelist,
- * no-quorum-policy in Pacemaker) reuses the manifest rule's metadata object, so it is listed once;
- * two different rules claiming one id is a mistake, caught here at load.
- */
+/** Two rules claiming one id is a mistake, caught here at load. */
 function registry(metas: RuleMeta[]): RuleMeta[] {
   const byId = new Map<string, RuleMeta>();
   for (const m of metas) {
-    const had = byId.get(m.id);
-    if (had && had !== m) throw new Error(`two rules have the id ${m.id}`);
+    if (byId.has(m.id)) throw new Error(`two rules have the id ${m.id}`);
     byId.set(m.id, m);
   }
   return [...byId.values()];
 }
 
-export const ALL_RULES: readonly RuleMeta[] = registry([...CORE_RULES, ...[MANIFEST_RULES, CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES, FIREWALL_RULES].flatMap((rules) => rules.map((r) => r.meta))]);
-export { CONF_RULES, HAPROXY_RULES, COROSYNC_RULES, KEEPALIVED_RULES, GALERA_RULES, PACEMAKER_RULES, FIREWALL_RULES };
+export const ALL_RULES: readonly RuleMeta[] = registry([...CORE_RULES, ...RULES.map((r) => r.meta)]);
+
+/** The rules with a check for `kind`, as lint.ts runs them: each rule's metadata with its check there. */
+function rulesFor<K extends RuleKind>(kind: K): readonly KindRule<K>[] {
+  return RULES.flatMap((r) => {
+    const check = r.on[kind];
+    return check ? [{ meta: r.meta, check }] : [];
+  });
+}
+
+export const MANIFEST_RULES = rulesFor('manifest');
+export const CONF_RULES = rulesFor('oslo-conf');
+export const HAPROXY_RULES = rulesFor('haproxy');
+export const COROSYNC_RULES = rulesFor('corosync');
+export const KEEPALIVED_RULES = rulesFor('keepalived');
+export const GALERA_RULES = rulesFor('galera');
+export const PACEMAKER_RULES = rulesFor('pacemaker');
+export const FIREWALL_RULES = rulesFor('firewall');
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined { return BY_ID.get(id); }

@@ -49,8 +49,6 @@ export interface RuleContext {
   report(r: Report): void;
 }
 
-export interface Rule { meta: RuleMeta; check(ctx: RuleContext): void }
-
 /** What a check sees in each kind of file: the manifest's context is above, the others live in rules/<kind>/rule.ts. */
 export interface RuleContexts {
   manifest: RuleContext;

@@ -1,4 +1,4 @@
-import { Rule, RuleContext } from './rule';
+import { defineRule, RuleContext } from './rule';
 import { Fix } from '../types';
 import { closest, editDistance } from '../text/suggest';
 import { Located } from '../documents/manifest/yaml-ast';
@@ -6,30 +6,32 @@ import { Located } from '../documents/manifest/yaml-ast';
 type Kind = 'node' | 'cluster' | 'vip';
 const SECTION: Record<Kind, string> = { node: 'nodes', cluster: 'clusters', vip: 'vips' };
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unknown-reference', severity: 'error', fixable: true,
     title: 'A name in members, on, vip, vips or cluster is not defined',
     why: 'A misspelt or missing name silently drops a member from a cluster or a service from its VIP, and every check that counts members or votes is then wrong.',
   },
-  check(ctx) {
-    const m = ctx.manifest;
-    for (const c of m.clusters.values()) for (const it of c.members?.items ?? []) checkRef(ctx, it, 'node');
-    for (const v of m.vips.values()) if (v.cluster) checkRef(ctx, v.cluster, 'cluster');
-    for (const s of m.services.values()) {
-      if (s.on?.kind === 'cluster') {
-        const ref = s.on.ref;
-        if (!m.clusters.has(ref.value) && m.nodes.has(ref.value)) {
-          ctx.report({ span: ref.span, message: `'${ref.value}' is a node, not a cluster; a list of nodes is written on: [${ref.value}]`,
-            fixes: [{ title: `Change to [${ref.value}]`, safe: true, preferred: true, edits: [{ start: ref.span.start, end: ref.span.end, newText: `[${ref.value}]` }] }] });
-        } else checkRef(ctx, ref, 'cluster');
+  on: {
+    manifest(ctx) {
+      const m = ctx.manifest;
+      for (const c of m.clusters.values()) for (const it of c.members?.items ?? []) checkRef(ctx, it, 'node');
+      for (const v of m.vips.values()) if (v.cluster) checkRef(ctx, v.cluster, 'cluster');
+      for (const s of m.services.values()) {
+        if (s.on?.kind === 'cluster') {
+          const ref = s.on.ref;
+          if (!m.clusters.has(ref.value) && m.nodes.has(ref.value)) {
+            ctx.report({ span: ref.span, message: `'${ref.value}' is a node, not a cluster; a list of nodes is written on: [${ref.value}]`,
+              fixes: [{ title: `Change to [${ref.value}]`, safe: true, preferred: true, edits: [{ start: ref.span.start, end: ref.span.end, newText: `[${ref.value}]` }] }] });
+          } else checkRef(ctx, ref, 'cluster');
+        }
+        if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node');
+        if (s.vip) checkRef(ctx, s.vip, 'vip');
+        for (const it of s.vips?.items ?? []) checkRef(ctx, it, 'vip');
       }
-      if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node');
-      if (s.vip) checkRef(ctx, s.vip, 'vip');
-      for (const it of s.vips?.items ?? []) checkRef(ctx, it, 'vip');
-    }
+    },
   },
-};
+});
 
 function pool(ctx: RuleContext, kind: Kind): Map<string, unknown> {
   const m = ctx.manifest;

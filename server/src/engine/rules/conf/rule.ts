@@ -1,5 +1,5 @@
-/** A rule over an OpenStack service config file. */
-import { RuleMeta, Report } from '../rule';
+/** What a rule's check sees in an OpenStack service config file: the context of `on: { 'oslo-conf'(ctx) { ... } }`. */
+import { Report } from '../rule';
 import { ConfView } from '../../documents/oslo-conf/context';
 import { PeerConf, Topology } from '../../workspace/topology';
 
@@ -15,4 +15,3 @@ export interface ConfRuleContext {
   report(r: Report): void;
 }
 
-export interface ConfRule { meta: RuleMeta; check(ctx: ConfRuleContext): void }

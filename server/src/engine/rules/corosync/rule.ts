@@ -1,5 +1,5 @@
-/** A rule over corosync.conf. */
-import { RuleMeta, Report } from '../rule';
+/** What a rule's check sees in corosync.conf: the context of `on: { corosync(ctx) { ... } }`. */
+import { Report } from '../rule';
 import { CoroFile } from '../../documents/corosync/parse';
 import { Environment } from '../../types';
 import { PeerConf, Topology } from '../../workspace/topology';
@@ -14,4 +14,3 @@ export interface CoroRuleContext {
   peers: PeerConf[];
   report(r: Report): void;
 }
-export interface CoroRule { meta: RuleMeta; check(ctx: CoroRuleContext): void }

@@ -2,6 +2,7 @@
 import { block, CoroBlock, CoroFile, entry } from '../../documents/corosync/parse';
 import { indentAt } from '../../text/lines';
 import { TextEdit } from '../../types';
+import { CoroRuleContext } from './rule';
 
 export const totem = (f: CoroFile) => block(f.root, 'totem')[0];
 export const quorum = (f: CoroFile) => block(f.root, 'quorum')[0];
@@ -11,6 +12,19 @@ export const nodelistVotes = (f: CoroFile) => nodes(f).reduce((sum, n) => sum + 
 export const interfaces = (f: CoroFile) => (totem(f) ? block(totem(f), 'interface') : []);
 export const isOn = (v?: string) => v !== undefined && /^(1|yes|on|true)$/i.test(v);
 export const isOff = (v?: string) => v !== undefined && /^(0|no|off|false)$/i.test(v);
+
+/**
+ * The votes of the nodelist for quorum (a quorum device counts one), where the nodelist is, and
+ * whether two_node is on: what cluster-min-three-nodes and cluster-even-node-count judge in corosync.conf.
+ */
+export function nodelistQuorumVotes(ctx: CoroRuleContext): { n: number; span: { start: number; end: number }; twoNode: boolean } | undefined {
+  const list = nodes(ctx.file);
+  const nl = block(ctx.file.root, 'nodelist')[0];
+  if (!list.length || !nl) return undefined;
+  const q = quorum(ctx.file);
+  const device = q && block(q, 'device').length ? 1 : 0;
+  return { n: nodelistVotes(ctx.file) + device, span: nl.nameSpan, twoNode: !!q && isOn(entry(q, 'two_node')?.value) };
+}
 
 /** `key: value` in a block: the value replaced, or a line added after the block's opening in its indentation. */
 export function setEntry(text: string, b: CoroBlock, key: string, val: string): TextEdit {

@@ -1,5 +1,5 @@
-/** A rule over a host firewall (iptables, nftables, firewalld, ufw), whichever syntax wrote it. */
-import { RuleMeta, Report } from '../rule';
+/** What a rule's check sees in a host firewall (iptables, nftables, firewalld, ufw), whichever syntax wrote it: the context of `on: { firewall(ctx) { ... } }`. */
+import { Report } from '../rule';
 import { FwModel } from '../../documents/firewall/model';
 import { PeerConf, Topology } from '../../workspace/topology';
 
@@ -11,4 +11,3 @@ export interface FwRuleContext {
   peers: PeerConf[];
   report(r: Report): void;
 }
-export interface FwRule { meta: RuleMeta; check(ctx: FwRuleContext): void }

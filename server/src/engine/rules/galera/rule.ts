@@ -1,5 +1,5 @@
-/** A rule over a MariaDB/Galera option file. */
-import { RuleMeta, Report } from '../rule';
+/** What a rule's check sees in a MariaDB/Galera option file: the context of `on: { galera(ctx) { ... } }`. */
+import { Report } from '../rule';
 import { CnfEntry, CnfFile } from '../../documents/galera/parse';
 import { PeerConf, Topology } from '../../workspace/topology';
 
@@ -13,4 +13,3 @@ export interface CnfRuleContext {
   peers: PeerConf[];
   report(r: Report): void;
 }
-export interface CnfRule { meta: RuleMeta; check(ctx: CnfRuleContext): void }

@@ -1,7 +1,6 @@
-/** A rule over haproxy.cfg. */
-import { RuleMeta, Report } from '../rule';
+/** What a rule's check sees in haproxy.cfg: the context of `on: { haproxy(ctx) { ... } }`. */
+import { Report } from '../rule';
 import { HaView } from '../../documents/haproxy/view';
 import { PeerConf, Topology } from '../../workspace/topology';
 
 export interface HaRuleContext { view: HaView; text: string; topology?: Topology; /** Peer files of the workspace (sysctl files, other nodes' configs). */ peers: PeerConf[]; report(r: Report): void }
-export interface HaRule { meta: RuleMeta; check(ctx: HaRuleContext): void }

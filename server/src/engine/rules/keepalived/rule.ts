@@ -1,7 +1,6 @@
-/** A rule over keepalived.conf. */
-import { RuleMeta, Report } from '../rule';
+/** What a rule's check sees in keepalived.conf: the context of `on: { keepalived(ctx) { ... } }`. */
+import { Report } from '../rule';
 import { KaFile } from '../../documents/keepalived/parse';
 import { PeerConf, Topology } from '../../workspace/topology';
 
 export interface KaRuleContext { file: KaFile; text: string; topology?: Topology; /** Other nodes' keepalived.conf (and other peer files) of the workspace. */ peers: PeerConf[]; report(r: Report): void }
-export interface KaRule { meta: RuleMeta; check(ctx: KaRuleContext): void }

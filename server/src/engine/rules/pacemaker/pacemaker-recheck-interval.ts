@@ -4,7 +4,8 @@
  * pe-*-series-max are not reported: current Pacemaker keeps more history by default (4000, 5000,
  * unlimited) than the guide's 1000.
  */
-import { PmRule, PmRuleContext } from './rule';
+import { defineRule } from '../rule';
+import { PmRuleContext } from './rule';
 import { indentAt } from '../../text/lines';
 import { intervalMs, property } from '../../documents/pacemaker/model';
 import { Fix, TextEdit } from '../../types';
@@ -34,29 +35,31 @@ function addProperty(ctx: PmRuleContext, name: string, value: string): TextEdit 
   return { start: after, end: after, newText: ` ${name}=${value}` };
 }
 
-export const rule: PmRule = {
+export const rule = defineRule({
   meta: {
     id: 'pacemaker-recheck-interval', severity: 'info', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
     title: 'cluster-recheck-interval is unset (15 minutes) or longer than the guide\'s 5 minutes',
     why: 'Some of Pacemaker\'s timed work (failure timeouts, time-based rules) waits for the next recheck; the guide shortens the interval from the default 15 minutes to 5, so a cleared failure or a due action is acted on sooner. 0 turns the rechecks off.',
   },
-  check(ctx) {
-    if (!ctx.model.properties.size) return;
-    const p = property(ctx.model, 'cluster-recheck-interval');
-    if (!p) {
-      const edit = addProperty(ctx, 'cluster-recheck-interval', `${GUIDE_MINUTES}min`);
-      const first = [...ctx.model.properties.values()].sort((a, b) => a.span.start - b.span.start)[0];
-      const fixes: Fix[] = edit ? [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [edit] }] : [];
-      ctx.report({ span: first.span, message: `cluster-recheck-interval is not set: Pacemaker rechecks every 15 minutes by default; the guide sets ${GUIDE_MINUTES}min`, fixes });
-      return;
-    }
-    const ms = intervalMs(p.value);
-    const m = ms === undefined ? undefined : ms / 60000;
-    if (m === undefined || (m > 0 && m <= GUIDE_MINUTES)) return;
-    ctx.report({
-      span: p.span,
-      message: m === 0 ? `cluster-recheck-interval=${p.value} turns the periodic rechecks off; the guide sets ${GUIDE_MINUTES}min` : `cluster-recheck-interval=${p.value} is ${+m.toFixed(2)} minutes; the guide sets ${GUIDE_MINUTES}min so timed actions are not held back`,
-      fixes: [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [{ start: p.span.start, end: p.span.end, newText: `${GUIDE_MINUTES}min` }] }],
-    });
+  on: {
+    pacemaker(ctx) {
+      if (!ctx.model.properties.size) return;
+      const p = property(ctx.model, 'cluster-recheck-interval');
+      if (!p) {
+        const edit = addProperty(ctx, 'cluster-recheck-interval', `${GUIDE_MINUTES}min`);
+        const first = [...ctx.model.properties.values()].sort((a, b) => a.span.start - b.span.start)[0];
+        const fixes: Fix[] = edit ? [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [edit] }] : [];
+        ctx.report({ span: first.span, message: `cluster-recheck-interval is not set: Pacemaker rechecks every 15 minutes by default; the guide sets ${GUIDE_MINUTES}min`, fixes });
+        return;
+      }
+      const ms = intervalMs(p.value);
+      const m = ms === undefined ? undefined : ms / 60000;
+      if (m === undefined || (m > 0 && m <= GUIDE_MINUTES)) return;
+      ctx.report({
+        span: p.span,
+        message: m === 0 ? `cluster-recheck-interval=${p.value} turns the periodic rechecks off; the guide sets ${GUIDE_MINUTES}min` : `cluster-recheck-interval=${p.value} is ${+m.toFixed(2)} minutes; the guide sets ${GUIDE_MINUTES}min so timed actions are not held back`,
+        fixes: [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [{ start: p.span.start, end: p.span.end, newText: `${GUIDE_MINUTES}min` }] }],
+      });
+    },
   },
-};
+});
