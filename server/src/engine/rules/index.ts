@@ -1,4 +1,18 @@
-/** The registry: every rule once, by id (rules/rule.ts says what a rule is). */
+/**
+ * The registry: every rule once. Where things live (flat: the file name is the rule id, whatever
+ * kinds of file the rule reads):
+ *
+ *   rules/<rule-id>.ts     one rule: defineRule({ meta, on: { <kind>(ctx) { ... } } }); a cross-kind rule
+ *                          (placeholder-value, address-conflict, ...) is one file with several `on` checks
+ *   rules/rule.ts          defineRule, RuleMeta, Report, the manifest's context, the kinds a rule can check
+ *   rules/<kind>/rule.ts   the context a check sees in that kind of file; <kind>/support.ts what its checks share
+ *   rules/support/         what the manifest checks share (quorum.ts: voting groups)
+ *   rules/templates/       one check with parameters that several rules are (each says which rules use it)
+ *   rules/core.ts          metadata of the rules the parsers and the schema report (parse-error, schema-*, ...)
+ *
+ * test/rules/<rule-id>.test.ts tests a rule and docs/rules/<rule-id>.md documents it. Adding a rule: its file,
+ * its import and its place in RULES below, its test and its page (test/rules/index.test.ts fails until all are there).
+ */
 import { DefinedRule, KindRule, RuleKind, RuleMeta } from './rule';
 import { CORE_RULES } from './core';
 import { rule as clusterEvenNodeCount } from './cluster-even-node-count';
@@ -19,86 +33,86 @@ import { rule as apiSingleInstance } from './api-single-instance';
 import { rule as failureDomainConcentration } from './failure-domain-concentration';
 import { rule as networkPathRedundancy } from './network-path-redundancy';
 import { rule as sharedStorageBackend } from './shared-storage-backend';
-import { rule as unknownSection } from './conf/unknown-section';
-import { rule as unknownOption } from './conf/unknown-option';
-import { rule as optionInWrongSection } from './conf/option-in-wrong-section';
-import { rule as deprecatedOption } from './conf/deprecated-option';
-import { rule as optionRemovalPending } from './conf/option-removal-pending';
-import { rule as invalidValue } from './conf/invalid-value';
-import { rule as valueTrailingComment } from './conf/value-trailing-comment';
-import { rule as duplicateOption } from './conf/duplicate-option';
-import { rule as osloOptionNameCase } from './conf/oslo-option-name-case';
-import { rule as rabbitAllHostsListed } from './conf/rabbit-all-hosts-listed';
-import { rule as rabbitQueueReplication } from './conf/rabbit-queue-replication';
-import { rule as rabbitDurableQueues } from './conf/rabbit-durable-queues';
-import { rule as rabbitHeartbeatEnabled } from './conf/rabbit-heartbeat-enabled';
-import { rule as dbMaxRetriesInfinite } from './conf/db-max-retries-infinite';
-import { rule as neutronDhcpAgentsPerNetwork } from './conf/neutron-dhcp-agents-per-network';
-import { rule as neutronL3Ha } from './conf/neutron-l3-ha';
-import { rule as rabbitNotBehindVip } from './conf/rabbit-not-behind-vip';
-import { rule as dbConnectionViaVip } from './conf/db-connection-via-vip';
-import { rule as memcachedServersAllControllers } from './conf/memcached-servers-all-controllers';
-import { rule as consumerRefsViaVip } from './conf/consumer-refs-via-vip';
-import { rule as cinderHostConsistentAp } from './conf/cinder-host-consistent-ap';
-import { rule as haproxyUnknownKeyword } from './haproxy/haproxy-unknown-keyword';
+import { rule as unknownSection } from './unknown-section';
+import { rule as unknownOption } from './unknown-option';
+import { rule as optionInWrongSection } from './option-in-wrong-section';
+import { rule as deprecatedOption } from './deprecated-option';
+import { rule as optionRemovalPending } from './option-removal-pending';
+import { rule as invalidValue } from './invalid-value';
+import { rule as valueTrailingComment } from './value-trailing-comment';
+import { rule as duplicateOption } from './duplicate-option';
+import { rule as osloOptionNameCase } from './oslo-option-name-case';
+import { rule as rabbitAllHostsListed } from './rabbit-all-hosts-listed';
+import { rule as rabbitQueueReplication } from './rabbit-queue-replication';
+import { rule as rabbitDurableQueues } from './rabbit-durable-queues';
+import { rule as rabbitHeartbeatEnabled } from './rabbit-heartbeat-enabled';
+import { rule as dbMaxRetriesInfinite } from './db-max-retries-infinite';
+import { rule as neutronDhcpAgentsPerNetwork } from './neutron-dhcp-agents-per-network';
+import { rule as neutronL3Ha } from './neutron-l3-ha';
+import { rule as rabbitNotBehindVip } from './rabbit-not-behind-vip';
+import { rule as dbConnectionViaVip } from './db-connection-via-vip';
+import { rule as memcachedServersAllControllers } from './memcached-servers-all-controllers';
+import { rule as consumerRefsViaVip } from './consumer-refs-via-vip';
+import { rule as cinderHostConsistentAp } from './cinder-host-consistent-ap';
+import { rule as haproxyUnknownKeyword } from './haproxy-unknown-keyword';
 import { rule as placeholderValue } from './placeholder-value';
-import { rule as haproxyBindVip } from './haproxy/haproxy-bind-vip';
-import { rule as haproxyServerHealthCheck } from './haproxy/haproxy-server-health-check';
-import { rule as haproxyHttpApiHttpchk } from './haproxy/haproxy-http-api-httpchk';
-import { rule as haproxyGaleraSingleWriter } from './haproxy/haproxy-galera-single-writer';
-import { rule as haproxyGaleraNoRoundrobin } from './haproxy/haproxy-galera-no-roundrobin';
-import { rule as haproxyGaleraCheckMismatch } from './haproxy/haproxy-galera-check-mismatch';
-import { rule as haproxyDefaultsTimeouts } from './haproxy/haproxy-defaults-timeouts';
-import { rule as haproxyNoAmqpOrMemcached } from './haproxy/haproxy-no-amqp-or-memcached';
-import { rule as haproxyBackendAllControllers } from './haproxy/haproxy-backend-all-controllers';
-import { rule as haproxyServicePortCollision } from './haproxy/haproxy-service-port-collision';
-import { rule as sysctlNonlocalBind } from './haproxy/sysctl-nonlocal-bind';
-import { rule as galeraClustercheckEndpoint } from './haproxy/galera-clustercheck-endpoint';
-import { rule as haproxyCookieDuplicate } from './haproxy/haproxy-cookie-duplicate';
-import { rule as haproxyBackendsDiffer } from './haproxy/haproxy-backends-differ';
-import { rule as corosyncUnknownKey } from './corosync/corosync-unknown-key';
-import { rule as corosyncTokenTimeoutLow } from './corosync/corosync-token-timeout-low';
-import { rule as corosyncSecauthOff } from './corosync/corosync-secauth-off';
-import { rule as corosyncRrpModeRequired } from './corosync/corosync-rrp-mode-required';
-import { rule as corosyncRingnumberUnique } from './corosync/corosync-ringnumber-unique';
-import { rule as corosyncMcastaddrScope } from './corosync/corosync-mcastaddr-scope';
-import { rule as corosyncBroadcastExcludesMcastaddr } from './corosync/corosync-broadcast-excludes-mcastaddr';
-import { rule as corosyncUdpuNodelist } from './corosync/corosync-udpu-nodelist';
-import { rule as corosyncVotequorum } from './corosync/corosync-votequorum';
-import { rule as corosyncWaitForAll } from './corosync/corosync-wait-for-all';
-import { rule as corosyncTwoNodeConsistency } from './corosync/corosync-two-node-consistency';
-import { rule as corosyncAutoTieBreakerProduction } from './corosync/corosync-auto-tie-breaker-production';
-import { rule as corosyncNodelistDrift } from './corosync/corosync-nodelist-drift';
-import { rule as corosyncConfDiffers } from './corosync/corosync-conf-differs';
-import { rule as keepalivedUnknownKeyword } from './keepalived/keepalived-unknown-keyword';
-import { rule as keepalivedTracksHaproxy } from './keepalived/keepalived-tracks-haproxy';
-import { rule as keepalivedVridPrioritySane } from './keepalived/keepalived-vrid-priority-sane';
-import { rule as keepalivedPartitionDuplicateVip } from './keepalived/keepalived-partition-duplicate-vip';
-import { rule as keepalivedAuthPassTruncated } from './keepalived/keepalived-auth-pass-truncated';
-import { rule as keepalivedVipDrift } from './keepalived/keepalived-vip-drift';
-import { rule as galeraBinlogFormatRow } from './galera/galera-binlog-format-row';
-import { rule as galeraDefaultStorageEngineInnodb } from './galera/galera-default-storage-engine-innodb';
-import { rule as galeraInnodbAutoincLockMode2 } from './galera/galera-innodb-autoinc-lock-mode-2';
-import { rule as galeraWsrepProvider } from './galera/galera-wsrep-provider';
-import { rule as galeraClusterNameConsistent } from './galera/galera-cluster-name-consistent';
-import { rule as galeraClusterAddressComplete } from './galera/galera-cluster-address-complete';
-import { rule as galeraNodeIdentity } from './galera/galera-node-identity';
-import { rule as galeraBindAddress } from './galera/galera-bind-address';
-import { rule as galeraFlushLogDurability } from './galera/galera-flush-log-durability';
-import { rule as galeraSstAuth } from './galera/galera-sst-auth';
-import { rule as mariadbUnknownOption } from './galera/mariadb-unknown-option';
-import { rule as mariadbInvalidValue } from './galera/mariadb-invalid-value';
-import { rule as stonithDisabledInProduction } from './pacemaker/stonith-disabled-in-production';
-import { rule as stonithEnabledWithoutDevices } from './pacemaker/stonith-enabled-without-devices';
-import { rule as pacemakerVipHaproxyColocation } from './pacemaker/pacemaker-vip-haproxy-colocation';
-import { rule as pacemakerVipMonitor } from './pacemaker/pacemaker-vip-monitor';
-import { rule as pacemakerResourceMonitorOp } from './pacemaker/pacemaker-resource-monitor-op';
-import { rule as cinderVolumeSingleActive } from './pacemaker/cinder-volume-single-active';
-import { rule as pacemakerPlaceholderSecrets } from './pacemaker/pacemaker-placeholder-secrets';
-import { rule as pacemakerRecheckInterval } from './pacemaker/pacemaker-recheck-interval';
-import { rule as pacemakerUnknownProperty } from './pacemaker/pacemaker-unknown-property';
-import { rule as pacemakerVipServiceAddress } from './pacemaker/pacemaker-vip-service-address';
-import { rule as galeraFirewallPorts } from './firewall/galera-firewall-ports';
+import { rule as haproxyBindVip } from './haproxy-bind-vip';
+import { rule as haproxyServerHealthCheck } from './haproxy-server-health-check';
+import { rule as haproxyHttpApiHttpchk } from './haproxy-http-api-httpchk';
+import { rule as haproxyGaleraSingleWriter } from './haproxy-galera-single-writer';
+import { rule as haproxyGaleraNoRoundrobin } from './haproxy-galera-no-roundrobin';
+import { rule as haproxyGaleraCheckMismatch } from './haproxy-galera-check-mismatch';
+import { rule as haproxyDefaultsTimeouts } from './haproxy-defaults-timeouts';
+import { rule as haproxyNoAmqpOrMemcached } from './haproxy-no-amqp-or-memcached';
+import { rule as haproxyBackendAllControllers } from './haproxy-backend-all-controllers';
+import { rule as haproxyServicePortCollision } from './haproxy-service-port-collision';
+import { rule as sysctlNonlocalBind } from './sysctl-nonlocal-bind';
+import { rule as galeraClustercheckEndpoint } from './galera-clustercheck-endpoint';
+import { rule as haproxyCookieDuplicate } from './haproxy-cookie-duplicate';
+import { rule as haproxyBackendsDiffer } from './haproxy-backends-differ';
+import { rule as corosyncUnknownKey } from './corosync-unknown-key';
+import { rule as corosyncTokenTimeoutLow } from './corosync-token-timeout-low';
+import { rule as corosyncSecauthOff } from './corosync-secauth-off';
+import { rule as corosyncRrpModeRequired } from './corosync-rrp-mode-required';
+import { rule as corosyncRingnumberUnique } from './corosync-ringnumber-unique';
+import { rule as corosyncMcastaddrScope } from './corosync-mcastaddr-scope';
+import { rule as corosyncBroadcastExcludesMcastaddr } from './corosync-broadcast-excludes-mcastaddr';
+import { rule as corosyncUdpuNodelist } from './corosync-udpu-nodelist';
+import { rule as corosyncVotequorum } from './corosync-votequorum';
+import { rule as corosyncWaitForAll } from './corosync-wait-for-all';
+import { rule as corosyncTwoNodeConsistency } from './corosync-two-node-consistency';
+import { rule as corosyncAutoTieBreakerProduction } from './corosync-auto-tie-breaker-production';
+import { rule as corosyncNodelistDrift } from './corosync-nodelist-drift';
+import { rule as corosyncConfDiffers } from './corosync-conf-differs';
+import { rule as keepalivedUnknownKeyword } from './keepalived-unknown-keyword';
+import { rule as keepalivedTracksHaproxy } from './keepalived-tracks-haproxy';
+import { rule as keepalivedVridPrioritySane } from './keepalived-vrid-priority-sane';
+import { rule as keepalivedPartitionDuplicateVip } from './keepalived-partition-duplicate-vip';
+import { rule as keepalivedAuthPassTruncated } from './keepalived-auth-pass-truncated';
+import { rule as keepalivedVipDrift } from './keepalived-vip-drift';
+import { rule as galeraBinlogFormatRow } from './galera-binlog-format-row';
+import { rule as galeraDefaultStorageEngineInnodb } from './galera-default-storage-engine-innodb';
+import { rule as galeraInnodbAutoincLockMode2 } from './galera-innodb-autoinc-lock-mode-2';
+import { rule as galeraWsrepProvider } from './galera-wsrep-provider';
+import { rule as galeraClusterNameConsistent } from './galera-cluster-name-consistent';
+import { rule as galeraClusterAddressComplete } from './galera-cluster-address-complete';
+import { rule as galeraNodeIdentity } from './galera-node-identity';
+import { rule as galeraBindAddress } from './galera-bind-address';
+import { rule as galeraFlushLogDurability } from './galera-flush-log-durability';
+import { rule as galeraSstAuth } from './galera-sst-auth';
+import { rule as mariadbUnknownOption } from './mariadb-unknown-option';
+import { rule as mariadbInvalidValue } from './mariadb-invalid-value';
+import { rule as stonithDisabledInProduction } from './stonith-disabled-in-production';
+import { rule as stonithEnabledWithoutDevices } from './stonith-enabled-without-devices';
+import { rule as pacemakerVipHaproxyColocation } from './pacemaker-vip-haproxy-colocation';
+import { rule as pacemakerVipMonitor } from './pacemaker-vip-monitor';
+import { rule as pacemakerResourceMonitorOp } from './pacemaker-resource-monitor-op';
+import { rule as cinderVolumeSingleActive } from './cinder-volume-single-active';
+import { rule as pacemakerPlaceholderSecrets } from './pacemaker-placeholder-secrets';
+import { rule as pacemakerRecheckInterval } from './pacemaker-recheck-interval';
+import { rule as pacemakerUnknownProperty } from './pacemaker-unknown-property';
+import { rule as pacemakerVipServiceAddress } from './pacemaker-vip-service-address';
+import { rule as galeraFirewallPorts } from './galera-firewall-ports';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
