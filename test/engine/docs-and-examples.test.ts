@@ -51,10 +51,10 @@ for (const rule of ALL_RULES) {
     assert.ok(md.includes(`Default severity: \`${rule.severity}\``));
     const bad = block(md, 'Bad'), good = block(md, 'Good');
     if (rule.id === 'file-too-large') return; // an example would be a megabyte long
-    if (rule.id === 'haproxy-service-port-collision') { assert.match(md, /osapi_compute_listen/); return; } // needs haproxy.cfg with the services' files: tested in test/rules/haproxy and test/cli
-    if (rule.id === 'sysctl-nonlocal-bind') { assert.match(md, /ip_nonlocal_bind = 1/); return; } // needs haproxy.cfg with the nodes' sysctl files: tested in test/rules/haproxy and test/cli
-    if (rule.id === 'galera-clustercheck-endpoint') { assert.match(md, /galera-monitor/); return; } // needs haproxy.cfg with the nodes' xinetd files: tested in test/rules/haproxy and test/cli
-    if (rule.id === 'keepalived-partition-duplicate-vip') { assert.match(md, /manager: keepalived/); return; } // needs a manifest and a keepalived.conf together: tested in test/rules/keepalived
+    if (rule.id === 'haproxy-service-port-collision') { assert.match(md, /osapi_compute_listen/); return; } // needs haproxy.cfg with the services' files: tested in test/rules/haproxy-service-port-collision.test.ts and test/cli
+    if (rule.id === 'sysctl-nonlocal-bind') { assert.match(md, /ip_nonlocal_bind = 1/); return; } // needs haproxy.cfg with the nodes' sysctl files: tested in test/rules/sysctl-nonlocal-bind.test.ts and test/cli
+    if (rule.id === 'galera-clustercheck-endpoint') { assert.match(md, /galera-monitor/); return; } // needs haproxy.cfg with the nodes' xinetd files: tested in test/rules/galera-clustercheck-endpoint.test.ts and test/cli
+    if (rule.id === 'keepalived-partition-duplicate-vip') { assert.match(md, /manager: keepalived/); return; } // needs a manifest and a keepalived.conf together: tested in test/rules/keepalived-partition-duplicate-vip.test.ts
     assert.ok(bad && good, 'the page has Bad and Good yaml blocks');
     assert.ok(lintExample(bad!).findings.some((f) => f.rule === rule.id), `bad example does not fire ${rule.id}: ${lintExample(bad!).findings.map((f) => f.rule)}`);
     const goodRules = lintExample(good!).findings.map((f) => f.rule);

@@ -1,7 +1,8 @@
-/** Hover, outline and completion for keepalived.conf, Galera option files and Pacemaker configurations. */
+/** Hover, outline and completion for haproxy.cfg, keepalived.conf, Galera option files and Pacemaker configurations. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lintCnf, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
+import { lintCnf, lintHaproxy, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
+import { haComplete, haHover } from '../../server/src/engine/service/haproxy';
 import { pmComplete, pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
 import { kaComplete, kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
 import { coroComplete } from '../../server/src/engine/service/corosync';
@@ -153,4 +154,28 @@ test('Pacemaker: completion inside a CIB: property names and values, a primitive
   assert.equal(labels('<op id="vip-mon" name="')![0], 'monitor');
   // outside a tag, or after it is closed, nothing
   assert.equal(at('<primitive id="vip" class="ocf"> '), undefined);
+});
+
+test('completion offers the keywords of the section; hover says where a keyword is allowed', () => {
+  const text = 'global\n    daemon\nbackend b\n    bal\n    option httpchk\n';
+  const r = lintHaproxy(text);
+  const c = haComplete(r.haproxy!, text, text.indexOf('    bal\n') + 7)!;
+  assert.ok(c.items.some((i) => i.label === 'balance') && !c.items.some((i) => i.label === 'bind'), 'bind is not a backend keyword');
+  const g = haComplete(r.haproxy!, 'global\n    dae', 'global\n    dae'.length)!;
+  assert.ok(g.items.some((i) => i.label === 'daemon'));
+  const h = haHover(r.haproxy!, r.findings, text.indexOf('option httpchk') + 9, (id) => id)!;
+  assert.match(h.markdown, /^\*\*option httpchk\*\*: allowed in defaults, listen, backend\. \[HAProxy 2\.6\.12 manual\]/);
+});
+
+test('completion on a server line offers its options (with a space after one that takes a value), not after an option that wants its value', () => {
+  const text = 'backend b\n    server c1 10.0.0.12:80 check in';
+  const r = lintHaproxy(text);
+  const c = haComplete(r.haproxy!, text, text.length)!;
+  assert.equal(text.slice(c.replaceStart, c.replaceEnd), 'in');
+  assert.equal(c.items.find((i) => i.label === 'inter')?.insertText, 'inter ');
+  assert.equal(c.items.find((i) => i.label === 'backup')?.insertText, 'backup');
+  const afterInter = 'backend b\n    server c1 10.0.0.12:80 check inter ';
+  assert.equal(haComplete(lintHaproxy(afterInter).haproxy!, afterInter, afterInter.length), undefined);
+  const ds = 'defaults\n    default-server ';
+  assert.ok(haComplete(lintHaproxy(ds).haproxy!, ds, ds.length)!.items.some((i) => i.label === 'rise'));
 });
