@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from '../support/paths';
+import { writeDeploy } from '../support/ha-deployment';
 
 export const E2E = process.env.OSHA_E2E_DIR ?? path.join(ROOT, '.e2e');
 export const CODE_SERVER = path.join(E2E, 'cs', 'node_modules', '.bin', 'code-server');
@@ -17,11 +18,15 @@ export const VSIX = process.env.OSHA_VSIX ?? path.join(E2E, 'openstack-ha.vsix')
 export const ARTIFACTS = path.join(ROOT, 'test-results');
 export const SERVER_BIN = path.join(ROOT, 'bin', 'openstack-ha-language-server.js');
 
-/** A workspace folder under `rt` holding copies of the shipped examples. */
-export function exampleWorkspace(rt: string): string {
+/**
+ * A workspace folder under `rt` holding copies of the shipped examples; with `deploy`, also a
+ * multi-node deployment in deploy/ (test/support/ha-deployment.ts) for workspace diagnostics.
+ */
+export function exampleWorkspace(rt: string, opts: { deploy?: boolean } = {}): string {
   const ws = path.join(rt, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
   for (const [f, from] of [['bad.ha.yaml', 'bad.ha.yaml'], ['good.ha.yaml', 'region-one/good.ha.yaml']]) fs.copyFileSync(path.join(ROOT, 'examples', from), path.join(ws, f));
+  if (opts.deploy) writeDeploy(ws);
   return ws;
 }
 
