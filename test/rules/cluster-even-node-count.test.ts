@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { FOUR_NODES } from '../support/topologies';
-import { check } from '../support/fixture';
+import { check, checkCoro } from '../support/fixture';
 
 const rules = ['cluster-even-node-count'];
 
@@ -38,3 +38,10 @@ test('odd clusters, two-member clusters (another rule) and keepalived clusters d
     two: { members: [a, b], corosync: { two_node: true } }
     lb: { manager: keepalived, members: [a, b, c, d] }
   `, { rules }));
+
+// the nodelist of corosync.conf
+test('a corosync nodelist of four votes; a quorum device makes it five', () => {
+  const nodes = Array.from({ length: 4 }, (_, i) => `    node {\n        ring0_addr: 10.0.0.${i + 1}\n        nodeid: ${i + 1}\n    }`).join('\n');
+  checkCoro(`nodelist {\n#^^^^^^^ warning cluster-even-node-count: the nodelist has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum\n${nodes}\n}\nquorum {\n    provider: corosync_votequorum\n}\n`, { rules });
+  checkCoro(`nodelist {\n${nodes}\n}\nquorum {\n    provider: corosync_votequorum\n    device {\n        model: net\n    }\n}\n`, { rules });
+});

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { checkWorkspace } from '../support/workspace';
 import * as assert from 'node:assert/strict';
 import { lintCnf } from '../../server/src/engine/lint';
 import { GALERA_NODE as NODE } from '../support/stack-files';
@@ -10,3 +11,18 @@ test('peers: a different cluster name, a shared node name', () => {
     "wsrep_node_name 'c1' is also set in ../c2/my.cnf: each node needs its own",
   ]);
 });
+
+test('a node that does not name itself, and two nodes with one address, across the workspace', () => { checkWorkspace(`
+  #- c1/etc/mysql/conf.d/galera.cnf
+  [mysqld]
+  #^^^^^^^ warning galera-node-identity: wsrep_node_name is not set: each node should name itself and the address the others reach it on
+  wsrep_on=ON
+  wsrep_node_address=10.0.0.12
+  #                  ^^^^^^^^^ warning galera-node-identity: wsrep_node_address '10.0.0.12' is also set in ../../../../c2/etc/mysql/conf.d/galera.cnf: each node needs its own
+  #- c2/etc/mysql/conf.d/galera.cnf
+  [mysqld]
+  wsrep_on=ON
+  wsrep_node_name=c2
+  wsrep_node_address=10.0.0.12
+  #                  ^^^^^^^^^ warning galera-node-identity: wsrep_node_address '10.0.0.12' is also set in ../../../../c1/etc/mysql/conf.d/galera.cnf: each node needs its own
+  `, { rules: ['galera-node-identity'] }); });
