@@ -35,7 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // the server keeps to the files it recognises (by name and content) among these
     documentSelector: documentSelector(),
     // manifests, the nodes' files other files are checked against, and settings: the server follows them on disk
-    synchronize: { fileEvents: allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)) },
+    // VS Code reports a folder deleted or moved in as the folder alone: a watcher of everything's creations
+    // and deletions (not its changes) lets the server read or forget the files under it
+    synchronize: { fileEvents: [...allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)), vscode.workspace.createFileSystemWatcher('**/*', false, true, false)] },
     outputChannel: output,
     // the server runs real checkers on save only in a trusted workspace
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },

@@ -17,7 +17,8 @@ import { Diagnostic } from 'vscode-languageserver/node';
 import picomatch from 'picomatch';
 import { Related } from './engine/types';
 import { isWithin } from './engine/text/paths';
-import { collectFiles, enginePath, readForCheck } from './node/files';
+import { collectFiles, enginePath, readForCheck, SKIP_DIRS } from './node/files';
+import { statSync } from 'fs';
 import { kindCounts } from './cli/format';
 import { languageOf } from './engine/languages';
 import type { Analysis } from './lsp/analysis';
@@ -37,6 +38,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
   let workDoneProgress = false;
+  let workspaceFoldersCapability = false;
   let workspaceRoots: string[] = [];
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
   let workspaceTrusted = true;
@@ -115,19 +117,43 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // a change to a manifest or a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the files checked against it
   analyses.onDependentsChanged = (keys) => { if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2); };
 
-  const setIgnored = (globs: string[], exclude: string[]) => {
+  let ignoreKey = '';
+  /** Sets the ignore globs; true when they changed (the workspace is then read again). */
+  const setIgnored = (globs: string[], exclude: string[]): boolean => {
     const all = [...globs, ...exclude];
+    const key = JSON.stringify(all);
+    if (key === ignoreKey) return false;
+    ignoreKey = key;
     const match = all.length ? picomatch(all, { dot: true }) : undefined;
     ignored = match ? (key) => workspaceRoots.some((r) => { const root = enginePath(r); return isWithin(root, key) && key !== root && match(key.slice(root.length + 1)); }) : () => false;
+    return true;
   };
+  let scanned = false;
   const pullSettings = async () => {
     if (!hasConfigurationCapability) return;
+    let rescan = false;
     try {
       const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
       analyses.setSettings(sanitize(s));
-      setIgnored(analyses.settings.ignore ?? [], Object.entries((exclude ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([g]) => g));
+      rescan = setIgnored(analyses.settings.ignore ?? [], Object.entries((exclude ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([g]) => g));
     } catch { analyses.setSettings(DEFAULT_SETTINGS); }
-    relintAll();
+    // other files to leave out, or to take in again: the workspace is read anew
+    if (rescan && scanned) void scanWorkspace(); else relintAll();
+  };
+
+  /** Forgets a file the workspace held (gone from disk, ignored, out of the folders) and clears its diagnostics. */
+  const drop = (key: string) => {
+    analyses.remove(key);
+    if (!openUris.has(key)) void connection.sendDiagnostics({ uri: uriFor(key), diagnostics: [] });
+  };
+  /** Reads every file under `dir` into the workspace (a folder created or moved in). */
+  const readFolder = (dir: string) => {
+    const { files } = collectFiles([dir], { strict: false, maxFiles: MAX_WORKSPACE_FILES });
+    for (const file of files) {
+      const key = enginePath(file);
+      if (openUris.has(key) || ignored(key)) continue;
+      try { const r = readForCheck(file); if (r.truncated) continue; analyses.setText(key, r.text); if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS); } catch { /* unreadable */ }
+    }
   };
 
   /**
@@ -141,11 +167,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     progress?.begin('OpenStack HA', 0, 'reading the workspace', true);
     try {
       const { files } = collectFiles(workspaceRoots, { strict: false, maxFiles: MAX_WORKSPACE_FILES });
+      const seen = new Set<string>();
       for (const file of files) {
         const key = enginePath(file);
         if (openUris.has(key) || ignored(key)) continue;
-        try { const r = readForCheck(file); if (!r.truncated) analyses.setText(key, r.text, false); } catch { /* unreadable: as if absent */ }
+        try { const r = readForCheck(file); if (!r.truncated) { analyses.setText(key, r.text, false); seen.add(key); } } catch { /* unreadable: as if absent */ }
       }
+      // what the workspace held that is no longer there (deleted unseen, now ignored, its folder removed) goes
+      for (const key of analyses.workspace.paths()) if (!seen.has(key) && !openUris.has(key)) drop(key);
       analyses.workspaceEpoch++;
       const checked = analyses.workspace.checkedFiles();
       connection.console.info(`workspace: ${files.length} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`);
@@ -161,6 +190,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       connection.console.info(`workspace: ${checked.length} files checked in ${Date.now() - started} ms`);
     } finally {
       scanning = false;
+      scanned = true;
       progress?.done();
     }
   };
@@ -168,6 +198,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     workDoneProgress = !!params.capabilities.window?.workDoneProgress;
+    workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
     const roots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).concat(params.rootUri ? [URI.toPath(params.rootUri)] : []).filter((p): p is string => !!p);
     workspaceRoots = [...new Set(roots)];
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
@@ -186,6 +217,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         executeCommandProvider: { commands: [SHOW_DOC_COMMAND, CHECK_WORKSPACE_COMMAND] },
+        // folders added to or removed from the workspace are read or forgotten
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'openstack-ha-language-server', version: process.env.OPENSTACK_HA_VERSION ?? '0.1.0' },
     };
@@ -193,7 +226,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     // the workspace's manifests describe the deployment the .conf files belong to
-    if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'openstackHa' }).catch(() => undefined);
+    if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['openstackHa', 'files'] }).catch(() => undefined);
+    if (workspaceFoldersCapability) connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = e.removed.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+      const added = e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+      workspaceRoots = [...new Set([...workspaceRoots.filter((r) => !removed.includes(r)), ...added])];
+      for (const r of removed) for (const k of analyses.workspace.pathsUnder(enginePath(r))) if (!inWorkspace(k)) drop(k);
+      for (const r of added) readFolder(r);
+    });
     // the settings first (ignore globs), then every file of the workspace
     void pullSettings().then(() => scanWorkspace());
   });
@@ -214,8 +254,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         for (const k of analyses.workspace.pathsUnder(key)) { analyses.remove(k); if (!openUris.has(k)) void connection.sendDiagnostics({ uri: uriFor(k), diagnostics: [] }); }
         continue;
       }
-      if (ignored(key) || !inWorkspace(key)) continue;
+      if (ignored(key) || !inWorkspace(key) || key.split('/').some((seg) => SKIP_DIRS.has(seg))) continue;
       try {
+        // a folder created or moved in: everything under it
+        if (statSync(file).isDirectory()) { readFolder(file); continue; }
         const r = readForCheck(file);
         if (r.truncated) continue;
         analyses.setText(key, r.text);

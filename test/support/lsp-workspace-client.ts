@@ -67,7 +67,7 @@ export class WorkspaceClient {
     const uri = pathToFileURL(this.opts.root).toString();
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, window: { workDoneProgress: !!this.opts.workDoneProgress } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } }, window: { workDoneProgress: !!this.opts.workDoneProgress } },
     });
     this.initializeResult = r;
     await this.conn.sendNotification(InitializedNotification.type, {});

@@ -113,6 +113,9 @@ export class Workspace {
   textOf(path: string): string | undefined { return this.files.get(path)?.text; }
   get size(): number { return this.files.size; }
 
+  /** Every file the workspace holds. */
+  paths(): string[] { return [...this.files.keys()]; }
+
   /** The files held at `path` or under it (a deleted folder). */
   pathsUnder(path: string): string[] {
     const out: string[] = [];
