@@ -26,3 +26,7 @@ test('two nodes with two_node: 1, and three without it, are consistent', () => {
   checkCoro(nodelist(2) + 'quorum {\n    provider: corosync_votequorum\n    two_node: 1\n}\n', { rules: ['corosync-two-node-consistency'] });
   checkCoro(nodelist(3) + 'quorum {\n    provider: corosync_votequorum\n}\n', { rules: ['corosync-two-node-consistency'] });
 });
+
+test('two nodes with a quorum device (qdevice) need no two_node: the device is the third vote', () => {
+  checkCoro(nodelist(2) + 'quorum {\n    provider: corosync_votequorum\n    device {\n        model: net\n        net {\n            host: qnetd.example.net\n            algorithm: ffsplit\n        }\n    }\n}\n', { rules: ['corosync-two-node-consistency'] });
+});

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { isOn, nodes, quorum, setEntry } from './corosync/support';
-import { entry } from '../documents/corosync/parse';
+import { block, entry } from '../documents/corosync/parse';
 
 export const rule = defineRule({
   meta: {
@@ -15,7 +15,8 @@ export const rule = defineRule({
       if (!q || !n) return;
       const t = entry(q, 'two_node');
       const on = isOn(t?.value);
-      if (n === 2 && !on && !entry(q, 'device')) {
+      // a quorum device (a `device { }` block) is the third vote: two_node is then neither needed nor allowed
+      if (n === 2 && !on && !block(q, 'device').length) {
         ctx.report({ span: t ? t.valueSpan : q.nameSpan, message: 'the nodelist has 2 nodes but two_node is not 1: after a 1:1 split neither node keeps quorum',
           fixes: [{ title: 'Set two_node: 1', safe: true, preferred: true, edits: [setEntry(ctx.text, q, 'two_node', '1')] }] });
       } else if (n > 2 && on) {
