@@ -12,17 +12,17 @@ export const rule = defineRule({
   on: {
     manifest(ctx) {
       const m = ctx.manifest;
-      const seen = new Map<string, string>();
-      const owners: { label: string; address: Located<string> }[] = [
-        ...[...m.nodes.values()].flatMap((n) => (n.address ? [{ label: `node '${n.name}'`, address: n.address }] : [])),
-        ...[...m.vips.values()].flatMap((v) => (v.address ? [{ label: `VIP '${v.name}'`, address: v.address }] : [])),
-      ];
-      for (const o of owners) {
-        const key = canonicalIP(o.address.value);
+      // the first holder of each address; its label is written only when a second one turns up
+      const seen = new Map<string, { kind: string; name: string }>();
+      const visit = (kind: string, name: string, address: Located<string> | undefined) => {
+        if (!address) return;
+        const key = canonicalIP(address.value);
         const first = seen.get(key);
-        if (first) ctx.report({ span: o.address.span, message: `${o.address.value} of ${o.label} is already the address of ${first}` });
-        else seen.set(key, o.label);
-      }
+        if (first) ctx.report({ span: address.span, message: `${address.value} of ${kind} '${name}' is already the address of ${first.kind} '${first.name}'` });
+        else seen.set(key, { kind, name });
+      };
+      for (const n of m.nodes.values()) visit('node', n.name, n.address);
+      for (const v of m.vips.values()) visit('VIP', v.name, v.address);
     },
     // two IPaddr2 VIPs with one address in a Pacemaker configuration (CIB, crm or pcs)
     pacemaker(ctx) {

@@ -13,8 +13,8 @@ export const rule = defineRule({
   on: {
     manifest(ctx) {
       const m = ctx.manifest;
-      const ctl = controllers(m);
       if (m.vips.size === 0) {
+        const ctl = controllers(m);
         if (ctl.length >= 2) {
           const at = m.sections.get('nodes')?.keySpan ?? { start: 0, end: 0 };
           ctx.report({ span: at, message: `${ctl.length} controllers (${nameList(ctl.map((n) => n.name))}) and no VIP: clients must name one controller and lose the service when it fails` });

@@ -89,7 +89,9 @@ function shift(n: unknown, delta: number): void {
 interface Cached { doc: Document; at: number }
 
 export class IncrementalManifestParser {
+  /** Parsed entries by their text, and section headers apart (a header may end empty, an entry may not). */
   private cache = new Map<string, Cached[]>();
+  private headers = new Map<string, Cached[]>();
   /** How the last parse went, for tests and the benchmark. */
   lastStats = { pieces: 0, reparsed: 0, full: false };
 
@@ -98,12 +100,14 @@ export class IncrementalManifestParser {
     const sections = splitManifest(text);
     if (!sections) return this.full(text);
     const next = new Map<string, Cached[]>();
+    const nextHeaders = new Map<string, Cached[]>();
     let reparsed = 0, pieces = 0;
     const take = (p: Piece, header = false): YAMLMap | null => {
       pieces++;
       // a header may end empty (its children are assembled into it), an entry may not: cache them apart
-      const key = (header ? 'h' : 'e') + p.text;
-      const list = this.cache.get(key);
+      const key = p.text;
+      const cache = header ? this.headers : this.cache;
+      const list = cache.get(key);
       let c = list?.pop();
       if (c) { shift(c.doc.contents, p.at - c.at); c.at = p.at; } else {
         reparsed++;
@@ -113,9 +117,9 @@ export class IncrementalManifestParser {
         shift(doc.contents, p.at);
         c = { doc, at: p.at };
       }
-      const l = next.get(key) ?? [];
-      l.push(c);
-      next.set(key, l);
+      const into = header ? nextHeaders : next;
+      const l = into.get(key);
+      if (l) l.push(c); else into.set(key, [c]);
       return c.doc.contents as YAMLMap;
     };
     const root = new YAMLMap();
@@ -146,6 +150,7 @@ export class IncrementalManifestParser {
     const doc = new Document();
     doc.contents = root;
     this.cache = next;
+    this.headers = nextHeaders;
     this.lastStats = { pieces, reparsed, full: false };
     return { doc, findings: [], ok: true };
   }
@@ -158,6 +163,7 @@ export class IncrementalManifestParser {
 
   private full(text: string): Parsed {
     this.cache.clear();
+    this.headers.clear();
     this.lastStats = { pieces: 1, reparsed: 1, full: true };
     return parseManifestText(text);
   }

@@ -2,9 +2,13 @@
 import { DEFAULT_BALANCER } from '../../knowledge/services';
 import { ClusterDef, Manifest, NodeDef, ServiceDef } from './model';
 
+/** The controllers, worked out once per model (several rules ask; a model does not change once built). */
 export function controllers(m: Manifest): NodeDef[] {
-  return [...m.nodes.values()].filter((n) => n.roles.some((r) => r.value === 'controller'));
+  let c = CONTROLLERS.get(m);
+  if (!c) CONTROLLERS.set(m, (c = [...m.nodes.values()].filter((n) => n.roles.some((r) => r.value === 'controller'))));
+  return c;
 }
+const CONTROLLERS = new WeakMap<Manifest, NodeDef[]>();
 
 /** The defined nodes a service runs on (through its cluster, or listed), without duplicates. */
 export function serviceNodes(m: Manifest, s: ServiceDef): NodeDef[] {
