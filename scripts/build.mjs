@@ -8,8 +8,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const common = {
-  bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: false, minify: process.argv.includes('--minify'),
-  logLevel: 'warning', define: { 'process.env.OPENSTACK_HA_VERSION': JSON.stringify(version) }, absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: false,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+  define: { 'process.env.OPENSTACK_HA_VERSION': JSON.stringify(version) },
+  absWorkingDir: root,
 };
 mkdirSync(join(root, 'dist'), { recursive: true });
 

@@ -4,7 +4,10 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 mkdirSync('docs/images', { recursive: true });
 for (const name of ['diagnostics.png', 'hover.png', 'quick-fix.png']) {
   const from = `test-results/screenshots/${name}`;
-  if (!existsSync(from)) { console.error(`${from} is missing: run npm test first`); process.exit(1); }
+  if (!existsSync(from)) {
+    console.error(`${from} is missing: run npm test first`);
+    process.exit(1);
+  }
   copyFileSync(from, `docs/images/${name}`);
   console.log(`docs/images/${name}`);
 }

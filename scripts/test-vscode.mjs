@@ -8,4 +8,6 @@ if (electron.status !== 2) process.exit(electron.status ?? 1);
 console.log('test:vscode: VS Code cannot be downloaded here; running the suite in code-server instead');
 const setup = spawnSync('bash', ['scripts/e2e/setup.sh'], { stdio: 'inherit' });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
-process.exit(spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'out/test/e2e/vscode-exthost.e2e.js'], { stdio: 'inherit' }).status ?? 1);
+process.exit(
+  spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'out/test/e2e/vscode-exthost.e2e.js'], { stdio: 'inherit' }).status ?? 1,
+);

@@ -15,7 +15,10 @@ const LANGUAGE_IDS = ['yaml', 'openstack-conf', 'haproxy', 'corosync', 'keepaliv
 export function documentSelector(): { scheme: string; language?: string; pattern?: string }[] {
   const patterns = [...new Set(Object.values(KIND_GLOBS).flat())];
   return [
-    ...LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    ...LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
     ...patterns.map((pattern) => ({ scheme: 'file', pattern })),
   ];
 }
@@ -37,7 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // manifests, the nodes' files other files are checked against, and settings: the server follows them on disk
     // VS Code reports a folder deleted or moved in as the folder alone: a watcher of everything's creations
     // and deletions (not its changes) lets the server read or forget the files under it
-    synchronize: { fileEvents: [...allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)), vscode.workspace.createFileSystemWatcher('**/*', false, true, false)] },
+    synchronize: {
+      fileEvents: [
+        ...allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)),
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+      ],
+    },
     outputChannel: output,
     // the server runs real checkers on save only in a trusted workspace
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
@@ -45,17 +53,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
   const status = new StatusItem(client);
   context.subscriptions.push(
-    output, status,
-    vscode.commands.registerCommand('openstackHa.restartServer', async () => { await client?.restart(); output.info('language server restarted'); }),
+    output,
+    status,
+    vscode.commands.registerCommand('openstackHa.restartServer', async () => {
+      await client?.restart();
+      output.info('language server restarted');
+    }),
     vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('openstackHa.checkWorkspace', async () => {
       const n = await client?.sendRequest('workspace/executeCommand', { command: 'openstack-ha.checkWorkspace', arguments: [] });
       output.info(`workspace checked: ${n} files`);
     }),
-    vscode.tasks.registerTaskProvider('openstack-ha', { provideTasks: () => workspaceTasks(), resolveTask: (t) => lintTask(t.definition as LintTaskDefinition, t.scope) }),
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => { if (client) { client.clientOptions.initializationOptions = { workspaceTrusted: true }; await client.restart(); } }),
+    vscode.tasks.registerTaskProvider('openstack-ha', {
+      provideTasks: () => workspaceTasks(),
+      resolveTask: (t) => lintTask(t.definition as LintTaskDefinition, t.scope),
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (client) {
+        client.clientOptions.initializationOptions = { workspaceTrusted: true };
+        await client.restart();
+      }
+    }),
   );
-  client.onDidChangeState((e) => { if (e.newState === State.Stopped) output.warn('language server stopped'); });
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) output.warn('language server stopped');
+  });
   await client.start();
 }
 
@@ -64,14 +86,20 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-interface LintTaskDefinition extends vscode.TaskDefinition { type: 'openstack-ha'; paths?: string[] }
+interface LintTaskDefinition extends vscode.TaskDefinition {
+  type: 'openstack-ha';
+  paths?: string[];
+}
 
 /** "openstack-ha: lint": the CLI over a workspace folder, its findings in Problems through the `$openstack-ha` matcher. */
 function lintTask(def: LintTaskDefinition, scope: vscode.Task['scope']): vscode.Task {
   const folder = typeof scope === 'object' ? scope : vscode.workspace.workspaceFolders?.[0];
   const paths = def.paths?.length ? def.paths : ['.'];
   // the CLI shipped in the extension, run by the editor's own runtime (no Node on PATH needed)
-  const exec = new vscode.ProcessExecution(process.execPath, [cliPath, 'lint', ...paths], { cwd: folder?.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+  const exec = new vscode.ProcessExecution(process.execPath, [cliPath, 'lint', ...paths], {
+    cwd: folder?.uri.fsPath,
+    env: { ELECTRON_RUN_AS_NODE: '1' },
+  });
   return new vscode.Task(def, folder ?? vscode.TaskScope.Workspace, 'lint', 'openstack-ha', exec, '$openstack-ha');
 }
 

@@ -18,7 +18,10 @@ export class StatusItem implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       client.onDidChangeState(() => this.update()),
-      client.onNotification('openstackHa/fileContext', (c: FileContext) => { this.contexts.set(c.uri, c); this.update(); }),
+      client.onNotification('openstackHa/fileContext', (c: FileContext) => {
+        this.contexts.set(c.uri, c);
+        this.update();
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.contexts.delete(d.uri.toString())),
     );
     this.update();
@@ -30,17 +33,34 @@ export class StatusItem implements vscode.Disposable {
     const diags = doc ? vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'openstack-ha') : [];
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    this.item.text = !running ? '$(circle-slash) OpenStack HA' : diags.length ? `$(shield) HA: ${errors} $(error) ${warnings} $(warning)` : '$(shield) OpenStack HA';
+    this.item.text = !running
+      ? '$(circle-slash) OpenStack HA'
+      : diags.length
+        ? `$(shield) HA: ${errors} $(error) ${warnings} $(warning)`
+        : '$(shield) OpenStack HA';
     const ctx = doc ? this.contexts.get(doc.uri.toString()) : undefined;
     const manifest = ctx?.manifest ? vscode.workspace.asRelativePath(vscode.Uri.parse(ctx.manifest)) : undefined;
-    this.item.tooltip = !running ? 'OpenStack HA language server is not running.'
-      : ctx?.label ? `${ctx.label}${ctx.kind === 'manifest' ? '' : `, checked against ${manifest ?? 'no HA manifest'}`} (${ctx.environment ?? 'production'}${ctx.release ? `, ${ctx.release}` : ''}). Click to show the output.`
+    this.item.tooltip = !running
+      ? 'OpenStack HA language server is not running.'
+      : ctx?.label
+        ? `${ctx.label}${ctx.kind === 'manifest' ? '' : `, checked against ${manifest ?? 'no HA manifest'}`} (${ctx.environment ?? 'production'}${ctx.release ? `, ${ctx.release}` : ''}). Click to show the output.`
         : 'OpenStack HA language server is running. Click to show its output.';
     // on the files the server checks (and whenever it is not running), nowhere else
-    if (!running || ctx?.kind) this.item.show(); else this.item.hide();
+    if (!running || ctx?.kind) this.item.show();
+    else this.item.hide();
   }
 
-  dispose(): void { this.item.dispose(); this.subs.forEach((s) => s.dispose()); }
+  dispose(): void {
+    this.item.dispose();
+    this.subs.forEach((s) => s.dispose());
+  }
 }
 
-interface FileContext { uri: string; kind: string | null; label: string | null; manifest: string | null; environment: string | null; release: string | null }
+interface FileContext {
+  uri: string;
+  kind: string | null;
+  label: string | null;
+  manifest: string | null;
+  environment: string | null;
+  release: string | null;
+}

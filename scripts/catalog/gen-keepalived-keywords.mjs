@@ -5,7 +5,10 @@
 import { execFileSync, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-const man = execSync('zcat /usr/share/man/man5/keepalived.conf.5.gz | groff -t -e -mandoc -Tascii 2>/dev/null | col -bx', { encoding: 'utf8', maxBuffer: 1 << 24 });
+const man = execSync('zcat /usr/share/man/man5/keepalived.conf.5.gz | groff -t -e -mandoc -Tascii 2>/dev/null | col -bx', {
+  encoding: 'utf8',
+  maxBuffer: 1 << 24,
+});
 const words = new Set();
 for (const line of man.split('\n')) {
   // configuration lines are indented at least 7 columns, as are prose lines: a keyword has an underscore,
@@ -20,7 +23,19 @@ const lines = man.split('\n');
 const g0 = lines.findIndex((l) => /^\s+global_defs \{\s*$/.test(l));
 const indent = /^\s*/.exec(lines[g0])[0];
 const g1 = lines.findIndex((l, i) => i > g0 && l === `${indent}}`);
-const global = new Set(lines.slice(g0 + 1, g1).map((l) => /^\s+([a-z][a-z0-9_]{2,})\b/.exec(l)?.[1]).filter((w) => w && words.has(w)));
+const global = new Set(
+  lines
+    .slice(g0 + 1, g1)
+    .map((l) => /^\s+([a-z][a-z0-9_]{2,})\b/.exec(l)?.[1])
+    .filter((w) => w && words.has(w)),
+);
 const version = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'keepalived'], { encoding: 'utf8' }).trim().replace(/^\d+:/, '');
-writeFileSync('server/src/engine/knowledge/keepalived/keywords.json', JSON.stringify({ source: `keepalived ${version} (Debian), keepalived.conf(5)`, keywords: [...words].sort(), global_defs: [...global].sort() }, null, 0) + '\n');
+writeFileSync(
+  'server/src/engine/knowledge/keepalived/keywords.json',
+  JSON.stringify(
+    { source: `keepalived ${version} (Debian), keepalived.conf(5)`, keywords: [...words].sort(), global_defs: [...global].sort() },
+    null,
+    0,
+  ) + '\n',
+);
 console.log(`${words.size} keywords of keepalived ${version}, ${global.size} of them in global_defs`);

@@ -2,7 +2,15 @@
  * The language server: wires LSP (vscode-languageserver) to the engine. Started by the VS Code
  * client over IPC, or by any editor as `openstack-ha-language-server --stdio`.
  */
-import { createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, Connection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
 import { registerHandlers, SHOW_DOC_COMMAND, FIX_ALL_KIND, handleCommand } from './lsp/handlers';
@@ -53,8 +61,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const tools = (s.realTools ?? {}) as Partial<NonNullable<Settings['realTools']>>;
     const timeoutMs = Number.isFinite(tools.timeoutMs) ? Math.min(Math.max(Number(tools.timeoutMs), 500), 120_000) : 10_000;
     const ws = (raw ?? {}) as { workspace?: { ignore?: unknown } };
-    const ignore = Array.isArray(ws.workspace?.ignore) ? ws.workspace!.ignore.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];
-    return { ignore, enable: s.enable !== false, rules, realTools: { runOnSave: tools.runOnSave === true, timeoutMs }, environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined, release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined };
+    const ignore = Array.isArray(ws.workspace?.ignore)
+      ? ws.workspace!.ignore.filter((g): g is string => typeof g === 'string' && g.length > 0)
+      : [];
+    return {
+      ignore,
+      enable: s.enable !== false,
+      rules,
+      realTools: { runOnSave: tools.runOnSave === true, timeoutMs },
+      environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined,
+      release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined,
+    };
   };
 
   const isConfigDoc = (uri: string) => CONFIG_FILE_NAMES.some((n) => uri.endsWith('/' + n));
@@ -75,7 +92,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const r = a.result;
       const diagnostics = r ? r.findings.map((f) => withRelated(toDiagnostic(r.lines, f, ruleDocUri), f.related)) : [];
       if (doc) diagnostics.push(...(toolDiagnostics.get(doc.uri) ?? []));
-      if (r && a.configError) diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'openstack-ha', code: 'config-error', message: `${a.configFile} could not be used: ${a.configError.message}` });
+      if (r && a.configError)
+        diagnostics.unshift({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 1,
+          source: 'openstack-ha',
+          code: 'config-error',
+          message: `${a.configFile} could not be used: ${a.configError.message}`,
+        });
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
       // for an open file: what it was checked as and against (the client's status item shows it)
       if (doc) void connection.sendNotification(FILE_CONTEXT_NOTIFICATION, fileContext(uri, r));
@@ -84,26 +108,56 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
   const fileContext = (uri: string, r: Analysis['result']) => ({
-    uri, kind: r?.kind ?? null, label: r ? languageOf(r.kind).label : null,
+    uri,
+    kind: r?.kind ?? null,
+    label: r ? languageOf(r.kind).label : null,
     manifest: r?.manifestFile ? AnalysisCache.uriOf(r.manifestFile) : null,
-    environment: r?.kind === 'manifest' ? r.manifest?.environment ?? null : r?.environment ?? null, release: r?.release ?? null,
+    environment: r?.kind === 'manifest' ? (r.manifest?.environment ?? null) : (r?.environment ?? null),
+    release: r?.release ?? null,
   });
   const withRelated = (d: Diagnostic, related: Related[] | undefined): Diagnostic => {
     if (!related?.length) return d;
-    return { ...d, relatedInformation: related.map((x) => { const r = analyses.resolve(x); return { location: { uri: r.uri, range: r.range }, message: r.message }; }) };
+    return {
+      ...d,
+      relatedInformation: related.map((x) => {
+        const r = analyses.resolve(x);
+        return { location: { uri: r.uri, range: r.range }, message: r.message };
+      }),
+    };
   };
 
   const publishConfigProblems = (doc: TextDocument) => {
-    let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: 1; source: string; code: string; message: string }[] = [];
-    try { parseConfig(doc.getText(), URI.toPath(doc.uri) ?? doc.uri); } catch (e) {
-      if (e instanceof ConfigError) diagnostics = e.message.split('\n').map((m) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'openstack-ha', code: 'config-error', message: m.replace(/^[^:]*: /, '') }));
+    let diagnostics: {
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      severity: 1;
+      source: string;
+      code: string;
+      message: string;
+    }[] = [];
+    try {
+      parseConfig(doc.getText(), URI.toPath(doc.uri) ?? doc.uri);
+    } catch (e) {
+      if (e instanceof ConfigError)
+        diagnostics = e.message.split('\n').map((m) => ({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 1,
+          source: 'openstack-ha',
+          code: 'config-error',
+          message: m.replace(/^[^:]*: /, ''),
+        }));
     }
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
 
   const schedule = (key: string, delay: number) => {
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => { timers.delete(key); publish(key); }, delay));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        publish(key);
+      }, delay),
+    );
   };
 
   /** Every file the workspace checks, and every open document, again. */
@@ -115,7 +169,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** While the workspace is read, nothing is scheduled: every file is checked once at the end. */
   let scanning = false;
   // a change to a manifest or a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the files checked against it
-  analyses.onDependentsChanged = (keys) => { if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2); };
+  analyses.onDependentsChanged = (keys) => {
+    if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2);
+  };
 
   let ignoreKey = '';
   /** Sets the ignore globs; true when they changed (the workspace is then read again). */
@@ -125,7 +181,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (key === ignoreKey) return false;
     ignoreKey = key;
     const match = all.length ? picomatch(all, { dot: true }) : undefined;
-    ignored = match ? (key) => workspaceRoots.some((r) => { const root = enginePath(r); return isWithin(root, key) && key !== root && match(key.slice(root.length + 1)); }) : () => false;
+    ignored = match
+      ? (key) =>
+          workspaceRoots.some((r) => {
+            const root = enginePath(r);
+            return isWithin(root, key) && key !== root && match(key.slice(root.length + 1));
+          })
+      : () => false;
     return true;
   };
   let scanned = false;
@@ -135,10 +197,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
       analyses.setSettings(sanitize(s));
-      rescan = setIgnored(analyses.settings.ignore ?? [], Object.entries((exclude ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([g]) => g));
-    } catch { analyses.setSettings(DEFAULT_SETTINGS); }
+      rescan = setIgnored(
+        analyses.settings.ignore ?? [],
+        Object.entries((exclude ?? {}) as Record<string, unknown>)
+          .filter(([, on]) => on === true)
+          .map(([g]) => g),
+      );
+    } catch {
+      analyses.setSettings(DEFAULT_SETTINGS);
+    }
     // other files to leave out, or to take in again: the workspace is read anew
-    if (rescan && scanned) void scanWorkspace(); else relintAll();
+    if (rescan && scanned) void scanWorkspace();
+    else relintAll();
   };
 
   /** Forgets a file the workspace held (gone from disk, ignored, out of the folders) and clears its diagnostics. */
@@ -152,7 +222,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const file of files) {
       const key = enginePath(file);
       if (openUris.has(key) || ignored(key)) continue;
-      try { const r = readForCheck(file); if (r.truncated) continue; analyses.setText(key, r.text); if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS); } catch { /* unreadable */ }
+      try {
+        const r = readForCheck(file);
+        if (r.truncated) continue;
+        analyses.setText(key, r.text);
+        if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS);
+      } catch {
+        /* unreadable */
+      }
     }
   };
 
@@ -171,16 +248,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const file of files) {
         const key = enginePath(file);
         if (openUris.has(key) || ignored(key)) continue;
-        try { const r = readForCheck(file); if (!r.truncated) { analyses.setText(key, r.text, false); seen.add(key); } } catch { /* unreadable: as if absent */ }
+        try {
+          const r = readForCheck(file);
+          if (!r.truncated) {
+            analyses.setText(key, r.text, false);
+            seen.add(key);
+          }
+        } catch {
+          /* unreadable: as if absent */
+        }
       }
       // what the workspace held that is no longer there (deleted unseen, now ignored, its folder removed) goes
       for (const key of analyses.workspace.paths()) if (!seen.has(key) && !openUris.has(key)) drop(key);
       analyses.workspaceEpoch++;
       const checked = analyses.workspace.checkedFiles();
-      connection.console.info(`workspace: ${files.length} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`);
+      connection.console.info(
+        `workspace: ${files.length} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`,
+      );
       scanning = false;
       for (let i = 0; i < checked.length; i++) {
-        if (progress?.token.isCancellationRequested) { connection.console.info(`workspace check cancelled after ${i} of ${checked.length} files`); break; }
+        if (progress?.token.isCancellationRequested) {
+          connection.console.info(`workspace check cancelled after ${i} of ${checked.length} files`);
+          break;
+        }
         publish(checked[i].path);
         if (i % 50 === 49) {
           progress?.report(Math.round((100 * (i + 1)) / checked.length), `${i + 1} of ${checked.length} files`);
@@ -199,7 +289,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
-    const roots = (params.workspaceFolders ?? []).map((f) => URI.toPath(f.uri)).concat(params.rootUri ? [URI.toPath(params.rootUri)] : []).filter((p): p is string => !!p);
+    const roots = (params.workspaceFolders ?? [])
+      .map((f) => URI.toPath(f.uri))
+      .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
+      .filter((p): p is string => !!p);
     workspaceRoots = [...new Set(roots)];
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     analyses.setSettings(sanitize(init?.settings));
@@ -226,57 +319,90 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     // the workspace's manifests describe the deployment the .conf files belong to
-    if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['openstackHa', 'files'] }).catch(() => undefined);
-    if (workspaceFoldersCapability) connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      const removed = e.removed.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
-      const added = e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
-      workspaceRoots = [...new Set([...workspaceRoots.filter((r) => !removed.includes(r)), ...added])];
-      for (const r of removed) for (const k of analyses.workspace.pathsUnder(enginePath(r))) if (!inWorkspace(k)) drop(k);
-      for (const r of added) readFolder(r);
-    });
+    if (hasConfigurationCapability)
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: ['openstackHa', 'files'] })
+        .catch(() => undefined);
+    if (workspaceFoldersCapability)
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = e.removed.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+        const added = e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+        workspaceRoots = [...new Set([...workspaceRoots.filter((r) => !removed.includes(r)), ...added])];
+        for (const r of removed) for (const k of analyses.workspace.pathsUnder(enginePath(r))) if (!inWorkspace(k)) drop(k);
+        for (const r of added) readFolder(r);
+      });
     // the settings first (ignore globs), then every file of the workspace
     void pullSettings().then(() => scanWorkspace());
   });
   connection.onDidChangeConfiguration((p) => {
     if (hasConfigurationCapability) void pullSettings();
-    else { analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa)); setIgnored(analyses.settings.ignore ?? [], []); relintAll(); }
+    else {
+      analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa));
+      setIgnored(analyses.settings.ignore ?? [], []);
+      relintAll();
+    }
   });
   connection.onDidChangeWatchedFiles((p) => {
     let configs = false;
     for (const c of p.changes) {
       const file = URI.toPath(c.uri);
-      if (!file || CONFIG_FILE_NAMES.some((n) => file.endsWith(n))) { configs = true; continue; }
+      if (!file || CONFIG_FILE_NAMES.some((n) => file.endsWith(n))) {
+        configs = true;
+        continue;
+      }
       const key = enginePath(file);
       // an open document is followed through its buffer; a file changed on disk (git pull, a terminal) is read again
       if (openUris.has(key)) continue;
       if (c.type === FileChangeType.Deleted) {
         // a file, or a whole folder: everything the workspace holds under it goes
-        for (const k of analyses.workspace.pathsUnder(key)) { analyses.remove(k); if (!openUris.has(k)) void connection.sendDiagnostics({ uri: uriFor(k), diagnostics: [] }); }
+        for (const k of analyses.workspace.pathsUnder(key)) {
+          analyses.remove(k);
+          if (!openUris.has(k)) void connection.sendDiagnostics({ uri: uriFor(k), diagnostics: [] });
+        }
         continue;
       }
       if (ignored(key) || !inWorkspace(key) || key.split('/').some((seg) => SKIP_DIRS.has(seg))) continue;
       try {
         // a folder created or moved in: everything under it
-        if (statSync(file).isDirectory()) { readFolder(file); continue; }
+        if (statSync(file).isDirectory()) {
+          readFolder(file);
+          continue;
+        }
         const r = readForCheck(file);
         if (r.truncated) continue;
         analyses.setText(key, r.text);
         if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS);
-      } catch { analyses.remove(key); }
+      } catch {
+        analyses.remove(key);
+      }
     }
-    if (configs) { analyses.invalidate(); relintAll(); }
+    if (configs) {
+      analyses.invalidate();
+      relintAll();
+    }
   });
 
-  documents.onDidOpen((e) => { const key = keyOf(e.document.uri); openUris.set(key, e.document.uri); schedule(key, 0); });
+  documents.onDidOpen((e) => {
+    const key = keyOf(e.document.uri);
+    openUris.set(key, e.document.uri);
+    schedule(key, 0);
+  });
   documents.onDidChangeContent((e) => {
     const key = keyOf(e.document.uri);
     schedule(key, DEBOUNCE_MS);
     // the workspace sees the buffer at once, so the files checked against it are redone with it
     if (URI.toPath(e.document.uri)) analyses.setText(key, e.document.getText());
-    if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); }
+    if (isConfigDoc(e.document.uri)) {
+      analyses.invalidate();
+      relintAll();
+    }
   });
   documents.onDidSave((e) => {
-    if (isConfigDoc(e.document.uri)) { analyses.invalidate(); relintAll(); return; }
+    if (isConfigDoc(e.document.uri)) {
+      analyses.invalidate();
+      relintAll();
+      return;
+    }
     void runRealTool(e.document);
   });
 
@@ -284,7 +410,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const opts = analyses.settings.realTools;
     const file = URI.toPath(doc.uri);
     if (!opts?.runOnSave || !file) return;
-    if (!workspaceTrusted) { connection.console.info(`real tools: not run on ${file}: the workspace is not trusted`); return; }
+    if (!workspaceTrusted) {
+      connection.console.info(`real tools: not run on ${file}: the workspace is not trusted`);
+      return;
+    }
     // the kind the analysis of this version already found
     const checker = checkerFor(analyses.get(doc).result?.kind ?? null, file);
     if (!checker) return;
@@ -297,8 +426,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = cur.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
       return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     };
-    const diags: Diagnostic[] = run.messages.map((m) => ({ range: lineRange(m.line ?? 0), severity: m.severity === 'error' ? 1 : 2, source: run.tool, code: 'real-tool', message: m.message }));
-    if (run.rejected && !diags.some((d) => d.severity === 1)) diags.unshift({ range: lineRange(0), severity: 1, source: run.tool, code: 'real-tool', message: `${run.tool} rejects this file` });
+    const diags: Diagnostic[] = run.messages.map((m) => ({
+      range: lineRange(m.line ?? 0),
+      severity: m.severity === 'error' ? 1 : 2,
+      source: run.tool,
+      code: 'real-tool',
+      message: m.message,
+    }));
+    if (run.rejected && !diags.some((d) => d.severity === 1))
+      diags.unshift({ range: lineRange(0), severity: 1, source: run.tool, code: 'real-tool', message: `${run.tool} rejects this file` });
     if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
     connection.console.info(`${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s)`);
     toolDiagnostics.set(doc.uri, diags);
@@ -313,20 +449,37 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // closed without saving: the workspace goes back to the file on disk, and keeps showing its findings
     const file = URI.toPath(e.document.uri);
     let disk: string | undefined;
-    try { if (file && inWorkspace(key) && !ignored(key)) { const r = readForCheck(file); if (!r.truncated) disk = r.text; } } catch { disk = undefined; }
-    if (disk !== undefined) { analyses.setText(key, disk); if (analyses.workspace.kindOf(key)) { publish(key); return; } }
-    else if (file) analyses.remove(key);
+    try {
+      if (file && inWorkspace(key) && !ignored(key)) {
+        const r = readForCheck(file);
+        if (!r.truncated) disk = r.text;
+      }
+    } catch {
+      disk = undefined;
+    }
+    if (disk !== undefined) {
+      analyses.setText(key, disk);
+      if (analyses.workspace.kindOf(key)) {
+        publish(key);
+        return;
+      }
+    } else if (file) analyses.remove(key);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   registerHandlers(connection, documents, analyses);
   connection.onExecuteCommand(async (p) => {
-    if (p.command === CHECK_WORKSPACE_COMMAND) { await scanWorkspace(); return analyses.workspace.checkedFiles().length; }
+    if (p.command === CHECK_WORKSPACE_COMMAND) {
+      await scanWorkspace();
+      return analyses.workspace.checkedFiles().length;
+    }
     return handleCommand(p);
   });
   documents.listen(connection);
   connection.listen();
 }
 
-process.on('uncaughtException', (e) => { console.error(`openstack-ha-language-server: ${e.stack ?? e}`); });
+process.on('uncaughtException', (e) => {
+  console.error(`openstack-ha-language-server: ${e.stack ?? e}`);
+});
 startServer();

@@ -37,14 +37,17 @@ test('text output: one line per finding with path:line:col, severity, message, r
   const dir = workspace({ 'site/region.ha.yaml': EVEN, 'site/other.yaml': 'not: a manifest\n' });
   const r = run(['lint', 'site'], dir);
   assert.equal(r.code, 1);
-  assert.equal(r.out, [
-    path.join('site', 'region.ha.yaml'),
-    `${path.join('site', 'region.ha.yaml')}:9:19  warning  cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum  cluster-even-node-count`,
-    `${path.join('site', 'region.ha.yaml')}:9:42  error  cluster 'ctl' (4 members) has STONITH off in a production deployment: a node that stops answering may still write while its resources start elsewhere  stonith-disabled`,
-    '',
-    '1 error, 1 warning, 0 info in 1 of 1 file checked (1 HA manifest)',
-    '',
-  ].join('\n'));
+  assert.equal(
+    r.out,
+    [
+      path.join('site', 'region.ha.yaml'),
+      `${path.join('site', 'region.ha.yaml')}:9:19  warning  cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum  cluster-even-node-count`,
+      `${path.join('site', 'region.ha.yaml')}:9:42  error  cluster 'ctl' (4 members) has STONITH off in a production deployment: a node that stops answering may still write while its resources start elsewhere  stonith-disabled`,
+      '',
+      '1 error, 1 warning, 0 info in 1 of 1 file checked (1 HA manifest)',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('exit 0 on a clean manifest; --max-warnings turns warnings into a failure', () => {
@@ -61,12 +64,24 @@ test('json output matches the spec: relative file, 0-based ranges, fixes with ed
   assert.equal(r.code, 1);
   const j = JSON.parse(r.out);
   assert.equal(j.version, 1);
-  assert.deepEqual(j.diagnostics.map((d: { rule: string }) => d.rule), ['cluster-even-node-count', 'stonith-disabled']);
+  assert.deepEqual(
+    j.diagnostics.map((d: { rule: string }) => d.rule),
+    ['cluster-even-node-count', 'stonith-disabled'],
+  );
   const s = j.diagnostics[1];
   assert.deepEqual(s, {
-    file: 'r.ha.yaml', rule: 'stonith-disabled', severity: 'error', message: s.message,
+    file: 'r.ha.yaml',
+    rule: 'stonith-disabled',
+    severity: 'error',
+    message: s.message,
     range: { start: { line: 8, character: 41 }, end: { line: 8, character: 46 } },
-    fixes: [{ title: 'Set stonith: true', safe: true, edits: [{ file: 'r.ha.yaml', range: { start: { line: 8, character: 41 }, end: { line: 8, character: 46 } }, newText: 'true' }] }],
+    fixes: [
+      {
+        title: 'Set stonith: true',
+        safe: true,
+        edits: [{ file: 'r.ha.yaml', range: { start: { line: 8, character: 41 }, end: { line: 8, character: 46 } }, newText: 'true' }],
+      },
+    ],
   });
 });
 
@@ -79,7 +94,10 @@ test('sarif output is SARIF 2.1.0 with every rule, its description and help URI'
   assert.equal(run0.tool.driver.name, 'openstack-ha');
   const ids = run0.tool.driver.rules.map((x: { id: string }) => x.id);
   assert.ok(ids.includes('stonith-disabled') && ids.includes('parse-error'));
-  for (const rule of run0.tool.driver.rules) { assert.ok(rule.shortDescription.text); assert.match(rule.helpUri, /docs\/rules\/.+\.md$/); }
+  for (const rule of run0.tool.driver.rules) {
+    assert.ok(rule.shortDescription.text);
+    assert.match(rule.helpUri, /docs\/rules\/.+\.md$/);
+  }
   const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'stonith-disabled');
   assert.equal(res.level, 'error');
   assert.equal(ids[res.ruleIndex], 'stonith-disabled');
@@ -103,13 +121,19 @@ clusters:
 `;
   const dir = workspace({ 'f.ha.yaml': src });
   const r = run(['lint', '--fix', 'f.ha.yaml'], dir);
-  assert.equal(fs.readFileSync(path.join(dir, 'f.ha.yaml'), 'utf8'), src
-    .replace('stonith: false            # fencing', 'stonith: true            # fencing')
-    .replace('no_quorum_policy: ignore', 'no_quorum_policy: stop')
-    .replace('pair: { members: [a, b] }', 'pair: { members: [a, b], corosync: { two_node: true, wait_for_all: true } }'));
+  assert.equal(
+    fs.readFileSync(path.join(dir, 'f.ha.yaml'), 'utf8'),
+    src
+      .replace('stonith: false            # fencing', 'stonith: true            # fencing')
+      .replace('no_quorum_policy: ignore', 'no_quorum_policy: stop')
+      .replace('pair: { members: [a, b] }', 'pair: { members: [a, b], corosync: { two_node: true, wait_for_all: true } }'),
+  );
   // with two_node and fencing, the two-node cluster is supported: what it costs stays as information
   assert.equal(r.code, 0, 'cluster-min-three-nodes is information once two_node is set');
-  assert.match(r.out, /info {2}cluster 'pair' has 2 votes with corosync two_node: a 1:1 split keeps both nodes quorate and fencing decides which survives .* cluster-min-three-nodes/);
+  assert.match(
+    r.out,
+    /info {2}cluster 'pair' has 2 votes with corosync two_node: a 1:1 split keeps both nodes quorate and fencing decides which survives .* cluster-min-three-nodes/,
+  );
   assert.doesNotMatch(r.out, /stonith-disabled/);
 });
 
@@ -182,7 +206,8 @@ test('the examples shipped in the repository lint as the README shows', () => {
 test('OpenStack .conf files are checked too, against the manifest of their folder or above', () => {
   const dir = workspace({
     'site.ha.yaml': GOOD,
-    'etc/nova/nova.conf': '[DEFAULT]\ntransport_url = rabbit://openstack:SeCrEt@10.0.0.11:5672/\n[database]\nconnection = mysql+pymysql://nova:SeCrEt@10.0.0.12/nova\nmax_retries = -1\n',
+    'etc/nova/nova.conf':
+      '[DEFAULT]\ntransport_url = rabbit://openstack:SeCrEt@10.0.0.11:5672/\n[database]\nconnection = mysql+pymysql://nova:SeCrEt@10.0.0.12/nova\nmax_retries = -1\n',
     'etc/nginx/nginx.conf': 'worker_processes 1;\n',
   });
   const r = run(['lint', '--format', 'json', '.'], dir);
@@ -199,7 +224,9 @@ test('cinder.conf files of two nodes are compared', () => {
     'node2/etc/cinder/cinder.conf': '[DEFAULT]\nhost = node2\n',
   });
   const r = run(['lint', '--format', 'json', '.'], dir);
-  const d = JSON.parse(r.out).diagnostics.filter((x: { rule: string }) => x.rule === 'cinder-host-consistent-ap').map((x: { file: string; message: string }) => `${x.file}: ${x.message.replace(/:.*$/, '')}`);
+  const d = JSON.parse(r.out)
+    .diagnostics.filter((x: { rule: string }) => x.rule === 'cinder-host-consistent-ap')
+    .map((x: { file: string; message: string }) => `${x.file}: ${x.message.replace(/:.*$/, '')}`);
   assert.deepEqual(d, [
     `${path.join('node1', 'etc', 'cinder', 'cinder.conf')}: [DEFAULT] host is 'cinder-cluster-1' here but 'node2' in ${path.join('..', '..', '..', 'node2', 'etc', 'cinder', 'cinder.conf')}`,
     `${path.join('node2', 'etc', 'cinder', 'cinder.conf')}: [DEFAULT] host is 'node2' here but 'cinder-cluster-1' in ${path.join('..', '..', '..', 'node1', 'etc', 'cinder', 'cinder.conf')}`,
@@ -207,10 +234,13 @@ test('cinder.conf files of two nodes are compared', () => {
 });
 
 test('keepalived.conf files of two nodes are compared: one VIP, two VRIDs', () => {
-  const ka = (vrid: number, prio: number) => `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n`;
+  const ka = (vrid: number, prio: number) =>
+    `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n`;
   const dir = workspace({ 'node1/etc/keepalived/keepalived.conf': ka(51, 101), 'node2/etc/keepalived/keepalived.conf': ka(52, 100) });
   const r = run(['lint', '--format', 'json', '.'], dir);
-  const d = JSON.parse(r.out).diagnostics.filter((x: { rule: string }) => x.rule === 'keepalived-vrid-priority-sane').map((x: { file: string; message: string }) => `${x.file}: ${x.message.replace(/ \(vrrp.*$/, '')}`);
+  const d = JSON.parse(r.out)
+    .diagnostics.filter((x: { rule: string }) => x.rule === 'keepalived-vrid-priority-sane')
+    .map((x: { file: string; message: string }) => `${x.file}: ${x.message.replace(/ \(vrrp.*$/, '')}`);
   assert.deepEqual(d, [
     `${path.join('node1', 'etc', 'keepalived', 'keepalived.conf')}: VIP 10.0.0.11 is in virtual_router_id 51 here but 52 in ${path.join('..', '..', '..', 'node2', 'etc', 'keepalived', 'keepalived.conf')}`,
     `${path.join('node2', 'etc', 'keepalived', 'keepalived.conf')}: VIP 10.0.0.11 is in virtual_router_id 52 here but 51 in ${path.join('..', '..', '..', 'node1', 'etc', 'keepalived', 'keepalived.conf')}`,
@@ -219,33 +249,49 @@ test('keepalived.conf files of two nodes are compared: one VIP, two VRIDs', () =
 
 test('haproxy.cfg is checked against the sysctl files and keepalived.conf of the workspace', () => {
   const files = {
-    'node1/etc/haproxy/haproxy.cfg': 'listen keystone_public\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n',
-    'node1/etc/keepalived/keepalived.conf': 'vrrp_instance internal {\n    virtual_router_id 51\n    priority 101\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n',
+    'node1/etc/haproxy/haproxy.cfg':
+      'listen keystone_public\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n',
+    'node1/etc/keepalived/keepalived.conf':
+      'vrrp_instance internal {\n    virtual_router_id 51\n    priority 101\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n}\n',
     'node1/etc/sysctl.d/99-net.conf': 'net.ipv4.ip_forward = 1\n',
   };
-  const messages = (dir: string) => JSON.parse(run(['lint', '--format', 'json', '.'], dir).out).diagnostics.filter((x: { rule: string }) => x.rule === 'sysctl-nonlocal-bind').map((x: { file: string; range: { start: { line: number } } }) => `${x.file}:${x.range.start.line}`);
+  const messages = (dir: string) =>
+    JSON.parse(run(['lint', '--format', 'json', '.'], dir).out)
+      .diagnostics.filter((x: { rule: string }) => x.rule === 'sysctl-nonlocal-bind')
+      .map((x: { file: string; range: { start: { line: number } } }) => `${x.file}:${x.range.start.line}`);
   assert.deepEqual(messages(workspace(files)), [`${path.join('node1', 'etc', 'haproxy', 'haproxy.cfg')}:1`]);
   assert.deepEqual(messages(workspace({ ...files, 'node1/etc/sysctl.d/60-haproxy.conf': 'net.ipv4.ip_nonlocal_bind = 1\n' })), []);
   // laid out by node: another node's sysctl file does not speak for node1
-  assert.deepEqual(messages(workspace({ ...files, 'node2/etc/sysctl.d/60-haproxy.conf': 'net.ipv4.ip_nonlocal_bind = 1\n' })), [`${path.join('node1', 'etc', 'haproxy', 'haproxy.cfg')}:1`]);
+  assert.deepEqual(messages(workspace({ ...files, 'node2/etc/sysctl.d/60-haproxy.conf': 'net.ipv4.ip_nonlocal_bind = 1\n' })), [
+    `${path.join('node1', 'etc', 'haproxy', 'haproxy.cfg')}:1`,
+  ]);
   // and against the services' own files: keystone's port taken on every address
   const collide = workspace({ ...files, 'node1/etc/glance/glance-api.conf': '[DEFAULT]\nbind_host = 0.0.0.0\nbind_port = 5000\n' });
-  const d = JSON.parse(run(['lint', '--format', 'json', '.'], collide).out).diagnostics.filter((x: { rule: string }) => x.rule === 'haproxy-service-port-collision');
-  assert.deepEqual(d.map((x: { message: string }) => x.message.replace(/ \(every.*$/, '')), [`listen keystone_public binds port 5000, and ${path.join('..', 'glance', 'glance-api.conf')} has [DEFAULT] bind_host=0.0.0.0`]);
+  const d = JSON.parse(run(['lint', '--format', 'json', '.'], collide).out).diagnostics.filter(
+    (x: { rule: string }) => x.rule === 'haproxy-service-port-collision',
+  );
+  assert.deepEqual(
+    d.map((x: { message: string }) => x.message.replace(/ \(every.*$/, '')),
+    [`listen keystone_public binds port 5000, and ${path.join('..', 'glance', 'glance-api.conf')} has [DEFAULT] bind_host=0.0.0.0`],
+  );
 });
 
 test("a DB node's firewall and clustercheck are checked against the node's own files (same tree above etc/)", () => {
-  const cnf = (addr: string) => `[mysqld]\nwsrep_on=ON\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13\nwsrep_node_address=${addr}\nwsrep_provider_options="gmcast.mcast_addr=239.192.0.11"\n`;
+  const cnf = (addr: string) =>
+    `[mysqld]\nwsrep_on=ON\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13\nwsrep_node_address=${addr}\nwsrep_provider_options="gmcast.mcast_addr=239.192.0.11"\n`;
   const rules = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp -m multiport --dports 3306,4444,4567,4568 -j ACCEPT\nCOMMIT\n';
   const files = {
-    'lb/etc/haproxy/haproxy.cfg': 'listen galera\n    bind 10.0.0.11:3306\n    option httpchk\n    server db1 10.0.0.12:3306 check port 9200\n    server db2 10.0.0.13:3306 backup check port 9200\n',
+    'lb/etc/haproxy/haproxy.cfg':
+      'listen galera\n    bind 10.0.0.11:3306\n    option httpchk\n    server db1 10.0.0.12:3306 check port 9200\n    server db2 10.0.0.13:3306 backup check port 9200\n',
     'db1/etc/mysql/conf.d/galera.cnf': cnf('10.0.0.12'),
     'db1/etc/iptables/rules.v4': rules,
     'db2/etc/mysql/conf.d/galera.cnf': cnf('10.0.0.13').replace(/wsrep_provider_options.*\n/, ''),
     'db2/etc/iptables/rules.v4': rules,
   };
-  const found = (dir: string) => JSON.parse(run(['lint', '--format', 'json', '.'], dir).out).diagnostics
-    .filter((x: { rule: string }) => x.rule === 'galera-firewall-ports' || x.rule === 'galera-clustercheck-endpoint').map((x: { file: string; rule: string; message: string }) => `${x.file} ${x.rule}: ${x.message}`);
+  const found = (dir: string) =>
+    JSON.parse(run(['lint', '--format', 'json', '.'], dir).out)
+      .diagnostics.filter((x: { rule: string }) => x.rule === 'galera-firewall-ports' || x.rule === 'galera-clustercheck-endpoint')
+      .map((x: { file: string; rule: string; message: string }) => `${x.file} ${x.rule}: ${x.message}`);
   assert.deepEqual(found(workspace(files)), [
     `${path.join('db1', 'etc', 'iptables', 'rules.v4')} galera-firewall-ports: This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open UDP 4567 (multicast replication): the Galera members need them to reach each other`,
     `${path.join('lb', 'etc', 'haproxy', 'haproxy.cfg')} galera-clustercheck-endpoint: listen galera checks db1, db2 on port 9200, but no xinetd service or systemd socket of the workspace answers on 9200: HAProxy will mark every Galera server down`,
@@ -257,12 +303,18 @@ test("a DB node's firewall and clustercheck are checked against the node's own f
     `${path.join('lb', 'etc', 'haproxy', 'haproxy.cfg')} galera-clustercheck-endpoint: listen galera checks db1, db2 on port 9200, but no clustercheck answers there on db1 (it runs on db2): HAProxy will mark that node down`,
   ]);
   // on both nodes: haproxy.cfg is satisfied
-  assert.deepEqual(found(workspace({ ...files, 'db1/etc/xinetd.d/galera-monitor': xinetd, 'db2/etc/xinetd.d/galera-monitor': xinetd })).filter((x: string) => x.includes('haproxy.cfg')), []);
+  assert.deepEqual(
+    found(workspace({ ...files, 'db1/etc/xinetd.d/galera-monitor': xinetd, 'db2/etc/xinetd.d/galera-monitor': xinetd })).filter(
+      (x: string) => x.includes('haproxy.cfg'),
+    ),
+    [],
+  );
 });
 
 test('secrets stay out of every output format, fixes included', () => {
   const dir = workspace({
-    'etc/nova/nova.conf': '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1:5672,u:Hunter2x@c2:5672/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',
+    'etc/nova/nova.conf':
+      '[DEFAULT]\nsql_connection = mysql+pymysql://nova:Hunter2x@db/nova\ntransport_url = rabbit://u:Hunter2x@c1:5672,u:Hunter2x@c2:5672/ # one\n[keystone_authtoken]\npassword = Hunter2x ; note\n[neutron]\nauth_type = password\nauth_url = http://admin:Hunter2x@10.0.0.11:5000 # x\n',
   });
   for (const format of ['text', 'json', 'sarif']) {
     const r = run(['lint', '--format', format, '--config', '/dev/null', '.'], dir);
@@ -274,9 +326,12 @@ test('secrets stay out of every output format, fixes included', () => {
   assert.ok(fixedText.includes('# one\ntransport_url = rabbit://u:Hunter2x@c1:5672,u:Hunter2x@c2:5672/\n'), fixedText);
 });
 
-test('the real configs of ../shared/corpus: no crash, templates not claimed, the guide\'s examples as the guide-examples notes predict', (t) => {
+test("the real configs of ../shared/corpus: no crash, templates not claimed, the guide's examples as the guide-examples notes predict", (t) => {
   const corpus = path.resolve(ROOT, '..', 'shared', 'corpus');
-  if (!fs.existsSync(corpus)) { t.skip('../shared/corpus is not present'); return; }
+  if (!fs.existsSync(corpus)) {
+    t.skip('../shared/corpus is not present');
+    return;
+  }
   const r = run(['lint', '--format', 'json', corpus], ROOT);
   assert.equal(r.code, 1, r.err);
   const seen = new Map<string, number>();
@@ -317,34 +372,60 @@ test('the real configs of ../shared/corpus: no crash, templates not claimed, the
 
 test('a cross-file finding points at what it compared with, in every format; JSON lists the checked files with their kind', () => {
   const dir = workspace({
-    'site.ha.yaml': 'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  ctl1: { address: 10.0.0.11 }\n  ctl2: { address: 10.0.0.12 }\n  ctl3: { address: 10.0.0.13 }\nclusters:\n  ctl: { members: [ctl1, ctl2, ctl3], stonith: true }\n',
-    'ctl1/etc/corosync/corosync.conf': 'totem {\n  version: 2\n  cluster_name: ctl\n}\nnodelist {\n  node {\n    name: ctl1\n    ring0_addr: 10.0.0.11\n  }\n  node {\n    name: ctl2\n    ring0_addr: 10.0.0.12\n  }\n}\n',
+    'site.ha.yaml':
+      'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  ctl1: { address: 10.0.0.11 }\n  ctl2: { address: 10.0.0.12 }\n  ctl3: { address: 10.0.0.13 }\nclusters:\n  ctl: { members: [ctl1, ctl2, ctl3], stonith: true }\n',
+    'ctl1/etc/corosync/corosync.conf':
+      'totem {\n  version: 2\n  cluster_name: ctl\n}\nnodelist {\n  node {\n    name: ctl1\n    ring0_addr: 10.0.0.11\n  }\n  node {\n    name: ctl2\n    ring0_addr: 10.0.0.12\n  }\n}\n',
     'notes.txt': 'not checked\n',
   });
   const text = run(['lint', '.'], dir);
-  assert.ok(text.out.includes(
-    "ctl1/etc/corosync/corosync.conf:5:1  warning  the nodelist leaves out ctl3 (10.0.0.13), member of cluster 'ctl' in site.ha.yaml: it never joins the cluster corosync forms  corosync-nodelist-drift\n" +
-    "    see site.ha.yaml:8:19  members of cluster 'ctl' in site.ha.yaml\n" +
-    '    see site.ha.yaml:6:3  ctl3 in site.ha.yaml\n'), text.out);
+  assert.ok(
+    text.out.includes(
+      "ctl1/etc/corosync/corosync.conf:5:1  warning  the nodelist leaves out ctl3 (10.0.0.13), member of cluster 'ctl' in site.ha.yaml: it never joins the cluster corosync forms  corosync-nodelist-drift\n" +
+        "    see site.ha.yaml:8:19  members of cluster 'ctl' in site.ha.yaml\n" +
+        '    see site.ha.yaml:6:3  ctl3 in site.ha.yaml\n',
+    ),
+    text.out,
+  );
   assert.match(text.out, /in 1 of 2 files checked \(1 HA manifest, 1 corosync\.conf\)\n$/);
   const json = JSON.parse(run(['lint', '--format', 'json', '.'], dir).out);
-  assert.deepEqual(json.files, [{ file: 'site.ha.yaml', kind: 'manifest' }, { file: 'ctl1/etc/corosync/corosync.conf', kind: 'corosync' }]);
+  assert.deepEqual(json.files, [
+    { file: 'site.ha.yaml', kind: 'manifest' },
+    { file: 'ctl1/etc/corosync/corosync.conf', kind: 'corosync' },
+  ]);
   const drift = json.diagnostics.find((d: { rule: string }) => d.rule === 'corosync-nodelist-drift');
   assert.deepEqual(drift.related, [
-    { file: 'site.ha.yaml', range: { start: { line: 7, character: 18 }, end: { line: 7, character: 36 } }, message: "members of cluster 'ctl' in site.ha.yaml" },
+    {
+      file: 'site.ha.yaml',
+      range: { start: { line: 7, character: 18 }, end: { line: 7, character: 36 } },
+      message: "members of cluster 'ctl' in site.ha.yaml",
+    },
     { file: 'site.ha.yaml', range: { start: { line: 5, character: 2 }, end: { line: 5, character: 6 } }, message: 'ctl3 in site.ha.yaml' },
   ]);
   const sarif = JSON.parse(run(['lint', '--format', 'sarif', '.'], dir).out);
   const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'corosync-nodelist-drift');
   assert.deepEqual(result.relatedLocations[0], {
-    id: 0, message: { text: "members of cluster 'ctl' in site.ha.yaml" },
-    physicalLocation: { artifactLocation: { uri: 'site.ha.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 8, startColumn: 19, endLine: 8, endColumn: 37 } },
+    id: 0,
+    message: { text: "members of cluster 'ctl' in site.ha.yaml" },
+    physicalLocation: {
+      artifactLocation: { uri: 'site.ha.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 8, startColumn: 19, endLine: 8, endColumn: 37 },
+    },
   });
 });
 
 test('two manifests side by side: the stack files beside them get manifest-ambiguous, not silence', () => {
   const m = 'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  ctl1: { address: 10.0.0.11 }\n';
-  const dir = workspace({ 'prod.ha.yaml': m, 'staging.ha.yaml': m, 'etc/haproxy/haproxy.cfg': 'listen x\n    bind 10.0.0.10:80\n    server a 10.0.0.11:80 check\n    server b 10.0.0.12:80 check\n' });
+  const dir = workspace({
+    'prod.ha.yaml': m,
+    'staging.ha.yaml': m,
+    'etc/haproxy/haproxy.cfg': 'listen x\n    bind 10.0.0.10:80\n    server a 10.0.0.11:80 check\n    server b 10.0.0.12:80 check\n',
+  });
   const r = run(['lint', '.'], dir);
-  assert.ok(r.out.includes('etc/haproxy/haproxy.cfg:1:1  warning  2 manifests are equally near this file (../../prod.ha.yaml, ../../staging.ha.yaml): it is checked against neither; keep one manifest per deployment folder  manifest-ambiguous\n    see prod.ha.yaml:1:1  manifest prod.ha.yaml\n    see staging.ha.yaml:1:1  manifest staging.ha.yaml\n'), r.out);
+  assert.ok(
+    r.out.includes(
+      'etc/haproxy/haproxy.cfg:1:1  warning  2 manifests are equally near this file (../../prod.ha.yaml, ../../staging.ha.yaml): it is checked against neither; keep one manifest per deployment folder  manifest-ambiguous\n    see prod.ha.yaml:1:1  manifest prod.ha.yaml\n    see staging.ha.yaml:1:1  manifest staging.ha.yaml\n',
+    ),
+    r.out,
+  );
 });

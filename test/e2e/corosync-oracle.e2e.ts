@@ -21,15 +21,30 @@ const MUTATIONS: [string, (t: string) => string][] = [
   ['two_node is not a number', (t) => t.replace('provider: corosync_votequorum', 'provider: corosync_votequorum\n    two_node: yes')],
   ['a stray line', (t) => t.replace('cluster_name: openstack', 'cluster_name openstack')],
   ['udpu with crypto', (t) => t.replace('transport: knet', 'transport: udpu')],
-  ['two nodes without two_node (valid for corosync, an HA error for us)', (t) => t.replace(/ {4}node \{\n {8}ring0_addr: 10\.0\.0\.14\n {8}nodeid: 3\n {4}\}\n/, '')],
+  [
+    'two nodes without two_node (valid for corosync, an HA error for us)',
+    (t) => t.replace(/ {4}node \{\n {8}ring0_addr: 10\.0\.0\.14\n {8}nodeid: 3\n {4}\}\n/, ''),
+  ],
   ['no votequorum provider (valid for corosync, a warning for us)', (t) => t.replace('    provider: corosync_votequorum\n', '')],
   ['a misspelt key (corosync ignores it; a warning for us)', (t) => t.replace('token: 10000', 'tokn: 10000')],
   ['a cipher corosync does not have', (t) => t.replace('crypto_cipher: aes256', 'crypto_cipher: aes257')],
   ['a hash corosync does not have', (t) => t.replace('crypto_hash: sha256', 'crypto_hash: sha257')],
   ['a placeholder for a ring address', (t) => t.replace('ring0_addr: 10.0.0.13', 'ring0_addr: <NODE2_IP_ADDRESS>')],
-  ['a second ring and nodes without names', (t) => t.replace(/ring0_addr: (10\.0\.0\.\d+)/g, 'ring0_addr: $1\n        ring1_addr: 10.1.0.$1').replace(/10\.1\.0\.10\.0\.0\./g, '10.1.0.')],
-  ['expected_votes above the nodelist (valid for corosync, an HA error for us)', (t) => t.replace('provider: corosync_votequorum', 'provider: corosync_votequorum\n    expected_votes: 7')],
-  ['service and aisexec blocks of corosync 2 (corosync 3 ignores them; warnings for us)', (t) => `${t}service {\n    name: pacemaker\n    ver: 1\n}\naisexec {\n    user: root\n}\n`],
+  [
+    'a second ring and nodes without names',
+    (t) =>
+      t
+        .replace(/ring0_addr: (10\.0\.0\.\d+)/g, 'ring0_addr: $1\n        ring1_addr: 10.1.0.$1')
+        .replace(/10\.1\.0\.10\.0\.0\./g, '10.1.0.'),
+  ],
+  [
+    'expected_votes above the nodelist (valid for corosync, an HA error for us)',
+    (t) => t.replace('provider: corosync_votequorum', 'provider: corosync_votequorum\n    expected_votes: 7'),
+  ],
+  [
+    'service and aisexec blocks of corosync 2 (corosync 3 ignores them; warnings for us)',
+    (t) => `${t}service {\n    name: pacemaker\n    ver: 1\n}\naisexec {\n    user: root\n}\n`,
+  ],
 ];
 const KNOWN: Record<string, string> = {
   // none today
@@ -38,5 +53,11 @@ const KNOWN: Record<string, string> = {
 test('corosync -t agrees with our errors on a corosync 3 file and its mutations', (t) => {
   if (spawnSync('corosync', ['-v']).status !== 0) throw new Error('corosync is not installed (scripts/e2e/setup.sh installs it)');
   const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corosync', 'corosync3.conf'), 'utf8');
-  runDifferential(t, { tool: 'corosync -t', cases: mutationCases(base, MUTATIONS), known: KNOWN, verdict: JUDGES['corosync -t']!, ours: (text) => lintCorosync(text).findings });
+  runDifferential(t, {
+    tool: 'corosync -t',
+    cases: mutationCases(base, MUTATIONS),
+    known: KNOWN,
+    verdict: JUDGES['corosync -t']!,
+    ours: (text) => lintCorosync(text).findings,
+  });
 });

@@ -18,16 +18,31 @@ import { mutationCases, runDifferential } from './differential';
 const MUTATIONS: [string, (t: string) => string][] = [
   ['a sound file', (t) => t],
   ['a continuation line without its \\', (t) => t.replace('cidr_netmask=24 \\\n', 'cidr_netmask=24\n')],
-  ['a comment after the \\ (the old guide\'s callouts)', (t) => t.replace('no-quorum-policy=stop \\\n', 'no-quorum-policy=stop \\ # <1>\n')],
+  ["a comment after the \\ (the old guide's callouts)", (t) => t.replace('no-quorum-policy=stop \\\n', 'no-quorum-policy=stop \\ # <1>\n')],
   ['a misspelt command', (t) => t.replace('primitive haproxy', 'primitve haproxy')],
   ['an op without its name', (t) => t.replace('op monitor interval=10s', 'op interval=10s')],
   ['a quote left open', (t) => t.replace('cidr_netmask=24', 'cidr_netmask="24')],
   ['a colocation naming no resource (an HA error for us too)', (t) => t.replace('inf: vip haproxy-clone', 'inf: vip haproxy-clonex')],
   ['no-quorum-policy=ignore (valid for crmsh, an HA error for us)', (t) => t.replace('no-quorum-policy=stop', 'no-quorum-policy=ignore')],
   ['fencing off (valid for crmsh, an HA error for us)', (t) => t.replace('stonith-enabled=true', 'stonith-enabled=false')],
-  ['a VIP without a monitor (valid for crmsh, a warning for us)', (t) => t.replace('cidr_netmask=24 \\\n  op monitor interval=30s', 'cidr_netmask=24')],
-  ['quoted values with blanks', (t) => t.replace('params ip=10.0.0.11', 'params ip="10.0.0.11" nic="eth1"').replace('primitive haproxy systemd:haproxy', 'primitive haproxy systemd:haproxy \\\n  meta description="the API proxy, one per node"')],
-  ['a cluster property Pacemaker 2.0 took out of crm_config', (t) => t.replace('no-quorum-policy=stop', 'no-quorum-policy=stop default-resource-stickiness=100')],
+  [
+    'a VIP without a monitor (valid for crmsh, a warning for us)',
+    (t) => t.replace('cidr_netmask=24 \\\n  op monitor interval=30s', 'cidr_netmask=24'),
+  ],
+  [
+    'quoted values with blanks',
+    (t) =>
+      t
+        .replace('params ip=10.0.0.11', 'params ip="10.0.0.11" nic="eth1"')
+        .replace(
+          'primitive haproxy systemd:haproxy',
+          'primitive haproxy systemd:haproxy \\\n  meta description="the API proxy, one per node"',
+        ),
+  ],
+  [
+    'a cluster property Pacemaker 2.0 took out of crm_config',
+    (t) => t.replace('no-quorum-policy=stop', 'no-quorum-policy=stop default-resource-stickiness=100'),
+  ],
   ['the old underscore spelling of a property', (t) => t.replace('no-quorum-policy=stop', 'no_quorum_policy=stop')],
 ];
 const KNOWN: Record<string, string> = {
@@ -37,5 +52,11 @@ const KNOWN: Record<string, string> = {
 test('crmsh agrees with our errors on a crm file and its mutations', (t) => {
   if (spawnSync('crm', ['--version']).status !== 0) throw new Error('crm is not installed (scripts/e2e/setup.sh installs crmsh)');
   const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'pacemaker', 'control-plane.crm'), 'utf8');
-  runDifferential(t, { tool: 'crmsh', cases: mutationCases(base, MUTATIONS), known: KNOWN, verdict: JUDGES.crmsh!, ours: (text) => lintPacemaker(text, 'crm').findings });
+  runDifferential(t, {
+    tool: 'crmsh',
+    cases: mutationCases(base, MUTATIONS),
+    known: KNOWN,
+    verdict: JUDGES.crmsh!,
+    ours: (text) => lintPacemaker(text, 'crm').findings,
+  });
 });

@@ -18,7 +18,11 @@ import { ruleMeta } from '../../server/src/engine/rules';
 import { RealTool } from '../../server/src/engine/rules/rule';
 import { ROOT } from '../support/paths';
 
-export interface Verdict { rejected: boolean; /** 1-based lines of the tool's errors, when it names them */ lines?: number[]; /** the tool's first error, for the report */ why?: string }
+export interface Verdict {
+  rejected: boolean;
+  /** 1-based lines of the tool's errors, when it names them */ lines?: number[];
+  /** the tool's first error, for the report */ why?: string;
+}
 
 export interface Differential {
   /** As the report names it: `haproxy -c`. */
@@ -45,10 +49,22 @@ export function mutationCases(base: string, mutations: [string, (t: string) => s
 export function corpusCases(folder: string, names: RegExp): [string, string][] {
   const dir = path.resolve(ROOT, '..', 'shared', 'corpus', folder);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => names.test(f)).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => names.test(f))
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
 }
 
-export interface Tally { tool: string; files: number; agree: number; refused: number; caught: number; haErrors: number; known: number }
+export interface Tally {
+  tool: string;
+  files: number;
+  agree: number;
+  refused: number;
+  caught: number;
+  haErrors: number;
+  known: number;
+}
 
 /** The tool's verdict on a finding: the finding's own where it has one, else its rule's. */
 const verdictOn = (tool: RealTool, f: Finding) => f.tools?.[tool] ?? ruleMeta(f.rule)?.tools?.[tool];
@@ -61,8 +77,10 @@ export function compare(tool: RealTool, text: string, v: Verdict, findings: Find
   const lines = v.lines ?? [];
   const shown = (fs: Finding[]) => fs.map((f) => `${f.rule}:${line(f)} (${f.message})`).join(', ') || 'no error';
   if (v.rejected) {
-    if (!refusing.length) return `${tool} refuses${v.why ? ` (${v.why})` : ''}${lines.length ? ` at line ${lines.join(', ')}` : ''}; we report ${shown(errors)}`;
-    if (lines.length && !refusing.some((f) => lines.includes(line(f)))) return `${tool} refuses at line ${lines.join(', ')}${v.why ? ` (${v.why})` : ''}; we report ${shown(refusing)} elsewhere`;
+    if (!refusing.length)
+      return `${tool} refuses${v.why ? ` (${v.why})` : ''}${lines.length ? ` at line ${lines.join(', ')}` : ''}; we report ${shown(errors)}`;
+    if (lines.length && !refusing.some((f) => lines.includes(line(f))))
+      return `${tool} refuses at line ${lines.join(', ')}${v.why ? ` (${v.why})` : ''}; we report ${shown(refusing)} elsewhere`;
     return undefined;
   }
   return refusing.length ? `${tool} accepts; we report ${shown(refusing)}` : undefined;
@@ -80,13 +98,21 @@ export function runDifferential(t: TestContext, d: Differential): Tally {
     if (v.rejected) tally.refused++;
     if (v.rejected && !diff) tally.caught++;
     if (!v.rejected && findings.some((f) => f.severity === 'error' && verdictOn(tool, f) === 'accepts')) tally.haErrors++;
-    if (!diff) { tally.agree++; continue; }
+    if (!diff) {
+      tally.agree++;
+      continue;
+    }
     disagreements.push({ name, text: `${name}: ${diff}` });
   }
   tally.known = disagreements.filter((x) => x.name in known).length;
-  t.diagnostic(`${d.tool} agreement: ${tally.agree} of ${tally.files} files (refused by the tool: ${tally.refused}, of which we catch for its reason: ${tally.caught}; accepted files where we report an HA error it cannot see: ${tally.haErrors}); known disagreements: ${tally.known}`);
+  t.diagnostic(
+    `${d.tool} agreement: ${tally.agree} of ${tally.files} files (refused by the tool: ${tally.refused}, of which we catch for its reason: ${tally.caught}; accepted files where we report an HA error it cannot see: ${tally.haErrors}); known disagreements: ${tally.known}`,
+  );
   for (const x of disagreements) t.diagnostic(known[x.name] ? `known: ${x.text} (${known[x.name]})` : x.text);
-  assert.deepEqual(disagreements.filter((x) => !(x.name in known)).map((x) => x.text), []);
+  assert.deepEqual(
+    disagreements.filter((x) => !(x.name in known)).map((x) => x.text),
+    [],
+  );
   const stale = Object.keys(known).filter((k) => d.cases.some(([n]) => n === k) && !disagreements.some((x) => x.name === k));
   assert.deepEqual(stale, [], 'known disagreements that no longer disagree: take them out of the list');
   return tally;

@@ -18,7 +18,10 @@ const instance = BASE.slice(BASE.indexOf('vrrp_instance'));
 const MUTATIONS: [string, (t: string) => string][] = [
   ['a sound file', (t) => t],
   ['a VRID out of range', (t) => t.replace('virtual_router_id 51', 'virtual_router_id 300')],
-  ['a duplicate VRID on one interface', (t) => `${t}\n${instance.replace('vrrp_instance internal', 'vrrp_instance public').replace('10.0.0.11/24', '203.0.113.11/24')}`],
+  [
+    'a duplicate VRID on one interface',
+    (t) => `${t}\n${instance.replace('vrrp_instance internal', 'vrrp_instance public').replace('10.0.0.11/24', '203.0.113.11/24')}`,
+  ],
   ['a missing closing brace', (t) => t.replace(/\}\s*$/, '')],
   ['no VRID at all', (t) => t.replace('    virtual_router_id 51\n', '')],
   ['HAProxy not tracked (valid for keepalived, a warning for us)', (t) => t.replace(/ {4}track_script \{\n {8}chk_haproxy\n {4}\}\n/, '')],
@@ -35,10 +38,17 @@ const MUTATIONS: [string, (t: string) => string][] = [
   ['an instance keyword in global_defs', (t) => t.replace('global_defs {', 'global_defs {\n    garp_master_delay 3')],
 ];
 const KNOWN: Record<string, string> = {
-  'a missing closing brace': 'keepalived notices the missing } where the file ends and names the last lines; we name the block that is left open, where the } belongs',
+  'a missing closing brace':
+    'keepalived notices the missing } where the file ends and names the last lines; we name the block that is left open, where the } belongs',
 };
 
 test('keepalived -t agrees with our errors on a sound file and its mutations', (t) => {
   if (spawnSync('keepalived', ['-v']).error) throw new Error('keepalived is not installed (scripts/e2e/setup.sh installs it)');
-  runDifferential(t, { tool: 'keepalived -t', cases: mutationCases(BASE, MUTATIONS), known: KNOWN, verdict: JUDGES['keepalived -t']!, ours: (text) => lintKeepalived(text).findings });
+  runDifferential(t, {
+    tool: 'keepalived -t',
+    cases: mutationCases(BASE, MUTATIONS),
+    known: KNOWN,
+    verdict: JUDGES['keepalived -t']!,
+    ours: (text) => lintKeepalived(text).findings,
+  });
 });

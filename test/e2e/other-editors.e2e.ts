@@ -22,28 +22,50 @@ function workspace(name: string): string {
 
 test('Neovim: diagnostics with rule ids and ranges, and a hover', { timeout: 120_000 }, async () => {
   const dir = workspace('nvim');
-  const r = await run('nvim', ['--headless', '--clean', '-u', path.join(EDITORS, 'init.lua'), '-c', `lua osha_run(${membersLine}, ${hoverCol})`, 'bad.ha.yaml'],
-    isolatedEnv(dir, { OSHA_SERVER: SERVER_BIN }), { cwd: path.join(dir, 'ws'), timeoutMs: 90_000 });
+  const r = await run(
+    'nvim',
+    ['--headless', '--clean', '-u', path.join(EDITORS, 'init.lua'), '-c', `lua osha_run(${membersLine}, ${hoverCol})`, 'bad.ha.yaml'],
+    isolatedEnv(dir, { OSHA_SERVER: SERVER_BIN }),
+    { cwd: path.join(dir, 'ws'), timeoutMs: 90_000 },
+  );
   assert.equal(r.code, 0, r.out);
-  const diags = r.out.split('\n').filter((l) => l.startsWith('DIAG ')).map((l) => JSON.parse(l.slice(5)));
+  const diags = r.out
+    .split('\n')
+    .filter((l) => l.startsWith('DIAG '))
+    .map((l) => JSON.parse(l.slice(5)));
   assert.equal(diags.length, expected.length, r.out);
   const codes = diags.map((d) => d.code).sort();
   assert.deepEqual(codes, expected.map((f) => f.rule).sort());
   const stonith = diags.find((d) => d.code === 'stonith-disabled');
   assert.deepEqual([stonith.line, stonith.col, stonith.severity], [18, 13, 1]);
-  const hover = JSON.parse(r.out.split('\n').find((l) => l.startsWith('HOVER '))!.slice(6));
+  const hover = JSON.parse(
+    r.out
+      .split('\n')
+      .find((l) => l.startsWith('HOVER '))!
+      .slice(6),
+  );
   assert.equal(hover.kind, 'markdown');
   assert.match(hover.value, /^\*\*node controller1\*\*: 10\.1\.0\.12 \(controller\)/);
 });
 
 test('Emacs eglot: diagnostics through flymake, and a hover', { timeout: 120_000 }, async () => {
   const dir = workspace('emacs');
-  const r = await run('emacs', ['--batch', '-Q', '-l', path.join(EDITORS, 'eglot.el'), 'bad.ha.yaml', String(membersLine), String(hoverCol)],
-    isolatedEnv(dir, { OSHA_SERVER: SERVER_BIN }), { cwd: path.join(dir, 'ws'), timeoutMs: 90_000 });
+  const r = await run(
+    'emacs',
+    ['--batch', '-Q', '-l', path.join(EDITORS, 'eglot.el'), 'bad.ha.yaml', String(membersLine), String(hoverCol)],
+    isolatedEnv(dir, { OSHA_SERVER: SERVER_BIN }),
+    { cwd: path.join(dir, 'ws'), timeoutMs: 90_000 },
+  );
   assert.equal(r.code, 0, r.out);
   const diags = r.out.split('\n').filter((l) => l.startsWith('DIAG '));
   assert.equal(diags.length, expected.length, r.out);
-  assert.ok(diags.some((l) => /^DIAG line=19 type=eglot-error text=.*STONITH off in a production deployment/.test(l)), r.out);
-  assert.ok(diags.some((l) => /type=eglot-warning text=.*cluster 'controllers' has 4 votes/.test(l)), r.out);
+  assert.ok(
+    diags.some((l) => /^DIAG line=19 type=eglot-error text=.*STONITH off in a production deployment/.test(l)),
+    r.out,
+  );
+  assert.ok(
+    diags.some((l) => /type=eglot-warning text=.*cluster 'controllers' has 4 votes/.test(l)),
+    r.out,
+  );
   assert.match(r.out, /^HOVER \*\*node controller1\*\*: 10\.1\.0\.12 \(controller\)/m);
 });

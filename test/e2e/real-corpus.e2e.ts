@@ -19,7 +19,13 @@ import { ROOT } from '../support/paths';
 import { JUDGES } from './sandbox';
 import { runDifferential, Tally } from './differential';
 
-interface RealFile { name: string; path: string; text: string; kind: DocumentKind | null; shared: boolean }
+interface RealFile {
+  name: string;
+  path: string;
+  text: string;
+  kind: DocumentKind | null;
+  shared: boolean;
+}
 
 /** A corpus file's name is `owner__repo__path__base`: its kind is detected from the real base name, as on a user's disk. */
 function files(): RealFile[] {
@@ -27,7 +33,7 @@ function files(): RealFile[] {
   const read = (dir: string, shared: boolean, kindHint?: DocumentKind) => {
     for (const f of fs.readdirSync(dir).sort()) {
       const p = path.join(dir, f);
-      if (fs.statSync(p).isDirectory() || f.startsWith('SOURCES') || f.endsWith('.md') && !f.endsWith('.html.md')) continue;
+      if (fs.statSync(p).isDirectory() || f.startsWith('SOURCES') || (f.endsWith('.md') && !f.endsWith('.html.md'))) continue;
       const text = fs.readFileSync(p, 'utf8');
       const base = `/corpus/${f.split('__').pop()}`;
       out.push({ name: f, path: base, text, kind: kindHint ?? detectKind(base, text), shared });
@@ -47,23 +53,40 @@ function files(): RealFile[] {
 /** The checker that judges a file of this kind, if one runs offline here. */
 function toolFor(f: RealFile): RealTool | undefined {
   switch (f.kind) {
-    case 'haproxy': return 'haproxy -c';
-    case 'keepalived': return 'keepalived -t';
-    case 'corosync': return 'corosync -t';
-    case 'galera': return 'mariadbd';
-    case 'pacemaker': { const s = pacemakerSyntax(f.path, f.text); return s === 'cib' ? 'crm_verify' : s === 'crm' ? 'crmsh' : undefined; }
-    default: return undefined;
+    case 'haproxy':
+      return 'haproxy -c';
+    case 'keepalived':
+      return 'keepalived -t';
+    case 'corosync':
+      return 'corosync -t';
+    case 'galera':
+      return 'mariadbd';
+    case 'pacemaker': {
+      const s = pacemakerSyntax(f.path, f.text);
+      return s === 'cib' ? 'crm_verify' : s === 'crm' ? 'crmsh' : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 
 /** Where we and the daemon knowingly disagree on a real file, and why. */
 const KNOWN: Record<string, string> = {
-  'ClusterLabs__pacemaker__cts__scheduler__xml__bundle-order-startup.xml': 'the CIB turns fencing off with fencing-enabled, the name Pacemaker 2.1.8 gave stonith-enabled; Debian 12\'s crm_verify (2.1.5) does not know it, so for it fencing is on with no device. On the Pacemaker the CIB is written for, fencing is off, which stonith-disabled-in-production reports',
-  'ppouliot__ansible-drbd_virt_cluster__files__corosync__nginx_floating_ip.crm': 'the file ends with `commit`, for `crm configure < file`, which runs it; `crm configure load update`, the offline check, takes element definitions only and refuses it',
+  'ClusterLabs__pacemaker__cts__scheduler__xml__bundle-order-startup.xml':
+    "the CIB turns fencing off with fencing-enabled, the name Pacemaker 2.1.8 gave stonith-enabled; Debian 12's crm_verify (2.1.5) does not know it, so for it fencing is on with no device. On the Pacemaker the CIB is written for, fencing is off, which stonith-disabled-in-production reports",
+  'ppouliot__ansible-drbd_virt_cluster__files__corosync__nginx_floating_ip.crm':
+    'the file ends with `commit`, for `crm configure < file`, which runs it; `crm configure load update`, the offline check, takes element definitions only and refuses it',
 };
 
 const ALL = files();
-const PROGRAMS: Record<string, string[]> = { 'haproxy -c': ['haproxy', '-v'], 'keepalived -t': ['keepalived', '-v'], 'corosync -t': ['corosync', '-v'], mariadbd: ['mariadbd', '--version'], crm_verify: ['crm_verify', '--version'], crmsh: ['crm', '--version'] };
+const PROGRAMS: Record<string, string[]> = {
+  'haproxy -c': ['haproxy', '-v'],
+  'keepalived -t': ['keepalived', '-v'],
+  'corosync -t': ['corosync', '-v'],
+  mariadbd: ['mariadbd', '--version'],
+  crm_verify: ['crm_verify', '--version'],
+  crmsh: ['crm', '--version'],
+};
 
 const tallies: Tally[] = [];
 for (const tool of Object.keys(JUDGES) as RealTool[]) {
@@ -76,9 +99,14 @@ for (const tool of Object.keys(JUDGES) as RealTool[]) {
       if (spawnSync(cmd, args).error) throw new Error(`${cmd} is not installed (scripts/e2e/setup.sh installs it)`);
       const byName = new Map(cases.map((f) => [f.name, f]));
       const tally = runDifferential(t, {
-        tool, cases: cases.map((f) => [f.name, f.text]), known: KNOWN,
+        tool,
+        cases: cases.map((f) => [f.name, f.text]),
+        known: KNOWN,
         verdict: (text) => JUDGES[tool]!(text),
-        ours: (_text, name) => { const f = byName.get(name)!; return lintAs(f.kind!, f.path, f.text).findings; },
+        ours: (_text, name) => {
+          const f = byName.get(name)!;
+          return lintAs(f.kind!, f.path, f.text).findings;
+        },
       });
       if (!shared) tallies.push(tally);
     });
@@ -88,9 +116,13 @@ for (const tool of Object.keys(JUDGES) as RealTool[]) {
 test('the README gives the agreement figures the suites measure', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
   assert.equal(tallies.length, Object.keys(JUDGES).length, 'every tool was compared');
-  for (const x of tallies) assert.ok(readme.includes(`${x.tool} ${x.agree} of ${x.files}`), `README.md says ${x.tool} ${x.agree} of ${x.files}`);
+  for (const x of tallies)
+    assert.ok(readme.includes(`${x.tool} ${x.agree} of ${x.files}`), `README.md says ${x.tool} ${x.agree} of ${x.files}`);
   const own = path.join(ROOT, 'test', 'corpus');
-  const count = fs.readdirSync(own).filter((k) => fs.statSync(path.join(own, k)).isDirectory()).reduce((n, k) => n + fs.readdirSync(path.join(own, k)).length, 0);
+  const count = fs
+    .readdirSync(own)
+    .filter((k) => fs.statSync(path.join(own, k)).isDirectory())
+    .reduce((n, k) => n + fs.readdirSync(path.join(own, k)).length, 0);
   assert.ok(readme.includes(`holds ${count} configuration files`), `README.md says test/corpus holds ${count} configuration files`);
 });
 
@@ -98,6 +130,8 @@ test('every real file is read without a crash, and the ones no checker judges ar
   assert.ok(ALL.filter((f) => !f.shared).length >= 85, `test/corpus has ${ALL.filter((f) => !f.shared).length} files`);
   const unjudged = ALL.filter((f) => !toolFor(f));
   for (const f of ALL) if (f.kind) assert.doesNotThrow(() => lintAs(f.kind!, f.path, f.text), f.name);
-  t.diagnostic(`${ALL.length} real files; judged by a checker: ${ALL.length - unjudged.length}; by kind without one here: ${[...new Set(unjudged.map((f) => f.kind ?? 'not claimed'))].map((k) => `${k} ${unjudged.filter((f) => (f.kind ?? 'not claimed') === k).length}`).join(', ')}`);
+  t.diagnostic(
+    `${ALL.length} real files; judged by a checker: ${ALL.length - unjudged.length}; by kind without one here: ${[...new Set(unjudged.map((f) => f.kind ?? 'not claimed'))].map((k) => `${k} ${unjudged.filter((f) => (f.kind ?? 'not claimed') === k).length}`).join(', ')}`,
+  );
   for (const f of unjudged.filter((x) => !x.kind)) t.diagnostic(`not claimed: ${f.name}`);
 });

@@ -13,7 +13,9 @@ import { CHECKERS, checkerFor, FIREWALL_CHECKERS, ToolRunner } from '../../serve
 
 const dir = freshDir('real-tools');
 const clients: TestClient[] = [];
-after(async () => { for (const c of clients) await c.close(); });
+after(async () => {
+  for (const c of clients) await c.close();
+});
 
 async function client(settings: unknown, trust?: { workspaceTrusted: boolean }): Promise<TestClient> {
   const c = new TestClient();
@@ -26,7 +28,8 @@ async function client(settings: unknown, trust?: { workspaceTrusted: boolean }):
 const ON = { enable: true, rules: {}, realTools: { runOnSave: true, timeoutMs: 20_000 } };
 
 // line 7 (0-based 6) has a keyword haproxy does not know
-const HAPROXY = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten keystone\n    bnd 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n';
+const HAPROXY =
+  'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten keystone\n    bnd 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n';
 
 test('on save, haproxy -c reports the unknown keyword at its line, beside our own finding', async () => {
   const file = path.join(dir, 'haproxy.cfg');
@@ -47,7 +50,8 @@ test('on save, haproxy -c reports the unknown keyword at its line, beside our ow
 
 test('on save, crm_verify reports a CIB with no fence device (it names no line: the first line is used)', async () => {
   const file = path.join(dir, 'cib.xml');
-  const text = '<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config/>\n    <nodes/>\n    <resources>\n      <primitive id="lb" class="systemd" type="haproxy"><operations><op id="lb-mon" name="monitor" interval="1s"/></operations></primitive>\n    </resources>\n    <constraints/>\n  </configuration>\n  <status/>\n</cib>\n';
+  const text =
+    '<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">\n  <configuration>\n    <crm_config/>\n    <nodes/>\n    <resources>\n      <primitive id="lb" class="systemd" type="haproxy"><operations><op id="lb-mon" name="monitor" interval="1s"/></operations></primitive>\n    </resources>\n    <constraints/>\n  </configuration>\n  <status/>\n</cib>\n';
   fs.writeFileSync(file, text);
   const uri = fileUri(file);
   const c = await client(ON);
@@ -55,7 +59,10 @@ test('on save, crm_verify reports a CIB with no fence device (it names no line: 
   await c.save(uri);
   const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => d.source === 'crm_verify'), 20_000);
   const tool = p.diagnostics.filter((d) => d.source === 'crm_verify');
-  assert.ok(tool.some((d) => d.severity === 1 && /STONITH/.test(String(d.message)) && d.range.start.line === 0), JSON.stringify(tool));
+  assert.ok(
+    tool.some((d) => d.severity === 1 && /STONITH/.test(String(d.message)) && d.range.start.line === 0),
+    JSON.stringify(tool),
+  );
   assert.ok(p.diagnostics.some((d) => d.code === 'stonith-enabled-without-devices'));
 });
 
@@ -65,10 +72,16 @@ test('on save, mariadbd reports a misspelt option and a group header it cannot r
   fs.writeFileSync(file, '[mysqld]\nbinlog_format=ROW\nmax_conections=4096\n');
   const r = await runner.run(CHECKERS.galera!, file);
   assert.equal(r.rejected, true);
-  assert.deepEqual(r.messages.filter((m) => m.severity === 'error'), [{ line: null, severity: 'error', message: "unknown variable 'max_conections=4096'" }]);
+  assert.deepEqual(
+    r.messages.filter((m) => m.severity === 'error'),
+    [{ line: null, severity: 'error', message: "unknown variable 'max_conections=4096'" }],
+  );
   fs.writeFileSync(file, '# a node\n[mysqld\nbinlog_format=ROW\n');
   const broken = await runner.run(CHECKERS.galera!, file);
-  assert.deepEqual(broken.messages.filter((m) => m.line !== null), [{ line: 1, severity: 'error', message: 'Wrong group definition' }]);
+  assert.deepEqual(
+    broken.messages.filter((m) => m.line !== null),
+    [{ line: 1, severity: 'error', message: 'Wrong group definition' }],
+  );
 });
 
 test('never in an untrusted workspace, and off by default', async () => {
@@ -80,7 +93,10 @@ test('never in an untrusted workspace, and off by default', async () => {
   await c.open(u, HAPROXY);
   await c.save(u);
   await c.log((m) => m === `real tools: not run on ${untrusted}: the workspace is not trusted`);
-  assert.deepEqual((await c.diagnostics(u, (p) => p.diagnostics.length > 0)).diagnostics.filter((d) => d.code === 'real-tool'), []);
+  assert.deepEqual(
+    (await c.diagnostics(u, (p) => p.diagnostics.length > 0)).diagnostics.filter((d) => d.code === 'real-tool'),
+    [],
+  );
   // with the setting off, a save then an edit: the edit's diagnostics carry no tool message, and the server never ran one
   const off = path.join(dir, 'off', 'haproxy.cfg');
   fs.mkdirSync(path.dirname(off), { recursive: true });
@@ -91,7 +107,10 @@ test('never in an untrusted workspace, and off by default', async () => {
   await d.save(o);
   await d.change(o, 2, [{ text: HAPROXY + '\n' }]);
   const p = await d.diagnostics(o, (x) => x.version === 2);
-  assert.deepEqual(p.diagnostics.filter((x) => x.code === 'real-tool'), []);
+  assert.deepEqual(
+    p.diagnostics.filter((x) => x.code === 'real-tool'),
+    [],
+  );
   assert.ok(!d.logs.some((m) => /^haproxy on /.test(m)), d.logs.join('\n'));
 });
 
@@ -118,10 +137,16 @@ test('on save, iptables-restore --test and nft -c check a firewall in a namespac
   fs.writeFileSync(v4, '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 3306 -j ACCEPT\nCOMMIT\n');
   assert.deepEqual(await runner.run(checkerFor('firewall', v4)!, v4), { tool: 'iptables-restore', rejected: false, messages: [] });
   const nft = path.join(dir, 'nftables.conf');
-  fs.writeFileSync(nft, 'table inet filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    tcp dprot 22 accept\n  }\n}\n');
+  fs.writeFileSync(
+    nft,
+    'table inet filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    tcp dprot 22 accept\n  }\n}\n',
+  );
   const n = await runner.run(checkerFor('firewall', nft)!, nft);
   assert.equal(n.rejected, true);
-  assert.deepEqual(n.messages.map((m) => [m.line, m.severity]), [[3, 'error']]);
+  assert.deepEqual(
+    n.messages.map((m) => [m.line, m.severity]),
+    [[3, 'error']],
+  );
   assert.match(n.messages[0].message, /syntax error/);
   // scripts and firewalld zones have no checker
   assert.equal(checkerFor('firewall', path.join(dir, 'open.sh')), undefined);
@@ -133,6 +158,11 @@ test('a firewall checker that is not installed is said once, as missing, not as 
   const runner = new ToolRunner(20_000);
   const missing = { ...FIREWALL_CHECKERS.nft, tool: 'no-such-nft', args: () => ['-rn', 'no-such-nft'] };
   const first = await runner.run(missing, '/dev/null');
-  assert.deepEqual(first, { tool: 'no-such-nft', rejected: false, messages: [], problem: 'no-such-nft is not installed or not on PATH: the file was not checked by it' });
+  assert.deepEqual(first, {
+    tool: 'no-such-nft',
+    rejected: false,
+    messages: [],
+    problem: 'no-such-nft is not installed or not on PATH: the file was not checked by it',
+  });
   assert.equal((await runner.run(missing, '/dev/null')).problem, undefined);
 });

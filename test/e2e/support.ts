@@ -25,7 +25,11 @@ export const SERVER_BIN = path.join(ROOT, 'bin', 'openstack-ha-language-server.j
 export function exampleWorkspace(rt: string, opts: { deploy?: boolean } = {}): string {
   const ws = path.join(rt, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
-  for (const [f, from] of [['bad.ha.yaml', 'bad.ha.yaml'], ['good.ha.yaml', 'region-one/good.ha.yaml']]) fs.copyFileSync(path.join(ROOT, 'examples', from), path.join(ws, f));
+  for (const [f, from] of [
+    ['bad.ha.yaml', 'bad.ha.yaml'],
+    ['good.ha.yaml', 'region-one/good.ha.yaml'],
+  ])
+    fs.copyFileSync(path.join(ROOT, 'examples', from), path.join(ws, f));
   if (opts.deploy) writeDeploy(ws);
   return ws;
 }
@@ -38,8 +42,13 @@ export function freshDir(name: string): string {
 export function isolatedEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   for (const d of ['.config', '.local/share', '.cache', 'tmp']) fs.mkdirSync(path.join(dir, d), { recursive: true });
   return {
-    ...process.env, HOME: dir, XDG_CONFIG_HOME: path.join(dir, '.config'), XDG_DATA_HOME: path.join(dir, '.local/share'),
-    XDG_CACHE_HOME: path.join(dir, '.cache'), TMPDIR: path.join(dir, 'tmp'), ...extra,
+    ...process.env,
+    HOME: dir,
+    XDG_CONFIG_HOME: path.join(dir, '.config'),
+    XDG_DATA_HOME: path.join(dir, '.local/share'),
+    XDG_CACHE_HOME: path.join(dir, '.cache'),
+    TMPDIR: path.join(dir, 'tmp'),
+    ...extra,
   };
 }
 
@@ -47,11 +56,19 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
   });
 }
 
-export async function until<T>(what: string, get: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
+export async function until<T>(
+  what: string,
+  get: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 60_000,
+  everyMs = 200,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await get();
@@ -61,49 +78,135 @@ export async function until<T>(what: string, get: () => T | undefined | Promise<
   }
 }
 
-export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; out: string }> {
+export function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     const t = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
-    child.on('close', (code) => { clearTimeout(t); resolve({ code, out }); });
+    child.on('close', (code) => {
+      clearTimeout(t);
+      resolve({ code, out });
+    });
   });
 }
 
-export interface CodeServer { url: string; port: number; workspace: string; log: () => string; stop(): Promise<void> }
+export interface CodeServer {
+  url: string;
+  port: number;
+  workspace: string;
+  log: () => string;
+  stop(): Promise<void>;
+}
 
 /** A code-server with its own user-data and extensions folders, serving `workspace`. */
 export async function startCodeServer(rt: string, workspace: string, extraEnv: Record<string, string> = {}): Promise<CodeServer> {
   const env = isolatedEnv(rt, extraEnv);
   const userDir = path.join(rt, 'user-data');
   fs.mkdirSync(path.join(userDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false, 'update.mode': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false, 'chat.commandCenter.enabled': false, 'editor.hover.delay': 100,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'chat.commandCenter.enabled': false,
+        'editor.hover.delay': 100,
+      },
+      null,
+      2,
+    ),
+  );
   const port = await freePort();
-  const common = ['--config', path.join(rt, 'code-server.yaml'), '--user-data-dir', userDir, '--extensions-dir', path.join(rt, 'extensions')];
-  const child: ChildProcess = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const common = [
+    '--config',
+    path.join(rt, 'code-server.yaml'),
+    '--user-data-dir',
+    userDir,
+    '--extensions-dir',
+    path.join(rt, 'extensions'),
+  ];
+  const child: ChildProcess = spawn(
+    CODE_SERVER,
+    [
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      workspace,
+    ],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let log = '';
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
-  await until('code-server /healthz', async () => {
-    if (child.exitCode !== null) throw new Error(`code-server exited: ${log}`);
-    try { return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok || undefined; } catch { return undefined; }
-  }, 60_000, 250);
+  child.stdout!.on('data', (d) => {
+    log += d;
+  });
+  child.stderr!.on('data', (d) => {
+    log += d;
+  });
+  await until(
+    'code-server /healthz',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`code-server exited: ${log}`);
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok || undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    60_000,
+    250,
+  );
   return {
-    url: `http://127.0.0.1:${port}`, port, workspace, log: () => log,
-    stop: () => new Promise((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); }),
+    url: `http://127.0.0.1:${port}`,
+    port,
+    workspace,
+    log: () => log,
+    stop: () =>
+      new Promise((r) => {
+        if (child.exitCode !== null) return r();
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
 export async function installExtension(rt: string, vsix: string): Promise<string> {
-  const r = await run(CODE_SERVER, ['--config', path.join(rt, 'code-server.yaml'), '--user-data-dir', path.join(rt, 'user-data'),
-    '--extensions-dir', path.join(rt, 'extensions'), '--install-extension', vsix], isolatedEnv(rt));
+  const r = await run(
+    CODE_SERVER,
+    [
+      '--config',
+      path.join(rt, 'code-server.yaml'),
+      '--user-data-dir',
+      path.join(rt, 'user-data'),
+      '--extensions-dir',
+      path.join(rt, 'extensions'),
+      '--install-extension',
+      vsix,
+    ],
+    isolatedEnv(rt),
+  );
   if (r.code !== 0 || !/successfully installed/.test(r.out)) throw new Error(`installing ${vsix} failed:\n${r.out}`);
   return r.out;
 }
@@ -117,11 +220,22 @@ export type BrowserContext = any;
 export async function launchChromium(rt: string): Promise<{ context: BrowserContext; page: Page }> {
   const { chromium } = createRequire(path.join(E2E, 'cs', 'package.json'))('playwright-core');
   const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(rt, 'chrome-')), {
-    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1500, height: 950 },
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1500, height: 950 },
     // without the background-networking flags Chromium's calls home are refused, many at a time
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }
 

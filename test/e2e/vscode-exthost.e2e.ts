@@ -18,9 +18,14 @@ test('the extension-host suite passes in VS Code', { timeout: 300_000 }, async (
   const { context, page } = await launchChromium(rt);
   try {
     const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
-    const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'vscode', 'suite', 'index.js'))]]);
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'vscode', 'suite', 'index.js'))],
+    ]);
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
-    const r = JSON.parse(await until('the suite\'s results file', () => (fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : undefined), 180_000, 250));
+    const r = JSON.parse(
+      await until("the suite's results file", () => (fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : undefined), 180_000, 250),
+    );
     const failed = r.results.filter((x: { ok: boolean }) => !x.ok);
     assert.deepEqual(failed, [], r.summary);
     assert.ok(r.results.length >= 8, r.summary);

@@ -70,10 +70,16 @@ test('VS Code: Problems panel, hover and a quick fix on bad.ha.yaml', { timeout:
     const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: 'Set stonith: true' }).first();
     await fixRow.waitFor({ timeout: 30_000 });
     await page.screenshot({ path: artifact('quick-fix.png') });
-    await until('the preferred fix to be focused', async () => ((await fixRow.getAttribute('class')) ?? '').includes('focused') || undefined, 10_000);
+    await until(
+      'the preferred fix to be focused',
+      async () => ((await fixRow.getAttribute('class')) ?? '').includes('focused') || undefined,
+      10_000,
+    );
     await page.keyboard.press('Enter');
     await page.locator('.view-line', { hasText: 'stonith: true' }).first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction("!document.querySelector('.markers-panel')?.textContent?.includes('stonith-disabled')", null, { timeout: 30_000 });
+    await page.waitForFunction("!document.querySelector('.markers-panel')?.textContent?.includes('stonith-disabled')", null, {
+      timeout: 30_000,
+    });
     await page.keyboard.press('Control+S');
     const expected = original.replace('    stonith: false\n', '    stonith: true\n');
     await until('the fixed file on disk', () => fs.readFileSync(path.join(ws, 'bad.ha.yaml'), 'utf8') === expected || undefined, 30_000);

@@ -48,7 +48,10 @@ test('engine purity: a real engine file that gained `import fs` fails', async ()
   const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
   assert.deepEqual(await reported(text, rel), [], `${rel} as it is passes`);
   const found = await reported(`import * as fs from 'fs';\n${text}`, rel);
-  assert.deepEqual(found.map((m) => m.line), [1]);
+  assert.deepEqual(
+    found.map((m) => m.line),
+    [1],
+  );
 });
 
 test('engine purity: imports inside the engine and npm packages other than vscode* are fine', async () => {
@@ -74,20 +77,32 @@ test('engine purity: the hosts may use fs and vscode', async () => {
 
 test('engine purity: every engine folder, at its depth, refuses the climb out and allows its neighbours', async () => {
   const dirs: string[] = [];
-  const walk = (d: string) => { dirs.push(d); for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name)); };
+  const walk = (d: string) => {
+    dirs.push(d);
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name));
+  };
   walk(ENGINE);
   for (const dir of dirs) {
     const depth = path.relative(ENGINE, dir).split(path.sep).filter(Boolean).length;
     const file = path.relative(ROOT, path.join(dir, 'purity-probe.ts'));
-    assert.equal((await reported(`import { x } from '${'../'.repeat(depth + 1)}node/docs';`, file)).length, 1, `${file}: the climb to server/src/node`);
+    assert.equal(
+      (await reported(`import { x } from '${'../'.repeat(depth + 1)}node/docs';`, file)).length,
+      1,
+      `${file}: the climb to server/src/node`,
+    );
     if (depth > 0) assert.deepEqual(await reported(`import { x } from '${'../'.repeat(depth)}lint';`, file), [], `${file}: engine/lint.ts`);
   }
 });
 
 test('engine purity: the engine as it is lints clean', async () => {
   const results = await eslint.lintFiles(['server/src/engine']);
-  const count = (d: string): number => fs.readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(path.join(d, e.name)) : e.name.endsWith('.ts') ? 1 : 0), 0);
+  const count = (d: string): number =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .reduce((n, e) => n + (e.isDirectory() ? count(path.join(d, e.name)) : e.name.endsWith('.ts') ? 1 : 0), 0);
   assert.equal(results.length, count(ENGINE), 'every engine .ts file was linted');
-  const errors = results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.message}`));
+  const errors = results.flatMap((r) =>
+    r.messages.filter((m) => m.severity === 2).map((m) => `${path.relative(ROOT, r.filePath)}:${m.line} ${m.message}`),
+  );
   assert.deepEqual(errors, []);
 });

@@ -12,7 +12,12 @@ import { lintManifest } from '../../server/src/engine/lint';
 import { ROOT } from '../support/paths';
 import { Document, isMap, isPair, isSeq, Node, isNode, isDocument } from 'yaml';
 
-function rng(seed: number) { return () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; }; }
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
 
 /** Structure and every range's start and end, for comparing two parses (range[2], which counts trailing comments, is unused). */
 function shape(n: unknown): unknown {
@@ -27,14 +32,45 @@ const SOURCES = [
   fs.readFileSync(path.join(ROOT, 'examples', 'bad.ha.yaml'), 'utf8'),
   'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  a:\n    address: 10.0.0.1\n    roles:\n      - controller\n  # between\n  b: { address: 10.0.0.2 }\nclusters:\n\n  ctl:\n    members:\n      - a\n      - b\n   # trailing\n\n# end\n',
 ];
-const SNIPPETS = ['x', ' ', '\n', ':', '  c9: { address: 10.0.0.99 }\n', '[', '}', '#', 'controller', '\n  ', '- ', '&a ', '"', "'", '\t',
-  '\n\n', '  # c\n', 'b:', '{', ']', ',', '?', '|', '>', '\r\n'];
+const SNIPPETS = [
+  'x',
+  ' ',
+  '\n',
+  ':',
+  '  c9: { address: 10.0.0.99 }\n',
+  '[',
+  '}',
+  '#',
+  'controller',
+  '\n  ',
+  '- ',
+  '&a ',
+  '"',
+  "'",
+  '\t',
+  '\n\n',
+  '  # c\n',
+  'b:',
+  '{',
+  ']',
+  ',',
+  '?',
+  '|',
+  '>',
+  '\r\n',
+];
 
 test('a plain manifest is cut at sections and entries', () => {
   const s = splitManifest(SOURCES[2])!;
-  assert.deepEqual(s.map((x) => [x.header.text.split('\n')[0], x.children?.map((c) => c.text.split('\n')[0].trim())]), [
-    ['apiVersion: openstack-ha/v1', undefined], ['kind: Deployment', undefined], ['nodes:', ['a:', '# between']], ['clusters:', ['ctl:']],
-  ]);
+  assert.deepEqual(
+    s.map((x) => [x.header.text.split('\n')[0], x.children?.map((c) => c.text.split('\n')[0].trim())]),
+    [
+      ['apiVersion: openstack-ha/v1', undefined],
+      ['kind: Deployment', undefined],
+      ['nodes:', ['a:', '# between']],
+      ['clusters:', ['ctl:']],
+    ],
+  );
   assert.equal(splitManifest('a: &x 1\nb: *x\n'), null);
 });
 
@@ -55,7 +91,11 @@ function model(m: unknown): unknown {
     if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, plain(v)]);
     if (!x || typeof x !== 'object') return x;
     if (isNode(x) || isPair(x) || isDocument(x)) return undefined;
-    return Object.fromEntries(Object.entries(x).filter(([k]) => !['map', 'entry', 'info', 'doc', 'root', 'corosyncEntry', 'sections'].includes(k)).map(([k, v]) => [k, plain(v)]));
+    return Object.fromEntries(
+      Object.entries(x)
+        .filter(([k]) => !['map', 'entry', 'info', 'doc', 'root', 'corosyncEntry', 'sections'].includes(k))
+        .map(([k, v]) => [k, plain(v)]),
+    );
   };
   return plain(m);
 }

@@ -32,20 +32,29 @@ function completeAt(src: string) {
 }
 
 test('hover on a node name used in members: its address, clusters and services', () => {
-  const h = hoverAt(BASE.replace('members: [controller1,', 'members: [contr‸oller1,') + `
+  const h = hoverAt(
+    BASE.replace('members: [controller1,', 'members: [contr‸oller1,') +
+      `
   services:
     keystone: { on: ctl, mode: active-active, vip: internal }
-  `);
+  `,
+  );
   assert.ok(h);
   assert.equal(h!.markdown, '**node controller1**: 10.0.0.12 (controller)\n\nMember of: ctl\n\nRuns: keystone');
 });
 
 test('hover on a service key: catalogue facts, advice and guide link', () => {
-  const h = hoverAt(BASE + `
+  const h = hoverAt(
+    BASE +
+      `
   services:
     gal‸era: { on: ctl, mode: clustered, vip: internal }
-  `)!;
-  assert.match(h.markdown, /^\*\*galera\*\*: stateful, port 3306; recommended mode: `clustered`\n\nSynchronous replication on at least 3 nodes/);
+  `,
+  )!;
+  assert.match(
+    h.markdown,
+    /^\*\*galera\*\*: stateful, port 3306; recommended mode: `clustered`\n\nSynchronous replication on at least 3 nodes/,
+  );
   assert.match(h.markdown, /\[HA guide\]\(https:\/\/docs\.openstack\.org\/ha-guide\/control-plane-stateful\.html\)/);
   assert.match(h.markdown, /Here: runs on 3 node\(s\), port 3306, behind haproxy\./);
 });
@@ -57,35 +66,44 @@ test('hover on a field key explains the field and the HA topic behind it', () =>
   assert.match(h.markdown, /\*\*no-quorum-policy\.\*\*/);
 });
 
-test('hover on a finding adds the rule\'s reason, guide page and doc link', () => {
+test("hover on a finding adds the rule's reason, guide page and doc link", () => {
   const h = hoverAt(BASE.replace('manager: pacemaker,', 'manager: pacemaker, stonith: fal‸se,'))!;
   assert.match(h.markdown, /\*\*stonith-disabled\*\*: A node that stops answering may still be running services/);
   assert.match(h.markdown, /\[rule documentation\]\(file:\/\/\/docs\/stonith-disabled\.md\)/);
 });
 
 test('hover on an enum value explains that value', () => {
-  const h = hoverAt(BASE + `
+  const h = hoverAt(
+    BASE +
+      `
   services:
     cinder-volume: { on: ctl, mode: active-pass‸ive }
-  `)!;
+  `,
+  )!;
   assert.match(h.markdown, /^`mode: active-passive`\n\n\*\*Active\/passive\.\*\* One instance serves, a standby waits\./);
 });
 
 test('completion of service keys in a flow mapping leaves out keys already written', () => {
-  const c = completeAt(BASE + `
+  const c = completeAt(
+    BASE +
+      `
   services:
     keystone: { on: ctl, m‸ }
-  `)!;
+  `,
+  )!;
   const labels = c.items.map((i) => i.label);
   assert.ok(labels.includes('mode') && labels.includes('vip') && !labels.includes('on'), labels.join());
   assert.equal(c.items.find((i) => i.label === 'mode')!.insertText, 'mode: ');
 });
 
 test('completion of modes puts the recommended one first', () => {
-  const c = completeAt(BASE + `
+  const c = completeAt(
+    BASE +
+      `
   services:
     cinder-volume: { on: ctl, mode: ‸ }
-  `)!;
+  `,
+  )!;
   const sorted = [...c.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   assert.equal(sorted[0].label, 'active-passive');
   assert.equal(sorted[0].detail, 'recommended for cinder-volume');
@@ -94,66 +112,99 @@ test('completion of modes puts the recommended one first', () => {
 
 test('completion of node names inside members, and of cluster names for on', () => {
   const members = completeAt(BASE.replace('members: [controller1, controller2, controller3]', 'members: [controller1, con‸]'))!;
-  assert.deepEqual(members.items.map((i) => i.label), ['controller1', 'controller2', 'controller3']);
-  const on = completeAt(BASE + `
+  assert.deepEqual(
+    members.items.map((i) => i.label),
+    ['controller1', 'controller2', 'controller3'],
+  );
+  const on = completeAt(
+    BASE +
+      `
   services:
     keystone:
       on: ‸
-  `)!;
-  assert.deepEqual(on.items.map((i) => i.label), ['ctl']);
-  const onList = completeAt(BASE + `
+  `,
+  )!;
+  assert.deepEqual(
+    on.items.map((i) => i.label),
+    ['ctl'],
+  );
+  const onList = completeAt(
+    BASE +
+      `
   services:
     keystone: { on: [‸] }
-  `)!;
-  assert.deepEqual(onList.items.map((i) => i.label), ['controller1', 'controller2', 'controller3']);
+  `,
+  )!;
+  assert.deepEqual(
+    onList.items.map((i) => i.label),
+    ['controller1', 'controller2', 'controller3'],
+  );
 });
 
 test('completion of block keys by indentation, top-level sections and service names', () => {
-  const cl = completeAt(BASE + `
+  const cl = completeAt(
+    BASE +
+      `
   clusters2:
     x:
       members: [controller1]
       sto‸
-  `.replace('clusters2', 'clusters'));
+  `.replace('clusters2', 'clusters'),
+  );
   assert.ok(cl!.items.some((i) => i.label === 'stonith'));
   const top = completeAt(`
   # no-header
   apiVersion: openstack-ha/v1
   ‸
   `)!;
-  assert.deepEqual(top.items.map((i) => i.label), ['kind', 'metadata', 'nodes', 'clusters', 'vips', 'services']);
-  const svc = completeAt(BASE + `
+  assert.deepEqual(
+    top.items.map((i) => i.label),
+    ['kind', 'metadata', 'nodes', 'clusters', 'vips', 'services'],
+  );
+  const svc = completeAt(
+    BASE +
+      `
   services:
     keystone: { on: ctl }
     ‸
-  `)!;
+  `,
+  )!;
   assert.ok(svc.items.some((i) => i.label === 'glance-api' && i.kind === 'service'));
   assert.ok(!svc.items.some((i) => i.label === 'keystone'));
 });
 
 test('completion of roles and booleans', () => {
-  const roles = completeAt(BASE.replace("roles: [controller] }\n    controller2", "roles: [controller, ‸] }\n    controller2"))!;
+  const roles = completeAt(BASE.replace('roles: [controller] }\n    controller2', 'roles: [controller, ‸] }\n    controller2'))!;
   assert.ok(roles.items.some((i) => i.label === 'network'));
   const b = completeAt(BASE.replace('manager: pacemaker,', 'manager: pacemaker, stonith: ‸,'))!;
-  assert.deepEqual(b.items.map((i) => i.label), ['true', 'false']);
+  assert.deepEqual(
+    b.items.map((i) => i.label),
+    ['true', 'false'],
+  );
 });
 
 test('outline lists nodes, clusters, VIPs and services', () => {
   const r = lintManifest(cursor(BASE + '\n  services:\n    keystone: { on: ctl, mode: active-active }\n  ‸').text);
   const syms = documentSymbols(r.manifest!);
-  assert.deepEqual(syms.map((s) => [s.name, s.children.map((c) => `${c.name} (${c.detail})`)]), [
-    ['nodes', ['controller1 (10.0.0.12 · controller)', 'controller2 (10.0.0.13 · controller)', 'controller3 (10.0.0.14 · controller)']],
-    ['clusters', ['ctl (pacemaker · 3 members)']],
-    ['vips', ['internal (10.0.0.11 · on ctl)']],
-    ['services', ['keystone (active-active · 3 nodes)']],
-  ]);
+  assert.deepEqual(
+    syms.map((s) => [s.name, s.children.map((c) => `${c.name} (${c.detail})`)]),
+    [
+      ['nodes', ['controller1 (10.0.0.12 · controller)', 'controller2 (10.0.0.13 · controller)', 'controller3 (10.0.0.14 · controller)']],
+      ['clusters', ['ctl (pacemaker · 3 members)']],
+      ['vips', ['internal (10.0.0.11 · on ctl)']],
+      ['services', ['keystone (active-active · 3 nodes)']],
+    ],
+  );
 });
 
 test('definition, references and rename of a node across the file', () => {
-  const { text, offset } = cursor(BASE.replace('members: [controller1,', 'members: [control‸ler1,') + `
+  const { text, offset } = cursor(
+    BASE.replace('members: [controller1,', 'members: [control‸ler1,') +
+      `
   services:
     nova-compute: { on: [controller1], mode: per-node }
-  `);
+  `,
+  );
   const m = lintManifest(text).manifest!;
   const def = definition(m, offset)!;
   assert.equal(text.slice(def.start, def.end), 'controller1');
@@ -169,10 +220,13 @@ test('definition, references and rename of a node across the file', () => {
 });
 
 test('rename of a cluster updates on: and vip cluster:', () => {
-  const { text, offset } = cursor(BASE.replace('  ctl: {', '  c‸tl: {') + `
+  const { text, offset } = cursor(
+    BASE.replace('  ctl: {', '  c‸tl: {') +
+      `
   services:
     keystone: { on: ctl, vip: internal }
-  `);
+  `,
+  );
   const out = applyEdits(text, rename(lintManifest(text).manifest!, offset, 'control'));
   assert.ok(out.includes('  control: { manager') && out.includes('cluster: control }') && out.includes('{ on: control, vip'));
 });

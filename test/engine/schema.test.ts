@@ -4,7 +4,9 @@ import { check, fixed, withHeader } from '../support/fixture';
 
 const rules = ['schema-unknown-key', 'schema-wrong-type', 'schema-missing-field', 'schema-invalid-value'];
 
-test('unknown keys are warnings with a did-you-mean rename; x- keys are the user\'s own', () => check(`
+test("unknown keys are warnings with a did-you-mean rename; x- keys are the user's own", () =>
+  check(
+    `
   nodes:
     a: { address: 10.0.0.1, x-rack-unit: 12 }
   clusters:
@@ -12,20 +14,30 @@ test('unknown keys are warnings with a did-you-mean rename; x- keys are the user
       members: [a]
       stonit: true
   #   ^^^^^^ warning schema-unknown-key: unknown key 'stonit' in cluster 'ctl'; did you mean 'stonith'?
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
 test('the rename fix for an unknown key', () => {
-  assert.equal(fixed(`
+  assert.equal(
+    fixed(
+      `
   nodes:
     a: { adress: 10.0.0.1 }
-  `, 'schema-unknown-key', "Rename to 'address'"), withHeader(`
+  `,
+      'schema-unknown-key',
+      "Rename to 'address'",
+    ),
+    withHeader(`
   nodes:
     a: { address: 10.0.0.1 }
-  `));
+  `),
+  );
 });
 
 test('wrong types name what was expected; yes/no get a YAML 1.2 hint and fix', () => {
-  check(`
+  check(
+    `
   nodes:
     a: { address: 10.0.0.1, roles: controller }
   #                                ^^^^^^^^^^ error schema-wrong-type: 'roles' in node 'a' must be a list, not the string 'controller'
@@ -36,25 +48,35 @@ test('wrong types name what was expected; yes/no get a YAML 1.2 hint and fix', (
   services:
     keystone: { on: { cluster: ctl } }
   #                 ^^^^^^^^^^^^^^^^ error schema-wrong-type: 'on' in service 'keystone' must be a cluster name or a list of node names, not a mapping
-  `, { rules });
-  assert.equal(fixed(`
+  `,
+    { rules },
+  );
+  assert.equal(
+    fixed(
+      `
   nodes:
     a: { address: 10.0.0.1 }
     b: { address: 10.0.0.2 }
     c: { address: 10.0.0.3 }
   clusters:
     ctl: { members: [a, b, c], stonith: yes }
-  `, 'schema-wrong-type'), withHeader(`
+  `,
+      'schema-wrong-type',
+    ),
+    withHeader(`
   nodes:
     a: { address: 10.0.0.1 }
     b: { address: 10.0.0.2 }
     c: { address: 10.0.0.3 }
   clusters:
     ctl: { members: [a, b, c], stonith: true }
-  `));
+  `),
+  );
 });
 
-test('missing required fields point at the owner\'s key', () => check(`
+test("missing required fields point at the owner's key", () =>
+  check(
+    `
   nodes:
     a: { roles: [controller] }
   # ^ error schema-missing-field: node 'a' has no 'address': every node and VIP needs its IP address
@@ -63,16 +85,24 @@ test('missing required fields point at the owner\'s key', () => check(`
   clusters:
     ctl: { manager: pacemaker }
   # ^^^ error schema-missing-field: cluster 'ctl' has no 'members': a cluster without members has no quorum to reason about
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test('the manifest header is required', () => check(`
+test('the manifest header is required', () =>
+  check(
+    `
   # no-header
   nodes: {}
   #^^^^ error schema-missing-field: the manifest has no 'apiVersion': add \`apiVersion: openstack-ha/v1\`
   #^^^^ error schema-missing-field: the manifest has no 'kind': add \`kind: Deployment\`
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test('enum values, addresses and ranges are checked', () => check(`
+test('enum values, addresses and ranges are checked', () =>
+  check(
+    `
   metadata: { environment: prod }
   #                        ^^^^ error schema-invalid-value: 'prod' is not a valid environment in metadata; expected production, staging, test, demo
   nodes:
@@ -83,19 +113,28 @@ test('enum values, addresses and ranges are checked', () => check(`
     v: { address: 10.0.0.9, cidr: 33, vrid: 0 }
   #                               ^^ error schema-invalid-value: 'cidr' in VIP 'v' is 33; an IPv4 prefix is at most 32
   #                                         ^ error schema-invalid-value: 'vrid' in VIP 'v' is 0; it must be between 1 and 255
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
 test('the enum fix replaces the value with the closest one', () => {
-  assert.equal(fixed(`
+  assert.equal(
+    fixed(
+      `
   nodes:
     a: { address: 10.0.0.1, roles: [controler] }
-  `, 'schema-invalid-value'), withHeader(`
+  `,
+      'schema-invalid-value',
+    ),
+    withHeader(`
   nodes:
     a: { address: 10.0.0.1, roles: [controller] }
-  `));
+  `),
+  );
 });
 
-test('the example of spec/manifest.md has no finding at all', () => check(`
+test('the example of spec/manifest.md has no finding at all', () =>
+  check(`
   apiVersion: openstack-ha/v1
   kind: Deployment
   metadata:

@@ -6,9 +6,10 @@ import { detectKind, HEAD_CHARS, LANGUAGES } from '../../server/src/engine/langu
 import { analyseAll, filesOf } from '../support/workspace';
 import { KIND_GLOBS } from '../../server/src/engine/languages/globs';
 
-const manifest = (extra = '') => `apiVersion: openstack-ha/v1\nkind: Deployment\n${extra}nodes:\n  ctl1: { address: 10.0.0.11, roles: [controller] }\n`;
+const manifest = (extra = '') =>
+  `apiVersion: openstack-ha/v1\nkind: Deployment\n${extra}nodes:\n  ctl1: { address: 10.0.0.11, roles: [controller] }\n`;
 
-test('the manifest\'s environment reaches every file of its deployment: a test deployment\'s pcs script may turn fencing off', () => {
+test("the manifest's environment reaches every file of its deployment: a test deployment's pcs script may turn fencing off", () => {
   const pcs = '#!/bin/sh\npcs property set stonith-enabled=false\n';
   const test = analyseAll(`
     #- site.ha.yaml
@@ -18,19 +19,40 @@ test('the manifest\'s environment reaches every file of its deployment: a test d
   `);
   const script = test.results.get('/w/cluster/setup.sh')!;
   assert.equal(script.environment, 'test');
-  assert.deepEqual(script.findings.filter((f) => f.rule === 'stonith-disabled-in-production'), []);
-  const prod = analyseAll(new Map([['/w/site.ha.yaml', manifest()], ['/w/cluster/setup.sh', pcs]]));
+  assert.deepEqual(
+    script.findings.filter((f) => f.rule === 'stonith-disabled-in-production'),
+    [],
+  );
+  const prod = analyseAll(
+    new Map([
+      ['/w/site.ha.yaml', manifest()],
+      ['/w/cluster/setup.sh', pcs],
+    ]),
+  );
   assert.equal(prod.results.get('/w/cluster/setup.sh')!.environment, 'production');
   assert.ok(prod.results.get('/w/cluster/setup.sh')!.findings.some((f) => f.rule === 'stonith-disabled-in-production'));
 });
 
-test('the manifest\'s release chooses the option catalogue of its service configs', () => {
+test("the manifest's release chooses the option catalogue of its service configs", () => {
   const conf = '[DEFAULT]\nmy_shared_fs_storage_ip = 10.0.0.11\n';
-  const zed = analyseAll(new Map([['/w/site.ha.yaml', manifest('metadata:\n  release: zed\n')], ['/w/ctl1/etc/nova/nova.conf', conf]]));
+  const zed = analyseAll(
+    new Map([
+      ['/w/site.ha.yaml', manifest('metadata:\n  release: zed\n')],
+      ['/w/ctl1/etc/nova/nova.conf', conf],
+    ]),
+  );
   const r = zed.results.get('/w/ctl1/etc/nova/nova.conf')!;
   assert.equal(r.release, 'zed');
-  assert.ok(r.findings.some((f) => f.rule === 'unknown-option'), r.findings.map((f) => f.rule).join());
-  const newest = analyseAll(new Map([['/w/site.ha.yaml', manifest()], ['/w/ctl1/etc/nova/nova.conf', conf]]));
+  assert.ok(
+    r.findings.some((f) => f.rule === 'unknown-option'),
+    r.findings.map((f) => f.rule).join(),
+  );
+  const newest = analyseAll(
+    new Map([
+      ['/w/site.ha.yaml', manifest()],
+      ['/w/ctl1/etc/nova/nova.conf', conf],
+    ]),
+  );
   assert.ok(!newest.results.get('/w/ctl1/etc/nova/nova.conf')!.findings.some((f) => f.rule === 'unknown-option'));
 });
 
@@ -46,10 +68,22 @@ test('a file is checked against the nearest manifest above it; two equally near 
   assert.deepEqual(ws.contextFor('/w/b/ctl1/etc/nova/nova.conf').ambiguous, ['/w/b/site.ha.yaml', '/w/b/staging.ha.yaml']);
   // none above, and several in the workspace: none
   assert.equal(ws.contextFor('/w/c/etc/nova/nova.conf').manifest, undefined);
-  const out = analyseAll(new Map([['/w/b/site.ha.yaml', manifest()], ['/w/b/staging.ha.yaml', manifest()], ['/w/b/ctl1/etc/nova/nova.conf', '[DEFAULT]\n']]));
+  const out = analyseAll(
+    new Map([
+      ['/w/b/site.ha.yaml', manifest()],
+      ['/w/b/staging.ha.yaml', manifest()],
+      ['/w/b/ctl1/etc/nova/nova.conf', '[DEFAULT]\n'],
+    ]),
+  );
   const f = out.results.get('/w/b/ctl1/etc/nova/nova.conf')!.findings.find((x) => x.rule === 'manifest-ambiguous')!;
-  assert.equal(f.message, '2 manifests are equally near this file (../../../site.ha.yaml, ../../../staging.ha.yaml): it is checked against neither; keep one manifest per deployment folder');
-  assert.deepEqual(f.related!.map((r) => r.file), ['/w/b/site.ha.yaml', '/w/b/staging.ha.yaml']);
+  assert.equal(
+    f.message,
+    '2 manifests are equally near this file (../../../site.ha.yaml, ../../../staging.ha.yaml): it is checked against neither; keep one manifest per deployment folder',
+  );
+  assert.deepEqual(
+    f.related!.map((r) => r.file),
+    ['/w/b/site.ha.yaml', '/w/b/staging.ha.yaml'],
+  );
   // a manifest that describes nothing is no candidate
   const one = new Workspace();
   one.setFile('/w/site.ha.yaml', manifest());
@@ -83,7 +117,7 @@ test('peers are the other files of the same deployment, grouped by node', () => 
   assert.equal(nodeRoot('/w/flat/my.cnf'), '/w/flat');
 });
 
-test('dependents: a manifest\'s change re-checks the files under it, a peer\'s the files of its deployment; removal says whether it mattered', () => {
+test("dependents: a manifest's change re-checks the files under it, a peer's the files of its deployment; removal says whether it mattered", () => {
   const ws = new Workspace();
   for (const [p, t] of filesOf(`
     #- a/site.ha.yaml
@@ -104,8 +138,12 @@ test('dependents: a manifest\'s change re-checks the files under it, a peer\'s t
     }
     #- b/ctl9/etc/nova/nova.conf
     [DEFAULT]
-  `)) ws.setFile(p, t);
-  assert.deepEqual(ws.dependents('/w/a/site.ha.yaml').sort(), ['/w/a/ctl1/etc/haproxy/haproxy.cfg', '/w/a/ctl1/etc/keepalived/keepalived.conf']);
+  `))
+    ws.setFile(p, t);
+  assert.deepEqual(ws.dependents('/w/a/site.ha.yaml').sort(), [
+    '/w/a/ctl1/etc/haproxy/haproxy.cfg',
+    '/w/a/ctl1/etc/keepalived/keepalived.conf',
+  ]);
   assert.deepEqual(ws.dependents('/w/a/ctl1/etc/keepalived/keepalived.conf'), ['/w/a/ctl1/etc/haproxy/haproxy.cfg']);
   // a peer's edit that changes nothing others see is not a change for them
   assert.equal(ws.setFile('/w/a/ctl1/etc/keepalived/keepalived.conf', 'vrrp_instance VI_1 {\n}\n# a comment\n'), false);
@@ -117,7 +155,7 @@ test('dependents: a manifest\'s change re-checks the files under it, a peer\'s t
 });
 
 test('recognition reads the same head in every host: a Galera file whose wsrep settings start after 4 KB of comments', () => {
-  const text = `[mysqld]\n${'# a long comment line about the settings below, kept from the vendor\'s sample\n'.repeat(80)}wsrep_on=ON\nwsrep_cluster_address=gcomm://10.0.0.11\n`;
+  const text = `[mysqld]\n${"# a long comment line about the settings below, kept from the vendor's sample\n".repeat(80)}wsrep_on=ON\nwsrep_cluster_address=gcomm://10.0.0.11\n`;
   assert.ok(text.indexOf('wsrep_on') > 4096);
   assert.equal(detectKind('/w/db/server.cnf', text), 'galera');
   assert.equal(detectKind('/w/db/server.cnf', text.slice(0, HEAD_CHARS)), 'galera');

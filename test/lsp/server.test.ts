@@ -5,8 +5,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  HoverRequest, CompletionRequest, CodeActionRequest, DefinitionRequest, ReferencesRequest, RenameRequest, PrepareRenameRequest,
-  DocumentSymbolRequest, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType, Diagnostic, CodeAction, CompletionItem, DocumentSymbol, MarkupContent, Location, WorkspaceEdit,
+  HoverRequest,
+  CompletionRequest,
+  CodeActionRequest,
+  DefinitionRequest,
+  ReferencesRequest,
+  RenameRequest,
+  PrepareRenameRequest,
+  DocumentSymbolRequest,
+  ExecuteCommandRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  Diagnostic,
+  CodeAction,
+  CompletionItem,
+  DocumentSymbol,
+  MarkupContent,
+  Location,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri, exists } from '../support/lsp-client';
 
@@ -36,9 +52,12 @@ before(async () => {
   assert.ok(init.capabilities.hoverProvider && init.capabilities.codeActionProvider && init.capabilities.renameProvider);
   await c.open(uri, BAD);
 });
-after(async () => { await c.close(); });
+after(async () => {
+  await c.close();
+});
 
-const rules = (d: Diagnostic[]) => d.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character}-${x.range.end.character}`).sort();
+const rules = (d: Diagnostic[]) =>
+  d.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character}-${x.range.end.character}`).sort();
 
 test('didOpen publishes diagnostics with rule id, exact range, message and a doc link that exists', async () => {
   const p = await c.diagnostics(uri, (x) => x.diagnostics.length > 0);
@@ -61,54 +80,112 @@ test('hover on a member name describes the node', async () => {
   const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 16 } });
   assert.equal((h!.contents as MarkupContent).kind, 'markdown');
   const value = (h!.contents as MarkupContent).value;
-  assert.ok(value.startsWith('**node controller1**: 10.0.0.12 (controller)\n\nMember of: ctl\n\nRuns: keystone\n\n---\n\n**cluster-even-node-count**: One network fault'), value);
+  assert.ok(
+    value.startsWith(
+      '**node controller1**: 10.0.0.12 (controller)\n\nMember of: ctl\n\nRuns: keystone\n\n---\n\n**cluster-even-node-count**: One network fault',
+    ),
+    value,
+  );
   assert.match(value, /\[rule documentation\]\(file:\/\/.*\/docs\/rules\/cluster-even-node-count\.md\)$/);
   assert.deepEqual(h!.range, { start: { line: 9, character: 14 }, end: { line: 9, character: 25 } });
 });
 
 test('completion offers node names inside members with a text edit over the partial word', async () => {
-  const items = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 9, character: 56 } }) as CompletionItem[];
-  assert.deepEqual(items.map((i) => i.label), ['controller1', 'controller2', 'controller3', 'controller4']);
+  const items = (await c.conn.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line: 9, character: 56 },
+  })) as CompletionItem[];
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['controller1', 'controller2', 'controller3', 'controller4'],
+  );
   assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 9, character: 53 }, end: { line: 9, character: 63 } });
 });
 
 test('code actions: the quick fix, disable-for-this-line and show-documentation', async () => {
   const p = await c.diagnostics(uri, (x) => x.version === 2);
   const d = p.diagnostics.find((x) => x.code === 'unknown-reference')!;
-  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-  assert.deepEqual(actions.map((a) => a.title), ["Change to 'controller4'", 'Disable unknown-reference for this line', 'Show documentation for unknown-reference', 'Fix all safely fixable OpenStack HA problems']);
+  const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as CodeAction[];
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [
+      "Change to 'controller4'",
+      'Disable unknown-reference for this line',
+      'Show documentation for unknown-reference',
+      'Fix all safely fixable OpenStack HA problems',
+    ],
+  );
   assert.deepEqual(actions[0].edit!.changes![uri], [{ range: d.range, newText: 'controller4' }]);
   assert.equal(actions[0].isPreferred, true);
-  assert.deepEqual(actions[1].edit!.changes![uri], [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '    # openstack-ha-disable-next-line unknown-reference\n' }]);
+  assert.deepEqual(actions[1].edit!.changes![uri], [
+    {
+      range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } },
+      newText: '    # openstack-ha-disable-next-line unknown-reference\n',
+    },
+  ]);
   await c.conn.sendRequest(ExecuteCommandRequest.type, actions[2].command!);
   assert.equal(c.shown.length, 1);
   assert.match(c.shown[0].uri, /\/docs\/rules\/unknown-reference\.md$/);
 });
 
 test('source.fixAll gathers the safe fixes', async () => {
-  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } }) as CodeAction[];
+  const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
   assert.equal(actions.length, 1);
   assert.equal(actions[0].kind, 'source.fixAll.openstack-ha');
-  assert.deepEqual(actions[0].edit!.changes![uri].map((e) => e.newText), ['controller4']);
+  assert.deepEqual(
+    actions[0].edit!.changes![uri].map((e) => e.newText),
+    ['controller4'],
+  );
 });
 
 test('definition, references and rename of a node', async () => {
   const pos = { line: 15 - 1, character: 0 };
   void pos;
-  const def = await c.conn.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 9, character: 30 } }) as Location;
+  const def = (await c.conn.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri },
+    position: { line: 9, character: 30 },
+  })) as Location;
   assert.deepEqual(def.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 13 } });
-  const refs = await c.conn.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, context: { includeDeclaration: true } }) as Location[];
-  assert.deepEqual(refs.map((r) => `${r.range.start.line}:${r.range.start.character}`), ['4:2', '9:27']);
+  const refs = (await c.conn.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri },
+    position: { line: 4, character: 5 },
+    context: { includeDeclaration: true },
+  })) as Location[];
+  assert.deepEqual(
+    refs.map((r) => `${r.range.start.line}:${r.range.start.character}`),
+    ['4:2', '9:27'],
+  );
   const prep = await c.conn.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 } });
   assert.deepEqual(prep, { range: { start: { line: 4, character: 2 }, end: { line: 4, character: 13 } }, placeholder: 'controller2' });
-  const edit = await c.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, newName: 'ctl-b' }) as WorkspaceEdit;
-  assert.deepEqual(edit.changes![uri].map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`), ['4:2 ctl-b', '9:27 ctl-b']);
-  await assert.rejects(c.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, newName: 'controller1' }), /a node named 'controller1' already exists/);
+  const edit = (await c.conn.sendRequest(RenameRequest.type, {
+    textDocument: { uri },
+    position: { line: 4, character: 5 },
+    newName: 'ctl-b',
+  })) as WorkspaceEdit;
+  assert.deepEqual(
+    edit.changes![uri].map((e) => `${e.range.start.line}:${e.range.start.character} ${e.newText}`),
+    ['4:2 ctl-b', '9:27 ctl-b'],
+  );
+  await assert.rejects(
+    c.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 5 }, newName: 'controller1' }),
+    /a node named 'controller1' already exists/,
+  );
 });
 
 test('document symbols outline the manifest', async () => {
-  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[];
-  assert.deepEqual(syms.map((s) => `${s.name}:${s.children!.map((x) => x.name).join(',')}`), ['nodes:controller1,controller2,controller3,controller4', 'clusters:ctl', 'vips:internal', 'services:keystone']);
+  const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  assert.deepEqual(
+    syms.map((s) => `${s.name}:${s.children!.map((x) => x.name).join(',')}`),
+    ['nodes:controller1,controller2,controller3,controller4', 'clusters:ctl', 'vips:internal', 'services:keystone'],
+  );
 });
 
 test('other YAML files get no diagnostics; content-recognised manifests do', async () => {
@@ -152,8 +229,15 @@ test('.openstack-ha.yaml beside the manifest changes severities', async () => {
 test('a request for quickfix kinds only gets the quick fixes', async () => {
   const p = await c.diagnostics(uri, (x) => x.version === 2);
   const d = p.diagnostics.find((x) => x.code === 'unknown-reference')!;
-  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } }) as CodeAction[];
-  assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix']);
+  const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d], only: ['quickfix'] },
+  })) as CodeAction[];
+  assert.deepEqual(
+    actions.map((a) => a.kind),
+    ['quickfix', 'quickfix', 'quickfix'],
+  );
 });
 
 test('OpenStack service configs: diagnostics, hover and completion over LSP; secrets masked', async () => {
@@ -162,7 +246,9 @@ test('OpenStack service configs: diagnostics, hover and completion over LSP; sec
   await c.open(conf, text);
   const p = await c.diagnostics(conf, (x) => x.diagnostics.length > 0);
   assert.deepEqual(p.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort(), [
-    'oslo-option-name-case@3:0', 'rabbit-all-hosts-listed@1:16', 'rabbit-queue-replication@1:0',
+    'oslo-option-name-case@3:0',
+    'rabbit-all-hosts-listed@1:16',
+    'rabbit-queue-replication@1:0',
   ]);
   assert.ok(!JSON.stringify(p.diagnostics).includes('TopS3cret'));
   const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: conf }, position: { line: 1, character: 3 } });
@@ -171,22 +257,42 @@ test('OpenStack service configs: diagnostics, hover and completion over LSP; sec
   assert.ok(!value.includes('TopS3cret'));
   await c.change(conf, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'memcache_pool_d' }]);
   await c.diagnostics(conf, (x) => x.version === 2);
-  const opts = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: conf }, position: { line: 4, character: 15 } }) as CompletionItem[];
-  assert.ok(opts.some((i) => i.label === 'memcache_pool_dead_retry' && (i.textEdit as { newText: string }).newText === 'memcache_pool_dead_retry = 300'), opts.map((i) => i.label).slice(0, 5).join());
+  const opts = (await c.conn.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: conf },
+    position: { line: 4, character: 15 },
+  })) as CompletionItem[];
+  assert.ok(
+    opts.some(
+      (i) => i.label === 'memcache_pool_dead_retry' && (i.textEdit as { newText: string }).newText === 'memcache_pool_dead_retry = 300',
+    ),
+    opts
+      .map((i) => i.label)
+      .slice(0, 5)
+      .join(),
+  );
 });
 
 /** The last openstackHa/fileContext notification for `u` (the server sends one per check of an open file). */
 const contexts = new Map<string, unknown>();
-const contextOf = async (u: string) => { for (let i = 0; i < 200 && !contexts.has(u); i++) await new Promise((r) => setImmediate(r)); return contexts.get(u); };
+const contextOf = async (u: string) => {
+  for (let i = 0; i < 200 && !contexts.has(u); i++) await new Promise((r) => setImmediate(r));
+  return contexts.get(u);
+};
 
 test('haproxy.cfg: diagnostics, hover on a proxy, outline', async () => {
-  c.conn.onNotification('openstackHa/fileContext', (p: { uri: string }) => { contexts.set(p.uri, p); });
+  c.conn.onNotification('openstackHa/fileContext', (p: { uri: string }) => {
+    contexts.set(p.uri, p);
+  });
   const cfg = fileUri(path.join(dir, 'etc', 'haproxy', 'haproxy.cfg'));
-  const text = 'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check\n';
+  const text =
+    'defaults\n    timeout connect 10s\n    timeout client 1m\n    timeout server 1m\n    timeout check 10s\nlisten galera\n    bind 10.0.0.11:3306\n    balance source\n    server c1 10.0.0.12:3306 check\n    server c2 10.0.0.13:3306 check\n';
   await c.open(cfg, text);
   const p = await c.diagnostics(cfg, (x) => x.diagnostics.length > 0);
   // the folder's manifest (site.ha.yaml) runs galera on more controllers: the finding links to where it says so
-  assert.deepEqual(p.diagnostics.map((d) => d.code), ['haproxy-backend-all-controllers', 'haproxy-galera-single-writer']);
+  assert.deepEqual(
+    p.diagnostics.map((d) => d.code),
+    ['haproxy-backend-all-controllers', 'haproxy-galera-single-writer'],
+  );
   const related = p.diagnostics[0].relatedInformation ?? [];
   assert.ok(related.length >= 2 && related.every((r) => r.location.uri === uri), JSON.stringify(related));
   assert.match(related[0].message, /site\.ha\.yaml places galera here|runs galera/);
@@ -194,23 +300,49 @@ test('haproxy.cfg: diagnostics, hover on a proxy, outline', async () => {
   assert.match((h!.contents as MarkupContent).value, /^\*\*listen galera\*\*: 2 servers \(c1, c2\)/);
   // the hover and the status item say which deployment the file was checked against
   assert.match((h!.contents as MarkupContent).value, /\n\n---\n\*Checked against `site\.ha\.yaml` \(production, 2025\.1\)\.\*$/);
-  assert.deepEqual(await contextOf(cfg), { uri: cfg, kind: 'haproxy', label: 'haproxy.cfg', manifest: uri, environment: 'production', release: '2025.1' });
-  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cfg } }) as DocumentSymbol[];
-  assert.deepEqual(syms.map((s) => s.name), ['defaults', 'listen galera']);
+  assert.deepEqual(await contextOf(cfg), {
+    uri: cfg,
+    kind: 'haproxy',
+    label: 'haproxy.cfg',
+    manifest: uri,
+    environment: 'production',
+    release: '2025.1',
+  });
+  const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cfg } })) as DocumentSymbol[];
+  assert.deepEqual(
+    syms.map((s) => s.name),
+    ['defaults', 'listen galera'],
+  );
 });
 
 test('a pcs script and a CIB get diagnostics; the quick fix edits the property in place', async () => {
   const script = fileUri(path.join(dir, 'cluster', 'setup-pacemaker.sh'));
   await c.open(script, 'set -e\npcs cluster setup openstack c1 c2 c3\npcs property set no-quorum-policy=ignore\n');
   const p = await c.diagnostics(script, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['pacemaker-recheck-interval', 2, 34, 40], ['quorum-ignored-multi-node', 2, 34, 40]]);
-  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: script }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics, only: ['quickfix'] } }) as CodeAction[];
+  assert.deepEqual(
+    p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+    [
+      ['pacemaker-recheck-interval', 2, 34, 40],
+      ['quorum-ignored-multi-node', 2, 34, 40],
+    ],
+  );
+  const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: script },
+    range: p.diagnostics[0].range,
+    context: { diagnostics: p.diagnostics, only: ['quickfix'] },
+  })) as CodeAction[];
   const fix = actions.find((a) => a.title === 'Set no-quorum-policy=stop');
   assert.deepEqual(fix?.edit?.changes?.[script], [{ range: p.diagnostics[0].range, newText: 'stop' }]);
   const cib = fileUri(path.join(dir, 'cluster', 'cib.xml'));
-  await c.open(cib, '<cib validate-with="pacemaker-3.9">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="s" name="stonith-enabled" value="false"/>\n      </cluster_property_set>\n    </crm_config>\n    <nodes/>\n    <resources/>\n    <constraints/>\n  </configuration>\n</cib>\n');
+  await c.open(
+    cib,
+    '<cib validate-with="pacemaker-3.9">\n  <configuration>\n    <crm_config>\n      <cluster_property_set id="o">\n        <nvpair id="s" name="stonith-enabled" value="false"/>\n      </cluster_property_set>\n    </crm_config>\n    <nodes/>\n    <resources/>\n    <constraints/>\n  </configuration>\n</cib>\n',
+  );
   const q = await c.diagnostics(cib, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(q.diagnostics.map((d) => d.code), ['pacemaker-recheck-interval', 'stonith-disabled-in-production']);
+  assert.deepEqual(
+    q.diagnostics.map((d) => d.code),
+    ['pacemaker-recheck-interval', 'stonith-disabled-in-production'],
+  );
 });
 
 test('a Galera option file: outline and completion over LSP, and no manifest completion in it', async () => {
@@ -218,11 +350,23 @@ test('a Galera option file: outline and completion over LSP, and no manifest com
   const text = '[galera]\nwsrep_on=ON\nwsrep_provider=/usr/lib/galera/libgalera_smm.so\nwsrep_sst_method=\n';
   await c.open(cnf, text);
   await c.diagnostics(cnf, (x) => x.diagnostics.length > 0);
-  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cnf } }) as DocumentSymbol[];
-  assert.deepEqual(syms.map((s) => [s.name, s.children?.map((x) => x.name)]), [['[galera]', ['wsrep_on', 'wsrep_provider', 'wsrep_sst_method']]]);
-  const items = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: cnf }, position: { line: 3, character: 17 } }) as CompletionItem[];
-  assert.deepEqual(items.map((i) => i.label), ['mariabackup', 'rsync']);
-  const none = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: cnf }, position: { line: 1, character: 0 } }) as CompletionItem[];
+  const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cnf } })) as DocumentSymbol[];
+  assert.deepEqual(
+    syms.map((s) => [s.name, s.children?.map((x) => x.name)]),
+    [['[galera]', ['wsrep_on', 'wsrep_provider', 'wsrep_sst_method']]],
+  );
+  const items = (await c.conn.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: cnf },
+    position: { line: 3, character: 17 },
+  })) as CompletionItem[];
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['mariabackup', 'rsync'],
+  );
+  const none = (await c.conn.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: cnf },
+    position: { line: 1, character: 0 },
+  })) as CompletionItem[];
   assert.ok(!none.some((i) => i.label === 'apiVersion' || i.label === 'nodes'), JSON.stringify(none.map((i) => i.label)));
 });
 
@@ -234,20 +378,46 @@ test("a firewall is checked against its node's Galera file; hover says what a ru
   const text = '*filter\n:INPUT DROP [0:0]\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 3306 -j ACCEPT\nCOMMIT\n';
   await c.open(fw, text);
   const p = await c.diagnostics(fw, (x) => x.diagnostics.length > 0);
-  assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message]), [['galera-firewall-ports', 2, 0, 60,
-    'This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open TCP 4567 (replication), TCP 4568 (IST), TCP 4444 (SST): the Galera members need them to reach each other']]);
+  assert.deepEqual(
+    p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
+    [
+      [
+        'galera-firewall-ports',
+        2,
+        0,
+        60,
+        'This firewall closes inbound traffic (the INPUT policy DROP, line 2) but does not open TCP 4567 (replication), TCP 4568 (IST), TCP 4444 (SST): the Galera members need them to reach each other',
+      ],
+    ],
+  );
   const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: fw }, position: { line: 2, character: 40 } });
-  assert.match((h!.contents as MarkupContent).value, /^\*\*Opens TCP 3306 from 10\.0\.0\.0\/24\*\*\n\n- 3306: MariaDB\/Galera clients and mysqldump state transfers/);
-  const actions = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: fw }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics, only: ['quickfix'] } }) as CodeAction[];
+  assert.match(
+    (h!.contents as MarkupContent).value,
+    /^\*\*Opens TCP 3306 from 10\.0\.0\.0\/24\*\*\n\n- 3306: MariaDB\/Galera clients and mysqldump state transfers/,
+  );
+  const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: fw },
+    range: p.diagnostics[0].range,
+    context: { diagnostics: p.diagnostics, only: ['quickfix'] },
+  })) as CodeAction[];
   const fix = actions.find((a) => a.title === 'Open tcp/4567, tcp/4568, tcp/4444 like this rule');
-  assert.deepEqual(fix?.edit?.changes?.[fw], [{ range: { start: { line: 2, character: 60 }, end: { line: 2, character: 60 } },
-    newText: '\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4567 -j ACCEPT\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4568 -j ACCEPT\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4444 -j ACCEPT' }]);
-  const syms = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fw } }) as DocumentSymbol[];
-  assert.deepEqual(syms.map((s) => `${s.name} ${s.detail}`), ['the INPUT policy DROP closed', 'TCP 3306 from 10.0.0.0/24']);
+  assert.deepEqual(fix?.edit?.changes?.[fw], [
+    {
+      range: { start: { line: 2, character: 60 }, end: { line: 2, character: 60 } },
+      newText:
+        '\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4567 -j ACCEPT\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4568 -j ACCEPT\n-A INPUT -s 10.0.0.0/24 -p tcp -m tcp --dport 4444 -j ACCEPT',
+    },
+  ]);
+  const syms = (await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fw } })) as DocumentSymbol[];
+  assert.deepEqual(
+    syms.map((s) => `${s.name} ${s.detail}`),
+    ['the INPUT policy DROP closed', 'TCP 3306 from 10.0.0.0/24'],
+  );
 });
 
 test("an edit to one node's keepalived.conf re-checks the other node's open file at once", async () => {
-  const ka = (vrid: number, prio: number) => `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}\n`;
+  const ka = (vrid: number, prio: number) =>
+    `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        10.0.0.11/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}\n`;
   const n1 = fileUri(path.join(dir, 'ka', 'node1', 'etc', 'keepalived', 'keepalived.conf'));
   const n2 = fileUri(path.join(dir, 'ka', 'node2', 'etc', 'keepalived', 'keepalived.conf'));
   await c.open(n1, ka(51, 101));
@@ -257,7 +427,10 @@ test("an edit to one node's keepalived.conf re-checks the other node's open file
   // node2 moves the VIP to VRID 52: node1, not edited, now disagrees with it
   c.change(n2, 2, [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 24 } }, text: '52' }]);
   const p = await c.diagnostics(n1, (x) => x.diagnostics.some((d) => d.code === 'keepalived-vrid-priority-sane'));
-  assert.match(p.diagnostics.find((d) => d.code === 'keepalived-vrid-priority-sane')!.message as string, /^VIP 10\.0\.0\.11 is in virtual_router_id 51 here but 52 in /);
+  assert.match(
+    p.diagnostics.find((d) => d.code === 'keepalived-vrid-priority-sane')!.message as string,
+    /^VIP 10\.0\.0\.11 is in virtual_router_id 51 here but 52 in /,
+  );
 });
 
 test('a sysctl file changed on disk re-checks the open haproxy.cfg (workspace/didChangeWatchedFiles)', async () => {
@@ -265,7 +438,8 @@ test('a sysctl file changed on disk re-checks the open haproxy.cfg (workspace/di
   await c.open(cfg, 'listen keystone_public\n    bind 10.0.0.11:5000\n    server c1 10.0.0.12:5000 check inter 2000 rise 2 fall 5\n');
   const sysctl = path.join(dir, 'disk', 'node1', 'etc', 'sysctl.d');
   fs.mkdirSync(sysctl, { recursive: true });
-  const changed = (file: string, type: FileChangeType) => c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type }] });
+  const changed = (file: string, type: FileChangeType) =>
+    c.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type }] });
   fs.writeFileSync(path.join(sysctl, '99-net.conf'), 'net.ipv4.ip_forward = 1\n');
   await changed(path.join(sysctl, '99-net.conf'), FileChangeType.Created);
   await c.diagnostics(cfg, (x) => x.diagnostics.some((d) => d.code === 'sysctl-nonlocal-bind'));

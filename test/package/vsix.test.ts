@@ -9,7 +9,13 @@ import { inflateRawSync } from 'node:zlib';
 import { ROOT } from '../support/paths';
 import { ALL_RULES } from '../../server/src/engine/rules';
 
-interface Entry { name: string; size: number; method: number; offset: number; compressed: number }
+interface Entry {
+  name: string;
+  size: number;
+  method: number;
+  offset: number;
+  compressed: number;
+}
 
 /** The central directory of a zip file (a .vsix is one). */
 function listZip(buf: Buffer): Entry[] {
@@ -21,15 +27,25 @@ function listZip(buf: Buffer): Entry[] {
   const out: Entry[] = [];
   for (let i = 0; i < count; i++) {
     assert.equal(buf.readUInt32LE(p), 0x02014b50);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
-    out.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), method: buf.readUInt16LE(p + 10), compressed: buf.readUInt32LE(p + 20), size: buf.readUInt32LE(p + 24), offset: buf.readUInt32LE(p + 42) });
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
+    out.push({
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      compressed: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
 }
 
 function readEntry(buf: Buffer, e: Entry): Buffer {
-  const p = e.offset, nameLen = buf.readUInt16LE(p + 26), extraLen = buf.readUInt16LE(p + 28);
+  const p = e.offset,
+    nameLen = buf.readUInt16LE(p + 26),
+    extraLen = buf.readUInt16LE(p + 28);
   const data = buf.subarray(p + 30 + nameLen + extraLen, p + 30 + nameLen + extraLen + e.compressed);
   return e.method === 0 ? data : inflateRawSync(data);
 }
@@ -37,17 +53,27 @@ function readEntry(buf: Buffer, e: Entry): Buffer {
 function vsixPath(): string {
   if (process.env.OSHA_VSIX && fs.existsSync(process.env.OSHA_VSIX)) return process.env.OSHA_VSIX;
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'osha-vsix-')), 'openstack-ha.vsix');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', out], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', out], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   return out;
 }
 
 const ALLOWED = [
-  /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
-  /^extension\/package\.json$/, /^extension\/readme\.md$/, /^extension\/changelog\.md$/, /^extension\/LICENSE(\.txt)?$/,
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/package\.json$/,
+  /^extension\/readme\.md$/,
+  /^extension\/changelog\.md$/,
+  /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
-  /^extension\/dist\/(extension|server|cli)\.js$/, /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
-  /^extension\/docs\/rules\/[a-z0-9-]+\.md$/, /^extension\/schemas\/openstack-ha\.schema\.json$/,
-  /^extension\/snippets\/openstack-ha\.code-snippets$/, /^extension\/syntaxes\/[a-z0-9.-]+\.(tmLanguage|language-configuration)\.json$/,
+  /^extension\/dist\/(extension|server|cli)\.js$/,
+  /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
+  /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
+  /^extension\/schemas\/openstack-ha\.schema\.json$/,
+  /^extension\/snippets\/openstack-ha\.code-snippets$/,
+  /^extension\/syntaxes\/[a-z0-9.-]+\.(tmLanguage|language-configuration)\.json$/,
   /^extension\/examples\/(region-one\/good|bad)\.ha\.yaml$/,
 ];
 
@@ -58,22 +84,45 @@ test('the .vsix ships only the bundles, docs, schema, snippets, grammar, example
   const names = entries.map((e) => e.name);
   const stray = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
   assert.deepEqual(stray, [], 'files that should not ship');
-  for (const must of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/images/icon.png', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/schemas/openstack-ha.schema.json']) {
+  for (const must of [
+    'extension/package.json',
+    'extension/readme.md',
+    'extension/changelog.md',
+    'extension/images/icon.png',
+    'extension/dist/extension.js',
+    'extension/dist/server.js',
+    'extension/schemas/openstack-ha.schema.json',
+  ]) {
     assert.ok(names.includes(must), must);
   }
-  assert.ok(names.some((n) => /^extension\/LICENSE/.test(n)), 'LICENSE');
+  assert.ok(
+    names.some((n) => /^extension\/LICENSE/.test(n)),
+    'LICENSE',
+  );
   for (const r of ALL_RULES) assert.ok(names.includes(`extension/docs/rules/${r.id}.md`), `docs for ${r.id}`);
   const size = fs.statSync(file).size;
   t.diagnostic(`${path.basename(file)}: ${(size / 1024).toFixed(0)} KiB, ${names.length} files`);
   assert.ok(size < 3 * 1024 * 1024, `${size} bytes is over the 3 MB target`);
 
-  const pkg = JSON.parse(readEntry(buf, entries.find((e) => e.name === 'extension/package.json')!).toString('utf8'));
+  const pkg = JSON.parse(
+    readEntry(
+      buf,
+      entries.find((e) => e.name === 'extension/package.json')!,
+    ).toString('utf8'),
+  );
   const [, major, minor] = /(\d+)\.(\d+)/.exec(pkg.engines.vscode)!.map(Number);
   assert.ok(major === 1 && minor <= 100, `engines.vscode ${pkg.engines.vscode} must allow VS Code 1.100`);
   assert.deepEqual(pkg.categories, ['Linters', 'Programming Languages', 'Snippets']);
   assert.ok(pkg.keywords.length >= 5 && pkg.repository?.url && pkg.icon === 'images/icon.png' && pkg.license);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['openstackHa.realTools.runOnSave'], 'running real checkers is what an untrusted workspace must not switch on');
-  const readme = readEntry(buf, entries.find((e) => e.name === 'extension/readme.md')!).toString('utf8');
+  assert.deepEqual(
+    pkg.capabilities.untrustedWorkspaces.restrictedConfigurations,
+    ['openstackHa.realTools.runOnSave'],
+    'running real checkers is what an untrusted workspace must not switch on',
+  );
+  const readme = readEntry(
+    buf,
+    entries.find((e) => e.name === 'extension/readme.md')!,
+  ).toString('utf8');
   assert.match(readme, /!\[[^\]]+\]\([^)]*docs\/images\/diagnostics\.png\)/, 'the README shows the screenshots');
 });

@@ -4,12 +4,18 @@ import { checkPm } from '../support/fixture';
 const rules = ['cinder-volume-single-active'];
 
 test('cinder-volume cloned in crm and in a CIB', () => {
-  checkPm('crm', `
+  checkPm(
+    'crm',
+    `
   primitive p_cinder-volume systemd:openstack-cinder-volume op monitor interval=30s
   #         ^^^^^^^^^^^^^^^ warning cinder-volume-single-active: resource 'p_cinder-volume' (systemd:openstack-cinder-volume) is cloned as 'cl_cinder-volume', so cinder-volume runs on every node at once; run a single primitive (active-passive) so that only one owns the storage backend
   clone cl_cinder-volume p_cinder-volume
-  `, { rules });
-  checkPm('cib', `
+  `,
+    { rules },
+  );
+  checkPm(
+    'cib',
+    `
   <cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
     <configuration>
       <crm_config/>
@@ -25,10 +31,17 @@ test('cinder-volume cloned in crm and in a CIB', () => {
       <constraints/>
     </configuration>
   </cib>
-  `, { rules });
+  `,
+    { rules },
+  );
 });
 
-test('a single cinder-volume primitive, and other cloned services, are fine', () => checkPm('pcs', `
+test('a single cinder-volume primitive, and other cloned services, are fine', () =>
+  checkPm(
+    'pcs',
+    `
   pcs resource create openstack-cinder-volume systemd:openstack-cinder-volume op monitor interval=30s
   pcs resource create openstack-cinder-api systemd:openstack-cinder-api op monitor interval=30s --clone
-  `, { rules }));
+  `,
+    { rules },
+  ));

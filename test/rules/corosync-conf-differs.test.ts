@@ -22,7 +22,8 @@ const NODELIST = `
   }`;
 
 test('other crypto on another node of the cluster is an error on both files, with the other file as related location', () => {
-  const out = checkWorkspace(`
+  const out = checkWorkspace(
+    `
   #- ctl1/etc/corosync/corosync.conf
   totem {
     version: 2
@@ -41,12 +42,17 @@ test('other crypto on another node of the cluster is an error on both files, wit
     crypto_hash: sha256
   }
   ${NODELIST}
-  `, { rules: ['corosync-conf-differs'] });
-  assert.deepEqual(relatedOf(out, 'ctl1/etc/corosync/corosync.conf', 'corosync-conf-differs'), ['ctl2/etc/corosync/corosync.conf:4:18 totem crypto_cipher of ../../../ctl2/etc/corosync/corosync.conf']);
+  `,
+    { rules: ['corosync-conf-differs'] },
+  );
+  assert.deepEqual(relatedOf(out, 'ctl1/etc/corosync/corosync.conf', 'corosync-conf-differs'), [
+    'ctl2/etc/corosync/corosync.conf:4:18 totem crypto_cipher of ../../../ctl2/etc/corosync/corosync.conf',
+  ]);
 });
 
 test('a nodelist that differs, and another cluster_name over shared nodes, are warnings', () => {
-  checkWorkspace(`
+  checkWorkspace(
+    `
   #- ctl1/etc/corosync/corosync.conf
   totem {
     version: 2
@@ -90,11 +96,14 @@ test('a nodelist that differs, and another cluster_name over shared nodes, are w
       nodeid: 2
     }
   }
-  `, { rules: ['corosync-conf-differs'] });
+  `,
+    { rules: ['corosync-conf-differs'] },
+  );
 });
 
-test('the same file on every node, another cluster\'s file, and a file that sets only secauth are quiet', () => {
-  checkWorkspace(`
+test("the same file on every node, another cluster's file, and a file that sets only secauth are quiet", () => {
+  checkWorkspace(
+    `
   #- ctl1/etc/corosync/corosync.conf
   totem {
     version: 2
@@ -130,5 +139,7 @@ test('the same file on every node, another cluster\'s file, and a file that sets
       ring0_addr: 10.0.1.11
     }
   }
-  `, { rules: ['corosync-conf-differs'] });
+  `,
+    { rules: ['corosync-conf-differs'] },
+  );
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import { checkCoro } from '../support/fixture';
 
-test('a multicast address outside 239.0.0.0/8; one inside it, and an IPv6 group, are quiet', () => checkCoro(`
+test('a multicast address outside 239.0.0.0/8; one inside it, and an IPv6 group, are quiet', () =>
+  checkCoro(
+    `
   totem {
       rrp_mode: passive
       interface {
@@ -18,4 +20,6 @@ test('a multicast address outside 239.0.0.0/8; one inside it, and an IPv6 group,
           mcastaddr: ff15::1
       }
   }
-  `, { rules: ['corosync-mcastaddr-scope'] }));
+  `,
+    { rules: ['corosync-mcastaddr-scope'] },
+  ));

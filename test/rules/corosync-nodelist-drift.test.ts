@@ -18,7 +18,8 @@ const MANIFEST = `
 `;
 
 test('a nodelist that leaves out a member and adds a node the manifest lacks', () => {
-  const out = checkWorkspace(`${MANIFEST}
+  const out = checkWorkspace(
+    `${MANIFEST}
   #- ctl1/etc/corosync/corosync.conf
   totem {
     version: 2
@@ -44,15 +45,27 @@ test('a nodelist that leaves out a member and adds a node the manifest lacks', (
       nodeid: 4
     }
   }
-  `, { rules: ['corosync-nodelist-drift'] });
-  assert.deepEqual(relatedOf({ ...out, results: new Map([...out.results].map(([k, v]) => [k, { ...v, findings: v.findings.filter((f) => f.message.startsWith('the nodelist')) }])) }, 'ctl1/etc/corosync/corosync.conf', 'corosync-nodelist-drift'), [
-    "site.ha.yaml:10:14 members of cluster 'ctl' in site.ha.yaml",
-    'site.ha.yaml:6:3 ctl3 in site.ha.yaml',
-  ]);
+  `,
+    { rules: ['corosync-nodelist-drift'] },
+  );
+  assert.deepEqual(
+    relatedOf(
+      {
+        ...out,
+        results: new Map(
+          [...out.results].map(([k, v]) => [k, { ...v, findings: v.findings.filter((f) => f.message.startsWith('the nodelist')) }]),
+        ),
+      },
+      'ctl1/etc/corosync/corosync.conf',
+      'corosync-nodelist-drift',
+    ),
+    ["site.ha.yaml:10:14 members of cluster 'ctl' in site.ha.yaml", 'site.ha.yaml:6:3 ctl3 in site.ha.yaml'],
+  );
 });
 
-test('a nodelist of the cluster\'s members, by name or by address, is quiet; without a manifest nothing is compared', () => {
-  checkWorkspace(`${MANIFEST}
+test("a nodelist of the cluster's members, by name or by address, is quiet; without a manifest nothing is compared", () => {
+  checkWorkspace(
+    `${MANIFEST}
   #- ctl1/etc/corosync/corosync.conf
   totem {
     version: 2
@@ -73,8 +86,11 @@ test('a nodelist of the cluster\'s members, by name or by address, is quiet; wit
       nodeid: 3
     }
   }
-  `, { rules: ['corosync-nodelist-drift'] });
-  checkWorkspace(`
+  `,
+    { rules: ['corosync-nodelist-drift'] },
+  );
+  checkWorkspace(
+    `
   #- ctl1/etc/corosync/corosync.conf
   nodelist {
     node {
@@ -82,5 +98,7 @@ test('a nodelist of the cluster\'s members, by name or by address, is quiet; wit
       ring0_addr: 10.9.9.9
     }
   }
-  `, { rules: ['corosync-nodelist-drift'] });
+  `,
+    { rules: ['corosync-nodelist-drift'] },
+  );
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import { checkCoro } from '../support/fixture';
 
-test('rings: rrp_mode, ring numbers, multicast scope, broadcast with mcastaddr', () => checkCoro(`
+test('rings: rrp_mode, ring numbers, multicast scope, broadcast with mcastaddr', () =>
+  checkCoro(
+    `
   totem {
   #^^^^ error corosync-rrp-mode-required: totem has 2 interfaces but rrp_mode is not set (none): only one ring is used, and losing its network loses the cluster
       secauth: on
@@ -20,4 +22,13 @@ test('rings: rrp_mode, ring numbers, multicast scope, broadcast with mcastaddr',
   #       ^^^^^^^^^^^^^^^^^^^^^^^ error corosync-broadcast-excludes-mcastaddr: this interface sets broadcast: yes and mcastaddr 239.255.42.2; with broadcast, mcastaddr must go
       }
   }
-  `, { rules: ['corosync-rrp-mode-required', 'corosync-ringnumber-unique', 'corosync-mcastaddr-scope', 'corosync-broadcast-excludes-mcastaddr'] }));
+  `,
+    {
+      rules: [
+        'corosync-rrp-mode-required',
+        'corosync-ringnumber-unique',
+        'corosync-mcastaddr-scope',
+        'corosync-broadcast-excludes-mcastaddr',
+      ],
+    },
+  ));

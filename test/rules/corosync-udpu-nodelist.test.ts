@@ -5,20 +5,27 @@ import { lintCorosync } from '../../server/src/engine/lint';
 import { COROSYNC_SOUND as SOUND } from '../support/stack-files';
 
 test('nodelist: udpu without one, a node without ring0_addr, nodeid 0, IPv6 without nodeid; sizes', () => {
-  checkCoro(`
+  checkCoro(
+    `
   totem {
       transport: udpu
   #              ^^^^ error corosync-udpu-nodelist: transport udpu needs a nodelist with every member; there is none
   }
-  `, { rules: ['corosync-udpu-nodelist'] });
+  `,
+    { rules: ['corosync-udpu-nodelist'] },
+  );
   // knet, and no transport at all (corosync 3's default is knet; the old guide's multicast file only runs on corosync 2)
-  checkCoro(`
+  checkCoro(
+    `
   totem {
       transport: knet
   #              ^^^^ error corosync-udpu-nodelist: transport knet needs a nodelist with every member; there is none
   }
-  `, { rules: ['corosync-udpu-nodelist'] });
-  checkCoro(`
+  `,
+    { rules: ['corosync-udpu-nodelist'] },
+  );
+  checkCoro(
+    `
   totem {
   #^^^^ error corosync-udpu-nodelist: no transport and no nodelist: corosync 3 finds its own node in the nodelist and refuses to start without one ('No valid name found for local host'); this is a corosync 1/2 file (say \`corosync: 2\` in .openstack-ha.yaml if that is what runs)
       version: 2
@@ -28,8 +35,11 @@ test('nodelist: udpu without one, a node without ring0_addr, nodeid 0, IPv6 with
           mcastaddr: 239.255.42.1
       }
   }
-  `, { rules: ['corosync-udpu-nodelist'] });
-  checkCoro(`
+  `,
+    { rules: ['corosync-udpu-nodelist'] },
+  );
+  checkCoro(
+    `
   nodelist {
   #^^^^^^^ error cluster-min-three-nodes: the nodelist has 2 votes; a 1:1 split leaves neither side with the 2 needed for quorum (use at least 3)
       node {
@@ -50,12 +60,28 @@ test('nodelist: udpu without one, a node without ring0_addr, nodeid 0, IPv6 with
       auto_tie_breaker: 1
   #   ^^^^^^^^^^^^^^^^^^^ warning corosync-auto-tie-breaker-production: auto_tie_breaker: 1 lets half of the votes keep quorum when they hold the lowest node id: not for production
   }
-  `, { rules: ['corosync-udpu-nodelist', 'cluster-min-three-nodes', 'corosync-two-node-consistency', 'corosync-wait-for-all', 'corosync-auto-tie-breaker-production'] });
-  const four = SOUND.replace('    node {\n        ring0_addr: 10.0.0.14', '    node {\n        ring0_addr: 10.0.0.15\n        nodeid: 4\n    }\n    node {\n        ring0_addr: 10.0.0.14');
-  assert.deepEqual(lintCorosync(four).findings.map((f) => `${f.rule}: ${f.message}`), ['cluster-even-node-count: the nodelist has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum']);
+  `,
+    {
+      rules: [
+        'corosync-udpu-nodelist',
+        'cluster-min-three-nodes',
+        'corosync-two-node-consistency',
+        'corosync-wait-for-all',
+        'corosync-auto-tie-breaker-production',
+      ],
+    },
+  );
+  const four = SOUND.replace(
+    '    node {\n        ring0_addr: 10.0.0.14',
+    '    node {\n        ring0_addr: 10.0.0.15\n        nodeid: 4\n    }\n    node {\n        ring0_addr: 10.0.0.14',
+  );
+  assert.deepEqual(
+    lintCorosync(four).findings.map((f) => `${f.rule}: ${f.message}`),
+    ['cluster-even-node-count: the nodelist has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum'],
+  );
 });
 
-test('corosync 1/2 files: errors for corosync 3 (every supported distribution\'s), quiet when the project says corosync: 2', () => {
+test("corosync 1/2 files: errors for corosync 3 (every supported distribution's), quiet when the project says corosync: 2", () => {
   const old = `totem {
       version: 2
       transport: udp
@@ -76,7 +102,10 @@ test('corosync 1/2 files: errors for corosync 3 (every supported distribution\'s
       mode: disabled
   }
   `;
-  const found = (config?: { rules: {}; corosync: 2 | 3 }) => lintCorosync(dedent(old), config).findings.filter((f) => ['corosync-udpu-nodelist', 'corosync-unknown-key'].includes(f.rule)).map((f) => `${f.severity} ${f.rule}: ${f.message}`);
+  const found = (config?: { rules: {}; corosync: 2 | 3 }) =>
+    lintCorosync(dedent(old), config)
+      .findings.filter((f) => ['corosync-udpu-nodelist', 'corosync-unknown-key'].includes(f.rule))
+      .map((f) => `${f.severity} ${f.rule}: ${f.message}`);
   assert.deepEqual(found(), [
     "error corosync-udpu-nodelist: transport udp and no nodelist: corosync 3 finds its own node in the nodelist and refuses to start without one ('No valid name found for local host'); this is a corosync 1/2 file (say `corosync: 2` in .openstack-ha.yaml if that is what runs)",
     'warning corosync-unknown-key: corosync 3 ignores the service block: corosync 3 has no service plugins, so it does not start Pacemaker; run pacemaker.service on its own',
@@ -86,7 +115,9 @@ test('corosync 1/2 files: errors for corosync 3 (every supported distribution\'s
   assert.deepEqual(found({ rules: {}, corosync: 2 }), []);
 });
 
-test('two rings: corosync 3 wants every node named', () => checkCoro(`
+test('two rings: corosync 3 wants every node named', () =>
+  checkCoro(
+    `
   nodelist {
       node {
   #   ^^^^ error corosync-udpu-nodelist: this node has no name, and the nodelist has a second ring: corosync 3 refuses a multi-link configuration where a node has no name
@@ -101,4 +132,6 @@ test('two rings: corosync 3 wants every node named', () => checkCoro(`
           nodeid: 2
       }
   }
-  `, { rules: ['corosync-udpu-nodelist'] }));
+  `,
+    { rules: ['corosync-udpu-nodelist'] },
+  ));

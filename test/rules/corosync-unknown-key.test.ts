@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { checkCoro, fixedCoro } from '../support/fixture';
 
 test('corosync-unknown-key: a misspelt key or block is ignored by corosync (a warning, with a fix); a transport or crypto value it refuses is an error', () => {
-  checkCoro(`
+  checkCoro(
+    `
   totem {
       version: 2
       tokn: 10000
@@ -21,6 +22,8 @@ test('corosync-unknown-key: a misspelt key or block is ignored by corosync (a wa
   #^^^^^ warning corosync-unknown-key: corosync does not know the block 'quorom' (did you mean quorum?): corosync 3.1.7-1+deb12u2 ignores it and everything in it
       provider: corosync_votequorum
   }
-  `, { rules: ['corosync-unknown-key'] });
+  `,
+    { rules: ['corosync-unknown-key'] },
+  );
   assert.equal(fixedCoro('totem {\n    tokn: 10000\n}\n', 'corosync-unknown-key'), 'totem {\n    token: 10000\n}\n');
 });

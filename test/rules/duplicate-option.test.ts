@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import { checkConf } from '../support/fixture';
 
-test('fires on the ignored earlier value, across repeated sections; multi-valued options may repeat', () => checkConf('nova.conf', `
+test('fires on the ignored earlier value, across repeated sections; multi-valued options may repeat', () =>
+  checkConf(
+    'nova.conf',
+    `
   [DEFAULT]
   debug = false
   #^^^^ warning duplicate-option: [DEFAULT] debug is set again on line 7; oslo.config uses that value and ignores this one
@@ -11,4 +14,6 @@ test('fires on the ignored earlier value, across repeated sections; multi-valued
   debug = true
   [pci]
   alias = {"name": "b"}
-  `, { rules: ['duplicate-option'] }));
+  `,
+    { rules: ['duplicate-option'] },
+  ));

@@ -3,7 +3,9 @@ import { check } from '../support/fixture';
 
 const rules = ['failure-domain-concentration'];
 
-test('fires when one rack holds two of three votes', () => check(`
+test('fires when one rack holds two of three votes', () =>
+  check(
+    `
   nodes:
     a: { address: 10.0.0.1, failure_domain: rack-1 }
     b: { address: 10.0.0.2, failure_domain: rack-1 }
@@ -11,9 +13,13 @@ test('fires when one rack holds two of three votes', () => check(`
   clusters:
     ctl: { members: [a, b, c] }
   #                 ^^^^^^^^^ warning failure-domain-concentration: 2 of the 3 votes of cluster 'ctl' share failure domain 'rack-1' (a, b); losing it leaves 1, short of the 2 needed for quorum
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test('half of an even group is enough, and other heavy domains are named', () => check(`
+test('half of an even group is enough, and other heavy domains are named', () =>
+  check(
+    `
   nodes:
     a: { address: 10.0.0.1, failure_domain: feed-a }
     b: { address: 10.0.0.2, failure_domain: feed-a }
@@ -22,9 +28,13 @@ test('half of an even group is enough, and other heavy domains are named', () =>
   services:
     rabbitmq: { on: [a, b, c, d], mode: clustered }
   #                 ^^^^^^^^^^^^ warning failure-domain-concentration: 2 of the 4 votes of rabbitmq share failure domain 'feed-a' (a, b); losing it leaves 2, short of the 3 needed for a RabbitMQ majority; 'feed-b' holds 2 too
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test('spread members, or no failure domains at all, do not fire', () => check(`
+test('spread members, or no failure domains at all, do not fire', () =>
+  check(
+    `
   nodes:
     a: { address: 10.0.0.1, failure_domain: r1 }
     b: { address: 10.0.0.2, failure_domain: r2 }
@@ -35,4 +45,6 @@ test('spread members, or no failure domains at all, do not fire', () => check(`
   clusters:
     ctl: { members: [a, b, c] }
     other: { members: [d, e, f] }
-  `, { rules }));
+  `,
+    { rules },
+  ));

@@ -19,16 +19,23 @@ const MANIFEST = `
     galera: { on: ctl, mode: clustered, vip: internal }
 `;
 
-test('127.0.0.1 shuts out HAProxy and the other nodes', () => { checkWorkspace(`
+test('127.0.0.1 shuts out HAProxy and the other nodes', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   bind-address=127.0.0.1
   #            ^^^^^^^^^ error galera-bind-address: bind-address=127.0.0.1: only this host can reach the database; bind the node's management address
   wsrep_on=ON
   wsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});
 
-test('0.0.0.0 takes the database VIP\'s port where the manifest puts HAProxy in front of Galera; the node\'s address is right', () => { checkWorkspace(`${MANIFEST}
+test("0.0.0.0 takes the database VIP's port where the manifest puts HAProxy in front of Galera; the node's address is right", () => {
+  checkWorkspace(
+    `${MANIFEST}
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   bind-address=0.0.0.0
@@ -40,9 +47,14 @@ test('0.0.0.0 takes the database VIP\'s port where the manifest puts HAProxy in 
   bind-address=10.0.0.13
   wsrep_on=ON
   wsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});
 
-test('without a deployment that puts a VIP in front, 0.0.0.0 is not judged; a file without wsrep options is not a Galera node', () => { checkWorkspace(`
+test('without a deployment that puts a VIP in front, 0.0.0.0 is not judged; a file without wsrep options is not a Galera node', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   bind-address=0.0.0.0
@@ -50,4 +62,7 @@ test('without a deployment that puts a VIP in front, 0.0.0.0 is not judged; a fi
   #- db/etc/mysql/my.cnf
   [mysqld]
   bind-address=127.0.0.1
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});

@@ -6,7 +6,8 @@ import { checkWorkspace, fixedIn } from '../support/workspace';
 const rules = ['galera-binlog-format-row'];
 
 test('STATEMENT, MIXED or no binlog_format on a Galera node; the fix sets ROW', () => {
-  checkWorkspace(`
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   binlog_format=MIXED
@@ -16,11 +17,18 @@ test('STATEMENT, MIXED or no binlog_format on a Galera node; the fix sets ROW', 
   [galera]
   #^^^^^^^ error galera-binlog-format-row: binlog_format is not set: Galera replicates rows only, and the node does not start; Galera needs binlog_format=ROW
   wsrep_on=ON
-  `, { rules });
-  assert.equal(fixedIn('#- c1/my.cnf\n[mysqld]\nbinlog_format=MIXED\nwsrep_on=ON\n', 'c1/my.cnf', 'galera-binlog-format-row'), '[mysqld]\nbinlog_format=ROW\nwsrep_on=ON\n');
+  `,
+    { rules },
+  );
+  assert.equal(
+    fixedIn('#- c1/my.cnf\n[mysqld]\nbinlog_format=MIXED\nwsrep_on=ON\n', 'c1/my.cnf', 'galera-binlog-format-row'),
+    '[mysqld]\nbinlog_format=ROW\nwsrep_on=ON\n',
+  );
 });
 
-test('ROW in any case, or a server without Galera, is fine', () => { checkWorkspace(`
+test('ROW in any case, or a server without Galera, is fine', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   binlog_format=row
@@ -28,4 +36,7 @@ test('ROW in any case, or a server without Galera, is fine', () => { checkWorksp
   #- db/etc/mysql/my.cnf
   [mysqld]
   binlog_format=STATEMENT
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});

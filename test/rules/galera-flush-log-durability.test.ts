@@ -3,7 +3,9 @@ import { checkWorkspace } from '../support/workspace';
 
 const rules = ['galera-flush-log-durability'];
 
-test('innodb_flush_log_at_trx_commit 2 or 0 on a Galera node is a note on what a power cut costs', () => { checkWorkspace(`
+test('innodb_flush_log_at_trx_commit 2 or 0 on a Galera node is a note on what a power cut costs', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   wsrep_on=ON
@@ -14,9 +16,14 @@ test('innodb_flush_log_at_trx_commit 2 or 0 on a Galera node is a note on what a
   wsrep_on=ON
   innodb_flush_log_at_trx_commit=0
   #                              ^ info galera-flush-log-durability: innodb_flush_log_at_trx_commit=0: commits reach disk about once a second; a power cut to every node loses up to a second of them
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});
 
-test('1 (the default), or a server without Galera, is quiet', () => { checkWorkspace(`
+test('1 (the default), or a server without Galera, is quiet', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   wsrep_on=ON
@@ -24,4 +31,7 @@ test('1 (the default), or a server without Galera, is quiet', () => { checkWorks
   #- db/etc/mysql/my.cnf
   [mysqld]
   innodb_flush_log_at_trx_commit=2
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});

@@ -3,7 +3,9 @@ import { checkWorkspace } from '../support/workspace';
 
 const rules = ['galera-sst-auth'];
 
-test('an SST method that logs in to the donor, without wsrep_sst_auth', () => { checkWorkspace(`
+test('an SST method that logs in to the donor, without wsrep_sst_auth', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   wsrep_on=ON
@@ -14,9 +16,14 @@ test('an SST method that logs in to the donor, without wsrep_sst_auth', () => { 
   wsrep_on=ON
   wsrep_sst_method=mysqldump
   #                ^^^^^^^^^ warning galera-sst-auth: wsrep_sst_method=mysqldump logs in to the donor but wsrep_sst_auth is not set: a joining node cannot copy the data
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});
 
-test('credentials given, or rsync (which needs none), are fine', () => { checkWorkspace(`
+test('credentials given, or rsync (which needs none), are fine', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   wsrep_on=ON
@@ -26,4 +33,7 @@ test('credentials given, or rsync (which needs none), are fine', () => { checkWo
   [mysqld]
   wsrep_on=ON
   wsrep_sst_method=rsync
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});

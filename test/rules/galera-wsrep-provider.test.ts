@@ -4,7 +4,9 @@ import { checkWorkspace } from '../support/workspace';
 
 const rules = ['galera-wsrep-provider'];
 
-test('no wsrep_provider, or a library that is not Galera\'s: the node does not replicate', () => { checkWorkspace(`
+test("no wsrep_provider, or a library that is not Galera's: the node does not replicate", () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   #^^^^^^^ error galera-wsrep-provider: wsrep_provider is not set: the node does not replicate; Galera needs wsrep_provider=/usr/lib/galera/libgalera_smm.so
@@ -14,9 +16,14 @@ test('no wsrep_provider, or a library that is not Galera\'s: the node does not r
   wsrep_on=ON
   wsrep_provider=none
   #              ^^^^ error galera-wsrep-provider: wsrep_provider is none: the node does not replicate; Galera needs wsrep_provider=/usr/lib/galera/libgalera_smm.so
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});
 
-test('the Galera library wherever the distribution puts it is fine', () => { checkWorkspace(`
+test('the Galera library wherever the distribution puts it is fine', () => {
+  checkWorkspace(
+    `
   #- c1/etc/mysql/conf.d/galera.cnf
   [mysqld]
   wsrep_on=ON
@@ -25,4 +32,7 @@ test('the Galera library wherever the distribution puts it is fine', () => { che
   [mysqld]
   wsrep_on=ON
   wsrep_provider=/usr/lib64/galera-4/libgalera_smm.so
-  `, { rules }); });
+  `,
+    { rules },
+  );
+});

@@ -6,7 +6,9 @@ import { HAPROXY_DEFAULTS as DEFAULTS } from '../support/stack-files';
 const topology = deployment({ services: 'keystone: { on: ctl, mode: active-active, vip: internal }' });
 
 test('haproxy-bind-vip and haproxy-backend-all-controllers', () => {
-  checkHa(DEFAULTS + `
+  checkHa(
+    DEFAULTS +
+      `
   listen keystone
   #^^^^^^^^^^^^^^ warning haproxy-backend-all-controllers: listen keystone leaves out c3 (10.0.0.14), which site.ha.yaml says runs keystone
       bind *:5000
@@ -21,5 +23,7 @@ test('haproxy-bind-vip and haproxy-backend-all-controllers', () => {
       bind 10.0.0.11:8774
       option httpchk
       server c1 10.0.0.12:8774 check
-  `, { rules: ['haproxy-bind-vip', 'haproxy-backend-all-controllers'], topology });
+  `,
+    { rules: ['haproxy-bind-vip', 'haproxy-backend-all-controllers'], topology },
+  );
 });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import { checkHa } from '../support/fixture';
 
 test('haproxy-cookie-duplicate: servers of an HTTP proxy sharing a cookie value; quiet in TCP mode and without cookie persistence', () => {
-  checkHa(`
+  checkHa(
+    `
   defaults
       mode http
   listen horizon
@@ -18,5 +19,7 @@ test('haproxy-cookie-duplicate: servers of an HTTP proxy sharing a cookie value;
       cookie SERVERID insert
       server c1 10.0.0.12:81 cookie a check
       server c2 10.0.0.13:81 cookie a check
-  `, { rules: ['haproxy-cookie-duplicate'] });
+  `,
+    { rules: ['haproxy-cookie-duplicate'] },
+  );
 });

@@ -3,7 +3,10 @@ import { checkConf } from '../support/fixture';
 
 const rules = ['invalid-value'];
 
-test('bool, int with bounds, port, enum, list items, IP; secrets never appear in the message', () => checkConf('neutron.conf', `
+test('bool, int with bounds, port, enum, list items, IP; secrets never appear in the message', () =>
+  checkConf(
+    'neutron.conf',
+    `
   [DEFAULT]
   debug = maybe
   #       ^^^^^ error invalid-value: [DEFAULT] debug must be a boolean (true/false, yes/no, on/off, 1/0), not 'maybe'
@@ -21,9 +24,14 @@ test('bool, int with bounds, port, enum, list items, IP; secrets never appear in
   [keystone_authtoken]
   memcache_pool_maxsize = many
   #                       ^^^^ error invalid-value: [keystone_authtoken] memcache_pool_maxsize must be a whole number, not 'many'
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test("valid values, $interpolation and oslo's spellings of booleans do not fire", () => checkConf('neutron.conf', `
+test("valid values, $interpolation and oslo's spellings of booleans do not fire", () =>
+  checkConf(
+    'neutron.conf',
+    `
   [DEFAULT]
   debug = Yes
   state_path = /var/lib/neutron
@@ -32,4 +40,6 @@ test("valid values, $interpolation and oslo's spellings of booleans do not fire"
   [cache]
   backend = dogpile.cache.pymemcache
   memcache_servers = a:11211, b:11211
-  `, { rules }));
+  `,
+    { rules },
+  ));

@@ -9,6 +9,9 @@ const at = (text: string, f: { span: { start: number; end: number } }) => text.s
 test('keepalived-partition-duplicate-vip: with a manifest whose VIP keepalived moves', () => {
   const topology = deployment({ cluster: 'lb', manager: 'keepalived' });
   const f = lintKeepalived(SOUND, undefined, { topology }).findings;
-  assert.deepEqual(f.map((x) => [x.rule, x.severity, at(SOUND, x)]), [['keepalived-partition-duplicate-vip', 'info', '10.0.0.11/24']]);
+  assert.deepEqual(
+    f.map((x) => [x.rule, x.severity, at(SOUND, x)]),
+    [['keepalived-partition-duplicate-vip', 'info', '10.0.0.11/24']],
+  );
   assert.match(f[0].message, /^VIP 'internal' \(10\.0\.0\.11\) is moved by keepalived \(cluster 'lb', 3 nodes, vrrp_instance internal\)/);
 });

@@ -17,7 +17,8 @@ const MANIFEST = `
 `;
 
 test('an address that is not a VIP of the manifest, and a VIP no keepalived.conf holds', () => {
-  const out = checkWorkspace(`${MANIFEST}
+  const out = checkWorkspace(
+    `${MANIFEST}
   #- lb1/etc/keepalived/keepalived.conf
   vrrp_instance VI_1 {
   #             ^^^^ warning keepalived-vip-drift: VIP public (203.0.113.10) is moved by keepalived cluster 'lb' in site.ha.yaml (lb1 (10.0.0.21), lb2 (10.0.0.22)), but no vrrp_instance of the deployment's keepalived.conf files holds it
@@ -30,13 +31,21 @@ test('an address that is not a VIP of the manifest, and a VIP no keepalived.conf
   #   ^^^^^^^^^^^^^ warning keepalived-vip-drift: 10.0.0.100 of vrrp_instance VI_1 is not a VIP of site.ha.yaml (internal 10.0.0.10, public 203.0.113.10)
     }
   }
-  `, { rules: ['keepalived-vip-drift'] });
-  const related = out.results.get('/w/lb1/etc/keepalived/keepalived.conf')!.findings.find((f) => f.message.startsWith('10.0.0.100'))!.related!;
-  assert.deepEqual(related.map((r) => `${r.file} ${r.message}`), ['/w/site.ha.yaml VIP internal in site.ha.yaml', '/w/site.ha.yaml VIP public in site.ha.yaml']);
+  `,
+    { rules: ['keepalived-vip-drift'] },
+  );
+  const related = out.results
+    .get('/w/lb1/etc/keepalived/keepalived.conf')!
+    .findings.find((f) => f.message.startsWith('10.0.0.100'))!.related!;
+  assert.deepEqual(
+    related.map((r) => `${r.file} ${r.message}`),
+    ['/w/site.ha.yaml VIP internal in site.ha.yaml', '/w/site.ha.yaml VIP public in site.ha.yaml'],
+  );
 });
 
 test('two load balancers of one VRRP group with different VIPs', () => {
-  const out = checkWorkspace(`${MANIFEST}
+  const out = checkWorkspace(
+    `${MANIFEST}
   #- lb1/etc/keepalived/keepalived.conf
   vrrp_instance VI_1 {
   #             ^^^^ warning keepalived-vip-drift: vrrp_instance VI_1 (virtual_router_id 51) holds other VIPs than vrrp_instance VI_1 of ../../../lb2/etc/keepalived/keepalived.conf: 203.0.113.10 only here; a failover between them drops the difference
@@ -58,11 +67,15 @@ test('two load balancers of one VRRP group with different VIPs', () => {
       10.0.0.10/24 dev eth0
     }
   }
-  `, { rules: ['keepalived-vip-drift'] });
-  assert.deepEqual(relatedOf(out, 'lb2/etc/keepalived/keepalived.conf', 'keepalived-vip-drift'), ['lb1/etc/keepalived/keepalived.conf:1:15 vrrp_instance VI_1 of ../../../lb1/etc/keepalived/keepalived.conf']);
+  `,
+    { rules: ['keepalived-vip-drift'] },
+  );
+  assert.deepEqual(relatedOf(out, 'lb2/etc/keepalived/keepalived.conf', 'keepalived-vip-drift'), [
+    'lb1/etc/keepalived/keepalived.conf:1:15 vrrp_instance VI_1 of ../../../lb1/etc/keepalived/keepalived.conf',
+  ]);
 });
 
-test('the manifest\'s VIPs on both load balancers, and a file with no manifest, are quiet', () => {
+test("the manifest's VIPs on both load balancers, and a file with no manifest, are quiet", () => {
   const same = `
   vrrp_instance VI_1 {
     interface eth0
@@ -72,14 +85,20 @@ test('the manifest\'s VIPs on both load balancers, and a file with no manifest, 
       203.0.113.10/24 dev eth1
     }
   }`;
-  checkWorkspace(`${MANIFEST}
+  checkWorkspace(
+    `${MANIFEST}
   #- lb1/etc/keepalived/keepalived.conf
   ${same}
   #- lb2/etc/keepalived/keepalived.conf
   ${same}
-  `, { rules: ['keepalived-vip-drift'] });
-  checkWorkspace(`
+  `,
+    { rules: ['keepalived-vip-drift'] },
+  );
+  checkWorkspace(
+    `
   #- lb1/etc/keepalived/keepalived.conf
   ${same}
-  `, { rules: ['keepalived-vip-drift'] });
+  `,
+    { rules: ['keepalived-vip-drift'] },
+  );
 });

@@ -9,7 +9,10 @@ const NODES = `
     c: { address: 10.0.0.3, roles: [controller] }
 `;
 
-test('fires on a balancer on one node and on a VIP nothing moves', () => check(NODES + `
+test('fires on a balancer on one node and on a VIP nothing moves', () =>
+  check(
+    NODES +
+      `
   clusters:
     ctl: { members: [a, b, c] }
     static: { manager: none, members: [a, b] }
@@ -21,9 +24,14 @@ test('fires on a balancer on one node and on a VIP nothing moves', () => check(N
   services:
     haproxy: { on: [a], vips: [internal, public] }
   #                ^^^ error lb-single-point-of-failure: haproxy runs on 1 node (a): when it fails, every service behind it is unreachable
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test('a named balancer other than haproxy is checked too', () => check(NODES + `
+test('a named balancer other than haproxy is checked too', () =>
+  check(
+    NODES +
+      `
   clusters:
     ctl: { members: [a, b, c] }
   vips:
@@ -32,9 +40,14 @@ test('a named balancer other than haproxy is checked too', () => check(NODES + `
     nginx: { on: [b], vips: [internal] }
   #              ^^^ error lb-single-point-of-failure: nginx runs on 1 node (b): when it fails, every service behind it is unreachable
     keystone: { on: ctl, mode: active-active, vip: internal, balancer: nginx }
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
-test('balancers on every controller with managed VIPs do not fire', () => check(NODES + `
+test('balancers on every controller with managed VIPs do not fire', () =>
+  check(
+    NODES +
+      `
   clusters:
     ctl: { members: [a, b, c] }
     lb: { manager: keepalived, members: [a, b, c] }
@@ -43,4 +56,6 @@ test('balancers on every controller with managed VIPs do not fire', () => check(
     public: { address: 203.0.113.1, cluster: lb, vrid: 51 }
   services:
     haproxy: { on: ctl, vips: [internal, public] }
-  `, { rules }));
+  `,
+    { rules },
+  ));

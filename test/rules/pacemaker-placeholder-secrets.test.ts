@@ -13,11 +13,21 @@ test('the placeholder password never appears in a message', () => {
 test("clustercheck's settings and xinetd service: the guide's example password is reported, never repeated", () => {
   const text = 'MYSQL_USERNAME="clustercheck_user"\nMYSQL_PASSWORD="my_clustercheck_password"\nMYSQL_HOST="localhost"\n';
   assert.equal(detectKind('/etc/sysconfig/clustercheck', text), 'clustercheck');
-  assert.equal(detectKind('/etc/xinetd.d/galera-monitor', 'service galera-monitor\n{\n  port = 9200\n  server = /usr/bin/clustercheck\n}\n'), 'clustercheck');
+  assert.equal(
+    detectKind('/etc/xinetd.d/galera-monitor', 'service galera-monitor\n{\n  port = 9200\n  server = /usr/bin/clustercheck\n}\n'),
+    'clustercheck',
+  );
   assert.equal(detectKind('templates/clustercheck.j2', text), null);
   const r = lintClustercheck(text);
-  assert.deepEqual(r.findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end) === 'my_clustercheck_password', f.message]), [
-    ['pacemaker-placeholder-secrets', true, "this password is one of the HA guide's published examples: replace it with a secret of your own"],
-  ]);
+  assert.deepEqual(
+    r.findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end) === 'my_clustercheck_password', f.message]),
+    [
+      [
+        'pacemaker-placeholder-secrets',
+        true,
+        "this password is one of the HA guide's published examples: replace it with a secret of your own",
+      ],
+    ],
+  );
   assert.deepEqual(lintClustercheck(text.replace('my_clustercheck_password', 'Zq8-unique')).findings, []);
 });

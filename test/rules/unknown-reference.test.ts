@@ -4,7 +4,9 @@ import { check, fixed, withHeader } from '../support/fixture';
 
 const rules = ['unknown-reference'];
 
-test('fires on misspelt members, clusters and VIPs, suggesting the closest name', () => check(`
+test('fires on misspelt members, clusters and VIPs, suggesting the closest name', () =>
+  check(
+    `
   nodes:
     controller1: { address: 10.0.0.12 }
     controller2: { address: 10.0.0.13 }
@@ -20,7 +22,9 @@ test('fires on misspelt members, clusters and VIPs, suggesting the closest name'
     haproxy: { on: [controller1, nodeX], vips: [internal, public] }
   #                              ^^^^^ error unknown-reference: 'nodeX' is not a node defined under nodes (defined: controller1, controller2)
   #                                                       ^^^^^^ error unknown-reference: 'public' is not a vip defined under vips (defined: internal)
-  `, { rules }));
+  `,
+    { rules },
+  ));
 
 test('a node named where a cluster belongs gets a specific message and fix', () => {
   const src = `
@@ -35,24 +39,32 @@ test('a node named where a cluster belongs gets a specific message and fix', () 
 });
 
 test('the fix replaces only the name', () => {
-  assert.equal(fixed(`
+  assert.equal(
+    fixed(
+      `
   nodes:
     controller1: { address: 10.0.0.12 }
   clusters:
     ctl:
       members:
         - controler1   # first
-  `, 'unknown-reference'), withHeader(`
+  `,
+      'unknown-reference',
+    ),
+    withHeader(`
   nodes:
     controller1: { address: 10.0.0.12 }
   clusters:
     ctl:
       members:
         - controller1   # first
-  `));
+  `),
+  );
 });
 
-test('defined names do not fire', () => check(`
+test('defined names do not fire', () =>
+  check(
+    `
   nodes:
     a: { address: 10.0.0.1 }
   clusters:
@@ -62,4 +74,6 @@ test('defined names do not fire', () => check(`
   services:
     keystone: { on: ctl, vip: v }
     nova-api: { on: [a], vips: [v] }
-  `, { rules }));
+  `,
+    { rules },
+  ));

@@ -20,7 +20,14 @@ import { PeerConf, Topology } from '../../server/src/engine/workspace/topology';
 
 const ANNOTATION = /^(\s*)#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?::\s?(.*))?$/;
 
-export interface Expectation { line: number; start: number; end: number; severity: string; rule: string; message?: string }
+export interface Expectation {
+  line: number;
+  start: number;
+  end: number;
+  severity: string;
+  rule: string;
+  message?: string;
+}
 
 export function parseAnnotations(text: string): Expectation[] {
   const lines = text.split('\n');
@@ -28,7 +35,10 @@ export function parseAnnotations(text: string): Expectation[] {
   let target = -1;
   lines.forEach((l, i) => {
     const m = ANNOTATION.exec(l);
-    if (!m) { target = i; return; }
+    if (!m) {
+      target = i;
+      return;
+    }
     const hashCol = m[1].length;
     const caretCol = hashCol + 1 + m[2].length;
     const start = m[2].length === 0 ? hashCol : caretCol;
@@ -39,7 +49,10 @@ export function parseAnnotations(text: string): Expectation[] {
 
 /** Strips the common indentation of a template literal, so fixtures can be indented in the test. */
 export function dedent(s: string): string {
-  const lines = s.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n');
+  const lines = s
+    .replace(/^\n/, '')
+    .replace(/\n\s*$/, '\n')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
@@ -47,12 +60,15 @@ export function dedent(s: string): string {
 export const HEADER = 'apiVersion: openstack-ha/v1\nkind: Deployment\n';
 
 function describe(r: LintResult, f: Finding): string {
-  const s = r.lines.position(f.span.start), e = r.lines.position(f.span.end);
+  const s = r.lines.position(f.span.start),
+    e = r.lines.position(f.span.end);
   const where = s.line === e.line ? `${s.line}:${s.character}-${e.character}` : `${s.line}:${s.character}-${e.line}:${e.character}`;
   return `${where} ${f.severity} ${f.rule}: ${f.message}`;
 }
 
-function describeExpected(x: Expectation): string { return `${x.line}:${x.start}-${x.end} ${x.severity} ${x.rule}: ${x.message ?? '*'}`; }
+function describeExpected(x: Expectation): string {
+  return `${x.line}:${x.start}-${x.end} ${x.severity} ${x.rule}: ${x.message ?? '*'}`;
+}
 
 /**
  * Lints `source` (HEADER is prepended unless it has an apiVersion) and asserts that the findings of
@@ -90,13 +106,22 @@ export function fixedPm(syntax: PmSyntax, source: string, rule: string): string 
 }
 
 /** The same for a host firewall, with the workspace's peer files (Galera option files, clustercheck endpoints). */
-export function checkFw(syntax: FwSyntax, source: string, opts: { rules?: string[]; topology?: Topology; peers?: PeerConf[] } = {}): LintResult {
+export function checkFw(
+  syntax: FwSyntax,
+  source: string,
+  opts: { rules?: string[]; topology?: Topology; peers?: PeerConf[] } = {},
+): LintResult {
   const text = dedent(source);
   return compare(text, lintFirewall(text, syntax, undefined, { topology: opts.topology, peers: opts.peers }), opts.rules);
 }
 
 /** Applies the fix titled `title` (or the first) of the one finding of `rule` in a firewall file. */
-export function fixedFw(syntax: FwSyntax, source: string, rule: string, opts: { title?: string; topology?: Topology; peers?: PeerConf[] } = {}): string {
+export function fixedFw(
+  syntax: FwSyntax,
+  source: string,
+  rule: string,
+  opts: { title?: string; topology?: Topology; peers?: PeerConf[] } = {},
+): string {
   const text = dedent(source);
   const fs = lintFirewall(text, syntax, undefined, { topology: opts.topology, peers: opts.peers }).findings.filter((f) => f.rule === rule);
   assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}`);
@@ -134,26 +159,44 @@ function compare(text: string, r: LintResult, rules?: string[]): LintResult {
   const missing: string[] = [];
   for (const x of expected) {
     const i = unmatched.findIndex((f) => {
-      const a = r.lines.position(f.span.start), b = r.lines.position(f.span.end);
-      return a.line === x.line && b.line === x.line && a.character === x.start && b.character === x.end && f.severity === x.severity && f.rule === x.rule && (x.message === undefined || f.message === x.message);
+      const a = r.lines.position(f.span.start),
+        b = r.lines.position(f.span.end);
+      return (
+        a.line === x.line &&
+        b.line === x.line &&
+        a.character === x.start &&
+        b.character === x.end &&
+        f.severity === x.severity &&
+        f.rule === x.rule &&
+        (x.message === undefined || f.message === x.message)
+      );
     });
-    if (i < 0) missing.push(describeExpected(x)); else unmatched.splice(i, 1);
+    if (i < 0) missing.push(describeExpected(x));
+    else unmatched.splice(i, 1);
   }
   if (missing.length || unmatched.length) {
-    assert.fail(`findings differ.\nexpected but not found:\n  ${missing.join('\n  ') || '-'}\nfound but not expected:\n  ${unmatched.map((f) => describe(r, f)).join('\n  ') || '-'}\n--- text ---\n${text}`);
+    assert.fail(
+      `findings differ.\nexpected but not found:\n  ${missing.join('\n  ') || '-'}\nfound but not expected:\n  ${unmatched.map((f) => describe(r, f)).join('\n  ') || '-'}\n--- text ---\n${text}`,
+    );
   }
   return r;
 }
 
 /** checked() for tests that need nothing back. */
-export function check(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void { checked(source, opts); }
+export function check(source: string, opts: { rules?: string[]; config?: LintConfig } = {}): void {
+  checked(source, opts);
+}
 
 /** Applies the fix titled `title` (or the first) of the one finding of `rule`, and returns the text after it. */
 export function fixed(source: string, rule: string, title?: string, config?: LintConfig, confFile?: string, topology?: Topology): string {
   const text = confFile ? dedent(source) : withHeader(source);
   const r = confFile ? lintConf(confFile, text, config, { topology }) : lintManifest(text, config);
   const fs = r.findings.filter((f) => f.rule === rule);
-  assert.equal(fs.length, 1, `expected one ${rule} finding, got ${fs.length}: ${r.findings.map((f) => f.rule + ' ' + f.message).join('; ')}`);
+  assert.equal(
+    fs.length,
+    1,
+    `expected one ${rule} finding, got ${fs.length}: ${r.findings.map((f) => f.rule + ' ' + f.message).join('; ')}`,
+  );
   const fix = title ? fs[0].fixes.find((x) => x.title === title) : fs[0].fixes[0];
   assert.ok(fix, `no fix '${title}' among: ${fs[0].fixes.map((x) => x.title).join(', ')}`);
   return applyEdits(text, fix!.edits);

@@ -46,7 +46,8 @@ const ADDR: Record<string, string> = { ctl1: '10.0.0.11', ctl2: '10.0.0.12', ctl
 
 export function corosync(node: string): string {
   const members = node === 'ctl2' ? ['ctl1', 'ctl2'] : ['ctl1', 'ctl2', 'ctl3'];
-  const crypto = node === 'ctl3' ? '    crypto_cipher: none\n    crypto_hash: none\n' : '    crypto_cipher: aes256\n    crypto_hash: sha256\n';
+  const crypto =
+    node === 'ctl3' ? '    crypto_cipher: none\n    crypto_hash: none\n' : '    crypto_cipher: aes256\n    crypto_hash: sha256\n';
   return `totem {
     version: 2
     cluster_name: ctl
@@ -165,7 +166,11 @@ export const NODE_FILES: [string, (node: string) => string][] = [
 
 /** Writes the whole deployment under `dir`; returns the relative paths written. */
 export function writeDeployment(dir: string): string[] {
-  const files: [string, string][] = [['site.ha.yaml', SITE], ['region-two/site.ha.yaml', REGION_TWO], ['region-two/db1/etc/mysql/conf.d/galera.cnf', REGION_TWO_GALERA]];
+  const files: [string, string][] = [
+    ['site.ha.yaml', SITE],
+    ['region-two/site.ha.yaml', REGION_TWO],
+    ['region-two/db1/etc/mysql/conf.d/galera.cnf', REGION_TWO_GALERA],
+  ];
   for (const node of ['ctl1', 'ctl2', 'ctl3']) for (const [rel, make] of NODE_FILES) files.push([`${node}/${rel}`, make(node)]);
   // a file the product does not check: neither host reports it
   files.push(['README.md', '# region one\n']);

@@ -4,9 +4,21 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
-  createProtocolConnection, ProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, LogMessageNotification,
-  DidChangeTextDocumentNotification, PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, ExitNotification,
-  ShowDocumentRequest, ShowDocumentParams, ConfigurationRequest,
+  createProtocolConnection,
+  ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  LogMessageNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  ExitNotification,
+  ShowDocumentRequest,
+  ShowDocumentParams,
+  ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from './paths';
 
@@ -14,7 +26,11 @@ export class TestClient {
   readonly conn: ProtocolConnection;
   private readonly child: ChildProcess;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    pred: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   readonly shown: ShowDocumentParams[] = [];
   stderr = '';
   readonly logs: string[] = [];
@@ -23,37 +39,67 @@ export class TestClient {
 
   constructor() {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr!.on('data', (d) => { this.stderr += d; });
+    this.child.stderr!.on('data', (d) => {
+      this.stderr += d;
+    });
     this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
-      for (const w of [...this.waiters]) if (w.uri === p.uri && w.pred(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
+      for (const w of [...this.waiters])
+        if (w.uri === p.uri && w.pred(p)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
     });
     this.conn.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p.message);
-      for (const w of [...this.logWaiters]) if (w.pred(p.message)) { this.logWaiters.splice(this.logWaiters.indexOf(w), 1); w.resolve(p.message); }
+      for (const w of [...this.logWaiters])
+        if (w.pred(p.message)) {
+          this.logWaiters.splice(this.logWaiters.indexOf(w), 1);
+          w.resolve(p.message);
+        }
     });
-    this.conn.onRequest(ShowDocumentRequest.type, (p) => { this.shown.push(p); return { success: true }; });
+    this.conn.onRequest(ShowDocumentRequest.type, (p) => {
+      this.shown.push(p);
+      return { success: true };
+    });
     this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
     this.conn.listen();
   }
 
   async initialize(rootPath?: string, configuration = true, initializationOptions?: unknown) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: rootPath ? pathToFileURL(rootPath).toString() : null, workspaceFolders: null,
-      capabilities: { workspace: { configuration }, window: { showDocument: { support: true } } }, initializationOptions,
+      processId: process.pid,
+      rootUri: rootPath ? pathToFileURL(rootPath).toString() : null,
+      workspaceFolders: null,
+      capabilities: { workspace: { configuration }, window: { showDocument: { support: true } } },
+      initializationOptions,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return r;
   }
 
   /** Resolves with the first diagnostics for `uri` that satisfy `pred` (waits on the condition, never a fixed sleep). */
-  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  diagnostics(
+    uri: string,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     const have = this.latest.get(uri);
     if (have && pred(have)) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}`)), timeoutMs);
-      this.waiters.push({ uri, pred, resolve: (p) => { clearTimeout(t); resolve(p); } });
+      const t = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri,
+        pred,
+        resolve: (p) => {
+          clearTimeout(t);
+          resolve(p);
+        },
+      });
     });
   }
 
@@ -62,12 +108,23 @@ export class TestClient {
     const have = this.logs.find(pred);
     if (have) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no matching log message in ${timeoutMs} ms; logs: ${JSON.stringify(this.logs)}`)), timeoutMs);
-      this.logWaiters.push({ pred, resolve: (m) => { clearTimeout(t); resolve(m); } });
+      const t = setTimeout(
+        () => reject(new Error(`no matching log message in ${timeoutMs} ms; logs: ${JSON.stringify(this.logs)}`)),
+        timeoutMs,
+      );
+      this.logWaiters.push({
+        pred,
+        resolve: (m) => {
+          clearTimeout(t);
+          resolve(m);
+        },
+      });
     });
   }
 
-  forget(uri: string) { this.latest.delete(uri); }
+  forget(uri: string) {
+    this.latest.delete(uri);
+  }
 
   save(uri: string) {
     return this.conn.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
@@ -77,17 +134,31 @@ export class TestClient {
     return this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
   }
 
-  change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]) {
-    return this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes as never });
+  change(
+    uri: string,
+    version: number,
+    changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[],
+  ) {
+    return this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes as never,
+    });
   }
 
   async close() {
     await this.conn.sendRequest(ShutdownRequest.type);
     await this.conn.sendNotification(ExitNotification.type);
-    await new Promise((r) => { if (this.child.exitCode !== null) r(null); else this.child.on('exit', r); });
+    await new Promise((r) => {
+      if (this.child.exitCode !== null) r(null);
+      else this.child.on('exit', r);
+    });
     this.conn.dispose();
   }
 }
 
-export function fileUri(p: string): string { return pathToFileURL(p).toString(); }
-export function exists(uri: string): boolean { return fs.existsSync(new URL(uri)); }
+export function fileUri(p: string): string {
+  return pathToFileURL(p).toString();
+}
+export function exists(uri: string): boolean {
+  return fs.existsSync(new URL(uri));
+}

@@ -53,7 +53,8 @@ quorum {
 export const KEEPALIVED_SOUND = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'keepalived', 'keepalived.conf'), 'utf8');
 
 /** A Galera node's my.cnf: every setting the guide asks for, on node c1 of three. */
-export const GALERA_NODE = '[mysqld]\nbinlog_format=ROW\nbind-address=10.0.0.12\ninnodb_autoinc_lock_mode=2\nwsrep_on=ON\nwsrep_provider=/usr/lib/galera/libgalera_smm.so\nwsrep_cluster_name=openstack\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14\nwsrep_node_name=c1\nwsrep_node_address=10.0.0.12\nwsrep_sst_method=mariabackup\nwsrep_sst_auth=sst:secret\n';
+export const GALERA_NODE =
+  '[mysqld]\nbinlog_format=ROW\nbind-address=10.0.0.12\ninnodb_autoinc_lock_mode=2\nwsrep_on=ON\nwsrep_provider=/usr/lib/galera/libgalera_smm.so\nwsrep_cluster_name=openstack\nwsrep_cluster_address=gcomm://10.0.0.12,10.0.0.13,10.0.0.14\nwsrep_node_name=c1\nwsrep_node_address=10.0.0.12\nwsrep_sst_method=mariabackup\nwsrep_sst_auth=sst:secret\n';
 
 /** The guide's controller cluster, as pcs commands: fenced, VIP tied to HAProxy, every resource monitored. */
 export const SOUND_PCS = `

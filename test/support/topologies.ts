@@ -14,7 +14,9 @@ export const TWO_NODES = `
 `;
 
 /** Four nodes: an even cluster. */
-export const FOUR_NODES = THREE_NODES + `
+export const FOUR_NODES =
+  THREE_NODES +
+  `
     d: { address: 10.0.0.4 }
 `.replace(/^\n/, '');
 
@@ -29,13 +31,17 @@ export const CONTROLLERS = `
 `;
 
 /** THREE_NODES in a Pacemaker cluster `ctl`. */
-export const THREE_NODE_CLUSTER = THREE_NODES + `
+export const THREE_NODE_CLUSTER =
+  THREE_NODES +
+  `
   clusters:
     ctl: { members: [a, b, c] }
 `;
 
 /** THREE_NODE_CLUSTER with the VIP `internal` moved by `ctl`. */
-export const CLUSTER_WITH_VIP = THREE_NODE_CLUSTER + `
+export const CLUSTER_WITH_VIP =
+  THREE_NODE_CLUSTER +
+  `
   vips:
     internal: { address: 10.0.0.11, cluster: ctl }
 `;
@@ -51,13 +57,26 @@ import { Topology, topologyFromManifest } from '../../server/src/engine/workspac
 export function deployment(opts: { names?: string[]; cluster?: string; manager?: string; services?: string } = {}): Topology {
   const names = opts.names ?? ['c1', 'c2', 'c3'];
   const cluster = opts.cluster ?? 'ctl';
-  const text = [
-    'apiVersion: openstack-ha/v1', 'kind: Deployment', 'nodes:',
-    ...names.map((n, i) => `  ${n}: { address: 10.0.0.${12 + i}, roles: [controller] }`),
-    'clusters:', `  ${cluster}: { manager: ${opts.manager ?? 'pacemaker'}, members: [${names.join(', ')}] }`,
-    'vips:', `  internal: { address: 10.0.0.11, cluster: ${cluster} }`,
-    ...(opts.services ? ['services:', ...opts.services.trim().split('\n').map((l) => `  ${l.trim()}`)] : []),
-  ].join('\n') + '\n';
+  const text =
+    [
+      'apiVersion: openstack-ha/v1',
+      'kind: Deployment',
+      'nodes:',
+      ...names.map((n, i) => `  ${n}: { address: 10.0.0.${12 + i}, roles: [controller] }`),
+      'clusters:',
+      `  ${cluster}: { manager: ${opts.manager ?? 'pacemaker'}, members: [${names.join(', ')}] }`,
+      'vips:',
+      `  internal: { address: 10.0.0.11, cluster: ${cluster} }`,
+      ...(opts.services
+        ? [
+            'services:',
+            ...opts.services
+              .trim()
+              .split('\n')
+              .map((l) => `  ${l.trim()}`),
+          ]
+        : []),
+    ].join('\n') + '\n';
   const m = lintManifest(text).manifest;
   if (!m) throw new Error(`the test deployment does not parse:\n${text}`);
   return topologyFromManifest(m, 'site.ha.yaml');

@@ -27,10 +27,17 @@ export function filesOf(fixture: string): Map<string, string> {
   const files = new Map<string, string>();
   let cur: string | undefined;
   let buf: string[] = [];
-  const flush = () => { if (cur) files.set(cur, buf.join('\n').replace(/\n*$/, '\n')); };
+  const flush = () => {
+    if (cur) files.set(cur, buf.join('\n').replace(/\n*$/, '\n'));
+  };
   for (const line of dedent(fixture).split('\n')) {
     const m = /^#- (\S+)\s*$/.exec(line);
-    if (m) { flush(); cur = `${ROOT}/${m[1].replace(/^\//, '')}`; buf = []; continue; }
+    if (m) {
+      flush();
+      cur = `${ROOT}/${m[1].replace(/^\//, '')}`;
+      buf = [];
+      continue;
+    }
     if (cur) buf.push(line);
   }
   flush();
@@ -45,12 +52,18 @@ export function analyseAll(fixture: string | Map<string, string>, config?: LintC
   const results = new Map<string, Analysis>();
   // manifests first, as the hosts do
   const order = ws.checkedFiles().sort((a, b) => Number(a.kind !== 'manifest') - Number(b.kind !== 'manifest'));
-  for (const { path } of order) { const r = analyse(ws, path, config); if (r) results.set(path, r); }
+  for (const { path } of order) {
+    const r = analyse(ws, path, config);
+    if (r) results.set(path, r);
+  }
   return { ws, results };
 }
 
 /** Asserts that the findings of `rules` in every file are exactly the annotated ones; returns the analyses. */
-export function checkWorkspace(fixture: string, opts: { rules: string[]; config?: LintConfig }): { ws: Workspace; results: Map<string, Analysis> } {
+export function checkWorkspace(
+  fixture: string,
+  opts: { rules: string[]; config?: LintConfig },
+): { ws: Workspace; results: Map<string, Analysis> } {
   const out = analyseAll(fixture, opts.config);
   const problems: string[] = [];
   for (const [path, text] of filesOf(fixture)) {
@@ -61,15 +74,30 @@ export function checkWorkspace(fixture: string, opts: { rules: string[]; config?
     const unmatched = [...actual];
     for (const x of expected) {
       const i = unmatched.findIndex((f) => {
-        const a = lines.position(f.span.start), b = lines.position(f.span.end);
-        return a.line === x.line && b.line === x.line && a.character === x.start && b.character === x.end && f.severity === x.severity && f.rule === x.rule && (x.message === undefined || f.message === x.message);
+        const a = lines.position(f.span.start),
+          b = lines.position(f.span.end);
+        return (
+          a.line === x.line &&
+          b.line === x.line &&
+          a.character === x.start &&
+          b.character === x.end &&
+          f.severity === x.severity &&
+          f.rule === x.rule &&
+          (x.message === undefined || f.message === x.message)
+        );
       });
-      if (i < 0) problems.push(`${path}: expected but not found: ${x.line}:${x.start}-${x.end} ${x.severity} ${x.rule}${x.message ? `: ${x.message}` : ''}`);
+      if (i < 0)
+        problems.push(
+          `${path}: expected but not found: ${x.line}:${x.start}-${x.end} ${x.severity} ${x.rule}${x.message ? `: ${x.message}` : ''}`,
+        );
       else unmatched.splice(i, 1);
     }
     for (const f of unmatched) {
-      const a = lines.position(f.span.start), b = lines.position(f.span.end);
-      problems.push(`${path}: found but not expected: ${a.line}:${a.character}-${b.line === a.line ? b.character : `${b.line}:${b.character}`} ${f.severity} ${f.rule}: ${f.message}`);
+      const a = lines.position(f.span.start),
+        b = lines.position(f.span.end);
+      problems.push(
+        `${path}: found but not expected: ${a.line}:${a.character}-${b.line === a.line ? b.character : `${b.line}:${b.character}`} ${f.severity} ${f.rule}: ${f.message}`,
+      );
     }
   }
   if (problems.length) assert.fail(`findings differ:\n  ${problems.join('\n  ')}`);

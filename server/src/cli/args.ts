@@ -1,6 +1,14 @@
 /** Command-line arguments of `openstack-ha` (../shared/spec/cli.md). */
 export type Format = 'text' | 'json' | 'sarif';
-export interface LintArgs { command: 'lint'; format: Format; config?: string; maxWarnings: number; fix: boolean; paths: string[]; quiet: boolean }
+export interface LintArgs {
+  command: 'lint';
+  format: Format;
+  config?: string;
+  maxWarnings: number;
+  fix: boolean;
+  paths: string[];
+  quiet: boolean;
+}
 export type Args = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: Format };
 
 export class UsageError extends Error {}

@@ -16,23 +16,47 @@ import { LineIndex } from '../engine/text/line-index';
 
 export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
 
-export interface Io { stdout(s: string): void; stderr(s: string): void; cwd: string }
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+}
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
 
 export function run(argv: string[], io: Io = processIo): number {
   let args: Args;
-  try { args = parseArgs(argv); } catch (e) {
-    if (e instanceof UsageError) { io.stderr(`openstack-ha: ${e.message}\n${USAGE}\n`); return 2; }
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`openstack-ha: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
     throw e;
   }
-  if (args.command === 'help') { io.stdout(USAGE + '\n'); return 0; }
-  if (args.command === 'version') { io.stdout(VERSION + '\n'); return 0; }
-  if (args.command === 'rules') {
-    io.stdout(args.format === 'json' ? JSON.stringify(ALL_RULES, null, 2) + '\n' : ALL_RULES.map((r) => `${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '} ${r.title}`).join('\n') + '\n');
+  if (args.command === 'help') {
+    io.stdout(USAGE + '\n');
     return 0;
   }
-  try { return lint(args, io); } catch (e) {
-    if (e instanceof PathError || e instanceof ConfigError) { io.stderr(`openstack-ha: ${e.message}\n`); return 2; }
+  if (args.command === 'version') {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  if (args.command === 'rules') {
+    io.stdout(
+      args.format === 'json'
+        ? JSON.stringify(ALL_RULES, null, 2) + '\n'
+        : ALL_RULES.map((r) => `${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '} ${r.title}`).join('\n') + '\n',
+    );
+    return 0;
+  }
+  try {
+    return lint(args, io);
+  } catch (e) {
+    if (e instanceof PathError || e instanceof ConfigError) {
+      io.stderr(`openstack-ha: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
 }
@@ -47,22 +71,43 @@ function lint(args: LintArgs, io: Io): number {
   const tooLarge = new Map<string, string>();
   for (const file of files) {
     let read: { text: string; truncated: boolean };
-    try { read = readForCheck(file); } catch (e) { throw new PathError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+    try {
+      read = readForCheck(file);
+    } catch (e) {
+      throw new PathError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
     const p = enginePath(file);
     hostOf.set(p, file);
     const kind = detectKind(p, read.text);
-    if (read.truncated) { if (kind) tooLarge.set(p, kind); continue; }
+    if (read.truncated) {
+      if (kind) tooLarge.set(p, kind);
+      continue;
+    }
     ws.setFile(p, read.text, kind);
     if (!kind && explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
   }
   // manifests first: the files of a deployment are checked against its manifest's model
-  const checked = ws.checkedFiles().sort((a, b) => Number(a.kind !== 'manifest') - Number(b.kind !== 'manifest') || (a.path < b.path ? -1 : 1));
+  const checked = ws
+    .checkedFiles()
+    .sort((a, b) => Number(a.kind !== 'manifest') - Number(b.kind !== 'manifest') || (a.path < b.path ? -1 : 1));
   const byFile = new Map<string, FileReport>();
   const kinds: { file: string; kind: string }[] = [];
   for (const [p, kind] of tooLarge) {
     const file = hostOf.get(p)!;
     const lines = new LineIndex('');
-    byFile.set(p, { file: rel(io, file), lines, findings: [{ rule: 'file-too-large', severity: 'warning', message: `the file has more than ${MAX_READ_BYTES} bytes; it is not analysed`, span: { start: 0, end: 0 }, fixes: [] }] });
+    byFile.set(p, {
+      file: rel(io, file),
+      lines,
+      findings: [
+        {
+          rule: 'file-too-large',
+          severity: 'warning',
+          message: `the file has more than ${MAX_READ_BYTES} bytes; it is not analysed`,
+          span: { start: 0, end: 0 },
+          fixes: [],
+        },
+      ],
+    });
     kinds.push({ file: rel(io, file), kind });
   }
   for (const { path: p, kind } of checked) {
@@ -94,18 +139,31 @@ function lint(args: LintArgs, io: Io): number {
     return { file: host ? rel(io, host) : r.file, range: lines.range(r.span.start, r.span.end), message: r.message };
   };
   const reports: FileReport[] = [];
-  for (const file of files) { const r = byFile.get(enginePath(file)); if (r) reports.push(r); }
+  for (const file of files) {
+    const r = byFile.get(enginePath(file));
+    if (r) reports.push(r);
+  }
   const n = kinds.length;
-  const out = args.format === 'json' ? formatJson(reports, related, kinds) : args.format === 'sarif' ? formatSarif(reports, VERSION, related) : formatText(reports, n, related, kinds);
+  const out =
+    args.format === 'json'
+      ? formatJson(reports, related, kinds)
+      : args.format === 'sarif'
+        ? formatSarif(reports, VERSION, related)
+        : formatText(reports, n, related, kinds);
   io.stdout(out);
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (n === 0 && args.format === 'text') io.stderr('openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n');
+  if (n === 0 && args.format === 'text')
+    io.stderr(
+      'openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n',
+    );
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 
 function loadExplicit(file: string): LintConfig {
-  try { return loadConfigFile(file); } catch (e) {
+  try {
+    return loadConfigFile(file);
+  } catch (e) {
     if (e instanceof ConfigError) throw e;
     throw new PathError(`cannot read configuration ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

@@ -29,20 +29,30 @@ export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_
   }
   const ctx = ws.contextFor(path);
   // what the deployment's manifest declares is the deployment's environment and release, whatever the defaults
-  const cfg = (ctx.environment && ctx.environment !== config.environment) || (ctx.release && ctx.release !== config.release)
-    ? { ...config, environment: ctx.environment ?? config.environment, release: ctx.release ?? config.release } : config;
+  const cfg =
+    (ctx.environment && ctx.environment !== config.environment) || (ctx.release && ctx.release !== config.release)
+      ? { ...config, environment: ctx.environment ?? config.environment, release: ctx.release ?? config.release }
+      : config;
   const r: Analysis = lintAs(kind, path, text, cfg, { topology: ctx.topology, peers: ctx.peers });
   r.manifestFile = ctx.manifest;
   r.environment = cfg.environment ?? 'production';
   r.release = cfg.release ?? NEWEST_RELEASE;
-  if (ctx.ambiguous && effectiveSeverity(config, 'manifest-ambiguous', 'warning') !== 'off' && !isSuppressed(parseSuppressions(text), 'manifest-ambiguous', 0)) r.findings.unshift(ambiguous(path, ctx.ambiguous, config));
+  if (
+    ctx.ambiguous &&
+    effectiveSeverity(config, 'manifest-ambiguous', 'warning') !== 'off' &&
+    !isSuppressed(parseSuppressions(text), 'manifest-ambiguous', 0)
+  )
+    r.findings.unshift(ambiguous(path, ctx.ambiguous, config));
   return r;
 }
 
 function ambiguous(path: string, manifests: string[], config: LintConfig): Finding {
   const names = manifests.map((m) => relative(dirname(path), m) || basename(m));
   return {
-    rule: 'manifest-ambiguous', severity: effectiveSeverity(config, 'manifest-ambiguous', 'warning') as Finding['severity'], span: { start: 0, end: 0 }, fixes: [],
+    rule: 'manifest-ambiguous',
+    severity: effectiveSeverity(config, 'manifest-ambiguous', 'warning') as Finding['severity'],
+    span: { start: 0, end: 0 },
+    fixes: [],
     message: `${manifests.length} manifests are equally near this file (${names.join(', ')}): it is checked against neither; keep one manifest per deployment folder`,
     related: manifests.map((m) => ({ file: m, span: { start: 0, end: 0 }, message: `manifest ${basename(m)}` })),
   };

@@ -51,19 +51,28 @@ export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintCo
           if (v === 2 || v === 3) cfg.corosync = v;
           else problems.push(`${source}: corosync must be 2 or 3 (the major version corosync.conf is written for; 3 when not set)`);
         } else if (k === 'vips' || k === 'controllers') {
-          if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x)) problems.push(`${source}: ${k} must be a list of ${k === 'vips' ? 'addresses' : 'host names or addresses'}`);
+          if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x))
+            problems.push(`${source}: ${k} must be a list of ${k === 'vips' ? 'addresses' : 'host names or addresses'}`);
           else cfg[k] = v as string[];
         } else if (k === 'rules') {
-          if (!v || typeof v !== 'object' || Array.isArray(v)) { problems.push(`${source}: rules must map rule ids to ${SEVERITIES.join('|')}`); continue; }
+          if (!v || typeof v !== 'object' || Array.isArray(v)) {
+            problems.push(`${source}: rules must map rule ids to ${SEVERITIES.join('|')}`);
+            continue;
+          }
           for (const [id, sev] of Object.entries(v as Record<string, unknown>)) {
             if (!isRuleId(id)) problems.push(`${source}: unknown rule '${id}'${suggestRule(id)}`);
-            else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) problems.push(`${source}: rule '${id}' must be one of ${SEVERITIES.join(', ')}`);
+            else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting))
+              problems.push(`${source}: rule '${id}' must be one of ${SEVERITIES.join(', ')}`);
             else cfg.rules[id] = sev as SeveritySetting;
           }
         } else if (k === 'disable') {
-          if (!Array.isArray(v)) { problems.push(`${source}: disable must be a list of rule ids`); continue; }
+          if (!Array.isArray(v)) {
+            problems.push(`${source}: disable must be a list of rule ids`);
+            continue;
+          }
           for (const id of v) {
-            if (typeof id !== 'string' || !isRuleId(id)) problems.push(`${source}: unknown rule '${String(id)}' in disable${typeof id === 'string' ? suggestRule(id) : ''}`);
+            if (typeof id !== 'string' || !isRuleId(id))
+              problems.push(`${source}: unknown rule '${String(id)}' in disable${typeof id === 'string' ? suggestRule(id) : ''}`);
             else cfg.rules[id] = 'off';
           }
         } else problems.push(`${source}: unknown key '${k}' (expected environment, release, corosync, vips, controllers, rules, disable)`);
@@ -100,7 +109,10 @@ export function effectiveSeverity(cfg: LintConfig, rule: string, severity: Sever
 }
 
 /** Suppression comments (`#` or `<!-- -->`): `# openstack-ha-disable-next-line id[, id]`, `# openstack-ha-disable-line id`, `# openstack-ha-disable id` (whole file). No ids means every rule. */
-export interface Suppressions { file: Set<string> | 'all'; lines: Map<number, Set<string> | 'all'> }
+export interface Suppressions {
+  file: Set<string> | 'all';
+  lines: Map<number, Set<string> | 'all'>;
+}
 
 // `<!-- ... -->` too, for the XML of a Pacemaker CIB
 const DIRECTIVE = /(?:^|\s)(?:#|<!--)\s*openstack-ha-(disable-next-line|disable-line|disable)\b((?:(?!-->)[^\n#])*)/;

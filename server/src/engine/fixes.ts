@@ -23,7 +23,9 @@ export function safeFixEdits(findings: Finding[]): TextEdit[] {
   for (const f of findings) {
     const fix = f.fixes.find((x) => x.safe);
     if (!fix) continue;
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end)));
+    const overlaps = fix.edits.some((e) =>
+      taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === t.start && e.end === t.end)),
+    );
     if (!overlaps) taken.push(...fix.edits);
   }
   return taken;

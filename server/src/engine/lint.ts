@@ -7,7 +7,16 @@ import { LineIndex } from './text/line-index';
 import { parseManifestText, Parsed } from './documents/manifest/parse';
 import { buildManifest, Manifest } from './documents/manifest/model';
 import { emptyManifestFinding, validateManifest } from './documents/manifest/validate';
-import { CONF_RULES, COROSYNC_RULES, FIREWALL_RULES, GALERA_RULES, HAPROXY_RULES, KEEPALIVED_RULES, MANIFEST_RULES, PACEMAKER_RULES } from './rules';
+import {
+  CONF_RULES,
+  COROSYNC_RULES,
+  FIREWALL_RULES,
+  GALERA_RULES,
+  HAPROXY_RULES,
+  KEEPALIVED_RULES,
+  MANIFEST_RULES,
+  PACEMAKER_RULES,
+} from './rules';
 import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { looksBinary, MAX_MANIFEST_BYTES } from './documents/manifest/parse';
 import { confKind } from './documents/oslo-conf/recognise';
@@ -29,7 +38,8 @@ import { parseFirewall } from './documents/firewall/parse';
 import { Report, RuleMeta } from './rules/rule';
 import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
 
-export type DocumentKind = 'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall' | 'clustercheck';
+export type DocumentKind =
+  'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall' | 'clustercheck';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -57,7 +67,9 @@ import { detectKind } from './languages';
 export { detectKind };
 
 /** Where the YAML comes from: the full parser by default, the editor's incremental one per document. */
-export interface ManifestParser { parse(text: string): Parsed }
+export interface ManifestParser {
+  parse(text: string): Parsed;
+}
 const FULL_PARSER: ManifestParser = { parse: parseManifestText };
 
 export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, parser: ManifestParser = FULL_PARSER): LintResult {
@@ -76,13 +88,36 @@ export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, pa
 }
 
 /** Runs each rule that is not switched off; a rule that throws becomes a finding, not a crash of the others. */
-function runRules<C>(rules: readonly { meta: RuleMeta; check(ctx: C): void }[], config: LintConfig, out: Finding[], makeCtx: (report: (r: Report) => void) => C): void {
+function runRules<C>(
+  rules: readonly { meta: RuleMeta; check(ctx: C): void }[],
+  config: LintConfig,
+  out: Finding[],
+  makeCtx: (report: (r: Report) => void) => C,
+): void {
   for (const rule of rules) {
     if (config.rules[rule.meta.id] === 'off') continue;
     try {
-      rule.check(makeCtx((r) => out.push({ rule: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], ...(r.tools ? { tools: r.tools } : {}), ...(r.related?.length ? { related: r.related } : {}) })));
+      rule.check(
+        makeCtx((r) =>
+          out.push({
+            rule: rule.meta.id,
+            severity: r.severity ?? rule.meta.severity,
+            message: r.message,
+            span: r.span,
+            fixes: r.fixes ?? [],
+            ...(r.tools ? { tools: r.tools } : {}),
+            ...(r.related?.length ? { related: r.related } : {}),
+          }),
+        ),
+      );
     } catch (e) {
-      out.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.meta.id} failed: ${(e as Error).message}`, span: { start: 0, end: 0 }, fixes: [] });
+      out.push({
+        rule: 'internal-error',
+        severity: 'error',
+        message: `rule ${rule.meta.id} failed: ${(e as Error).message}`,
+        span: { start: 0, end: 0 },
+        fixes: [],
+      });
     }
   }
 }
@@ -104,21 +139,36 @@ function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConf
 const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
-export interface ConfContext { topology?: Topology; peers?: PeerConf[] }
+export interface ConfContext {
+  topology?: Topology;
+  peers?: PeerConf[];
+}
 
 export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
   const at0 = { start: 0, end: 0 };
-  if (looksBinary(text)) raw.push({ rule: 'parse-error', severity: 'error', message: 'this is a binary file, not a configuration file', span: at0, fixes: [] });
-  else if (text.length > MAX_MANIFEST_BYTES) raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: at0, fixes: [] });
+  if (looksBinary(text))
+    raw.push({ rule: 'parse-error', severity: 'error', message: 'this is a binary file, not a configuration file', span: at0, fixes: [] });
+  else if (text.length > MAX_MANIFEST_BYTES)
+    raw.push({
+      rule: 'file-too-large',
+      severity: 'warning',
+      message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`,
+      span: at0,
+      fixes: [],
+    });
   if (raw.length) return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), lines };
   const parsed = parseConf(text);
   for (const p of parsed.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
   const catalog = catalogFor(file, config.release ?? NEWEST_RELEASE)!;
   const view = new ConfView(parsed, catalog);
   const isOff = (id: string) => config.rules[id] === 'off';
-  const topology = context.topology ?? (config.vips?.length || config.controllers?.length ? topologyFromSettings(config.vips ?? [], config.controllers ?? [], '.openstack-ha.yaml') : undefined);
+  const topology =
+    context.topology ??
+    (config.vips?.length || config.controllers?.length
+      ? topologyFromSettings(config.vips ?? [], config.controllers ?? [], '.openstack-ha.yaml')
+      : undefined);
   runRules(CONF_RULES, config, raw, (report) => ({ view, text, isOff, topology, peers: context.peers ?? [], report }));
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
@@ -128,13 +178,22 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
  * parse-error findings, the rules, then severity overrides and suppression.
  */
 function lintParsed<F extends { problems: { message: string; span: Span }[] }>(
-  kind: DocumentKind, text: string, config: LintConfig, parse: (text: string) => F,
+  kind: DocumentKind,
+  text: string,
+  config: LintConfig,
+  parse: (text: string) => F,
   check: (file: F, raw: Finding[]) => Partial<LintResult>,
 ): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
   if (text.length > MAX_MANIFEST_BYTES) {
-    raw.push({ rule: 'file-too-large', severity: 'warning', message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`, span: { start: 0, end: 0 }, fixes: [] });
+    raw.push({
+      rule: 'file-too-large',
+      severity: 'warning',
+      message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`,
+      span: { start: 0, end: 0 },
+      fixes: [],
+    });
     return { kind, findings: finish(raw, text, lines, config), lines };
   }
   const file = parse(text);
@@ -155,7 +214,15 @@ export function lintHaproxy(text: string, config: LintConfig = EMPTY_CONFIG, con
 /** corosync.conf, checked against the HA guide's section on Corosync. */
 export function lintCorosync(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   return lintParsed('corosync', text, config, parseCorosync, (file, raw) => {
-    runRules(COROSYNC_RULES, config, raw, (report) => ({ file, text, environment: config.environment ?? 'production', version: config.corosync ?? 3, topology: context.topology, peers: context.peers ?? [], report }));
+    runRules(COROSYNC_RULES, config, raw, (report) => ({
+      file,
+      text,
+      environment: config.environment ?? 'production',
+      version: config.corosync ?? 3,
+      topology: context.topology,
+      peers: context.peers ?? [],
+      report,
+    }));
     return { corosync: file };
   });
 }
@@ -172,7 +239,14 @@ export function lintKeepalived(text: string, config: LintConfig = EMPTY_CONFIG, 
 export function lintCnf(text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   return lintParsed('galera', text, config, parseCnf, (file, raw) => {
     const options = serverOptions(file);
-    runRules(GALERA_RULES, config, raw, (report) => ({ file, text, options, topology: context.topology, peers: context.peers ?? [], report }));
+    runRules(GALERA_RULES, config, raw, (report) => ({
+      file,
+      text,
+      options,
+      topology: context.topology,
+      peers: context.peers ?? [],
+      report,
+    }));
     return { cnf: file };
   });
 }
@@ -187,22 +261,40 @@ export function lintPacemaker(text: string, syntax: PmSyntax, config: LintConfig
 }
 
 /** A host firewall (iptables rules or commands, nftables, a firewalld zone), checked for what the Galera nodes need. */
-export function lintFirewall(text: string, syntax: FwSyntax, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}, path = ''): LintResult {
-  return lintParsed('firewall', text, config, (t) => parseFirewall(t, syntax, path), (model, raw) => {
-    runRules(FIREWALL_RULES, config, raw, (report) => ({ model, text, topology: context.topology, peers: context.peers ?? [], report }));
-    return { firewall: model };
-  });
+export function lintFirewall(
+  text: string,
+  syntax: FwSyntax,
+  config: LintConfig = EMPTY_CONFIG,
+  context: ConfContext = {},
+  path = '',
+): LintResult {
+  return lintParsed(
+    'firewall',
+    text,
+    config,
+    (t) => parseFirewall(t, syntax, path),
+    (model, raw) => {
+      runRules(FIREWALL_RULES, config, raw, (report) => ({ model, text, topology: context.topology, peers: context.peers ?? [], report }));
+      return { firewall: model };
+    },
+  );
 }
 
 const CLUSTERCHECK_RULES = PACEMAKER_RULES.filter((r) => r.meta.id === 'pacemaker-placeholder-secrets');
 
 /** clustercheck's settings and xinetd service: only their secrets are checked (the guide's example password). */
 export function lintClustercheck(text: string, config: LintConfig = EMPTY_CONFIG): LintResult {
-  return lintParsed('clustercheck', text, config, () => ({ problems: [] }), (_file, raw) => {
-    const model = emptyModel('pcs');
-    runRules(CLUSTERCHECK_RULES, config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
-    return {};
-  });
+  return lintParsed(
+    'clustercheck',
+    text,
+    config,
+    () => ({ problems: [] }),
+    (_file, raw) => {
+      const model = emptyModel('pcs');
+      runRules(CLUSTERCHECK_RULES, config, raw, (report) => ({ model, text, environment: config.environment ?? 'production', report }));
+      return {};
+    },
+  );
 }
 
 export function lintFile(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult | null {
@@ -211,14 +303,27 @@ export function lintFile(path: string, text: string, config: LintConfig = EMPTY_
 }
 
 /** A file of a known kind (the editor and the CLI detect it first); a manifest gets `parser` when the caller keeps one. */
-export function lintAs(kind: DocumentKind, path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}, parser?: ManifestParser): LintResult {
+export function lintAs(
+  kind: DocumentKind,
+  path: string,
+  text: string,
+  config: LintConfig = EMPTY_CONFIG,
+  context: ConfContext = {},
+  parser?: ManifestParser,
+): LintResult {
   switch (kind) {
-    case 'manifest': return lintManifest(text, config, parser);
-    case 'oslo-conf': return lintConf(confKind(path, text)!, text, config, context);
-    case 'haproxy': return lintHaproxy(text, config, context);
-    case 'corosync': return lintCorosync(text, config, context);
-    case 'keepalived': return lintKeepalived(text, config, context);
-    case 'galera': return lintCnf(text, config, context);
+    case 'manifest':
+      return lintManifest(text, config, parser);
+    case 'oslo-conf':
+      return lintConf(confKind(path, text)!, text, config, context);
+    case 'haproxy':
+      return lintHaproxy(text, config, context);
+    case 'corosync':
+      return lintCorosync(text, config, context);
+    case 'keepalived':
+      return lintKeepalived(text, config, context);
+    case 'galera':
+      return lintCnf(text, config, context);
     case 'pacemaker': {
       const pm = lintPacemaker(text, pacemakerSyntax(path, text)!, config);
       // a setup script often opens the firewall too
@@ -226,7 +331,9 @@ export function lintAs(kind: DocumentKind, path: string, text: string, config: L
       const fw = lintFirewall(text, 'script', config, context, path);
       return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort(byPosition) };
     }
-    case 'firewall': return lintFirewall(text, firewallSyntax(path, text)!, config, context, path);
-    case 'clustercheck': return lintClustercheck(text, config);
+    case 'firewall':
+      return lintFirewall(text, firewallSyntax(path, text)!, config, context, path);
+    case 'clustercheck':
+      return lintClustercheck(text, config);
   }
 }

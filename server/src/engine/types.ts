@@ -2,9 +2,16 @@
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
-export interface TextEdit { start: number; end: number; newText: string }
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 export interface Fix {
   title: string;
@@ -16,8 +23,18 @@ export interface Fix {
 }
 
 /** The HA stack's own checkers, named as the docs and the differential suites name them. */
-export const REAL_TOOLS = ['haproxy -c', 'keepalived -t', 'corosync -t', 'mariadbd', 'crm_verify', 'crmsh', 'iptables-restore', 'nft', 'oslo-config-validator'] as const;
-export type RealTool = typeof REAL_TOOLS[number];
+export const REAL_TOOLS = [
+  'haproxy -c',
+  'keepalived -t',
+  'corosync -t',
+  'mariadbd',
+  'crm_verify',
+  'crmsh',
+  'iptables-restore',
+  'nft',
+  'oslo-config-validator',
+] as const;
+export type RealTool = (typeof REAL_TOOLS)[number];
 /**
  * What a real tool does with a file that a rule reports: it `refuses` it too (our error is its
  * error), it takes it and `warns`, or it `accepts` it (a defect of HA that no tool checks; the
@@ -48,4 +65,6 @@ export interface Finding {
 export type Environment = 'production' | 'staging' | 'test' | 'demo';
 export const ENVIRONMENTS: readonly Environment[] = ['production', 'staging', 'test', 'demo'];
 /** test and demo relax the rules that only make sense for production (fencing, minimum sizes). */
-export function isProductionLike(env: Environment): boolean { return env === 'production' || env === 'staging'; }
+export function isProductionLike(env: Environment): boolean {
+  return env === 'production' || env === 'staging';
+}

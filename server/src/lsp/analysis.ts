@@ -17,7 +17,10 @@ import { LineIndex } from '../engine/text/line-index';
 import { pathToFileURL } from 'url';
 
 export interface Settings {
-  enable: boolean; rules: Record<string, string>; environment?: string; release?: string;
+  enable: boolean;
+  rules: Record<string, string>;
+  environment?: string;
+  release?: string;
   /** Run haproxy -c, keepalived -t, corosync -t or crm_verify on save (trusted workspaces only). */
   realTools?: { runOnSave: boolean; timeoutMs: number };
   /** Globs of workspace files not to check (with the editor's files.exclude). */
@@ -25,9 +28,18 @@ export interface Settings {
 }
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
 
-export interface Analysis { version: number; result: EngineAnalysis | null; configFile?: string; configError?: Error }
+export interface Analysis {
+  version: number;
+  result: EngineAnalysis | null;
+  configFile?: string;
+  configError?: Error;
+}
 
-interface Cached extends Analysis { text: string; settingsEpoch: number; workspaceEpoch: number }
+interface Cached extends Analysis {
+  text: string;
+  settingsEpoch: number;
+  workspaceEpoch: number;
+}
 
 export class AnalysisCache {
   /** By engine path (or by URI for a buffer with no file). */
@@ -44,13 +56,27 @@ export class AnalysisCache {
   /** Called with the files to check again when a change altered what they are checked against. */
   onDependentsChanged?: (paths: string[]) => void;
 
-  setSettings(s: Settings): void { this.settings = s; this.invalidate(); }
-  invalidate(): void { this.settingsEpoch++; this.configs.clear(); }
-  forget(key: string): void { this.cache.delete(key); this.parsers.delete(key); }
+  setSettings(s: Settings): void {
+    this.settings = s;
+    this.invalidate();
+  }
+  invalidate(): void {
+    this.settingsEpoch++;
+    this.configs.clear();
+  }
+  forget(key: string): void {
+    this.cache.delete(key);
+    this.parsers.delete(key);
+  }
 
   /** The key of a document: its engine path, or its URI when it has no file. */
-  static keyOf(uri: string): string { const p = URI.toPath(uri); return p ? enginePath(p) : uri; }
-  static uriOf(key: string): string { return key.startsWith('/') || /^[A-Za-z]:\//.test(key) ? pathToFileURL(hostPath(key)).toString() : key; }
+  static keyOf(uri: string): string {
+    const p = URI.toPath(uri);
+    return p ? enginePath(p) : uri;
+  }
+  static uriOf(key: string): string {
+    return key.startsWith('/') || /^[A-Za-z]:\//.test(key) ? pathToFileURL(hostPath(key)).toString() : key;
+  }
 
   /** A file's text as the workspace should see it (a disk read, a buffer edit); reports its dependents when that matters. */
   setText(key: string, text: string, notify = true): void {
@@ -64,7 +90,10 @@ export class AnalysisCache {
     const deps = this.workspace.dependents(key);
     const mattered = this.workspace.removeFile(key);
     this.forget(key);
-    if (mattered) { this.workspaceEpoch++; this.onDependentsChanged?.(deps); }
+    if (mattered) {
+      this.workspaceEpoch++;
+      this.onDependentsChanged?.(deps);
+    }
   }
 
   private dependentsChanged(key: string): void {
@@ -85,7 +114,13 @@ export class AnalysisCache {
     const text = this.workspace.textOf(key);
     const hit = this.cache.get(key);
     const kind = this.workspace.kindOf(key);
-    if (hit && hit.text === text && hit.settingsEpoch === this.settingsEpoch && (kind === 'manifest' || hit.workspaceEpoch === this.workspaceEpoch)) return hit;
+    if (
+      hit &&
+      hit.text === text &&
+      hit.settingsEpoch === this.settingsEpoch &&
+      (kind === 'manifest' || hit.workspaceEpoch === this.workspaceEpoch)
+    )
+      return hit;
     if (text === undefined || !this.settings.enable || !kind) return { version: 0, result: null };
     const fromFile = this.configs.forDocument(hostPath(key));
     const config = this.configFor(fromFile.config);
@@ -95,7 +130,15 @@ export class AnalysisCache {
       if (!parser) this.parsers.set(key, (parser = new IncrementalManifestParser()));
     }
     const result = analyse(this.workspace, key, config, parser);
-    const a: Cached = { version: 0, result, configFile: fromFile.file, configError: fromFile.error, text, settingsEpoch: this.settingsEpoch, workspaceEpoch: this.workspaceEpoch };
+    const a: Cached = {
+      version: 0,
+      result,
+      configFile: fromFile.file,
+      configError: fromFile.error,
+      text,
+      settingsEpoch: this.settingsEpoch,
+      workspaceEpoch: this.workspaceEpoch,
+    };
     this.cache.set(key, a);
     return a;
   }
@@ -113,7 +156,11 @@ export class AnalysisCache {
   }
 
   private configFor(fromFile: LintConfig | undefined): LintConfig {
-    const editor: Partial<LintConfig> = { rules: this.settings.rules as LintConfig['rules'], environment: this.settings.environment as LintConfig['environment'], release: this.settings.release as LintConfig['release'] };
+    const editor: Partial<LintConfig> = {
+      rules: this.settings.rules as LintConfig['rules'],
+      environment: this.settings.environment as LintConfig['environment'],
+      release: this.settings.release as LintConfig['release'],
+    };
     return mergeConfigs(fromFile, editor);
   }
 

@@ -1,8 +1,28 @@
 /** LSP request handlers: thin adapters from LSP params to the engine's language service. */
 import {
-  CodeAction, CodeActionKind, CodeActionParams, CompletionItem, CompletionItemKind, CompletionParams, Connection, DefinitionParams,
-  DocumentSymbol, DocumentSymbolParams, Hover, HoverParams, Location, MarkupKind, PrepareRenameParams, ReferenceParams, RenameParams,
-  ResponseError, SymbolKind, TextDocuments, WorkspaceEdit, Range, ExecuteCommandParams,
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionParams,
+  Connection,
+  DefinitionParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
+  Hover,
+  HoverParams,
+  Location,
+  MarkupKind,
+  PrepareRenameParams,
+  ReferenceParams,
+  RenameParams,
+  ResponseError,
+  SymbolKind,
+  TextDocuments,
+  WorkspaceEdit,
+  Range,
+  ExecuteCommandParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
@@ -20,11 +40,19 @@ export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
-  property: CompletionItemKind.Property, value: CompletionItemKind.Value, enum: CompletionItemKind.EnumMember,
-  reference: CompletionItemKind.Reference, service: CompletionItemKind.Module,
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  service: CompletionItemKind.Module,
 };
 const SYMBOL_KIND: Record<SymbolNode['kind'], SymbolKind> = {
-  section: SymbolKind.Namespace, node: SymbolKind.Object, cluster: SymbolKind.Struct, vip: SymbolKind.Constant, service: SymbolKind.Module, option: SymbolKind.Property,
+  section: SymbolKind.Namespace,
+  node: SymbolKind.Object,
+  cluster: SymbolKind.Struct,
+  vip: SymbolKind.Constant,
+  service: SymbolKind.Module,
+  option: SymbolKind.Property,
 };
 
 export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, analyses: AnalysisCache): void {
@@ -34,122 +62,209 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     const a = analyses.get(doc);
     return a.result ? { doc, r: a.result } : undefined;
   };
-  const guard = <P, R>(name: string, fn: (p: P) => R, fallback: R) => (p: P): R => {
-    try { return fn(p); } catch (e) {
-      if (e instanceof ResponseError) throw e;
-      connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
-      return fallback;
-    }
-  };
-
-  connection.onHover(guard('hover', (p: HoverParams): Hover | null => {
-    const g = get(p.textDocument.uri);
-    if (!g) return null;
-    const h = serviceFor(g.r.kind).hover?.(g.r, g.r.lines.offset(p.position), ruleDocUri);
-    if (!h) return null;
-    // which deployment the file was checked against, under what the hover says
-    const r = g.r as EngineAnalysis;
-    const against = r.kind === 'manifest' ? '' : `\n\n---\n*Checked against ${r.manifestFile ? `\`${r.manifestFile.split('/').pop()}\`` : 'no HA manifest'} (${r.environment ?? 'production'}${r.release ? `, ${r.release}` : ''}).*`;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown + against }, range: toRange(g.r.lines, h.span) };
-  }, null));
-
-  connection.onCompletion(guard('completion', (p: CompletionParams): CompletionItem[] => {
-    const doc = documents.get(p.textDocument.uri);
-    if (!doc) return [];
-    const a = analyses.get(doc);
-    if (!a.result) return [];
-    const lines = a.result.lines;
-    const res = serviceFor(a.result.kind).complete?.(a.result, doc.getText(), lines.offset(p.position));
-    if (!res) return [];
-    const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
-    return res.items.map((i) => ({
-      label: i.label, kind: COMPLETION_KIND[i.kind], detail: i.detail, sortText: i.sortText, preselect: i.preselect,
-      documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
-      textEdit: { range, newText: i.insertText },
-    }));
-  }, []));
-
-  connection.onDocumentSymbol(guard('symbols', (p: DocumentSymbolParams): DocumentSymbol[] => {
-    const g = get(p.textDocument.uri);
-    if (!g) return [];
-    const conv = (s: SymbolNode): DocumentSymbol => ({
-      name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toRange(g.r.lines, s.span), selectionRange: toRange(g.r.lines, s.selection), children: s.children.map(conv),
-    });
-    return (serviceFor(g.r.kind).symbols?.(g.r) ?? []).map(conv);
-  }, []));
-
-  connection.onDefinition(guard('definition', (p: DefinitionParams): Location | null => {
-    const g = get(p.textDocument.uri);
-    if (!g?.r.manifest) return null;
-    const s = definition(g.r.manifest, g.r.lines.offset(p.position));
-    return s ? { uri: p.textDocument.uri, range: toRange(g.r.lines, s) } : null;
-  }, null));
-
-  connection.onReferences(guard('references', (p: ReferenceParams): Location[] => {
-    const g = get(p.textDocument.uri);
-    if (!g?.r.manifest) return [];
-    return references(g.r.manifest, g.r.lines.offset(p.position), p.context.includeDeclaration).map((s) => ({ uri: p.textDocument.uri, range: toRange(g.r.lines, s) }));
-  }, []));
-
-  connection.onPrepareRename(guard('prepareRename', (p: PrepareRenameParams): { range: Range; placeholder: string } | null => {
-    const g = get(p.textDocument.uri);
-    if (!g?.r.manifest) return null;
-    const r = prepareRename(g.r.manifest, g.r.lines.offset(p.position));
-    return r ? { range: toRange(g.r.lines, r.span), placeholder: r.placeholder } : null;
-  }, null));
-
-  connection.onRenameRequest(guard('rename', (p: RenameParams): WorkspaceEdit | null => {
-    const g = get(p.textDocument.uri);
-    if (!g?.r.manifest) return null;
-    try {
-      return { changes: { [p.textDocument.uri]: toTextEdits(g.r.lines, rename(g.r.manifest, g.r.lines.offset(p.position), p.newName)) } };
-    } catch (e) {
-      if (e instanceof RenameError) throw new ResponseError(-32602, e.message);
-      throw e;
-    }
-  }, null));
-
-  connection.onCodeAction(guard('codeAction', (p: CodeActionParams): CodeAction[] => {
-    const g = get(p.textDocument.uri);
-    if (!g) return [];
-    const { r, doc } = g;
-    const uri = p.textDocument.uri;
-    const only = p.context.only;
-    const out: CodeAction[] = [];
-    const fixAll = (): CodeAction[] => {
-      const edits = safeFixEdits(r.findings);
-      return edits.length ? [{ title: 'Fix all safely fixable OpenStack HA problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(r.lines, edits) } } }] : [];
-    };
-    // LSP kinds are hierarchical: a request for `source` wants `source.fixAll.openstack-ha` too
-    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    if (!wants(CodeActionKind.QuickFix)) return wants(FIX_ALL_KIND) ? fixAll() : [];
-    const text = doc.getText();
-    for (const d of p.context.diagnostics) {
-      if (d.source !== SOURCE || typeof d.code !== 'string') continue;
-      const rule = d.code;
-      const f = r.findings.find((x) => x.rule === rule && sameRange(toRange(r.lines, x.span), d.range));
-      for (const fix of f?.fixes ?? []) out.push(fixToAction(uri, r.lines, fix, d));
-      const start = r.lines.offset(d.range.start);
-      out.push({
-        title: `Disable ${rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
-        edit: { changes: { [uri]: toTextEdits(r.lines, [insertLineAbove(text, start, `# openstack-ha-disable-next-line ${rule}`)]) } },
-      });
-      if (ruleMeta(rule)) {
-        out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d],
-          command: { title: `Show documentation for ${rule}`, command: SHOW_DOC_COMMAND, arguments: [rule] } });
+  const guard =
+    <P, R>(name: string, fn: (p: P) => R, fallback: R) =>
+    (p: P): R => {
+      try {
+        return fn(p);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+        return fallback;
       }
-    }
-    // after the specific actions, so the preferred quick fix stays first
-    return [...out, ...(out.length && wants(FIX_ALL_KIND) ? fixAll() : [])];
-  }, []));
+    };
 
-  handleCommand = guard('executeCommand', async (p: ExecuteCommandParams) => {
-    if (p.command !== SHOW_DOC_COMMAND) return null;
-    const rule = String(p.arguments?.[0] ?? '');
-    if (!ruleMeta(rule)) return null;
-    await connection.window.showDocument({ uri: ruleDocUri(rule), takeFocus: true });
-    return null;
-  }, Promise.resolve(null));
+  connection.onHover(
+    guard(
+      'hover',
+      (p: HoverParams): Hover | null => {
+        const g = get(p.textDocument.uri);
+        if (!g) return null;
+        const h = serviceFor(g.r.kind).hover?.(g.r, g.r.lines.offset(p.position), ruleDocUri);
+        if (!h) return null;
+        // which deployment the file was checked against, under what the hover says
+        const r = g.r as EngineAnalysis;
+        const against =
+          r.kind === 'manifest'
+            ? ''
+            : `\n\n---\n*Checked against ${r.manifestFile ? `\`${r.manifestFile.split('/').pop()}\`` : 'no HA manifest'} (${r.environment ?? 'production'}${r.release ? `, ${r.release}` : ''}).*`;
+        return { contents: { kind: MarkupKind.Markdown, value: h.markdown + against }, range: toRange(g.r.lines, h.span) };
+      },
+      null,
+    ),
+  );
+
+  connection.onCompletion(
+    guard(
+      'completion',
+      (p: CompletionParams): CompletionItem[] => {
+        const doc = documents.get(p.textDocument.uri);
+        if (!doc) return [];
+        const a = analyses.get(doc);
+        if (!a.result) return [];
+        const lines = a.result.lines;
+        const res = serviceFor(a.result.kind).complete?.(a.result, doc.getText(), lines.offset(p.position));
+        if (!res) return [];
+        const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
+        return res.items.map((i) => ({
+          label: i.label,
+          kind: COMPLETION_KIND[i.kind],
+          detail: i.detail,
+          sortText: i.sortText,
+          preselect: i.preselect,
+          documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
+          textEdit: { range, newText: i.insertText },
+        }));
+      },
+      [],
+    ),
+  );
+
+  connection.onDocumentSymbol(
+    guard(
+      'symbols',
+      (p: DocumentSymbolParams): DocumentSymbol[] => {
+        const g = get(p.textDocument.uri);
+        if (!g) return [];
+        const conv = (s: SymbolNode): DocumentSymbol => ({
+          name: s.name,
+          detail: s.detail,
+          kind: SYMBOL_KIND[s.kind],
+          range: toRange(g.r.lines, s.span),
+          selectionRange: toRange(g.r.lines, s.selection),
+          children: s.children.map(conv),
+        });
+        return (serviceFor(g.r.kind).symbols?.(g.r) ?? []).map(conv);
+      },
+      [],
+    ),
+  );
+
+  connection.onDefinition(
+    guard(
+      'definition',
+      (p: DefinitionParams): Location | null => {
+        const g = get(p.textDocument.uri);
+        if (!g?.r.manifest) return null;
+        const s = definition(g.r.manifest, g.r.lines.offset(p.position));
+        return s ? { uri: p.textDocument.uri, range: toRange(g.r.lines, s) } : null;
+      },
+      null,
+    ),
+  );
+
+  connection.onReferences(
+    guard(
+      'references',
+      (p: ReferenceParams): Location[] => {
+        const g = get(p.textDocument.uri);
+        if (!g?.r.manifest) return [];
+        return references(g.r.manifest, g.r.lines.offset(p.position), p.context.includeDeclaration).map((s) => ({
+          uri: p.textDocument.uri,
+          range: toRange(g.r.lines, s),
+        }));
+      },
+      [],
+    ),
+  );
+
+  connection.onPrepareRename(
+    guard(
+      'prepareRename',
+      (p: PrepareRenameParams): { range: Range; placeholder: string } | null => {
+        const g = get(p.textDocument.uri);
+        if (!g?.r.manifest) return null;
+        const r = prepareRename(g.r.manifest, g.r.lines.offset(p.position));
+        return r ? { range: toRange(g.r.lines, r.span), placeholder: r.placeholder } : null;
+      },
+      null,
+    ),
+  );
+
+  connection.onRenameRequest(
+    guard(
+      'rename',
+      (p: RenameParams): WorkspaceEdit | null => {
+        const g = get(p.textDocument.uri);
+        if (!g?.r.manifest) return null;
+        try {
+          return {
+            changes: { [p.textDocument.uri]: toTextEdits(g.r.lines, rename(g.r.manifest, g.r.lines.offset(p.position), p.newName)) },
+          };
+        } catch (e) {
+          if (e instanceof RenameError) throw new ResponseError(-32602, e.message);
+          throw e;
+        }
+      },
+      null,
+    ),
+  );
+
+  connection.onCodeAction(
+    guard(
+      'codeAction',
+      (p: CodeActionParams): CodeAction[] => {
+        const g = get(p.textDocument.uri);
+        if (!g) return [];
+        const { r, doc } = g;
+        const uri = p.textDocument.uri;
+        const only = p.context.only;
+        const out: CodeAction[] = [];
+        const fixAll = (): CodeAction[] => {
+          const edits = safeFixEdits(r.findings);
+          return edits.length
+            ? [
+                {
+                  title: 'Fix all safely fixable OpenStack HA problems',
+                  kind: FIX_ALL_KIND,
+                  edit: { changes: { [uri]: toTextEdits(r.lines, edits) } },
+                },
+              ]
+            : [];
+        };
+        // LSP kinds are hierarchical: a request for `source` wants `source.fixAll.openstack-ha` too
+        const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+        if (!wants(CodeActionKind.QuickFix)) return wants(FIX_ALL_KIND) ? fixAll() : [];
+        const text = doc.getText();
+        for (const d of p.context.diagnostics) {
+          if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+          const rule = d.code;
+          const f = r.findings.find((x) => x.rule === rule && sameRange(toRange(r.lines, x.span), d.range));
+          for (const fix of f?.fixes ?? []) out.push(fixToAction(uri, r.lines, fix, d));
+          const start = r.lines.offset(d.range.start);
+          out.push({
+            title: `Disable ${rule} for this line`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            edit: { changes: { [uri]: toTextEdits(r.lines, [insertLineAbove(text, start, `# openstack-ha-disable-next-line ${rule}`)]) } },
+          });
+          if (ruleMeta(rule)) {
+            out.push({
+              title: `Show documentation for ${rule}`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              command: { title: `Show documentation for ${rule}`, command: SHOW_DOC_COMMAND, arguments: [rule] },
+            });
+          }
+        }
+        // after the specific actions, so the preferred quick fix stays first
+        return [...out, ...(out.length && wants(FIX_ALL_KIND) ? fixAll() : [])];
+      },
+      [],
+    ),
+  );
+
+  handleCommand = guard(
+    'executeCommand',
+    async (p: ExecuteCommandParams) => {
+      if (p.command !== SHOW_DOC_COMMAND) return null;
+      const rule = String(p.arguments?.[0] ?? '');
+      if (!ruleMeta(rule)) return null;
+      await connection.window.showDocument({ uri: ruleDocUri(rule), takeFocus: true });
+      return null;
+    },
+    Promise.resolve(null),
+  );
 }
 
 /** Commands the handlers answer (the server adds its own and registers one handler for all). */

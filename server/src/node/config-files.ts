@@ -32,11 +32,19 @@ export class ConfigCache {
     const file = this.inDir(path.dirname(path.resolve(docPath)));
     if (!file) return {};
     let mtimeMs = 0;
-    try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return {}; }
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch {
+      return {};
+    }
     const hit = this.byFile.get(file);
     if (hit && hit.mtimeMs === mtimeMs) return { file, ...hit };
     let entry: { mtimeMs: number; config?: LintConfig; error?: Error };
-    try { entry = { mtimeMs, config: loadConfigFile(file) }; } catch (e) { entry = { mtimeMs, error: e as Error }; }
+    try {
+      entry = { mtimeMs, config: loadConfigFile(file) };
+    } catch (e) {
+      entry = { mtimeMs, error: e as Error };
+    }
     this.byFile.set(file, entry);
     return { file, ...entry };
   }
@@ -45,12 +53,21 @@ export class ConfigCache {
   private inDir(dir: string): string | undefined {
     if (this.byDir.has(dir)) return this.byDir.get(dir);
     let file: string | undefined;
-    for (const n of CONFIG_FILE_NAMES) { const p = path.join(dir, n); if (fs.existsSync(p)) { file = p; break; } }
+    for (const n of CONFIG_FILE_NAMES) {
+      const p = path.join(dir, n);
+      if (fs.existsSync(p)) {
+        file = p;
+        break;
+      }
+    }
     const up = path.dirname(dir);
     if (!file && up !== dir) file = this.inDir(up);
     this.byDir.set(dir, file);
     return file;
   }
 
-  clear(): void { this.byFile.clear(); this.byDir.clear(); }
+  clear(): void {
+    this.byFile.clear();
+    this.byDir.clear();
+  }
 }

@@ -14,5 +14,9 @@ function packageRoot(): string {
 
 const ROOT = packageRoot();
 
-export function ruleDocPath(id: string): string { return path.join(ROOT, 'docs', 'rules', `${id}.md`); }
-export function ruleDocUri(id: string): string { return pathToFileURL(ruleDocPath(id)).toString(); }
+export function ruleDocPath(id: string): string {
+  return path.join(ROOT, 'docs', 'rules', `${id}.md`);
+}
+export function ruleDocUri(id: string): string {
+  return pathToFileURL(ruleDocPath(id)).toString();
+}

@@ -8,10 +8,25 @@ import { spawn } from 'node:child_process';
 import { maskUrlPasswords } from '../engine/text/secrets';
 import { DocumentKind } from '../engine/lint';
 
-export interface ToolMessage { /** 0-based; null when the tool gives no position */ line: number | null; severity: 'error' | 'warning'; message: string }
-export interface ToolRun { tool: string; rejected: boolean; messages: ToolMessage[]; problem?: string }
+export interface ToolMessage {
+  /** 0-based; null when the tool gives no position */ line: number | null;
+  severity: 'error' | 'warning';
+  message: string;
+}
+export interface ToolRun {
+  tool: string;
+  rejected: boolean;
+  messages: ToolMessage[];
+  problem?: string;
+}
 
-interface Checker { tool: string; /** The program to start, when it is not `tool` itself (unshare for the firewall checks). */ command?: string; args(file: string): string[]; rejected(code: number, out: string): boolean; parse(out: string): ToolMessage[] }
+interface Checker {
+  tool: string;
+  /** The program to start, when it is not `tool` itself (unshare for the firewall checks). */ command?: string;
+  args(file: string): string[];
+  rejected(code: number, out: string): boolean;
+  parse(out: string): ToolMessage[];
+}
 
 const line = (n: string) => Math.max(0, Number(n) - 1);
 /** The same message printed by several processes (keepalived) or passes (crm_verify) is shown once. */
@@ -23,55 +38,90 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
     // -dr: a server name that does not resolve here is not an error in the file
     args: (f) => ['-c', '-dr', '-f', f],
     rejected: (code) => code !== 0,
-    parse: (out) => unique(out.split('\n').flatMap((l) => {
-      const m = /^\[(ALERT|WARNING)\]\s*(?:\(\d+\))?\s*:\s*(?:config\s*:\s*)?(?:parsing\s*)?(?:\[[^\]]*?:(\d+)\])?\s*:?\s*(.*)$/.exec(l.trim());
-      return m ? [{ line: m[2] ? line(m[2]) : null, severity: m[1] === 'ALERT' ? 'error' as const : 'warning' as const, message: m[3] }] : [];
-    })),
+    parse: (out) =>
+      unique(
+        out.split('\n').flatMap((l) => {
+          const m = /^\[(ALERT|WARNING)\]\s*(?:\(\d+\))?\s*:\s*(?:config\s*:\s*)?(?:parsing\s*)?(?:\[[^\]]*?:(\d+)\])?\s*:?\s*(.*)$/.exec(
+            l.trim(),
+          );
+          return m
+            ? [{ line: m[2] ? line(m[2]) : null, severity: m[1] === 'ALERT' ? ('error' as const) : ('warning' as const), message: m[3] }]
+            : [];
+        }),
+      ),
   },
   keepalived: {
     tool: 'keepalived',
     args: (f) => ['-t', '-e', '-f', f],
     rejected: (code) => code !== 0 && code !== 6,
-    parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-      const m = /^\((?:[^:)]*:\s*)?Line (\d+)\)\s*(.*)$/.exec(l);
-      return m ? { line: line(m[1]), severity: 'error' as const, message: m[2] } : { line: null, severity: /SECURITY/.test(l) ? 'warning' as const : 'error' as const, message: l };
-    })),
+    parse: (out) =>
+      unique(
+        out
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map((l) => {
+            const m = /^\((?:[^:)]*:\s*)?Line (\d+)\)\s*(.*)$/.exec(l);
+            return m
+              ? { line: line(m[1]), severity: 'error' as const, message: m[2] }
+              : { line: null, severity: /SECURITY/.test(l) ? ('warning' as const) : ('error' as const), message: l };
+          }),
+      ),
   },
   corosync: {
     tool: 'corosync',
     args: (f) => ['-f', '-t', '-c', f],
     rejected: (code) => code !== 0,
-    parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^Config is valid/i.test(l)).map((l) => {
-      const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
-      return m ? { line: line(m[1]), severity: 'error' as const, message: m[2] } : { line: null, severity: 'error' as const, message: l.replace(/^.*?(?:error|warning)\s*\[[^\]]*\]\s*/i, '') };
-    })),
+    parse: (out) =>
+      unique(
+        out
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !/^Config is valid/i.test(l))
+          .map((l) => {
+            const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+            return m
+              ? { line: line(m[1]), severity: 'error' as const, message: m[2] }
+              : { line: null, severity: 'error' as const, message: l.replace(/^.*?(?:error|warning)\s*\[[^\]]*\]\s*/i, '') };
+          }),
+      ),
   },
   galera: {
     tool: 'mariadbd',
     // reads the file as the server would at start, without starting it
     args: (f) => [`--defaults-file=${f}`, '--help', '--verbose'],
     rejected: (code) => code !== 0,
-    parse: (out) => unique(out.split('\n').flatMap((l): ToolMessage[] => {
-      const at = /^error: (.*) in config file: .* at line:? (\d+)/.exec(l);
-      if (at) return [{ line: line(at[2]), severity: 'error', message: at[1] }];
-      const m = /\[(ERROR|Warning)\]\s*(.*)$/.exec(l);
-      // the host's open-files limit is not the file's business
-      if (!m || /max_open_files/.test(m[2])) return [];
-      return [{ line: null, severity: m[1] === 'ERROR' ? 'error' : 'warning', message: m[2].replace(/^mariadbd: /, '') }];
-    })),
+    parse: (out) =>
+      unique(
+        out.split('\n').flatMap((l): ToolMessage[] => {
+          const at = /^error: (.*) in config file: .* at line:? (\d+)/.exec(l);
+          if (at) return [{ line: line(at[2]), severity: 'error', message: at[1] }];
+          const m = /\[(ERROR|Warning)\]\s*(.*)$/.exec(l);
+          // the host's open-files limit is not the file's business
+          if (!m || /max_open_files/.test(m[2])) return [];
+          return [{ line: null, severity: m[1] === 'ERROR' ? 'error' : 'warning', message: m[2].replace(/^mariadbd: /, '') }];
+        }),
+      ),
   },
   pacemaker: {
     tool: 'crm_verify',
     args: (f) => ['-V', '--xml-file', f],
     // crm_verify exits 78 for warnings too; only "Errors found" is a rejection
     rejected: (code, out) => code !== 0 && /Errors found/.test(out),
-    parse: (out) => unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^crm_verify: |^-V may provide/.test(l)).map((l) => {
-      // `FILE:LINE: element X: ...`, also inside libxml's `(log_xmllib_err) error: XML Error: FILE:LINE: ...`
-      const m = /^(?:\(\w+\)\s*error:\s*)?(?:XML Error: )?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
-      if (m) return { line: line(m[1]), severity: 'error' as const, message: m[2] };
-      const s = /^\(\w+\)\s*(error|warning):\s*(.*)$/.exec(l);
-      return { line: null, severity: s?.[1] === 'warning' ? 'warning' as const : 'error' as const, message: s ? s[2] : l };
-    })),
+    parse: (out) =>
+      unique(
+        out
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !/^crm_verify: |^-V may provide/.test(l))
+          .map((l) => {
+            // `FILE:LINE: element X: ...`, also inside libxml's `(log_xmllib_err) error: XML Error: FILE:LINE: ...`
+            const m = /^(?:\(\w+\)\s*error:\s*)?(?:XML Error: )?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+            if (m) return { line: line(m[1]), severity: 'error' as const, message: m[2] };
+            const s = /^\(\w+\)\s*(error|warning):\s*(.*)$/.exec(l);
+            return { line: null, severity: s?.[1] === 'warning' ? ('warning' as const) : ('error' as const), message: s ? s[2] : l };
+          }),
+      ),
   },
 };
 
@@ -80,17 +130,27 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
  * check reads the rules into an empty netfilter, never the host's.
  */
 const netns = (tool: string, args: (f: string) => string[]): Checker => ({
-  tool, command: 'unshare', args: (f) => ['-rn', tool, ...args(f)],
+  tool,
+  command: 'unshare',
+  args: (f) => ['-rn', tool, ...args(f)],
   // unshare exits 127 when the tool is missing: said as a missing tool, not as a verdict on the file
   rejected: (code) => code !== 0 && code !== 127,
   parse: (out) => {
     const at = /Error occurred at line: (\d+)/.exec(out)?.[1];
-    return unique(out.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Error occurred at line|Try `)/.test(l)).flatMap((l): ToolMessage[] => {
-      const nft = /^[^:\s]+:(\d+):[\d-]+: (Error|Warning): (.*)$/.exec(l);
-      if (nft) return [{ line: line(nft[1]), severity: nft[2] === 'Error' ? 'error' : 'warning', message: nft[3] }];
-      if (/^\s*\^+\s*$/.test(l) || !/error|invalid|unknown|expected|bad|can't|cannot/i.test(l)) return [];
-      return [{ line: at ? line(at) : null, severity: 'error', message: l.replace(/^ip6?tables-restore(?: v[\d.]+)?(?: \([^)]*\))?: /, '') }];
-    }));
+    return unique(
+      out
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(Error occurred at line|Try `)/.test(l))
+        .flatMap((l): ToolMessage[] => {
+          const nft = /^[^:\s]+:(\d+):[\d-]+: (Error|Warning): (.*)$/.exec(l);
+          if (nft) return [{ line: line(nft[1]), severity: nft[2] === 'Error' ? 'error' : 'warning', message: nft[3] }];
+          if (/^\s*\^+\s*$/.test(l) || !/error|invalid|unknown|expected|bad|can't|cannot/i.test(l)) return [];
+          return [
+            { line: at ? line(at) : null, severity: 'error', message: l.replace(/^ip6?tables-restore(?: v[\d.]+)?(?: \([^)]*\))?: /, '') },
+          ];
+        }),
+    );
   },
 });
 export const FIREWALL_CHECKERS = {
@@ -115,7 +175,10 @@ export function checkerFor(kind: DocumentKind | null, path: string): Checker | u
 export class ToolRunner {
   private chain: Promise<unknown> = Promise.resolve();
   private missing = new Set<string>();
-  constructor(public timeoutMs = 10_000, private spawnTool = spawn) {}
+  constructor(
+    public timeoutMs = 10_000,
+    private spawnTool = spawn,
+  ) {}
 
   run(checker: Checker, file: string): Promise<ToolRun> {
     const job = this.chain.then(() => this.exec(checker, file));
@@ -127,28 +190,65 @@ export class ToolRunner {
     return new Promise((resolve) => {
       let out = '';
       let done = false;
-      const finish = (r: ToolRun) => { if (!done) { done = true; clearTimeout(timer); resolve(r); } };
+      const finish = (r: ToolRun) => {
+        if (!done) {
+          done = true;
+          clearTimeout(timer);
+          resolve(r);
+        }
+      };
       const child = this.spawnTool(c.command ?? c.tool, c.args(file), { stdio: ['ignore', 'pipe', 'pipe'] });
-      const timer = setTimeout(() => { child.kill('SIGKILL'); finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} did not finish within ${this.timeoutMs} ms and was stopped` }); }, this.timeoutMs);
-      child.stdout?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
-      child.stderr?.on('data', (d: Buffer) => { if (out.length < 1 << 20) out += d.toString('utf8'); });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        finish({
+          tool: c.tool,
+          rejected: false,
+          messages: [],
+          problem: `${c.tool} did not finish within ${this.timeoutMs} ms and was stopped`,
+        });
+      }, this.timeoutMs);
+      child.stdout?.on('data', (d: Buffer) => {
+        if (out.length < 1 << 20) out += d.toString('utf8');
+      });
+      child.stderr?.on('data', (d: Buffer) => {
+        if (out.length < 1 << 20) out += d.toString('utf8');
+      });
       // a tool that is not there is said once, not at every save
       const notInstalled = (): ToolRun => {
         const first = !this.missing.has(c.tool);
         this.missing.add(c.tool);
-        return { tool: c.tool, rejected: false, messages: [], problem: first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined };
+        return {
+          tool: c.tool,
+          rejected: false,
+          messages: [],
+          problem: first ? `${c.tool} is not installed or not on PATH: the file was not checked by it` : undefined,
+        };
       };
       child.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') { finish(notInstalled()); return; }
+        if (e.code === 'ENOENT') {
+          finish(notInstalled());
+          return;
+        }
         this.missing.add(c.tool);
         finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} could not be started: ${e.message}` });
       });
       child.on('close', (code) => {
         // through unshare, a missing tool is unshare's message, not an error of spawn
-        if (c.command && /^unshare: failed to execute/m.test(out)) { finish(notInstalled()); return; }
+        if (c.command && /^unshare: failed to execute/m.test(out)) {
+          finish(notInstalled());
+          return;
+        }
         // no user namespaces on this host: the check cannot be kept away from the host's own rules, so it is not run
         const refused = c.command ? /^unshare: (.*)$/m.exec(out) : null;
-        if (refused) { finish({ tool: c.tool, rejected: false, messages: [], problem: `${c.tool} was not run: it needs a private network namespace (${refused[1]})` }); return; }
+        if (refused) {
+          finish({
+            tool: c.tool,
+            rejected: false,
+            messages: [],
+            problem: `${c.tool} was not run: it needs a private network namespace (${refused[1]})`,
+          });
+          return;
+        }
         const masked = maskUrlPasswords(out);
         finish({ tool: c.tool, rejected: c.rejected(code ?? 1, masked), messages: c.parse(masked) });
       });

@@ -19,10 +19,23 @@ function rng(seed: number): () => number {
   };
 }
 
-interface Node { name: string; ip: string; bmc: string; rack: string }
+interface Node {
+  name: string;
+  ip: string;
+  bmc: string;
+  rack: string;
+}
 interface Site {
-  k: number; name: string; net: string; vip: string; pub: string; pubNet: string;
-  ctl: Node[]; cmp: Node[]; vrid: number; rnd: () => number;
+  k: number;
+  name: string;
+  net: string;
+  vip: string;
+  pub: string;
+  pubNet: string;
+  ctl: Node[];
+  cmp: Node[];
+  vrid: number;
+  rnd: () => number;
   /** which mistakes this deployment carries */
   flaw: (p: number) => boolean;
 }
@@ -31,22 +44,52 @@ function site(k: number): Site {
   const rnd = rng(0x5eed + k * 7919);
   const net = `10.${k % 250}.${Math.floor(k / 250) * 4}`;
   const pubNet = `198.${18 + ((k >> 8) & 1)}.${k & 255}`;
-  const ctl = [1, 2, 3].map((i) => ({ name: `ctl${i}`, ip: `${net}.${11 + i}`, bmc: `10.250.${k % 250}.${11 + i}`, rack: `rack-${String.fromCharCode(96 + i)}` }));
+  const ctl = [1, 2, 3].map((i) => ({
+    name: `ctl${i}`,
+    ip: `${net}.${11 + i}`,
+    bmc: `10.250.${k % 250}.${11 + i}`,
+    rack: `rack-${String.fromCharCode(96 + i)}`,
+  }));
   const ncmp = Math.floor(rnd() * 4); // 0..3 compute nodes
-  const cmp = Array.from({ length: ncmp }, (_, i) => ({ name: `cmp${i + 1}`, ip: `${net}.${31 + i}`, bmc: `10.250.${k % 250}.${31 + i}`, rack: `rack-${String.fromCharCode(97 + (i % 3))}` }));
-  return { k, name: `site-${k}`, net, vip: `${net}.11`, pub: `${pubNet}.11`, pubNet, ctl, cmp, vrid: 1 + (k % 250), rnd, flaw: (p) => rnd() < p };
+  const cmp = Array.from({ length: ncmp }, (_, i) => ({
+    name: `cmp${i + 1}`,
+    ip: `${net}.${31 + i}`,
+    bmc: `10.250.${k % 250}.${31 + i}`,
+    rack: `rack-${String.fromCharCode(97 + (i % 3))}`,
+  }));
+  return {
+    k,
+    name: `site-${k}`,
+    net,
+    vip: `${net}.11`,
+    pub: `${pubNet}.11`,
+    pubNet,
+    ctl,
+    cmp,
+    vrid: 1 + (k % 250),
+    rnd,
+    flaw: (p) => rnd() < p,
+  };
 }
 
 const API_PORTS: [string, number, string][] = [
-  ['keystone_api', 5000, 'keystone'], ['glance_api', 9292, 'glance-api'], ['nova_api', 8774, 'nova-api'], ['nova_metadata', 8775, 'nova-api'],
-  ['placement_api', 8778, 'placement-api'], ['neutron_api', 9696, 'neutron-server'], ['cinder_api', 8776, 'cinder-api'],
-  ['heat_api', 8004, 'heat-api'], ['heat_api_cfn', 8000, 'heat-api-cfn'],
+  ['keystone_api', 5000, 'keystone'],
+  ['glance_api', 9292, 'glance-api'],
+  ['nova_api', 8774, 'nova-api'],
+  ['nova_metadata', 8775, 'nova-api'],
+  ['placement_api', 8778, 'placement-api'],
+  ['neutron_api', 9696, 'neutron-server'],
+  ['cinder_api', 8776, 'cinder-api'],
+  ['heat_api', 8004, 'heat-api'],
+  ['heat_api_cfn', 8000, 'heat-api-cfn'],
 ];
 
 function manifest(s: Site): string {
   const env = s.k % 5 === 4 ? 'staging' : 'production';
   const nodes = [
-    ...s.ctl.map((n) => `  ${n.name}: { address: ${n.ip}, roles: [controller], failure_domain: ${n.rack}, interfaces: [eno1, eno2], bond: true }`),
+    ...s.ctl.map(
+      (n) => `  ${n.name}: { address: ${n.ip}, roles: [controller], failure_domain: ${n.rack}, interfaces: [eno1, eno2], bond: true }`,
+    ),
     ...s.cmp.map((n) => `  ${n.name}: { address: ${n.ip}, roles: [compute], failure_domain: ${n.rack} }`),
   ].join('\n');
   const members = s.ctl.map((n) => n.name).join(', ');
@@ -376,7 +419,8 @@ MYSQL_PORT="3306"
 `;
 
 function haproxyCfg(s: Site): string {
-  const servers = (port: number, extra: (i: number) => string) => s.ctl.map((n, i) => `    server ${n.name} ${n.ip}:${port}${extra(i)}\n`).join('');
+  const servers = (port: number, extra: (i: number) => string) =>
+    s.ctl.map((n, i) => `    server ${n.name} ${n.ip}:${port}${extra(i)}\n`).join('');
   let t = `# ${s.name}: HAProxy on every controller, the VIPs follow Pacemaker
 global
     chroot  /var/lib/haproxy
@@ -553,20 +597,22 @@ service galera-monitor
 
 function iptables(s: Site, n: Node, controller: boolean): string {
   const mgmt = `${s.net}.0/24`;
-  const rules = controller ? [
-    `-A INPUT -s ${mgmt} -p tcp -m multiport --dports ${s.flaw(0.1) ? '3306,4567' : '3306,4444,4567,4568'} -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p udp -m udp --dport 4567 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p tcp -m multiport --dports 5672,25672,4369 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p tcp -m tcp --dport 11211 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p tcp -m tcp --dport 9200 -j ACCEPT`,
-    `-A INPUT -p tcp -m multiport --dports 5000,9292,8774,8775,8778,9696,8776,8004,8000,80,443 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p tcp -m multiport --dports 2224,3121,21064 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p udp -m multiport --dports 5404,5405 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p vrrp -j ACCEPT`,
-  ] : [
-    `-A INPUT -s ${mgmt} -p tcp -m multiport --dports 5900:5999,16509 -j ACCEPT`,
-    `-A INPUT -s ${mgmt} -p udp -m udp --dport 4789 -j ACCEPT`,
-  ];
+  const rules = controller
+    ? [
+        `-A INPUT -s ${mgmt} -p tcp -m multiport --dports ${s.flaw(0.1) ? '3306,4567' : '3306,4444,4567,4568'} -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p udp -m udp --dport 4567 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p tcp -m multiport --dports 5672,25672,4369 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p tcp -m tcp --dport 11211 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p tcp -m tcp --dport 9200 -j ACCEPT`,
+        `-A INPUT -p tcp -m multiport --dports 5000,9292,8774,8775,8778,9696,8776,8004,8000,80,443 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p tcp -m multiport --dports 2224,3121,21064 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p udp -m multiport --dports 5404,5405 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p vrrp -j ACCEPT`,
+      ]
+    : [
+        `-A INPUT -s ${mgmt} -p tcp -m multiport --dports 5900:5999,16509 -j ACCEPT`,
+        `-A INPUT -s ${mgmt} -p udp -m udp --dport 4789 -j ACCEPT`,
+      ];
   return `# ${s.name} ${n.name}: iptables-save
 *filter
 :INPUT DROP [0:0]
@@ -583,7 +629,12 @@ COMMIT
 }
 
 function pcsScript(s: Site): string {
-  const fence = s.ctl.map((n) => `pcs stonith create fence-${n.name} fence_ipmilan ip=${n.bmc} username=admin password=${s.flaw(0.1) ? 'changeme' : 'IPMI_PASS'} lanplus=1 pcmk_host_list=${n.name} op monitor interval=60s`).join('\n');
+  const fence = s.ctl
+    .map(
+      (n) =>
+        `pcs stonith create fence-${n.name} fence_ipmilan ip=${n.bmc} username=admin password=${s.flaw(0.1) ? 'changeme' : 'IPMI_PASS'} lanplus=1 pcmk_host_list=${n.name} op monitor interval=60s`,
+    )
+    .join('\n');
   return `#!/bin/bash
 # ${s.name}: builds the Pacemaker cluster of the control plane (run once, on ctl1)
 set -euo pipefail
@@ -634,7 +685,9 @@ order haproxy-before-vip-internal Optional: vip-internal lb-haproxy-clone
 
 function cibXml(s: Site): string {
   const nv = (id: string, name: string, value: string) => `<nvpair id="${id}" name="${name}" value="${value}"/>`;
-  const fence = s.ctl.map((n) => `      <primitive id="fence-${n.name}" class="stonith" type="fence_ipmilan">
+  const fence = s.ctl
+    .map(
+      (n) => `      <primitive id="fence-${n.name}" class="stonith" type="fence_ipmilan">
         <instance_attributes id="fence-${n.name}-ia">
           ${nv(`fence-${n.name}-ip`, 'ip', n.bmc)}
           ${nv(`fence-${n.name}-hosts`, 'pcmk_host_list', n.name)}
@@ -643,7 +696,9 @@ function cibXml(s: Site): string {
           <op id="fence-${n.name}-mon" name="monitor" interval="60s"/>
         </operations>
       </primitive>
-`).join('');
+`,
+    )
+    .join('');
   const vip = (id: string, ip: string) => `      <primitive id="${id}" class="ocf" provider="heartbeat" type="IPaddr2">
         <instance_attributes id="${id}-ia">
           ${nv(`${id}-ip`, 'ip', ip)}
@@ -700,7 +755,10 @@ Run \`openstack-ha lint ${s.name}\` before every change.
 function deployment(k: number): [string, string][] {
   const s = site(k);
   const p = s.name;
-  const out: [string, string][] = [[`${p}/site.ha.yaml`, manifest(s)], [`${p}/pacemaker/setup.pcs`, pcsScript(s)]];
+  const out: [string, string][] = [
+    [`${p}/site.ha.yaml`, manifest(s)],
+    [`${p}/pacemaker/setup.pcs`, pcsScript(s)],
+  ];
   s.ctl.forEach((n, i) => {
     const e = `${p}/nodes/${n.name}/etc`;
     out.push(
@@ -741,7 +799,10 @@ function deployment(k: number): [string, string][] {
 export function generateWorkspace(files: number): Map<string, string> {
   const out = new Map<string, string>();
   if (files <= 0) return out;
-  out.set('README.md', `# OpenStack HA deployments\n\nOne folder per site; each holds its HA manifest, its Pacemaker setup and the /etc of its hosts.\nChecked in CI with \`openstack-ha lint --max-warnings 0 .\`.\n`);
+  out.set(
+    'README.md',
+    `# OpenStack HA deployments\n\nOne folder per site; each holds its HA manifest, its Pacemaker setup and the /etc of its hosts.\nChecked in CI with \`openstack-ha lint --max-warnings 0 .\`.\n`,
+  );
   for (let k = 1; out.size < files; k++) {
     for (const [p, t] of deployment(k)) {
       if (out.size >= files) break;

@@ -41,19 +41,37 @@ test('the extension activates on a YAML manifest', async () => {
 
 test('bad.ha.yaml shows the expected rule ids with doc links', async () => {
   const doc = await openCopy('bad.ha.yaml');
-  const diags = await until('diagnostics', () => { const d = ours(doc.uri); return d.length >= 10 ? d : undefined; });
+  const diags = await until('diagnostics', () => {
+    const d = ours(doc.uri);
+    return d.length >= 10 ? d : undefined;
+  });
   const codes = new Set(diags.map(codeOf));
-  for (const id of ['stonith-disabled', 'quorum-ignored-multi-node', 'galera-multi-writer', 'service-not-behind-balancer', 'unknown-reference', 'cluster-even-node-count']) assert.ok(codes.has(id), id);
+  for (const id of [
+    'stonith-disabled',
+    'quorum-ignored-multi-node',
+    'galera-multi-writer',
+    'service-not-behind-balancer',
+    'unknown-reference',
+    'cluster-even-node-count',
+  ])
+    assert.ok(codes.has(id), id);
   const s = diags.find((d) => codeOf(d) === 'stonith-disabled')!;
   assert.ok(typeof s.code === 'object' && /docs\/rules\/stonith-disabled\.md$/.test(s.code.target.toString()));
 });
 
 test('hover on a node name shows the node', async () => {
   const doc = await openCopy('bad.ha.yaml');
-  const line = doc.getText().split('\n').findIndex((l) => l.includes('members: [controller1, controller2, controller3, controller4]'));
+  const line = doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes('members: [controller1, controller2, controller3, controller4]'));
   const col = doc.lineAt(line).text.indexOf('controller1') + 2;
   await until('diagnostics', () => (ours(doc.uri).length ? true : undefined));
-  const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+  const result = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    new vscode.Position(line, col),
+  );
   const text = result.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
   assert.match(text, /\*\*node controller1\*\*: 10\.1\.0\.12/);
 });
@@ -61,7 +79,12 @@ test('hover on a node name shows the node', async () => {
 test('the stonith quick fix edits the file and the finding goes away', async () => {
   const doc = await openCopy('bad.ha.yaml');
   const d = await until('stonith-disabled', () => ours(doc.uri).find((x) => codeOf(x) === 'stonith-disabled'));
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const fix = actions.find((a) => a.title === 'Set stonith: true');
   assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
   assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
@@ -78,13 +101,17 @@ test('an OpenStack service config gets the openstack-conf language and its diagn
   const doc = await vscode.workspace.openTextDocument(file);
   await vscode.window.showTextDocument(doc);
   assert.equal(doc.languageId, 'openstack-conf');
-  const diags = await until('diagnostics', () => { const d = ours(doc.uri); return d.length >= 5 ? d : undefined; });
+  const diags = await until('diagnostics', () => {
+    const d = ours(doc.uri);
+    return d.length >= 5 ? d : undefined;
+  });
   const codes = new Set(diags.map(codeOf));
-  for (const id of ['oslo-option-name-case', 'rabbit-all-hosts-listed', 'invalid-value', 'rabbit-heartbeat-enabled']) assert.ok(codes.has(id), id);
+  for (const id of ['oslo-option-name-case', 'rabbit-all-hosts-listed', 'invalid-value', 'rabbit-heartbeat-enabled'])
+    assert.ok(codes.has(id), id);
   assert.ok(!diags.some((d) => d.message.includes('RABBIT_PASS')), 'no secret in a message');
 });
 
-test('the HA stack\'s own files get their languages and their diagnostics, checked against each other', async () => {
+test("the HA stack's own files get their languages and their diagnostics, checked against each other", async () => {
   const examples = path.resolve(__dirname, '../../../../examples/region-one/etc');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
   const open = async (rel: string, language: string) => {
@@ -96,7 +123,8 @@ test('the HA stack\'s own files get their languages and their diagnostics, check
     assert.equal(doc.languageId, language, rel);
     return doc;
   };
-  const has = async (doc: vscode.TextDocument, id: string) => until(`${id} on ${doc.uri.fsPath}`, () => ours(doc.uri).find((d) => codeOf(d) === id));
+  const has = async (doc: vscode.TextDocument, id: string) =>
+    until(`${id} on ${doc.uri.fsPath}`, () => ours(doc.uri).find((d) => codeOf(d) === id));
   // the node's Galera file first: the firewall and haproxy.cfg are checked against it
   await has(await open('mysql/conf.d/galera.cnf', 'mariadb-cnf'), 'galera-innodb-autoinc-lock-mode-2');
   const fw = await has(await open('iptables/rules.v4', 'iptables'), 'galera-firewall-ports');
@@ -120,23 +148,45 @@ test('workspace diagnostics: the files of a multi-node deployment are checked wi
   const at = (rel: string) => vscode.Uri.file(path.join(folder, ...rel.split('/')));
   const manifest = at('deploy/site.ha.yaml');
   for (const [rel, ids] of Object.entries(DEPLOY.expected)) {
-    await until(`${ids.join(', ')} on ${rel}`, () => { const have = new Set(ours(at(rel)).map(codeOf)); return ids.every((id) => have.has(id)) || undefined; }, 60_000);
+    await until(
+      `${ids.join(', ')} on ${rel}`,
+      () => {
+        const have = new Set(ours(at(rel)).map(codeOf));
+        return ids.every((id) => have.has(id)) || undefined;
+      },
+      60_000,
+    );
   }
   const deploy = path.join(folder, 'deploy') + path.sep;
-  assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.uri.fsPath.startsWith(deploy)).map((d) => d.uri.fsPath), [], 'none of them was opened');
+  assert.deepEqual(
+    vscode.workspace.textDocuments.filter((d) => d.uri.fsPath.startsWith(deploy)).map((d) => d.uri.fsPath),
+    [],
+    'none of them was opened',
+  );
 
   // a related location is a file and a range of it: check the line it names
   const lineAt = (loc: vscode.Location) => fs.readFileSync(loc.uri.fsPath, 'utf8').split('\n')[loc.range.start.line];
-  const vip = ours(at('deploy/node1/etc/keepalived/keepalived.conf')).find((d) => codeOf(d) === 'keepalived-vip-drift' && d.message.startsWith('10.3.0.99'));
+  const vip = ours(at('deploy/node1/etc/keepalived/keepalived.conf')).find(
+    (d) => codeOf(d) === 'keepalived-vip-drift' && d.message.startsWith('10.3.0.99'),
+  );
   assert.ok(vip, 'the VIP the manifest lacks');
-  assert.deepEqual(vip.relatedInformation?.map((r) => r.location.uri.toString()), [manifest.toString()]);
+  assert.deepEqual(
+    vip.relatedInformation?.map((r) => r.location.uri.toString()),
+    [manifest.toString()],
+  );
   assert.match(lineAt(vip.relatedInformation![0].location), /^ {2}internal: \{ address: 10\.3\.0\.10/);
   const drift = ours(at('deploy/node2/etc/haproxy/haproxy.cfg')).find((d) => codeOf(d) === 'haproxy-backends-differ')!;
-  assert.deepEqual(drift.relatedInformation?.map((r) => r.location.uri.toString()), [at('deploy/node1/etc/haproxy/haproxy.cfg').toString()]);
+  assert.deepEqual(
+    drift.relatedInformation?.map((r) => r.location.uri.toString()),
+    [at('deploy/node1/etc/haproxy/haproxy.cfg').toString()],
+  );
   assert.equal(lineAt(drift.relatedInformation![0].location), 'listen keystone');
   assert.match(drift.relatedInformation![0].message, /^listen keystone of \.\.\/\.\.\/\.\.\/node1\/etc\/haproxy\/haproxy\.cfg$/);
   const broker = ours(at('deploy/node1/etc/nova/nova.conf')).find((d) => codeOf(d) === 'rabbit-all-hosts-listed')!;
-  assert.ok(broker.relatedInformation?.length && broker.relatedInformation.every((r) => r.location.uri.toString() === manifest.toString()), JSON.stringify(broker.relatedInformation));
+  assert.ok(
+    broker.relatedInformation?.length && broker.relatedInformation.every((r) => r.location.uri.toString() === manifest.toString()),
+    JSON.stringify(broker.relatedInformation),
+  );
   assert.ok(!broker.message.includes('RABBIT_PASS'), 'no secret in a message');
 });
 
@@ -145,10 +195,22 @@ test('workspace diagnostics follow the disk: a deleted node file is cleared and 
   const at = (rel: string) => vscode.Uri.file(path.join(folder, ...rel.split('/')));
   // VS Code reports only the folders for a tree written while it runs, and no event for a file deleted in them soon after:
   // this test needs deploy/ laid out before VS Code started (the code-server harness does)
-  if (deployWrittenByTheSuite) { console.log('skipped: deploy/ was written while VS Code ran'); return; }
-  const gone = at('deploy/node2/etc/haproxy/haproxy.cfg'), other = at('deploy/node1/etc/haproxy/haproxy.cfg');
-  await until('haproxy-backends-differ on node1', () => ours(other).some((d) => codeOf(d) === 'haproxy-backends-differ') || undefined, 60_000);
+  if (deployWrittenByTheSuite) {
+    console.log('skipped: deploy/ was written while VS Code ran');
+    return;
+  }
+  const gone = at('deploy/node2/etc/haproxy/haproxy.cfg'),
+    other = at('deploy/node1/etc/haproxy/haproxy.cfg');
+  await until(
+    'haproxy-backends-differ on node1',
+    () => ours(other).some((d) => codeOf(d) === 'haproxy-backends-differ') || undefined,
+    60_000,
+  );
   fs.rmSync(gone.fsPath);
   await until(`${gone.fsPath} to be cleared`, () => (ours(gone).length === 0 ? true : undefined), 60_000);
-  await until('haproxy-backends-differ on node1 to go', () => (ours(other).some((d) => codeOf(d) === 'haproxy-backends-differ') ? undefined : true), 60_000);
+  await until(
+    'haproxy-backends-differ on node1 to go',
+    () => (ours(other).some((d) => codeOf(d) === 'haproxy-backends-differ') ? undefined : true),
+    60_000,
+  );
 });

@@ -10,7 +10,10 @@ export async function run(): Promise<void> {
   const results: { name: string; ok: boolean; error?: string; ms: number }[] = [];
   for (const t of tests) {
     const start = Date.now();
-    try { await t.fn(); results.push({ name: t.name, ok: true, ms: Date.now() - start }); } catch (e) {
+    try {
+      await t.fn();
+      results.push({ name: t.name, ok: true, ms: Date.now() - start });
+    } catch (e) {
       results.push({ name: t.name, ok: false, error: (e as Error).stack ?? String(e), ms: Date.now() - start });
     }
   }

@@ -27,13 +27,24 @@ export interface ServiceInfo {
 }
 
 const api = (name: string, port: number, guide = 'control-plane-stateless', extra: Partial<ServiceInfo> = {}): ServiceInfo => ({
-  name, stateful: false, port, api: true, modes: ['active-active'],
+  name,
+  stateful: false,
+  port,
+  api: true,
+  modes: ['active-active'],
   advice: 'Stateless API: run it on every controller behind HAProxy and the internal VIP.',
-  topics: ['stateless-vs-stateful', 'active-active', 'haproxy'], guide, ...extra,
+  topics: ['stateless-vs-stateful', 'active-active', 'haproxy'],
+  guide,
+  ...extra,
 });
 const worker = (name: string, advice: string, extra: Partial<ServiceInfo> = {}): ServiceInfo => ({
-  name, stateful: false, modes: ['active-active'], advice, topics: ['stateless-vs-stateful', 'active-active'],
-  guide: 'intro-os-ha-state', ...extra,
+  name,
+  stateful: false,
+  modes: ['active-active'],
+  advice,
+  topics: ['stateless-vs-stateful', 'active-active'],
+  guide: 'intro-os-ha-state',
+  ...extra,
 });
 
 export const SERVICES: readonly ServiceInfo[] = [
@@ -57,74 +68,129 @@ export const SERVICES: readonly ServiceInfo[] = [
   api('gnocchi-api', 8041),
   worker('nova-scheduler', 'RPC consumer: run it on every controller; instances coordinate over the message queue.'),
   worker('nova-conductor', 'RPC consumer: run it on every controller; instances coordinate over the message queue.'),
-  worker('cinder-scheduler', 'Run it on every controller (a Pacemaker clone in the guide), after cinder-api.', { guide: 'storage-ha-block' }),
+  worker('cinder-scheduler', 'Run it on every controller (a Pacemaker clone in the guide), after cinder-api.', {
+    guide: 'storage-ha-block',
+  }),
   worker('heat-engine', 'RPC consumer: run it on every controller.'),
-  worker('ceilometer-central', 'Several copies split the polling work only with a tooz coordination backend.', { guide: 'control-plane-stateless', topics: ['tooz-coordination'] }),
+  worker('ceilometer-central', 'Several copies split the polling work only with a tooz coordination backend.', {
+    guide: 'control-plane-stateless',
+    topics: ['tooz-coordination'],
+  }),
   worker('octavia-worker', 'RPC consumer: run it on every controller.'),
   worker('octavia-health-manager', 'Run one per controller; amphorae report to every listed health manager.'),
   worker('octavia-housekeeping', 'Run it on every controller.'),
-  worker('neutron-metadata-agent', 'A stateless proxy; run one per network node.', { modes: ['active-active', 'per-node'], guide: 'networking-ha' }),
+  worker('neutron-metadata-agent', 'A stateless proxy; run one per network node.', {
+    modes: ['active-active', 'per-node'],
+    guide: 'networking-ha',
+  }),
   {
-    name: 'cinder-volume', stateful: true, modes: ['active-passive'], hasBackend: true,
-    advice: 'Owns the storage backend: run exactly one instance at a time (active/passive under Pacemaker), with the same [DEFAULT] host on every candidate node.',
-    topics: ['cinder-volume-ap', 'active-passive'], guide: 'storage-ha-block',
+    name: 'cinder-volume',
+    stateful: true,
+    modes: ['active-passive'],
+    hasBackend: true,
+    advice:
+      'Owns the storage backend: run exactly one instance at a time (active/passive under Pacemaker), with the same [DEFAULT] host on every candidate node.',
+    topics: ['cinder-volume-ap', 'active-passive'],
+    guide: 'storage-ha-block',
   },
   {
-    name: 'neutron-l3-agent', stateful: true, modes: ['per-node', 'active-active'],
+    name: 'neutron-l3-agent',
+    stateful: true,
+    modes: ['per-node', 'active-active'],
     advice: 'Router namespaces: run one per network node and let VRRP HA routers (l3_ha) spread each router over several agents.',
-    topics: ['neutron-l3-ha'], guide: '2016:networking-ha-l3',
+    topics: ['neutron-l3-ha'],
+    guide: '2016:networking-ha-l3',
   },
   {
-    name: 'neutron-dhcp-agent', stateful: true, modes: ['per-node', 'active-active'],
+    name: 'neutron-dhcp-agent',
+    stateful: true,
+    modes: ['per-node', 'active-active'],
     advice: 'Run one per network node and schedule each network on at least two agents (dhcp_agents_per_network >= 2).',
-    topics: ['neutron-dhcp-ha'], guide: 'networking-ha-l3-agent',
+    topics: ['neutron-dhcp-ha'],
+    guide: 'networking-ha-l3-agent',
   },
   {
-    name: 'neutron-openvswitch-agent', stateful: false, modes: ['per-node'],
-    advice: 'The L2 agent controls its own node\'s interfaces: one per forwarding node, never clustered.',
-    topics: ['neutron-dhcp-ha'], guide: 'networking-ha', aliases: ['neutron-linuxbridge-agent', 'neutron-ovn-metadata-agent'],
+    name: 'neutron-openvswitch-agent',
+    stateful: false,
+    modes: ['per-node'],
+    advice: "The L2 agent controls its own node's interfaces: one per forwarding node, never clustered.",
+    topics: ['neutron-dhcp-ha'],
+    guide: 'networking-ha',
+    aliases: ['neutron-linuxbridge-agent', 'neutron-ovn-metadata-agent'],
   },
   {
-    name: 'nova-compute', stateful: false, modes: ['per-node'],
+    name: 'nova-compute',
+    stateful: false,
+    modes: ['per-node'],
     advice: 'One per hypervisor. Control-plane HA does not restart guests: instance HA needs extra tooling.',
-    topics: ['instance-ha'], guide: 'compute-node-ha',
+    topics: ['instance-ha'],
+    guide: 'compute-node-ha',
   },
   {
-    name: 'galera', stateful: true, port: 3306, modes: ['clustered'],
-    advice: 'Synchronous replication on at least 3 nodes; clients go through HAProxy on the VIP to one writer, the other nodes marked backup.',
-    topics: ['galera', 'galera-single-writer', 'odd-cluster-size'], guide: 'control-plane-stateful',
+    name: 'galera',
+    stateful: true,
+    port: 3306,
+    modes: ['clustered'],
+    advice:
+      'Synchronous replication on at least 3 nodes; clients go through HAProxy on the VIP to one writer, the other nodes marked backup.',
+    topics: ['galera', 'galera-single-writer', 'odd-cluster-size'],
+    guide: 'control-plane-stateful',
     aliases: ['mariadb', 'mysql', 'percona-xtradb-cluster'],
   },
   {
-    name: 'rabbitmq', stateful: true, port: 5672, modes: ['clustered'], clientListsInstances: true,
+    name: 'rabbitmq',
+    stateful: true,
+    port: 5672,
+    modes: ['clustered'],
+    clientListsInstances: true,
     advice: 'A clustered broker on at least 3 nodes with replicated (quorum) queues; every client lists every broker, never a VIP.',
-    topics: ['rabbitmq-cluster', 'rabbitmq-no-haproxy', 'rabbitmq-mirrored-vs-quorum-queues'], guide: 'control-plane-stateful',
+    topics: ['rabbitmq-cluster', 'rabbitmq-no-haproxy', 'rabbitmq-mirrored-vs-quorum-queues'],
+    guide: 'control-plane-stateful',
     aliases: ['rabbit'],
   },
   {
-    name: 'memcached', stateful: true, port: 11211, modes: ['client-side'], clientListsInstances: true,
+    name: 'memcached',
+    stateful: true,
+    port: 11211,
+    modes: ['client-side'],
+    clientListsInstances: true,
     advice: 'No clustering and no proxy: every client lists every instance and hashes keys across them.',
-    topics: ['memcached-client-hashing'], guide: 'intro-os-ha-memcached',
+    topics: ['memcached-client-hashing'],
+    guide: 'intro-os-ha-memcached',
   },
   {
-    name: 'haproxy', stateful: false, modes: ['active-active'],
+    name: 'haproxy',
+    stateful: false,
+    modes: ['active-active'],
     advice: 'One instance per controller (3 or 5), all bound to the VIPs, kept alive by Pacemaker or keepalived.',
-    topics: ['haproxy', 'vip', 'ip-nonlocal-bind', 'vip-haproxy-colocation'], guide: 'control-plane-stateless',
+    topics: ['haproxy', 'vip', 'ip-nonlocal-bind', 'vip-haproxy-colocation'],
+    guide: 'control-plane-stateless',
   },
   {
-    name: 'keepalived', stateful: false, modes: ['active-active', 'per-node'],
+    name: 'keepalived',
+    stateful: false,
+    modes: ['active-active', 'per-node'],
     advice: 'Moves the VIPs between HAProxy instances with VRRP; it has no fencing, so a partition can duplicate a VIP.',
-    topics: ['keepalived', 'keepalived-vs-pacemaker'], guide: '2016:intro-ha-arch-keepalived',
+    topics: ['keepalived', 'keepalived-vs-pacemaker'],
+    guide: '2016:intro-ha-arch-keepalived',
   },
   {
-    name: 'redis', stateful: true, port: 6379, modes: ['clustered', 'active-passive'],
+    name: 'redis',
+    stateful: true,
+    port: 6379,
+    modes: ['clustered', 'active-passive'],
     advice: 'A tooz coordination backend for telemetry; replicate it (Sentinel) or run it active/passive.',
-    topics: ['tooz-coordination'], guide: 'control-plane-stateless',
+    topics: ['tooz-coordination'],
+    guide: 'control-plane-stateless',
   },
   {
-    name: 'zookeeper', stateful: true, port: 2181, modes: ['clustered'],
+    name: 'zookeeper',
+    stateful: true,
+    port: 2181,
+    modes: ['clustered'],
     advice: 'A tooz coordination backend; an ensemble of 3 or 5 nodes keeps quorum.',
-    topics: ['tooz-coordination', 'odd-cluster-size'], guide: 'control-plane-stateless',
+    topics: ['tooz-coordination', 'odd-cluster-size'],
+    guide: 'control-plane-stateless',
   },
 ];
 
@@ -138,7 +204,9 @@ export function lookupService(name: string): ServiceInfo | undefined {
   return BY_NAME.get(name) ?? BY_NAME.get(name.replace(/^openstack-/, '').replace(/_/g, '-'));
 }
 
-export function serviceNames(): string[] { return SERVICES.map((s) => s.name); }
+export function serviceNames(): string[] {
+  return SERVICES.map((s) => s.name);
+}
 
 /** The balancer every active-active service with a port sits behind unless it names another. */
 export const DEFAULT_BALANCER = 'haproxy';

@@ -11,7 +11,15 @@ export const KIND_GLOBS = {
   keepalived: ['**/*.conf'],
   galera: ['**/*.cnf'],
   pacemaker: ['**/*.{xml,crm,pcs,sh,bash}'],
-  firewall: ['**/iptables/rules.v{4,6}', '**/ufw/user{,6}.rules', '**/sysconfig/{iptables,ip6tables}', '**/*.nft', '**/nftables.conf', '**/firewalld/zones/*.xml', '**/*.{sh,bash}'],
+  firewall: [
+    '**/iptables/rules.v{4,6}',
+    '**/ufw/user{,6}.rules',
+    '**/sysconfig/{iptables,ip6tables}',
+    '**/*.nft',
+    '**/nftables.conf',
+    '**/firewalld/zones/*.xml',
+    '**/*.{sh,bash}',
+  ],
   clustercheck: ['**/{sysconfig,default}/clustercheck', '**/xinetd.d/*'],
 } as const;
 

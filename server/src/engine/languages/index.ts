@@ -26,17 +26,34 @@ import { clustercheckPeer, corosyncPeer, galeraPeer, haproxyPeer, keepalivedPeer
 export const HEAD_CHARS = 64 * 1024;
 
 export const LANGUAGES: readonly Language[] = [
-  { kind: 'manifest', label: 'HA manifest', globs: KIND_GLOBS.manifest, recognise: (p, h) => isManifestPath(p) || (isYamlPath(p) && looksLikeManifest(h)) },
   {
-    kind: 'oslo-conf', label: 'OpenStack service config', globs: KIND_GLOBS['oslo-conf'], recognise: (p, h) => !!confKind(p, h),
-    peer: (p, t) => { const k = confKind(p, t); return k ? peerConf(p, k, t) : undefined; },
+    kind: 'manifest',
+    label: 'HA manifest',
+    globs: KIND_GLOBS.manifest,
+    recognise: (p, h) => isManifestPath(p) || (isYamlPath(p) && looksLikeManifest(h)),
+  },
+  {
+    kind: 'oslo-conf',
+    label: 'OpenStack service config',
+    globs: KIND_GLOBS['oslo-conf'],
+    recognise: (p, h) => !!confKind(p, h),
+    peer: (p, t) => {
+      const k = confKind(p, t);
+      return k ? peerConf(p, k, t) : undefined;
+    },
   },
   { kind: 'corosync', label: 'corosync.conf', globs: KIND_GLOBS.corosync, recognise: isCorosyncFile, peer: corosyncPeer },
   { kind: 'keepalived', label: 'keepalived.conf', globs: KIND_GLOBS.keepalived, recognise: isKeepalivedFile, peer: keepalivedPeer },
   { kind: 'galera', label: 'MariaDB/Galera option file', globs: KIND_GLOBS.galera, recognise: isCnfFile, peer: galeraPeer },
   { kind: 'pacemaker', label: 'Pacemaker configuration', globs: KIND_GLOBS.pacemaker, recognise: (p, h) => !!pacemakerSyntax(p, h) },
   { kind: 'firewall', label: 'host firewall', globs: KIND_GLOBS.firewall, recognise: (p, h) => !!firewallSyntax(p, h) },
-  { kind: 'clustercheck', label: 'clustercheck service', globs: KIND_GLOBS.clustercheck, recognise: isClustercheckFile, peer: (p, t) => (isCheckEndpointFile(p, t) ? clustercheckPeer(p, t) : undefined) },
+  {
+    kind: 'clustercheck',
+    label: 'clustercheck service',
+    globs: KIND_GLOBS.clustercheck,
+    recognise: isClustercheckFile,
+    peer: (p, t) => (isCheckEndpointFile(p, t) ? clustercheckPeer(p, t) : undefined),
+  },
   { kind: 'haproxy', label: 'haproxy.cfg', globs: KIND_GLOBS.haproxy, recognise: isHaproxyFile, peer: haproxyPeer },
 ];
 
@@ -46,10 +63,14 @@ export const FACT_SOURCES: readonly FactSource[] = [
 ];
 
 const BY_KIND = new Map(LANGUAGES.map((l) => [l.kind, l]));
-export function languageOf(kind: DocumentKind): Language { return BY_KIND.get(kind)!; }
+export function languageOf(kind: DocumentKind): Language {
+  return BY_KIND.get(kind)!;
+}
 
 /** The head recognition reads: the same slice whichever host holds the text. */
-export function headOf(text: string): string { return text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text; }
+export function headOf(text: string): string {
+  return text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
+}
 
 /** The kind of a file from its path and text, or null when the product does not check it. Binary content is never a kind. */
 export function detectKind(path: string, text: string): DocumentKind | null {

@@ -5,7 +5,10 @@ import { isVip } from '../documents/pacemaker/model';
 
 export const rule = defineRule({
   meta: {
-    id: 'address-conflict', severity: 'error', fixable: false, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' },
+    id: 'address-conflict',
+    severity: 'error',
+    fixable: false,
+    tools: { crm_verify: 'accepts', crmsh: 'accepts' },
     title: 'Two nodes, a node and a VIP, or two VIPs share an address',
     why: 'Two holders of one address answer ARP in turn: traffic lands on whichever answered last, and a VIP that equals a node address never really moves. Checked in the manifest, and between the IPaddr2 VIPs of a Pacemaker configuration (CIB, crm or pcs), where two resources with one address may run on different nodes at once.',
   },
@@ -18,7 +21,11 @@ export const rule = defineRule({
         if (!address) return;
         const key = canonicalIP(address.value);
         const first = seen.get(key);
-        if (first) ctx.report({ span: address.span, message: `${address.value} of ${kind} '${name}' is already the address of ${first.kind} '${first.name}'` });
+        if (first)
+          ctx.report({
+            span: address.span,
+            message: `${address.value} of ${kind} '${name}' is already the address of ${first.kind} '${first.name}'`,
+          });
         else seen.set(key, { kind, name });
       };
       for (const n of m.nodes.values()) visit('node', n.name, n.address);
@@ -33,7 +40,11 @@ export const rule = defineRule({
         if (!ip || !/^[\d.:a-fA-F]+$/.test(ip.value)) continue;
         const key = canonicalIP(ip.value);
         const first = seen.get(key);
-        if (first) ctx.report({ span: ip.span, message: `${ip.value} of VIP resource '${r.id}' is already the address of VIP resource '${first}': the two answer ARP for one address wherever Pacemaker places them` });
+        if (first)
+          ctx.report({
+            span: ip.span,
+            message: `${ip.value} of VIP resource '${r.id}' is already the address of VIP resource '${first}': the two answer ARP for one address wherever Pacemaker places them`,
+          });
         else seen.set(key, r.id);
       }
     },

@@ -4,7 +4,11 @@ import { plural, serviceNodeNames } from '../documents/manifest/queries';
 
 export const rule = defineRule({
   meta: {
-    id: 'cinder-volume-active-active', severity: 'warning', fixable: true, topic: 'cinder-volume-ap', guide: 'storage-ha-block',
+    id: 'cinder-volume-active-active',
+    severity: 'warning',
+    fixable: true,
+    topic: 'cinder-volume-ap',
+    guide: 'storage-ha-block',
     title: 'cinder-volume runs active-active',
     why: 'cinder-volume owns the connections to its storage backend. The guide runs one instance at a time under Pacemaker, with one shared host name, because active/active cinder-volume needs a coordination setup the guide does not trust.',
   },

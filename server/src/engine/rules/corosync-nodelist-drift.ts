@@ -4,12 +4,20 @@ import { ClusterFacts, describeHost, hostsRelated, sameHost, Topology } from '..
 import { Related } from '../types';
 
 /** A node of the nodelist: its name and ring addresses as written. */
-interface Member { block: CoroBlock; name?: { value: string; span: { start: number; end: number } }; addrs: { value: string; span: { start: number; end: number } }[] }
+interface Member {
+  block: CoroBlock;
+  name?: { value: string; span: { start: number; end: number } };
+  addrs: { value: string; span: { start: number; end: number } }[];
+}
 
 function membersOf(nodelist: CoroBlock): Member[] {
   return block(nodelist, 'node').map((b) => {
     const n = entry(b, 'name');
-    return { block: b, name: n ? { value: n.value, span: n.valueSpan } : undefined, addrs: b.entries.filter((e) => /^ring\d+_addr$/.test(e.key)).map((e) => ({ value: e.value, span: e.valueSpan })) };
+    return {
+      block: b,
+      name: n ? { value: n.value, span: n.valueSpan } : undefined,
+      addrs: b.entries.filter((e) => /^ring\d+_addr$/.test(e.key)).map((e) => ({ value: e.value, span: e.valueSpan })),
+    };
   });
 }
 
@@ -31,9 +39,14 @@ function clusterOf(t: Topology, name: string | undefined, members: Member[]): Cl
 
 export const rule = defineRule({
   meta: {
-    id: 'corosync-nodelist-drift', severity: 'warning', fixable: false, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
-    title: 'The corosync nodelist and the manifest\'s cluster members disagree',
-    why: 'Corosync counts votes over its nodelist, not over what the deployment says: a member the nodelist leaves out never joins (and the cluster has one node fewer than planned), a node the manifest does not have is a vote nobody accounts for, and a ring address that is not the node\'s address makes it talk on another network. One of the two files is wrong; the message says which values differ.',
+    id: 'corosync-nodelist-drift',
+    severity: 'warning',
+    fixable: false,
+    tools: { 'corosync -t': 'accepts' },
+    guide: '2016:controller-ha-pacemaker',
+    topic: 'corosync',
+    title: "The corosync nodelist and the manifest's cluster members disagree",
+    why: "Corosync counts votes over its nodelist, not over what the deployment says: a member the nodelist leaves out never joins (and the cluster has one node fewer than planned), a node the manifest does not have is a vote nobody accounts for, and a ring address that is not the node's address makes it talk on another network. One of the two files is wrong; the message says which values differ.",
   },
   on: {
     corosync(ctx) {
@@ -45,19 +58,37 @@ export const rule = defineRule({
       const totem = block(ctx.file.root, 'totem').pop();
       const c = clusterOf(t, entry(totem, 'cluster_name')?.value, members);
       if (!c || !c.members.length) return;
-      const where: Related[] = t.file && (c.membersSpan ?? c.span) ? [{ file: t.file, span: c.membersSpan ?? c.span, message: `members of cluster '${c.name}' in ${t.source}` }] : [];
+      const where: Related[] =
+        t.file && (c.membersSpan ?? c.span)
+          ? [{ file: t.file, span: c.membersSpan ?? c.span, message: `members of cluster '${c.name}' in ${t.source}` }]
+          : [];
       const list = c.members.map((h) => h.name ?? h.address).join(', ');
       for (const m of members) {
         const host = c.members.find((h) => matches(m, h));
         const label = m.name?.value ?? m.addrs[0]?.value ?? 'node';
         if (!host) {
-          ctx.report({ span: (m.name ?? m.addrs[0])?.span ?? m.block.nameSpan, message: `node ${label} of the nodelist is not a member of cluster '${c.name}' in ${t.source} (${list}): its vote counts toward quorum, though the deployment does not plan it`, related: where });
+          ctx.report({
+            span: (m.name ?? m.addrs[0])?.span ?? m.block.nameSpan,
+            message: `node ${label} of the nodelist is not a member of cluster '${c.name}' in ${t.source} (${list}): its vote counts toward quorum, though the deployment does not plan it`,
+            related: where,
+          });
           continue;
         }
         // the node is named: its ring addresses must be its address
         if (host.address && m.name && sameHost(m.name.value, host)) {
-          const other = m.addrs.find((a) => /^[\d.:a-fA-F]+$/.test(a.value) && a.value.includes('.') && !sameHost(a.value, { address: host.address }) && m.addrs.length === 1);
-          if (other) ctx.report({ span: other.span, message: `${label}'s ring address is ${other.value}, but ${t.source} gives ${host.name ?? label} the address ${host.address}`, related: hostsRelated(t, [host], () => `${host.name} in ${t.source}`) });
+          const other = m.addrs.find(
+            (a) =>
+              /^[\d.:a-fA-F]+$/.test(a.value) &&
+              a.value.includes('.') &&
+              !sameHost(a.value, { address: host.address }) &&
+              m.addrs.length === 1,
+          );
+          if (other)
+            ctx.report({
+              span: other.span,
+              message: `${label}'s ring address is ${other.value}, but ${t.source} gives ${host.name ?? label} the address ${host.address}`,
+              related: hostsRelated(t, [host], () => `${host.name} in ${t.source}`),
+            });
         }
       }
       const missing = c.members.filter((h) => !members.some((m) => matches(m, h)));

@@ -4,7 +4,12 @@ import { entry, value } from '../documents/corosync/parse';
 
 export const rule = defineRule({
   meta: {
-    id: 'corosync-rrp-mode-required', severity: 'error', fixable: true, tools: { 'corosync -t': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'corosync',
+    id: 'corosync-rrp-mode-required',
+    severity: 'error',
+    fixable: true,
+    tools: { 'corosync -t': 'accepts' },
+    guide: '2016:controller-ha-pacemaker',
+    topic: 'corosync',
     title: 'Several rings but rrp_mode missing or none',
     why: 'A second ring only protects against losing a network when the redundant ring protocol uses it; with rrp_mode none (the default) the extra interface is not used. The guide sets rrp_mode: active. (corosync 3 with knet uses link_mode instead.)',
   },

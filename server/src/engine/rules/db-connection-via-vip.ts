@@ -4,7 +4,12 @@ import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../work
 
 export const rule = defineRule({
   meta: {
-    id: 'db-connection-via-vip', severity: 'error', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-block', topic: 'galera-single-writer',
+    id: 'db-connection-via-vip',
+    severity: 'error',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'accepts' },
+    guide: 'storage-ha-block',
+    topic: 'galera-single-writer',
     title: 'The database connection names one host instead of the database VIP',
     why: 'Through the VIP, HAProxy sends every client to the one Galera writer and switches to a backup when it fails. A connection to one node (or localhost) fails with that node, and connections to different nodes make several writers.',
   },
@@ -24,8 +29,21 @@ export const rule = defineRule({
       ctx.report({
         span: at >= 0 ? { start: conn.valueSpan.start + at, end: conn.valueSpan.start + at + h.host.length } : conn.valueSpan,
         message: `[${conn.section?.name}] ${conn.key} reaches the database at ${what}, not through the VIP${vip ? ` (${vip}, from ${t.source})` : ''}: it fails with that host, and other services may write to other nodes`,
-        related: [...(vip ? vipRelated(t, vip, `the database VIP in ${t.source}`) : []), ...(node ? hostsRelated(t, [node], () => `node ${node.name ?? node.address} in ${t.source}`) : [])],
-        fixes: vip && at >= 0 ? [{ title: `Use the database VIP ${vip}`, safe: true, preferred: true, edits: [{ start: conn.valueSpan.start + at, end: conn.valueSpan.start + at + h.host.length, newText: vip }] }] : [],
+        related: [
+          ...(vip ? vipRelated(t, vip, `the database VIP in ${t.source}`) : []),
+          ...(node ? hostsRelated(t, [node], () => `node ${node.name ?? node.address} in ${t.source}`) : []),
+        ],
+        fixes:
+          vip && at >= 0
+            ? [
+                {
+                  title: `Use the database VIP ${vip}`,
+                  safe: true,
+                  preferred: true,
+                  edits: [{ start: conn.valueSpan.start + at, end: conn.valueSpan.start + at + h.host.length, newText: vip }],
+                },
+              ]
+            : [],
       });
     },
   },

@@ -4,7 +4,12 @@ import { setOption } from '../documents/oslo-conf/edits';
 
 export const rule = defineRule({
   meta: {
-    id: 'db-max-retries-infinite', severity: 'info', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'storage-ha-block', topic: 'galera-single-writer',
+    id: 'db-max-retries-infinite',
+    severity: 'info',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'accepts' },
+    guide: 'storage-ha-block',
+    topic: 'galera-single-writer',
     title: 'The database reconnect limit is finite ([database] max_retries is not -1)',
     why: 'A Galera failover through HAProxy can take minutes. With a finite max_retries (10 by default) the service gives up before the database is back; -1 retries for ever.',
   },
@@ -18,7 +23,14 @@ export const rule = defineRule({
         ctx.report({
           span: { start: at, end: at + 'mysql'.length },
           message: `[${conn.section?.name}] ${conn.key} uses mysql://, the MySQLdb driver; the guide uses mysql+pymysql://, which does not block the service's event loop during a failover`,
-          fixes: [{ title: 'Use mysql+pymysql://', safe: true, preferred: true, edits: [{ start: at, end: at + 'mysql'.length, newText: 'mysql+pymysql' }] }],
+          fixes: [
+            {
+              title: 'Use mysql+pymysql://',
+              safe: true,
+              preferred: true,
+              edits: [{ start: at, end: at + 'mysql'.length, newText: 'mysql+pymysql' }],
+            },
+          ],
         });
       }
       const e = view.entry('database', 'max_retries');
@@ -27,7 +39,14 @@ export const rule = defineRule({
       ctx.report({
         span: e ? e.valueSpan : conn.keySpan,
         message: `[database] max_retries is ${value}${e ? '' : ' (the default)'}: the service stops reconnecting before a Galera failover may have finished; -1 retries for ever`,
-        fixes: [{ title: 'Set [database] max_retries = -1', safe: true, preferred: true, edits: [setOption(text, view, 'database', 'max_retries', '-1')] }],
+        fixes: [
+          {
+            title: 'Set [database] max_retries = -1',
+            safe: true,
+            preferred: true,
+            edits: [setOption(text, view, 'database', 'max_retries', '-1')],
+          },
+        ],
       });
     },
   },

@@ -5,7 +5,10 @@ import { isSecretValue } from '../documents/oslo-conf/secrets';
 
 export const rule = defineRule({
   meta: {
-    id: 'deprecated-option', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'warns' },
+    id: 'deprecated-option',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'warns' },
     title: 'An option written under an old name or section',
     why: 'Deprecated names still work for now, but they are removed in a later release, at which point the setting is silently ignored: rename it while both names work.',
   },

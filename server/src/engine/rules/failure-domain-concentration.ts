@@ -4,8 +4,12 @@ import { quorumOf } from '../documents/manifest/queries';
 
 export const rule = defineRule({
   meta: {
-    id: 'failure-domain-concentration', severity: 'warning', fixable: false, topic: 'failure-domain', guide: 'intro-ha-key-concepts',
-    title: 'Half or more of a quorum\'s votes share one failure domain',
+    id: 'failure-domain-concentration',
+    severity: 'warning',
+    fixable: false,
+    topic: 'failure-domain',
+    guide: 'intro-ha-key-concepts',
+    title: "Half or more of a quorum's votes share one failure domain",
     why: 'Nodes in one rack, on one power feed or in one room fail together. If they hold half of the votes or more, losing that one domain takes quorum with it, however many nodes survive elsewhere.',
   },
   on: {

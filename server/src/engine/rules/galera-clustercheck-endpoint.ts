@@ -9,7 +9,12 @@ import { galeraProxies } from './haproxy/support';
 
 export const rule = defineRule({
   meta: {
-    id: 'galera-clustercheck-endpoint', severity: 'warning', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: '2016:controller-ha-galera-manage', topic: 'clustercheck',
+    id: 'galera-clustercheck-endpoint',
+    severity: 'warning',
+    fixable: false,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: '2016:controller-ha-galera-manage',
+    topic: 'clustercheck',
     title: 'HAProxy checks Galera on port 9200, but no clustercheck service answers there',
     why: 'clustercheck answers HTTP 200 only on a synced node, so HAProxy sends queries only there. When HAProxy checks port 9200 and nothing listens on it, every Galera server is marked down and the database VIP serves nobody.',
   },
@@ -18,10 +23,15 @@ export const rule = defineRule({
       const { view, peers } = ctx;
       // only a workspace that describes the DB nodes can tell whether clustercheck runs on them
       if (!peers.some((p) => p.kind === 'galera' || p.kind === 'clustercheck')) return;
-      const endpoints = peers.filter((p) => p.kind === 'clustercheck').flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file, node: p.node })));
+      const endpoints = peers
+        .filter((p) => p.kind === 'clustercheck')
+        .flatMap((p) => (p.endpoints ?? []).map((e) => ({ ...e, file: p.file, node: p.node })));
       for (const s of galeraProxies(view)) {
         // clustercheck's port; other side ports (kolla's clustercheck container on 4569, ...) are deployed by other means this product does not read
-        const checked = view.servers(s).map((srv) => ({ srv, port: view.checkPort(s, srv) })).filter((x) => x.port?.text === '9200' && x.srv.port !== 9200);
+        const checked = view
+          .servers(s)
+          .map((srv) => ({ srv, port: view.checkPort(s, srv) }))
+          .filter((x) => x.port?.text === '9200' && x.srv.port !== 9200);
         if (!checked.length) continue;
         const port = Number(checked[0].port!.text);
         const live = endpoints.filter((e) => !e.disabled && (e.port === undefined || e.port === port));
@@ -40,9 +50,11 @@ export const rule = defineRule({
         if (live.length) continue;
         const off = endpoints.filter((e) => e.disabled && (e.port === undefined || e.port === port));
         const elsewhere = endpoints.filter((e) => !e.disabled && e.port !== undefined && e.port !== port);
-        const why = off.length ? `${off[0].name} in ${off[0].file} (line ${off[0].line}) is disabled (disable = yes)`
-          : elsewhere.length ? `the clustercheck endpoint listens on ${elsewhere.map((e) => `${e.port} (${e.name} in ${e.file})`).join(', ')}, not ${port}`
-          : `no xinetd service or systemd socket of the workspace answers on ${port}`;
+        const why = off.length
+          ? `${off[0].name} in ${off[0].file} (line ${off[0].line}) is disabled (disable = yes)`
+          : elsewhere.length
+            ? `the clustercheck endpoint listens on ${elsewhere.map((e) => `${e.port} (${e.name} in ${e.file})`).join(', ')}, not ${port}`
+            : `no xinetd service or systemd socket of the workspace answers on ${port}`;
         ctx.report({
           span: checked[0].port!.span,
           message: `${s.kind} ${s.name?.text ?? ''} checks ${checked.map((x) => x.srv.name).join(', ')} on port ${port}, but ${why}: HAProxy will mark every Galera server down`,

@@ -4,9 +4,13 @@ import { balancerOf, serviceNodeNames } from '../documents/manifest/queries';
 
 export const rule = defineRule({
   meta: {
-    id: 'galera-multi-writer', severity: 'error', fixable: true, topic: 'galera-single-writer', guide: 'control-plane-stateless',
+    id: 'galera-multi-writer',
+    severity: 'error',
+    fixable: true,
+    topic: 'galera-single-writer',
+    guide: 'control-plane-stateless',
     title: 'galera is active-active behind the balancer',
-    why: 'Galera accepts writes on every node, but OpenStack\'s SELECT ... FOR UPDATE patterns deadlock when several nodes take writes. The guide sends all traffic through HAProxy to one node and keeps the others as backup.',
+    why: "Galera accepts writes on every node, but OpenStack's SELECT ... FOR UPDATE patterns deadlock when several nodes take writes. The guide sends all traffic through HAProxy to one node and keeps the others as backup.",
   },
   on: {
     manifest(ctx) {

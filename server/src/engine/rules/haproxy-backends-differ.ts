@@ -3,33 +3,61 @@ import { peerRelated } from '../workspace/topology';
 
 export const rule = defineRule({
   meta: {
-    id: 'haproxy-backends-differ', severity: 'warning', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
-    title: 'The load balancers\' haproxy.cfg files list different servers for one proxy, or one lacks a proxy',
-    why: 'The VIP moves between the load balancers, and each must send a service\'s traffic to the same servers: when a proxy lists other servers on another node, or is missing there, a failover of the VIP changes which controllers serve the API, or leaves it with none. One template for every load balancer keeps them equal.',
+    id: 'haproxy-backends-differ',
+    severity: 'warning',
+    fixable: false,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: 'control-plane-stateless',
+    topic: 'haproxy',
+    title: "The load balancers' haproxy.cfg files list different servers for one proxy, or one lacks a proxy",
+    why: "The VIP moves between the load balancers, and each must send a service's traffic to the same servers: when a proxy lists other servers on another node, or is missing there, a failover of the VIP changes which controllers serve the API, or leaves it with none. One template for every load balancer keeps them equal.",
   },
   on: {
     haproxy(ctx) {
       const { view } = ctx;
       const peers = ctx.peers.filter((p) => p.kind === 'haproxy' && !p.sameNode && p.proxies?.length);
       if (!peers.length) return;
-      const names = new Set(view.proxies().filter((s) => s.kind !== 'frontend' && s.name).map((s) => s.name!.text));
+      const names = new Set(
+        view
+          .proxies()
+          .filter((s) => s.kind !== 'frontend' && s.name)
+          .map((s) => s.name!.text),
+      );
       // a load balancer of the same role shares most of its proxies; one of another role (an external pair) is not compared for what it lacks
-      const sameRole = (p: (typeof peers)[number]) => p.proxies!.filter((x) => names.has(x.name)).length * 2 >= Math.max(names.size, p.proxies!.length);
+      const sameRole = (p: (typeof peers)[number]) =>
+        p.proxies!.filter((x) => names.has(x.name)).length * 2 >= Math.max(names.size, p.proxies!.length);
       for (const s of view.proxies()) {
         if (s.kind === 'frontend' || !s.name) continue;
-        const mine = view.servers(s).map((x) => `${x.host ?? ''}:${x.port ?? ''}`).sort();
+        const mine = view
+          .servers(s)
+          .map((x) => `${x.host ?? ''}:${x.port ?? ''}`)
+          .sort();
         if (!mine.length) continue;
         for (const p of peers) {
           const other = p.proxies!.find((x) => x.name === s.name!.text);
           if (!other && sameRole(p)) {
-            ctx.report({ span: s.header.span, message: `${s.kind} ${s.name.text} is not in ${p.file}: when the VIP moves to that node, ${s.name.text} has no proxy`, related: peerRelated(p, { start: 0, end: 0 }, `${p.file} has no ${s.name.text}`) });
+            ctx.report({
+              span: s.header.span,
+              message: `${s.kind} ${s.name.text} is not in ${p.file}: when the VIP moves to that node, ${s.name.text} has no proxy`,
+              related: peerRelated(p, { start: 0, end: 0 }, `${p.file} has no ${s.name.text}`),
+            });
             continue;
           }
           if (!other || !other.servers.length || JSON.stringify(other.servers) === JSON.stringify(mine)) continue;
-          const onlyHere = mine.filter((x) => !other.servers.includes(x)), onlyThere = other.servers.filter((x) => !mine.includes(x));
+          const onlyHere = mine.filter((x) => !other.servers.includes(x)),
+            onlyThere = other.servers.filter((x) => !mine.includes(x));
           if (!onlyHere.length && !onlyThere.length) continue;
-          const said = [onlyHere.length ? `${onlyHere.join(', ')} only here` : '', onlyThere.length ? `${onlyThere.join(', ')} only there` : ''].filter(Boolean).join('; ');
-          ctx.report({ span: s.header.span, message: `${s.kind} ${s.name.text} has other servers than in ${p.file} (${said}): a failover of the VIP changes where its traffic goes`, related: peerRelated(p, other.span, `${s.kind} ${s.name.text} of ${p.file}`) });
+          const said = [
+            onlyHere.length ? `${onlyHere.join(', ')} only here` : '',
+            onlyThere.length ? `${onlyThere.join(', ')} only there` : '',
+          ]
+            .filter(Boolean)
+            .join('; ');
+          ctx.report({
+            span: s.header.span,
+            message: `${s.kind} ${s.name.text} has other servers than in ${p.file} (${said}): a failover of the VIP changes where its traffic goes`,
+            related: peerRelated(p, other.span, `${s.kind} ${s.name.text} of ${p.file}`),
+          });
         }
       }
     },

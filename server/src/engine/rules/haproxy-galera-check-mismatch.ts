@@ -4,7 +4,12 @@ import { hasArg } from '../documents/haproxy/view';
 
 export const rule = defineRule({
   meta: {
-    id: 'haproxy-galera-check-mismatch', severity: 'warning', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'clustercheck',
+    id: 'haproxy-galera-check-mismatch',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: 'control-plane-stateless',
+    topic: 'clustercheck',
     title: 'A MySQL-protocol check sent to the HTTP clustercheck port 9200, or an HTTP check sent to MySQL',
     why: 'clustercheck on port 9200 answers HTTP 200 only when the node is synced; `option mysql-check` speaks the MySQL protocol, which that port does not, so the check says nothing about sync state. The current guide mixes the two; use `option httpchk` with `check port 9200`, or `mysql-check` without the port. The reverse, `option httpchk` against port 3306, fails every check: MySQL does not answer HTTP.',
   },
@@ -20,7 +25,14 @@ export const rule = defineRule({
             ctx.report({
               span: httpchk.span,
               message: `${s.kind} ${s.name?.text ?? ''} uses option httpchk but checks ${onMysql.map((x) => x.name).join(', ')} on the MySQL port ${onMysql[0].port ?? 3306}, which does not speak HTTP: every check fails; add \`port 9200\` (clustercheck) to the servers, or use option mysql-check`,
-              fixes: [{ title: 'Use option mysql-check', safe: true, preferred: true, edits: [{ start: httpchk.span.start, end: httpchk.span.end, newText: 'option mysql-check' }] }],
+              fixes: [
+                {
+                  title: 'Use option mysql-check',
+                  safe: true,
+                  preferred: true,
+                  edits: [{ start: httpchk.span.start, end: httpchk.span.end, newText: 'option mysql-check' }],
+                },
+              ],
             });
           }
           continue;
@@ -32,7 +44,14 @@ export const rule = defineRule({
         ctx.report({
           span: mysqlCheck.span,
           message: `${s.kind} ${s.name?.text ?? ''} uses option mysql-check but checks ${on9200.map((x) => x.name).join(', ')} on port 9200, where clustercheck answers HTTP`,
-          fixes: [{ title: 'Use option httpchk', safe: true, preferred: true, edits: [{ start: mysqlCheck.span.start, end: mysqlCheck.span.end, newText: 'option httpchk' }] }],
+          fixes: [
+            {
+              title: 'Use option httpchk',
+              safe: true,
+              preferred: true,
+              edits: [{ start: mysqlCheck.span.start, end: mysqlCheck.span.end, newText: 'option httpchk' }],
+            },
+          ],
         });
       }
     },

@@ -4,7 +4,12 @@ import { hasArg } from '../documents/haproxy/view';
 
 export const rule = defineRule({
   meta: {
-    id: 'haproxy-galera-no-roundrobin', severity: 'error', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: '2016:intro-ha-arch-pacemaker', topic: 'galera-single-writer',
+    id: 'haproxy-galera-no-roundrobin',
+    severity: 'error',
+    fixable: true,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: '2016:intro-ha-arch-pacemaker',
+    topic: 'galera-single-writer',
     title: 'Galera balanced round-robin with no backup servers and no stick table',
     why: 'Round-robin (or leastconn) spreads connections over every Galera node, which is what makes several writers. Pin them to one node: backup servers, or `stick-table type ip size 1` with `stick on dst` (a stick table keyed on the client, `stick on src`, still spreads clients over every node).',
   },
@@ -21,7 +26,16 @@ export const rule = defineRule({
         ctx.report({
           span: own ? own.span : s.header.span,
           message: `${s.kind} ${s.name?.text ?? ''} balances Galera with ${algo}${balance ? '' : ' (the default)'} and no backup servers or stick table: every node takes writes`,
-          fixes: own ? [{ title: 'Use balance source', safe: false, preferred: true, edits: [{ start: own.args[0].span.start, end: own.args[0].span.end, newText: 'source' }] }] : [],
+          fixes: own
+            ? [
+                {
+                  title: 'Use balance source',
+                  safe: false,
+                  preferred: true,
+                  edits: [{ start: own.args[0].span.start, end: own.args[0].span.end, newText: 'source' }],
+                },
+              ]
+            : [],
         });
       }
     },

@@ -4,9 +4,14 @@ import { hasArg } from '../documents/haproxy/view';
 
 export const rule = defineRule({
   meta: {
-    id: 'haproxy-galera-single-writer', severity: 'error', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'galera-single-writer',
+    id: 'haproxy-galera-single-writer',
+    severity: 'error',
+    fixable: true,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: 'control-plane-stateless',
+    topic: 'galera-single-writer',
     title: 'More than one Galera server takes writes (no `backup`)',
-    why: 'OpenStack\'s SELECT ... FOR UPDATE deadlocks when several Galera nodes take writes. The guide sends everything to one server and marks the others `backup`, so HAProxy uses them only when the first is down; a stick table on the destination (`stick-table type ip size 1` with `stick on dst`) pins all connections to one server as well.',
+    why: "OpenStack's SELECT ... FOR UPDATE deadlocks when several Galera nodes take writes. The guide sends everything to one server and marks the others `backup`, so HAProxy uses them only when the first is down; a stick table on the destination (`stick-table type ip size 1` with `stick on dst`) pins all connections to one server as well.",
   },
   on: {
     haproxy(ctx) {
@@ -18,7 +23,17 @@ export const rule = defineRule({
         ctx.report({
           span: s.header.span,
           message: `${s.kind} ${s.name?.text ?? ''} sends Galera traffic to ${active.length} servers (${active.map((x) => x.name).join(', ')}): several writers deadlock; keep one and mark the others backup`,
-          fixes: [{ title: `Mark ${active.slice(1).map((x) => x.name).join(', ')} backup`, safe: true, preferred: true, edits: fix }],
+          fixes: [
+            {
+              title: `Mark ${active
+                .slice(1)
+                .map((x) => x.name)
+                .join(', ')} backup`,
+              safe: true,
+              preferred: true,
+              edits: fix,
+            },
+          ],
         });
       }
     },

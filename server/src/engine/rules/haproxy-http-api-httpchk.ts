@@ -3,7 +3,12 @@ import { indentOf } from './haproxy/support';
 
 export const rule = defineRule({
   meta: {
-    id: 'haproxy-http-api-httpchk', severity: 'warning', fixable: true, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateless', topic: 'haproxy',
+    id: 'haproxy-http-api-httpchk',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: 'control-plane-stateless',
+    topic: 'haproxy',
     title: 'An HTTP API is checked without option httpchk',
     why: 'A TCP check only proves the port is open; an API process can accept connections and still answer every request with an error. `option httpchk` checks that it answers HTTP. (The guide leaves it out for the Telemetry API, which cannot handle the check, and for TCP services.)',
   },
@@ -18,7 +23,14 @@ export const rule = defineRule({
         ctx.report({
           span: s.header.span,
           message: `${s.kind} ${s.name?.text ?? ''} balances ${svc.name} (an HTTP API) without option httpchk: a server whose API answers errors still counts as up`,
-          fixes: [{ title: 'Add option httpchk', safe: true, preferred: true, edits: [{ start: s.header.span.end, end: s.header.span.end, newText: `\n${indentOf(ctx.text, s)}option httpchk` }] }],
+          fixes: [
+            {
+              title: 'Add option httpchk',
+              safe: true,
+              preferred: true,
+              edits: [{ start: s.header.span.end, end: s.header.span.end, newText: `\n${indentOf(ctx.text, s)}option httpchk` }],
+            },
+          ],
         });
       }
     },

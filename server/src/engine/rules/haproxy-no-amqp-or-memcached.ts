@@ -5,9 +5,14 @@ const SHOWN: Record<string, string> = { rabbitmq: 'RabbitMQ', memcached: 'memcac
 
 export const rule = defineRule({
   meta: {
-    id: 'haproxy-no-amqp-or-memcached', severity: 'warning', fixable: false, tools: { 'haproxy -c': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-no-haproxy',
+    id: 'haproxy-no-amqp-or-memcached',
+    severity: 'warning',
+    fixable: false,
+    tools: { 'haproxy -c': 'accepts' },
+    guide: 'control-plane-stateful',
+    topic: 'rabbitmq-no-haproxy',
     title: 'A proxy for RabbitMQ or memcached',
-    why: 'RabbitMQ and memcached clients list every instance and fail over themselves. Through HAProxy on a VIP, AMQP connections to the old owner hang for tens of minutes after a failover, and memcached loses its client-side hashing. A proxy is recognised by its servers\' ports (a VIP on a shifted port such as 5673 still fronts RabbitMQ), its binds, its name, or the backends a frontend routes to.',
+    why: "RabbitMQ and memcached clients list every instance and fail over themselves. Through HAProxy on a VIP, AMQP connections to the old owner hang for tens of minutes after a failover, and memcached loses its client-side hashing. A proxy is recognised by its servers' ports (a VIP on a shifted port such as 5673 still fronts RabbitMQ), its binds, its name, or the backends a frontend routes to.",
   },
   on: {
     haproxy(ctx) {
@@ -20,7 +25,10 @@ export const rule = defineRule({
         if (!shown || covered.has(s)) continue;
         for (const b of view.routes(s)) covered.add(b);
         const port = view.ports(s)[0] ?? view.servers(s)[0]?.port;
-        ctx.report({ span: s.header.span, message: `${s.kind} ${s.name?.text ?? ''} proxies ${shown}${port !== undefined ? ` (port ${port})` : ''}: clients must list every ${shown === 'RabbitMQ' ? 'broker in transport_url' : 'server in memcached_servers'} instead` });
+        ctx.report({
+          span: s.header.span,
+          message: `${s.kind} ${s.name?.text ?? ''} proxies ${shown}${port !== undefined ? ` (port ${port})` : ''}: clients must list every ${shown === 'RabbitMQ' ? 'broker in transport_url' : 'server in memcached_servers'} instead`,
+        });
       }
     },
   },

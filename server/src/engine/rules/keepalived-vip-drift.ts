@@ -7,9 +7,14 @@ const norm = (a: string) => (isIP(a) ? canonicalIP(a) : a);
 
 export const rule = defineRule({
   meta: {
-    id: 'keepalived-vip-drift', severity: 'warning', fixable: false, tools: { 'keepalived -t': 'accepts' }, guide: 'control-plane-stateless', topic: 'keepalived',
-    title: 'keepalived moves an address the manifest does not have as a VIP, or the load balancers\' files disagree on a VRRP group\'s VIPs',
-    why: 'Clients reach the cloud through the VIPs the deployment names; a virtual_ipaddress that is not one of them (a typo, an old address, the wrong cloud\'s) is an address nobody uses while the real VIP has no owner. The load balancers of one VRRP group must carry the same VIPs: when the group fails over, an address that only the old master listed is lost with it.',
+    id: 'keepalived-vip-drift',
+    severity: 'warning',
+    fixable: false,
+    tools: { 'keepalived -t': 'accepts' },
+    guide: 'control-plane-stateless',
+    topic: 'keepalived',
+    title: "keepalived moves an address the manifest does not have as a VIP, or the load balancers' files disagree on a VRRP group's VIPs",
+    why: "Clients reach the cloud through the VIPs the deployment names; a virtual_ipaddress that is not one of them (a typo, an old address, the wrong cloud's) is an address nobody uses while the real VIP has no owner. The load balancers of one VRRP group must carry the same VIPs: when the group fails over, an address that only the old master listed is lost with it.",
   },
   on: {
     keepalived(ctx) {
@@ -38,8 +43,14 @@ export const rule = defineRule({
             const theirs = [...new Set(other.vips.map(norm))].sort();
             const shared = mine.filter((a) => theirs.includes(a));
             if (!shared.length || (shared.length === mine.length && shared.length === theirs.length)) continue; // no overlap: another rule says one VRID, two groups
-            const onlyHere = mine.filter((a) => !theirs.includes(a)), onlyThere = theirs.filter((a) => !mine.includes(a));
-            const said = [onlyHere.length ? `${onlyHere.join(', ')} only here` : '', onlyThere.length ? `${onlyThere.join(', ')} only in ${peer.file}` : ''].filter(Boolean).join('; ');
+            const onlyHere = mine.filter((a) => !theirs.includes(a)),
+              onlyThere = theirs.filter((a) => !mine.includes(a));
+            const said = [
+              onlyHere.length ? `${onlyHere.join(', ')} only here` : '',
+              onlyThere.length ? `${onlyThere.join(', ')} only in ${peer.file}` : '',
+            ]
+              .filter(Boolean)
+              .join('; ');
             ctx.report({
               span: i.header[1]?.span ?? i.header[0].span,
               message: `vrrp_instance ${name(i)} (virtual_router_id ${vrid}) holds other VIPs than vrrp_instance ${other.name} of ${peer.file}: ${said}; a failover between them drops the difference`,

@@ -8,7 +8,12 @@ const PREFIX = /^(skip|enable|disable|maximum)_/;
 
 export const rule = defineRule({
   meta: {
-    id: 'mariadb-unknown-option', severity: 'error', fixable: true, tools: { 'mariadbd': 'refuses' }, guide: '2016:controller-ha-galera-config', topic: 'galera',
+    id: 'mariadb-unknown-option',
+    severity: 'error',
+    fixable: true,
+    tools: { mariadbd: 'refuses' },
+    guide: '2016:controller-ha-galera-config',
+    topic: 'galera',
     title: 'An option the MariaDB server does not know, in a server group',
     why: 'mariadbd reads every option of its groups ([mysqld], [mariadb], [galera], [server], ...) at start and refuses to start at all on one it does not know, or on a shortened name that could be several options, so a misspelt setting takes the whole node down, typically at the next restart. Options are checked against the option list of the MariaDB that Debian ships; names are matched as mariadbd matches them, without regard to case. A removed option that mariadbd still reads and ignores is a warning.',
   },
@@ -23,7 +28,8 @@ export const rule = defineRule({
         const ignored = ignoredMariadbOption(name);
         if (ignored) {
           ctx.report({
-            span: e.keySpan, severity: 'warning',
+            span: e.keySpan,
+            severity: 'warning',
             message: `[${e.group}] ${e.key} ${ignored === 'removed' ? 'was removed from MariaDB' : 'is a MySQL 5.6/5.7 option MariaDB never implemented'}: mariadbd starts, warns, and ignores it, so it changes nothing`,
           });
           continue;
@@ -34,7 +40,10 @@ export const rule = defineRule({
         if (stands.length === 1) continue;
         if (stands.length > 1) {
           const shown = stands.slice(0, 4).join(', ') + (stands.length > 4 ? `, and ${stands.length - 4} more` : '');
-          ctx.report({ span: e.keySpan, message: `[${e.group}] ${e.key} is the start of ${stands.length} option names (${shown}): mariadbd refuses to start on an ambiguous option; write the whole name` });
+          ctx.report({
+            span: e.keySpan,
+            message: `[${e.group}] ${e.key} is the start of ${stands.length} option names (${shown}): mariadbd refuses to start on an ambiguous option; write the whole name`,
+          });
           continue;
         }
         const near = closest(name, MARIADB_OPTION_NAMES, 3)[0];
@@ -42,7 +51,16 @@ export const rule = defineRule({
         ctx.report({
           span: e.keySpan,
           message: `[${e.group}] ${e.key} is not an option of the MariaDB server (${MARIADB_SOURCE}): mariadbd refuses to start${fix ? `; did you mean ${fix}?` : ''}`,
-          fixes: fix ? [{ title: `Change to ${fix}`, safe: false, preferred: true, edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: fix }] }] : [],
+          fixes: fix
+            ? [
+                {
+                  title: `Change to ${fix}`,
+                  safe: false,
+                  preferred: true,
+                  edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: fix }],
+                },
+              ]
+            : [],
         });
       }
     },

@@ -4,7 +4,10 @@ import { isSecretValue } from '../documents/oslo-conf/secrets';
 
 export const rule = defineRule({
   meta: {
-    id: 'option-in-wrong-section', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'refuses' },
+    id: 'option-in-wrong-section',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'refuses' },
     title: 'An option written in a section that does not have it, but another does',
     why: 'oslo.config looks an option up in its own section only: memcached_servers under [DEFAULT] is ignored, while [keystone_authtoken] keeps its default.',
   },
@@ -17,7 +20,11 @@ export const rule = defineRule({
           if (view.option(s.name, e.key) || view.catalog.renamed(s.name, e.key)) continue;
           const homes = view.catalog.sectionsWith(e.key, s.name);
           if (!homes.length) continue;
-          const list = homes.slice(0, 3).map((h) => `[${h.section}]`).join(', ') + (homes.length > 3 ? ', ...' : '');
+          const list =
+            homes
+              .slice(0, 3)
+              .map((h) => `[${h.section}]`)
+              .join(', ') + (homes.length > 3 ? ', ...' : '');
           const target = homes[0].section;
           const edits = moveEntry(text, view, e, target, e.key, isSecretValue(e.value, homes[0].info, e.key));
           ctx.report({

@@ -2,7 +2,12 @@ import { defineRule } from './rule';
 
 export const rule = defineRule({
   meta: {
-    id: 'oslo-option-name-case', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'refuses' }, guide: 'intro-os-ha-memcached', topic: 'memcached-client-hashing',
+    id: 'oslo-option-name-case',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'refuses' },
+    guide: 'intro-os-ha-memcached',
+    topic: 'memcached-client-hashing',
     title: 'An option name written with the wrong case (Memcached_servers)',
     why: 'Option names are case-sensitive. The HA guide itself prints Memcached_servers; copied as is, oslo.config ignores it and the service runs with no cache servers at all.',
   },
@@ -18,7 +23,14 @@ export const rule = defineRule({
           ctx.report({
             span: e.keySpan,
             message: `'${e.key}' is ignored: option names are case-sensitive, and the option is '${right}'`,
-            fixes: [{ title: `Rename to '${right}'`, safe: true, preferred: true, edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: right }] }],
+            fixes: [
+              {
+                title: `Rename to '${right}'`,
+                safe: true,
+                preferred: true,
+                edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: right }],
+              },
+            ],
           });
         }
       }

@@ -23,7 +23,11 @@ function addProperty(ctx: PmRuleContext, name: string, value: string): TextEdit 
   if (ctx.model.syntax === 'cib') {
     const close = text.indexOf('>', last.span.end);
     if (close < 0) return undefined;
-    return { start: close + 1, end: close + 1, newText: `\n${indentAt(text, last.span.start)}<nvpair id="cib-bootstrap-options-${name}" name="${name}" value="${value}"/>` };
+    return {
+      start: close + 1,
+      end: close + 1,
+      newText: `\n${indentAt(text, last.span.start)}<nvpair id="cib-bootstrap-options-${name}" name="${name}" value="${value}"/>`,
+    };
   }
   if (ctx.model.syntax === 'pcs') {
     const line = text.slice(lineStart, lineEnd);
@@ -37,9 +41,14 @@ function addProperty(ctx: PmRuleContext, name: string, value: string): TextEdit 
 
 export const rule = defineRule({
   meta: {
-    id: 'pacemaker-recheck-interval', severity: 'info', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'pacemaker',
-    title: 'cluster-recheck-interval is unset (15 minutes) or longer than the guide\'s 5 minutes',
-    why: 'Some of Pacemaker\'s timed work (failure timeouts, time-based rules) waits for the next recheck; the guide shortens the interval from the default 15 minutes to 5, so a cleared failure or a due action is acted on sooner. 0 turns the rechecks off.',
+    id: 'pacemaker-recheck-interval',
+    severity: 'info',
+    fixable: true,
+    tools: { crm_verify: 'accepts', crmsh: 'accepts' },
+    guide: '2016:controller-ha-pacemaker',
+    topic: 'pacemaker',
+    title: "cluster-recheck-interval is unset (15 minutes) or longer than the guide's 5 minutes",
+    why: "Some of Pacemaker's timed work (failure timeouts, time-based rules) waits for the next recheck; the guide shortens the interval from the default 15 minutes to 5, so a cleared failure or a due action is acted on sooner. 0 turns the rechecks off.",
   },
   on: {
     pacemaker(ctx) {
@@ -48,8 +57,14 @@ export const rule = defineRule({
       if (!p) {
         const edit = addProperty(ctx, 'cluster-recheck-interval', `${GUIDE_MINUTES}min`);
         const first = [...ctx.model.properties.values()].sort((a, b) => a.span.start - b.span.start)[0];
-        const fixes: Fix[] = edit ? [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [edit] }] : [];
-        ctx.report({ span: first.span, message: `cluster-recheck-interval is not set: Pacemaker rechecks every 15 minutes by default; the guide sets ${GUIDE_MINUTES}min`, fixes });
+        const fixes: Fix[] = edit
+          ? [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [edit] }]
+          : [];
+        ctx.report({
+          span: first.span,
+          message: `cluster-recheck-interval is not set: Pacemaker rechecks every 15 minutes by default; the guide sets ${GUIDE_MINUTES}min`,
+          fixes,
+        });
         return;
       }
       const ms = intervalMs(p.value);
@@ -57,8 +72,18 @@ export const rule = defineRule({
       if (m === undefined || (m > 0 && m <= GUIDE_MINUTES)) return;
       ctx.report({
         span: p.span,
-        message: m === 0 ? `cluster-recheck-interval=${p.value} turns the periodic rechecks off; the guide sets ${GUIDE_MINUTES}min` : `cluster-recheck-interval=${p.value} is ${+m.toFixed(2)} minutes; the guide sets ${GUIDE_MINUTES}min so timed actions are not held back`,
-        fixes: [{ title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`, safe: false, preferred: true, edits: [{ start: p.span.start, end: p.span.end, newText: `${GUIDE_MINUTES}min` }] }],
+        message:
+          m === 0
+            ? `cluster-recheck-interval=${p.value} turns the periodic rechecks off; the guide sets ${GUIDE_MINUTES}min`
+            : `cluster-recheck-interval=${p.value} is ${+m.toFixed(2)} minutes; the guide sets ${GUIDE_MINUTES}min so timed actions are not held back`,
+        fixes: [
+          {
+            title: `Set cluster-recheck-interval=${GUIDE_MINUTES}min`,
+            safe: false,
+            preferred: true,
+            edits: [{ start: p.span.start, end: p.span.end, newText: `${GUIDE_MINUTES}min` }],
+          },
+        ],
       });
     },
   },

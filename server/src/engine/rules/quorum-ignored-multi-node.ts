@@ -6,7 +6,12 @@ import { isProductionLike } from '../types';
 
 export const rule = defineRule({
   meta: {
-    id: 'quorum-ignored-multi-node', severity: 'error', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, topic: 'no-quorum-policy', guide: 'intro-ha-key-concepts',
+    id: 'quorum-ignored-multi-node',
+    severity: 'error',
+    fixable: true,
+    tools: { crm_verify: 'accepts', crmsh: 'accepts' },
+    topic: 'no-quorum-policy',
+    guide: 'intro-ha-key-concepts',
     title: 'no_quorum_policy: ignore in a cluster of more than two members',
     why: 'ignore lets a partition without quorum keep its resources. It was a workaround for two-node clusters; with three or more members it lets both sides of a split run the same services.',
   },
@@ -27,15 +32,28 @@ export const rule = defineRule({
       const p = property(ctx.model, 'no-quorum-policy');
       if (!p || p.value.trim().toLowerCase() !== 'ignore') return;
       const n = ctx.model.nodes;
-      const fixes = [{ title: 'Set no-quorum-policy=stop', safe: false, preferred: true, edits: [{ start: p.span.start, end: p.span.end, newText: 'stop' }] }];
+      const fixes = [
+        {
+          title: 'Set no-quorum-policy=stop',
+          safe: false,
+          preferred: true,
+          edits: [{ start: p.span.start, end: p.span.end, newText: 'stop' }],
+        },
+      ];
       if (n !== undefined && n > 2) {
-        ctx.report({ span: p.span, message: `no-quorum-policy=ignore in a cluster of ${n} nodes: the side of a split without quorum keeps running the same resources as the side with it`, fixes });
+        ctx.report({
+          span: p.span,
+          message: `no-quorum-policy=ignore in a cluster of ${n} nodes: the side of a split without quorum keeps running the same resources as the side with it`,
+          fixes,
+        });
       } else if (isProductionLike(ctx.environment)) {
         ctx.report({
-          span: p.span, severity: n === undefined ? 'warning' : 'error',
-          message: n === undefined
-            ? `no-quorum-policy=ignore in a ${ctx.environment} deployment: a partition without quorum keeps its resources; ignore was a two-node workaround, which corosync's two_node: 1 replaces`
-            : `no-quorum-policy=ignore in a ${n}-node ${ctx.environment} cluster: use corosync's two_node: 1 (with wait_for_all) instead, or add a third node`,
+          span: p.span,
+          severity: n === undefined ? 'warning' : 'error',
+          message:
+            n === undefined
+              ? `no-quorum-policy=ignore in a ${ctx.environment} deployment: a partition without quorum keeps its resources; ignore was a two-node workaround, which corosync's two_node: 1 replaces`
+              : `no-quorum-policy=ignore in a ${n}-node ${ctx.environment} cluster: use corosync's two_node: 1 (with wait_for_all) instead, or add a third node`,
           fixes,
         });
       }

@@ -5,7 +5,12 @@ import { placeholderOf } from '../text/placeholder';
 
 export const rule = defineRule({
   meta: {
-    id: 'rabbit-all-hosts-listed', severity: 'error', fixable: false, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-no-haproxy',
+    id: 'rabbit-all-hosts-listed',
+    severity: 'error',
+    fixable: false,
+    tools: { 'oslo-config-validator': 'accepts' },
+    guide: 'control-plane-stateful',
+    topic: 'rabbitmq-no-haproxy',
     title: 'The broker list names one RabbitMQ host',
     why: 'oslo.messaging fails over by moving to the next host of its list; with one host there is nowhere to go when that broker dies. List every broker of the cluster: rabbit://u:p@h1:5672,u:p@h2:5672,u:p@h3:5672/. It is an error when the deployment (a manifest, or controllers in .openstack-ha.yaml) names brokers the list leaves out, and a warning when nothing says how many there are; a broker on localhost (an all-in-one node) is not reported.',
   },
@@ -22,7 +27,10 @@ export const rule = defineRule({
         ctx.report({
           span: use.entry.valueSpan,
           message: `${use.entry.key} lists ${brokers.length - missing.length} of the ${brokers.length} RabbitMQ hosts of ${t.source}; missing: ${missing.map(describeHost).join(', ')}`,
-          related: [...serviceRelated(t, 'rabbitmq', `${t.source} places rabbitmq here`), ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} runs rabbitmq`)],
+          related: [
+            ...serviceRelated(t, 'rabbitmq', `${t.source} places rabbitmq here`),
+            ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} runs rabbitmq`),
+          ],
         });
         return;
       }
@@ -33,7 +41,8 @@ export const rule = defineRule({
       if (/^(localhost|127\.|::1$)/.test(host) || placeholderOf(host)) return;
       // without the deployment the broker count is unknown: a single-broker lab lists all it has
       ctx.report({
-        span: use.entry.valueSpan, severity: 'warning',
+        span: use.entry.valueSpan,
+        severity: 'warning',
         message: `${use.entry.key} names one RabbitMQ host (${host}): when that broker fails the service has no other to reconnect to; list every broker of the cluster`,
       });
     },

@@ -4,7 +4,12 @@ import { setOption } from '../documents/oslo-conf/edits';
 
 export const rule = defineRule({
   meta: {
-    id: 'rabbit-durable-queues', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-cluster',
+    id: 'rabbit-durable-queues',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'accepts' },
+    guide: 'control-plane-stateful',
+    topic: 'rabbitmq-cluster',
     title: 'Mirrored queues without durable queues',
     why: 'The guide enables durable queues together with HA queues: a mirrored queue that is not durable does not survive a broker restart. (Quorum queues are always durable.)',
   },
@@ -18,8 +23,16 @@ export const rule = defineRule({
       if (durable.on) return;
       ctx.report({
         span: durable.entry?.valueSpan ?? ha.entry!.keySpan,
-        message: 'rabbit_ha_queues is on but amqp_durable_queues is off: mirrored queues that are not durable are lost when the brokers restart',
-        fixes: [{ title: 'Set [oslo_messaging_rabbit] amqp_durable_queues = true', safe: true, preferred: true, edits: [setOption(text, view, RABBIT, 'amqp_durable_queues', 'true')] }],
+        message:
+          'rabbit_ha_queues is on but amqp_durable_queues is off: mirrored queues that are not durable are lost when the brokers restart',
+        fixes: [
+          {
+            title: 'Set [oslo_messaging_rabbit] amqp_durable_queues = true',
+            safe: true,
+            preferred: true,
+            edits: [setOption(text, view, RABBIT, 'amqp_durable_queues', 'true')],
+          },
+        ],
       });
     },
   },

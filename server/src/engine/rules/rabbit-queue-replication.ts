@@ -4,9 +4,14 @@ import { setOption } from '../documents/oslo-conf/edits';
 
 export const rule = defineRule({
   meta: {
-    id: 'rabbit-queue-replication', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'accepts' }, guide: 'control-plane-stateful', topic: 'rabbitmq-mirrored-vs-quorum-queues',
+    id: 'rabbit-queue-replication',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'accepts' },
+    guide: 'control-plane-stateful',
+    topic: 'rabbitmq-mirrored-vs-quorum-queues',
     title: 'RabbitMQ queues are not replicated (neither quorum queues nor HA queues)',
-    why: 'Exchanges and bindings survive the loss of a broker, but a classic queue and its messages live on one node and go with it. Quorum queues (rabbit_quorum_queue = true) replicate them; the guide\'s older way is mirrored queues (rabbit_ha_queues plus an ha-mode policy on the broker, which this file cannot show).',
+    why: "Exchanges and bindings survive the loss of a broker, but a classic queue and its messages live on one node and go with it. Quorum queues (rabbit_quorum_queue = true) replicate them; the guide's older way is mirrored queues (rabbit_ha_queues plus an ha-mode policy on the broker, which this file cannot show).",
   },
   on: {
     'oslo-conf'(ctx) {
@@ -20,7 +25,14 @@ export const rule = defineRule({
       ctx.report({
         span: at ? at.valueSpan : use.entry.keySpan,
         message: `messages to RabbitMQ are not replicated: rabbit_quorum_queue and rabbit_ha_queues are both off, so a queue is lost with the broker that holds it (unless an ha-mode policy on the broker mirrors it)`,
-        fixes: [{ title: 'Set [oslo_messaging_rabbit] rabbit_quorum_queue = true', safe: true, preferred: true, edits: [setOption(text, view, RABBIT, 'rabbit_quorum_queue', 'true')] }],
+        fixes: [
+          {
+            title: 'Set [oslo_messaging_rabbit] rabbit_quorum_queue = true',
+            safe: true,
+            preferred: true,
+            edits: [setOption(text, view, RABBIT, 'rabbit_quorum_queue', 'true')],
+          },
+        ],
       });
     },
   },

@@ -35,7 +35,10 @@ export interface RuleMeta {
 }
 
 export interface Report {
-  span: Span; message: string; fixes?: Fix[]; severity?: Severity;
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+  severity?: Severity;
   /** The real tools' verdict on this finding, where it is not the rule's (RuleMeta.tools). */
   tools?: Partial<Record<RealTool, ToolVerdict>>;
   /** The facts in other files it compared with. */
@@ -81,4 +84,7 @@ export function defineRule(rule: DefinedRule): DefinedRule {
 }
 
 /** One kind's check of a rule, as lint.ts runs it (rules/index.ts derives these lists from the registry). */
-export interface KindRule<K extends RuleKind> { meta: RuleMeta; check(ctx: RuleContexts[K]): void }
+export interface KindRule<K extends RuleKind> {
+  meta: RuleMeta;
+  check(ctx: RuleContexts[K]): void;
+}

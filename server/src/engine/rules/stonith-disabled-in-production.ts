@@ -4,9 +4,14 @@ import { isProductionLike } from '../types';
 
 export const rule = defineRule({
   meta: {
-    id: 'stonith-disabled-in-production', severity: 'error', fixable: true, tools: { 'crm_verify': 'accepts', 'crmsh': 'accepts' }, topic: 'fencing-stonith', guide: 'intro-os-ha-cluster',
+    id: 'stonith-disabled-in-production',
+    severity: 'error',
+    fixable: true,
+    tools: { crm_verify: 'accepts', crmsh: 'accepts' },
+    topic: 'fencing-stonith',
+    guide: 'intro-os-ha-cluster',
     title: 'Fencing is turned off (stonith-enabled=false) outside a demo or test',
-    why: 'A node that stops answering may still be running services and writing data. Without fencing, Pacemaker starts its resources elsewhere while the old copy may still run: two writers, one VIP on two hosts. The guide allows turning STONITH off only for demos and tests. (The manifest\'s `stonith: false` is the same mistake, reported as stonith-disabled.)',
+    why: "A node that stops answering may still be running services and writing data. Without fencing, Pacemaker starts its resources elsewhere while the old copy may still run: two writers, one VIP on two hosts. The guide allows turning STONITH off only for demos and tests. (The manifest's `stonith: false` is the same mistake, reported as stonith-disabled.)",
   },
   on: {
     pacemaker(ctx) {
@@ -16,7 +21,13 @@ export const rule = defineRule({
         span: p.span,
         message: `${p.name}=${p.value} in a ${ctx.environment} deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)`,
         // Turning fencing on with no fence device stops every resource: never applied unasked.
-        fixes: [{ title: 'Turn fencing on (configure fence devices first)', safe: false, edits: [{ start: p.span.start, end: p.span.end, newText: 'true' }] }],
+        fixes: [
+          {
+            title: 'Turn fencing on (configure fence devices first)',
+            safe: false,
+            edits: [{ start: p.span.start, end: p.span.end, newText: 'true' }],
+          },
+        ],
       });
     },
   },

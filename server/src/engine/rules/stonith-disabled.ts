@@ -5,7 +5,11 @@ import { memberNames, plural } from '../documents/manifest/queries';
 
 export const rule = defineRule({
   meta: {
-    id: 'stonith-disabled', severity: 'error', fixable: true, topic: 'fencing-stonith', guide: 'intro-os-ha-cluster',
+    id: 'stonith-disabled',
+    severity: 'error',
+    fixable: true,
+    topic: 'fencing-stonith',
+    guide: 'intro-os-ha-cluster',
     title: 'A Pacemaker cluster has stonith: false in production',
     why: 'A node that stops answering may still be running services and writing data. Without fencing, Pacemaker starts its resources elsewhere while the old copy may still run: two writers, one VIP on two hosts. The guide allows turning STONITH off only for demos and tests.',
   },

@@ -3,7 +3,12 @@ import { fencingProperty, isFalse, isStonith } from '../documents/pacemaker/mode
 
 export const rule = defineRule({
   meta: {
-    id: 'stonith-enabled-without-devices', severity: 'error', fixable: false, tools: { 'crm_verify': 'refuses', 'crmsh': 'accepts' }, guide: '2016:controller-ha-pacemaker', topic: 'fencing-stonith',
+    id: 'stonith-enabled-without-devices',
+    severity: 'error',
+    fixable: false,
+    tools: { crm_verify: 'refuses', crmsh: 'accepts' },
+    guide: '2016:controller-ha-pacemaker',
+    topic: 'fencing-stonith',
     title: 'STONITH is on but no fence device is configured',
     why: 'STONITH is enabled unless a property turns it off. With it on and no fence device to carry it out, Pacemaker cannot make any node safe, so it refuses to start resources at all: the cluster comes up and runs nothing.',
   },

@@ -4,7 +4,12 @@ import { closest } from '../text/suggest';
 import { catalogFor, KNOWN_RELEASES, Release } from '../knowledge/options/catalog';
 
 /** An old name that an older release still accepted: say what it became, rather than only 'unknown'. */
-function removedName(file: string, release: Release, section: string, key: string): { release: Release; section: string; key: string } | undefined {
+function removedName(
+  file: string,
+  release: Release,
+  section: string,
+  key: string,
+): { release: Release; section: string; key: string } | undefined {
   for (const r of KNOWN_RELEASES) {
     if (r === release) continue;
     const found = catalogFor(file, r)?.renamed(section, key);
@@ -17,14 +22,18 @@ function removedName(file: string, release: Release, section: string, key: strin
 export function explainedElsewhere(ctx: ConfRuleContext, section: string, key: string): boolean {
   const { view } = ctx;
   if (view.catalog.renamed(section, key) && !ctx.isOff('deprecated-option')) return true;
-  if (view.keys(section).some((k) => k !== key && k.toLowerCase() === key.toLowerCase()) && !ctx.isOff('oslo-option-name-case')) return true;
+  if (view.keys(section).some((k) => k !== key && k.toLowerCase() === key.toLowerCase()) && !ctx.isOff('oslo-option-name-case'))
+    return true;
   if (view.catalog.sectionsWith(key, section).length && !ctx.isOff('option-in-wrong-section')) return true;
   return false;
 }
 
 export const rule = defineRule({
   meta: {
-    id: 'unknown-option', severity: 'warning', fixable: true, tools: { 'oslo-config-validator': 'refuses' },
+    id: 'unknown-option',
+    severity: 'warning',
+    fixable: true,
+    tools: { 'oslo-config-validator': 'refuses' },
     title: 'An option the section does not have',
     why: 'oslo.config ignores options it does not know, so a misspelt one (Memcached_servers, rabit_hosts) leaves the default in force without a word. Names are case-sensitive. It is a warning, not an error: a newer release may add the option.',
   },
@@ -41,7 +50,12 @@ export const rule = defineRule({
           ctx.report({
             span: e.keySpan,
             message: `'${e.key}' is not an option of [${s.name}] in ${view.catalog.file} (${view.catalog.release})${gone ? `; in ${gone.release} it was an old name of [${gone.section}] ${gone.key}, which is what to write now` : lower ? `; option names are case-sensitive: '${lower}'` : near.length ? `; did you mean '${near[0]}'?` : ''}`,
-            fixes: near.map((n, i) => ({ title: `Rename to '${n}'`, safe: false, preferred: i === 0, edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: n }] })),
+            fixes: near.map((n, i) => ({
+              title: `Rename to '${n}'`,
+              safe: false,
+              preferred: i === 0,
+              edits: [{ start: e.keySpan.start, end: e.keySpan.end, newText: n }],
+            })),
           });
         }
       }

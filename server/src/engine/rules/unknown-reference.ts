@@ -8,7 +8,9 @@ const SECTION: Record<Kind, string> = { node: 'nodes', cluster: 'clusters', vip:
 
 export const rule = defineRule({
   meta: {
-    id: 'unknown-reference', severity: 'error', fixable: true,
+    id: 'unknown-reference',
+    severity: 'error',
+    fixable: true,
     title: 'A name in members, on, vip, vips or cluster is not defined',
     why: 'A misspelt or missing name silently drops a member from a cluster or a service from its VIP, and every check that counts members or votes is then wrong.',
   },
@@ -21,8 +23,18 @@ export const rule = defineRule({
         if (s.on?.kind === 'cluster') {
           const ref = s.on.ref;
           if (!m.clusters.has(ref.value) && m.nodes.has(ref.value)) {
-            ctx.report({ span: ref.span, message: `'${ref.value}' is a node, not a cluster; a list of nodes is written on: [${ref.value}]`,
-              fixes: [{ title: `Change to [${ref.value}]`, safe: true, preferred: true, edits: [{ start: ref.span.start, end: ref.span.end, newText: `[${ref.value}]` }] }] });
+            ctx.report({
+              span: ref.span,
+              message: `'${ref.value}' is a node, not a cluster; a list of nodes is written on: [${ref.value}]`,
+              fixes: [
+                {
+                  title: `Change to [${ref.value}]`,
+                  safe: true,
+                  preferred: true,
+                  edits: [{ start: ref.span.start, end: ref.span.end, newText: `[${ref.value}]` }],
+                },
+              ],
+            });
           } else checkRef(ctx, ref, 'cluster');
         }
         if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node');
@@ -43,10 +55,16 @@ function checkRef(ctx: RuleContext, ref: Located<string>, kind: Kind): void {
   const defined = [...pool(ctx, kind).keys()];
   const near = bestOnly(ref.value, closest(ref.value, defined));
   const fixes: Fix[] = near.map((n, i) => ({
-    title: `Change to '${n}'`, safe: near.length === 1, preferred: i === 0,
+    title: `Change to '${n}'`,
+    safe: near.length === 1,
+    preferred: i === 0,
     edits: [{ start: ref.span.start, end: ref.span.end, newText: n }],
   }));
-  const hint = near.length ? `; did you mean '${near[0]}'?` : defined.length ? ` (defined: ${defined.slice(0, 6).join(', ')}${defined.length > 6 ? ', ...' : ''})` : ` (${SECTION[kind]} defines none)`;
+  const hint = near.length
+    ? `; did you mean '${near[0]}'?`
+    : defined.length
+      ? ` (defined: ${defined.slice(0, 6).join(', ')}${defined.length > 6 ? ', ...' : ''})`
+      : ` (${SECTION[kind]} defines none)`;
   ctx.report({ span: ref.span, message: `'${ref.value}' is not a ${kind} defined under ${SECTION[kind]}${hint}`, fixes });
 }
 

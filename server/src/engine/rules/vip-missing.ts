@@ -2,11 +2,23 @@ import { defineRule } from './rule';
 import { Fix } from '../types';
 import { Manifest, ServiceDef } from '../documents/manifest/model';
 import { setKey } from '../documents/manifest/edits';
-import { balancerOf, balancers, controllers, nameList, serviceNodeNames, servicePort, serviceVipNames } from '../documents/manifest/queries';
+import {
+  balancerOf,
+  balancers,
+  controllers,
+  nameList,
+  serviceNodeNames,
+  servicePort,
+  serviceVipNames,
+} from '../documents/manifest/queries';
 
 export const rule = defineRule({
   meta: {
-    id: 'vip-missing', severity: 'warning', fixable: true, topic: 'vip', guide: '2016:controller-ha-vip',
+    id: 'vip-missing',
+    severity: 'warning',
+    fixable: true,
+    topic: 'vip',
+    guide: '2016:controller-ha-vip',
     title: 'A balanced service, or a multi-controller deployment, has no VIP',
     why: 'Clients, endpoints and config files must name an address that survives the loss of any one node. Without a VIP they name a controller, and lose the service when it fails.',
   },
@@ -17,7 +29,10 @@ export const rule = defineRule({
         const ctl = controllers(m);
         if (ctl.length >= 2) {
           const at = m.sections.get('nodes')?.keySpan ?? { start: 0, end: 0 };
-          ctx.report({ span: at, message: `${ctl.length} controllers (${nameList(ctl.map((n) => n.name))}) and no VIP: clients must name one controller and lose the service when it fails` });
+          ctx.report({
+            span: at,
+            message: `${ctl.length} controllers (${nameList(ctl.map((n) => n.name))}) and no VIP: clients must name one controller and lose the service when it fails`,
+          });
         }
         return;
       }
@@ -39,15 +54,19 @@ export const rule = defineRule({
 function vipFixes(text: string, m: Manifest, s: ServiceDef): Fix[] {
   if (!s.map) return [];
   const nodes = new Set(serviceNodeNames(m, s));
-  const candidates = [...m.vips.values()].filter((v) => {
-    if (!v.cluster) return false;
-    if (s.on?.kind === 'cluster') return v.cluster.value === s.on.ref.value;
-    const members = m.clusters.get(v.cluster.value)?.members?.items.map((i) => i.value) ?? [];
-    return nodes.size > 0 && [...nodes].every((n) => members.includes(n));
-  }).sort((a, b) => Number(b.name === 'internal') - Number(a.name === 'internal'));
+  const candidates = [...m.vips.values()]
+    .filter((v) => {
+      if (!v.cluster) return false;
+      if (s.on?.kind === 'cluster') return v.cluster.value === s.on.ref.value;
+      const members = m.clusters.get(v.cluster.value)?.members?.items.map((i) => i.value) ?? [];
+      return nodes.size > 0 && [...nodes].every((n) => members.includes(n));
+    })
+    .sort((a, b) => Number(b.name === 'internal') - Number(a.name === 'internal'));
   const key = balancers(m).includes(s) ? 'vips' : 'vip';
   return candidates.map((v, i) => ({
-    title: `Add ${key}: ${key === 'vips' ? `[${v.name}]` : v.name}`, safe: candidates.length === 1, preferred: i === 0,
+    title: `Add ${key}: ${key === 'vips' ? `[${v.name}]` : v.name}`,
+    safe: candidates.length === 1,
+    preferred: i === 0,
     edits: [setKey(text, s.map!, key, key === 'vips' ? `[${v.name}]` : v.name)],
   }));
 }

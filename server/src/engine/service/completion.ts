@@ -9,16 +9,37 @@ import { schemaAt } from './path';
 import { serviceMarkdown } from './hover';
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'reference' | 'service';
-export interface CompletionItem { label: string; kind: CompletionKind; detail?: string; documentation?: string; insertText: string; sortText?: string; preselect?: boolean }
-export interface CompletionResult { items: CompletionItem[]; replaceStart: number; replaceEnd: number }
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: string;
+  insertText: string;
+  sortText?: string;
+  preselect?: boolean;
+}
+export interface CompletionResult {
+  items: CompletionItem[];
+  replaceStart: number;
+  replaceEnd: number;
+}
 
-interface Context { path: string[]; position: 'key' | 'value'; key?: string; inList: boolean; partialStart: number; partialEnd: number; presentKeys: string[] }
+interface Context {
+  path: string[];
+  position: 'key' | 'value';
+  key?: string;
+  inList: boolean;
+  partialStart: number;
+  partialEnd: number;
+  presentKeys: string[];
+}
 
 const KEY_LINE = /^(\s*)(?:-\s+)?(["']?)([^\s#:'"{}[\],][^#:{}[\],]*?)\2\s*:(?:\s|$)/;
 
 export function completionContext(text: string, offset: number): Context | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset); if (lineEnd < 0) lineEnd = text.length;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
   const prefix = text.slice(lineStart, offset);
   if (/(^|\s)#/.test(prefix)) return undefined; // in a comment
   const wordMatch = /[\w.-]*$/.exec(prefix)!;
@@ -27,7 +48,8 @@ export function completionContext(text: string, offset: number): Context | undef
   const partialEnd = offset + suffix.length;
 
   // Block ancestors: walk up to lines indented less than this one.
-  const indentOf = (l: string) => /^\s*/.exec(l)![0].length + (/^\s*-\s+/.test(l) ? /^\s*-\s+/.exec(l)![0].length - /^\s*/.exec(l)![0].length : 0);
+  const indentOf = (l: string) =>
+    /^\s*/.exec(l)![0].length + (/^\s*-\s+/.test(l) ? /^\s*-\s+/.exec(l)![0].length - /^\s*/.exec(l)![0].length : 0);
   const lines = text.slice(0, lineStart).split('\n');
   lines.pop();
   let indent = indentOf(prefix.trim() ? prefix : prefix + 'x');
@@ -39,7 +61,9 @@ export function completionContext(text: string, offset: number): Context | undef
     if (ind >= indent) continue;
     const m = KEY_LINE.exec(l);
     if (m && /:\s*(#.*)?$/.test(l)) path.unshift(m[3].trim());
-    else if (m) { /* `key: value` at a lower indent cannot own this line */ path.unshift(m[3].trim()); }
+    else if (m) {
+      /* `key: value` at a lower indent cannot own this line */ path.unshift(m[3].trim());
+    }
     indent = ind;
   }
 
@@ -55,15 +79,22 @@ export function completionContext(text: string, offset: number): Context | undef
   let segStart = 0;
   for (let i = 0; i < rest.length; i++) {
     const c = rest[i];
-    if (quote) { if (c === quote) quote = null; continue; }
-    if (c === '"' || c === "'") { quote = c; continue; }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
     if (c === '{' || c === '[') {
       const seg = rest.slice(segStart, i);
       const km = /([^\s,{[]+)\s*:\s*$/.exec(seg);
       const key = km ? km[1] : pendingKey;
       stack.push({ kind: c === '{' ? 'map' : 'seq', key, segmentStart: i + 1 });
       if (c === '{' && key) keys.push(key);
-      segStart = i + 1; pendingKey = undefined;
+      segStart = i + 1;
+      pendingKey = undefined;
     } else if (c === '}' || c === ']') {
       const f = stack.pop();
       if (f?.kind === 'map' && f.key) keys.pop();
@@ -78,17 +109,51 @@ export function completionContext(text: string, offset: number): Context | undef
   }
   if (top?.kind === 'map') {
     const kv = /^\s*([^\s:]+)\s*:\s*[\w.-]*$/.exec(seg);
-    if (kv) return { path: pathHere, position: 'value', key: kv[1], inList: false, partialStart, partialEnd, presentKeys: flowKeys(rest.slice(top.segmentStart)) };
-    return { path: pathHere, position: 'key', inList: false, partialStart, partialEnd, presentKeys: flowKeys(rest.slice(top.segmentStart)) };
+    if (kv)
+      return {
+        path: pathHere,
+        position: 'value',
+        key: kv[1],
+        inList: false,
+        partialStart,
+        partialEnd,
+        presentKeys: flowKeys(rest.slice(top.segmentStart)),
+      };
+    return {
+      path: pathHere,
+      position: 'key',
+      inList: false,
+      partialStart,
+      partialEnd,
+      presentKeys: flowKeys(rest.slice(top.segmentStart)),
+    };
   }
   if (own) return { path, position: 'value', key: own[3].trim(), inList: false, partialStart, partialEnd, presentKeys: [] };
   const listItem = /^\s*-\s+[\w.-]*$/.test(prefix);
-  if (listItem) return { path: path.slice(0, -1), position: 'value', key: path[path.length - 1], inList: true, partialStart, partialEnd, presentKeys: [] };
+  if (listItem)
+    return {
+      path: path.slice(0, -1),
+      position: 'value',
+      key: path[path.length - 1],
+      inList: true,
+      partialStart,
+      partialEnd,
+      presentKeys: [],
+    };
   if (!/^\s*[\w.-]*$/.test(prefix)) return undefined;
-  return { path, position: 'key', inList: false, partialStart, partialEnd, presentKeys: siblingKeys(text, lineStart, indentOf(prefix + 'x')) };
+  return {
+    path,
+    position: 'key',
+    inList: false,
+    partialStart,
+    partialEnd,
+    presentKeys: siblingKeys(text, lineStart, indentOf(prefix + 'x')),
+  };
 }
 
-function flowKeys(s: string): string[] { return [...s.matchAll(/(?:^|,)\s*([\w.-]+)\s*:/g)].map((m) => m[1]); }
+function flowKeys(s: string): string[] {
+  return [...s.matchAll(/(?:^|,)\s*([\w.-]+)\s*:/g)].map((m) => m[1]);
+}
 
 /** Keys already written at the same indentation around the cursor's line. */
 function siblingKeys(text: string, lineStart: number, indent: number): string[] {
@@ -108,7 +173,9 @@ function siblingKeys(text: string, lineStart: number, indent: number): string[] 
   return out;
 }
 
-function mapFields(s: Schema | undefined): MapSchema | undefined { return s?.type === 'map' ? s : undefined; }
+function mapFields(s: Schema | undefined): MapSchema | undefined {
+  return s?.type === 'map' ? s : undefined;
+}
 
 export function complete(text: string, offset: number, m: Manifest | undefined): CompletionResult | undefined {
   const ctx = completionContext(text, offset);
@@ -123,15 +190,26 @@ export function complete(text: string, offset: number, m: Manifest | undefined):
       for (const [k, f] of Object.entries(ms.fields)) {
         if (ctx.presentKeys.includes(k)) continue;
         const value = f.type === 'map' ? '' : f.type === 'string' && f.const ? ` ${f.const}` : ' ';
-        items.push({ label: k, kind: 'property', detail: f.type === 'union' ? 'cluster name or node list' : f.type, documentation: f.description, insertText: `${k}:${value}` });
+        items.push({
+          label: k,
+          kind: 'property',
+          detail: f.type === 'union' ? 'cluster name or node list' : f.type,
+          documentation: f.description,
+          insertText: `${k}:${value}`,
+        });
       }
     }
     if (ms.keyKind === 'service') {
       const used = new Set([...(m?.services.keys() ?? []), ...ctx.presentKeys]);
       for (const s2 of SERVICES) {
         if (used.has(s2.name)) continue;
-        items.push({ label: s2.name, kind: 'service', detail: `${s2.stateful ? 'stateful' : 'stateless'}${s2.port ? `, port ${s2.port}` : ''}, ${s2.modes[0]}`,
-          documentation: serviceMarkdown(s2.name, s2), insertText: `${s2.name}: ` });
+        items.push({
+          label: s2.name,
+          kind: 'service',
+          detail: `${s2.stateful ? 'stateful' : 'stateless'}${s2.port ? `, port ${s2.port}` : ''}, ${s2.modes[0]}`,
+          documentation: serviceMarkdown(s2.name, s2),
+          insertText: `${s2.name}: `,
+        });
       }
     }
     return res;
@@ -147,14 +225,22 @@ export function complete(text: string, offset: number, m: Manifest | undefined):
   } else if (s.type === 'string' && s.ref && m) {
     const pool = s.ref === 'node' ? m.nodes : s.ref === 'cluster' ? m.clusters : m.vips;
     for (const [name, d] of pool) {
-      const detail = 'address' in d && (d as { address?: { value: string } }).address ? (d as { address: { value: string } }).address.value : s.ref;
+      const detail =
+        'address' in d && (d as { address?: { value: string } }).address ? (d as { address: { value: string } }).address.value : s.ref;
       items.push({ label: name, kind: 'reference', detail, insertText: name });
     }
   } else if (s.type === 'string' && s.enum) {
     const svc = ctx.key === 'mode' && ctx.path[0] === 'services' ? lookupService(ctx.path[1] ?? '') : undefined;
     for (const v of s.enum) {
       const recommended = svc?.modes.includes(v as never);
-      items.push({ label: v, kind: 'enum', detail: recommended ? `recommended for ${svc!.name}` : undefined, insertText: v, sortText: recommended ? `0${v}` : `1${v}`, preselect: recommended && svc!.modes[0] === v });
+      items.push({
+        label: v,
+        kind: 'enum',
+        detail: recommended ? `recommended for ${svc!.name}` : undefined,
+        insertText: v,
+        sortText: recommended ? `0${v}` : `1${v}`,
+        preselect: recommended && svc!.modes[0] === v,
+      });
     }
   } else if (ctx.key === 'balancer' && m) {
     for (const name of ['haproxy', 'none']) items.push({ label: name, kind: 'value', insertText: name });

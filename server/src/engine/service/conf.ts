@@ -10,16 +10,31 @@ import { SymbolNode } from './navigation';
 
 /** The HA guide's advice (our words, topics.ts) for the options it talks about. */
 const ADVICE: Record<string, string> = {
-  transport_url: 'rabbitmq-no-haproxy', rabbit_hosts: 'rabbitmq-no-haproxy', rabbit_quorum_queue: 'rabbitmq-mirrored-vs-quorum-queues',
-  rabbit_ha_queues: 'rabbitmq-mirrored-vs-quorum-queues', amqp_durable_queues: 'rabbitmq-cluster', heartbeat_timeout_threshold: 'rabbitmq-cluster',
-  memcached_servers: 'memcached-client-hashing', memcache_servers: 'memcached-client-hashing', connection: 'galera-single-writer',
-  max_retries: 'galera-single-writer', dhcp_agents_per_network: 'neutron-dhcp-ha', l3_ha: 'neutron-l3-ha', max_l3_agents_per_router: 'neutron-l3-ha',
-  allow_automatic_l3agent_failover: 'neutron-l3-ha', host: 'cinder-volume-ap', backend_url: 'tooz-coordination',
+  transport_url: 'rabbitmq-no-haproxy',
+  rabbit_hosts: 'rabbitmq-no-haproxy',
+  rabbit_quorum_queue: 'rabbitmq-mirrored-vs-quorum-queues',
+  rabbit_ha_queues: 'rabbitmq-mirrored-vs-quorum-queues',
+  amqp_durable_queues: 'rabbitmq-cluster',
+  heartbeat_timeout_threshold: 'rabbitmq-cluster',
+  memcached_servers: 'memcached-client-hashing',
+  memcache_servers: 'memcached-client-hashing',
+  connection: 'galera-single-writer',
+  max_retries: 'galera-single-writer',
+  dhcp_agents_per_network: 'neutron-dhcp-ha',
+  l3_ha: 'neutron-l3-ha',
+  max_l3_agents_per_router: 'neutron-l3-ha',
+  allow_automatic_l3agent_failover: 'neutron-l3-ha',
+  host: 'cinder-volume-ap',
+  backend_url: 'tooz-coordination',
 };
 
 /** The service's configuration reference, where the prose about each option lives. */
 export function referenceUrl(view: ConfView): string {
-  const project = view.catalog.file.startsWith('glance') ? 'glance' : /\.ini$/.test(view.catalog.file) ? 'neutron' : view.catalog.file.replace(/\.conf$/, '');
+  const project = view.catalog.file.startsWith('glance')
+    ? 'glance'
+    : /\.ini$/.test(view.catalog.file)
+      ? 'neutron'
+      : view.catalog.file.replace(/\.conf$/, '');
   return `https://docs.openstack.org/${project}/${view.catalog.release}/configuration/`;
 }
 
@@ -33,13 +48,16 @@ function typeText(o: OptionInfo): string {
 
 export function optionMarkdown(view: ConfView, section: string, key: string, o: OptionInfo): string {
   const lines: string[] = [`**[${section}] ${key}**: ${typeText(o)}${o.secret ? ', secret' : ''}`];
-  const def = o.sample_default ?? (o.default === undefined ? undefined : Array.isArray(o.default) ? o.default.join(',') : String(o.default));
+  const def =
+    o.sample_default ?? (o.default === undefined ? undefined : Array.isArray(o.default) ? o.default.join(',') : String(o.default));
   lines.push(`Default: ${def === undefined || def === '' ? 'unset' : `\`${shown(def, o, key)}\``}`);
   if (o.choices?.length) lines.push(`Values: ${o.choices.map((c) => `\`${c === null ? '' : c}\``).join(', ')}`);
   if (o.min !== undefined || o.max !== undefined) lines.push(`Range: ${o.min ?? ''}..${o.max ?? ''}`);
   if (o.deprecated_names?.length) lines.push(`Old names: ${o.deprecated_names.map(([g, n]) => `[${g}] ${n}`).join(', ')}`);
   if (o.deprecated_for_removal) lines.push(`Deprecated for removal${o.deprecated_since ? ` since ${o.deprecated_since}` : ''}.`);
-  lines.push(`From ${o.ns ?? 'the service'} in ${view.catalog.file}, OpenStack ${view.catalog.release}. [Configuration reference](${referenceUrl(view)})`);
+  lines.push(
+    `From ${o.ns ?? 'the service'} in ${view.catalog.file}, OpenStack ${view.catalog.release}. [Configuration reference](${referenceUrl(view)})`,
+  );
   const topic = ADVICE[key];
   if (topic) lines.push(topicMarkdown(topic));
   return lines.join('\n\n');
@@ -53,7 +71,9 @@ export function confHover(view: ConfView, findings: Finding[], offset: number, d
   const section = view.file.sections.find((s) => within(s.headerSpan, offset));
   if (section) {
     const known = view.knownSection(section.name);
-    parts.push(`**[${section.name}]**: ${known ? `${view.keys(section.name).length} options in ${view.catalog.file} (${view.catalog.release})` : `not a section of ${view.catalog.file} (${view.catalog.release})`}. [Configuration reference](${referenceUrl(view)})`);
+    parts.push(
+      `**[${section.name}]**: ${known ? `${view.keys(section.name).length} options in ${view.catalog.file} (${view.catalog.release})` : `not a section of ${view.catalog.file} (${view.catalog.release})`}. [Configuration reference](${referenceUrl(view)})`,
+    );
     span = section.headerSpan;
   }
   const entry = view.file.entries.find((e) => within(e.span, offset));
@@ -86,7 +106,8 @@ export function confComplete(view: ConfView, text: string, offset: number): Comp
   const items: CompletionItem[] = [];
   const sec = /^\[([^\]]*)$/.exec(prefix);
   if (sec) {
-    for (const name of view.catalog.sectionNames()) items.push({ label: name, kind: 'property', insertText: `${name}]`, detail: `${view.keys(name).length} options` });
+    for (const name of view.catalog.sectionNames())
+      items.push({ label: name, kind: 'property', insertText: `${name}]`, detail: `${view.keys(name).length} options` });
     return { items, replaceStart: lineStart + 1, replaceEnd: offset + (text[offset] === ']' ? 1 : 0) };
   }
   const section = sectionAt(view, offset);
@@ -104,7 +125,14 @@ export function confComplete(view: ConfView, text: string, offset: number): Comp
       if (set.has(key)) continue;
       const o = view.option(section.name, key)!;
       if (o.cli_only) continue;
-      items.push({ label: key, kind: 'property', detail: typeText(o), documentation: optionMarkdown(view, section.name, key, o), insertText: `${key} = ${defaultText(o)}`, sortText: o.deprecated_for_removal ? `1${key}` : `0${key}` });
+      items.push({
+        label: key,
+        kind: 'property',
+        detail: typeText(o),
+        documentation: optionMarkdown(view, section.name, key, o),
+        insertText: `${key} = ${defaultText(o)}`,
+        sortText: o.deprecated_for_removal ? `1${key}` : `0${key}`,
+      });
     }
     return { items, replaceStart: lineStart, replaceEnd: offset + (/^[A-Za-z0-9_.-]*/.exec(text.slice(offset))?.[0].length ?? 0) };
   }
@@ -113,7 +141,18 @@ export function confComplete(view: ConfView, text: string, offset: number): Comp
 
 export function confSymbols(view: ConfView): SymbolNode[] {
   return view.file.sections.map((s) => ({
-    name: `[${s.name}]`, detail: `${s.entries.length}`, kind: 'section' as const, span: { start: s.headerSpan.start, end: s.end }, selection: s.headerSpan,
-    children: s.entries.map((e: ConfEntry) => ({ name: e.key, detail: shown(e.value, view.option(s.name, e.key), e.key), kind: 'option' as const, span: e.span, selection: e.keySpan, children: [] })),
+    name: `[${s.name}]`,
+    detail: `${s.entries.length}`,
+    kind: 'section' as const,
+    span: { start: s.headerSpan.start, end: s.end },
+    selection: s.headerSpan,
+    children: s.entries.map((e: ConfEntry) => ({
+      name: e.key,
+      detail: shown(e.value, view.option(s.name, e.key), e.key),
+      kind: 'option' as const,
+      span: e.span,
+      selection: e.keySpan,
+      children: [],
+    })),
   }));
 }

@@ -54,7 +54,8 @@ const SERVICES: Record<DocumentKind, LanguageService> = {
   },
   // a setup script may hold firewall commands too: the Pacemaker model speaks first, then the firewall's
   pacemaker: {
-    hover: (r, o, d) => (r.pacemaker ? pmHover(r.pacemaker, r.findings, o, d) : r.firewall ? fwHover(r.firewall, r.findings, o, d) : undefined),
+    hover: (r, o, d) =>
+      r.pacemaker ? pmHover(r.pacemaker, r.findings, o, d) : r.firewall ? fwHover(r.firewall, r.findings, o, d) : undefined,
     complete: (r, t, o) => (r.pacemaker ? pmComplete(t, o, r.pacemaker.syntax) : undefined),
     symbols: (r) => (r.pacemaker ? pmSymbols(r.pacemaker) : r.firewall ? fwSymbols(r.firewall) : []),
   },
@@ -66,4 +67,6 @@ const SERVICES: Record<DocumentKind, LanguageService> = {
 };
 
 /** The service of a file's kind. */
-export function serviceFor(kind: DocumentKind): LanguageService { return SERVICES[kind]; }
+export function serviceFor(kind: DocumentKind): LanguageService {
+  return SERVICES[kind];
+}

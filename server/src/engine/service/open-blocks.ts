@@ -7,7 +7,10 @@ export function openBlocks(text: string, lineStart: number, comment: RegExp): st
   for (const line of text.slice(0, lineStart).split('\n')) {
     const code = line.replace(comment, '');
     const head = /^\s*(\w+)/.exec(code)?.[1] ?? '';
-    for (const ch of code) { if (ch === '{') open.push(head); else if (ch === '}') open.pop(); }
+    for (const ch of code) {
+      if (ch === '{') open.push(head);
+      else if (ch === '}') open.pop();
+    }
   }
   return open;
 }

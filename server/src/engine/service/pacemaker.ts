@@ -8,16 +8,31 @@ import { CompletionItem, CompletionResult } from './completion';
 import { ClusterProperty, clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES } from '../knowledge/pacemaker/catalogue';
 
 const PROPERTY_TOPIC: Record<string, string> = {
-  'stonith-enabled': 'fencing-stonith', stonith_enabled: 'fencing-stonith', 'fencing-enabled': 'fencing-stonith', 'no-quorum-policy': 'no-quorum-policy', no_quorum_policy: 'no-quorum-policy',
+  'stonith-enabled': 'fencing-stonith',
+  stonith_enabled: 'fencing-stonith',
+  'fencing-enabled': 'fencing-stonith',
+  'no-quorum-policy': 'no-quorum-policy',
+  no_quorum_policy: 'no-quorum-policy',
 };
 
 function describe(m: PmModel, r: PmResource): string {
-  const lines = [`**${r.id}**: \`${r.agent}\`${r.cloneId ? `, cloned as \`${r.cloneId}\` (runs on every node)` : ', one instance at a time'}`];
-  const monitors = r.ops.filter((o) => o.name === 'monitor').map((o) => o.implicit ? 'the interval pcs gives it (the agent\'s default, else 60s)' : o.interval ?? '?');
-  lines.push(monitors.length ? `monitored every ${monitors.join(', ')}` : isStonith(r) ? 'fence device (Pacemaker monitors it by default)' : 'no monitor operation: a failure goes unnoticed');
+  const lines = [
+    `**${r.id}**: \`${r.agent}\`${r.cloneId ? `, cloned as \`${r.cloneId}\` (runs on every node)` : ', one instance at a time'}`,
+  ];
+  const monitors = r.ops
+    .filter((o) => o.name === 'monitor')
+    .map((o) => (o.implicit ? "the interval pcs gives it (the agent's default, else 60s)" : (o.interval ?? '?')));
+  lines.push(
+    monitors.length
+      ? `monitored every ${monitors.join(', ')}`
+      : isStonith(r)
+        ? 'fence device (Pacemaker monitors it by default)'
+        : 'no monitor operation: a failure goes unnoticed',
+  );
   const ip = r.params.get('ip')?.value;
-  if (isVip(r) && ip) lines.push(`address ${ip}${r.params.get('cidr_netmask') ? `/${r.params.get('cidr_netmask')!.value}` : ' (no cidr_netmask)'}`);
-  const withs = m.colocations.flatMap((c) => sameResource(m, c.a, r) ? [c.b] : sameResource(m, c.b, r) ? [c.a] : []);
+  if (isVip(r) && ip)
+    lines.push(`address ${ip}${r.params.get('cidr_netmask') ? `/${r.params.get('cidr_netmask')!.value}` : ' (no cidr_netmask)'}`);
+  const withs = m.colocations.flatMap((c) => (sameResource(m, c.a, r) ? [c.b] : sameResource(m, c.b, r) ? [c.a] : []));
   if (withs.length) lines.push(`colocated with ${withs.map((w) => `\`${w}\``).join(', ')}`);
   const after = m.orders.filter((o) => sameResource(m, o.then, r)).map((o) => o.first);
   if (after.length) lines.push(`starts after ${after.map((w) => `\`${w}\``).join(', ')}`);
@@ -49,28 +64,73 @@ export function pmHover(m: PmModel, findings: Finding[], offset: number, docLink
 
 /** What Pacemaker's metadata says of a cluster property: its type, values and default. */
 function describeProperty(p: ClusterProperty): string {
-  const kind = p.t === 'select' ? `one of ${p.v!.map((v) => `\`${v}\``).join(', ')}` : p.t === 'boolean' ? 'true or false' : p.t === 'integer' ? 'a whole number'
-    : p.t === 'time' ? 'an interval (30s, 5min, 1h)' : p.t === 'percentage' ? 'a percentage' : 'a text';
+  const kind =
+    p.t === 'select'
+      ? `one of ${p.v!.map((v) => `\`${v}\``).join(', ')}`
+      : p.t === 'boolean'
+        ? 'true or false'
+        : p.t === 'integer'
+          ? 'a whole number'
+          : p.t === 'time'
+            ? 'an interval (30s, 5min, 1h)'
+            : p.t === 'percentage'
+              ? 'a percentage'
+              : 'a text';
   return `${PACEMAKER_SOURCE} cluster property: ${kind}${p.d !== undefined ? `; default \`${p.d}\`` : ''}.`;
 }
 
 export function pmSymbols(m: PmModel): SymbolNode[] {
   const out: SymbolNode[] = [];
-  const props = [...m.properties].map(([name, p]): SymbolNode => ({ name, detail: p.value, kind: 'option', span: p.span, selection: p.span, children: [] }));
-  if (props.length) out.push({ name: 'properties', detail: `${props.length}`, kind: 'section', span: { start: props[0].span.start, end: props[props.length - 1].span.end }, selection: props[0].span, children: props });
+  const props = [...m.properties].map(([name, p]): SymbolNode => ({
+    name,
+    detail: p.value,
+    kind: 'option',
+    span: p.span,
+    selection: p.span,
+    children: [],
+  }));
+  if (props.length)
+    out.push({
+      name: 'properties',
+      detail: `${props.length}`,
+      kind: 'section',
+      span: { start: props[0].span.start, end: props[props.length - 1].span.end },
+      selection: props[0].span,
+      children: props,
+    });
   for (const r of m.resources) {
-    out.push({ name: r.id, detail: `${r.agent}${r.cloneId ? ` (clone ${r.cloneId})` : ''}${!hasMonitor(r) && !isStonith(r) ? ', no monitor' : ''}`, kind: 'section', span: r.span, selection: r.idSpan, children: [] });
+    out.push({
+      name: r.id,
+      detail: `${r.agent}${r.cloneId ? ` (clone ${r.cloneId})` : ''}${!hasMonitor(r) && !isStonith(r) ? ', no monitor' : ''}`,
+      kind: 'section',
+      span: r.span,
+      selection: r.idSpan,
+      children: [],
+    });
   }
   return out;
 }
 
 /** Cluster properties the guide sets, with the values it gives them (the first is the guide's). */
 const PROPERTIES: [string, string[]][] = [
-  ['stonith-enabled', ['true', 'false']], ['no-quorum-policy', ['stop', 'freeze', 'demote', 'suicide', 'ignore']], ['cluster-recheck-interval', ['5min']],
-  ['pe-warn-series-max', ['1000']], ['pe-input-series-max', ['1000']], ['pe-error-series-max', ['1000']], ['symmetric-cluster', ['true', 'false']],
+  ['stonith-enabled', ['true', 'false']],
+  ['no-quorum-policy', ['stop', 'freeze', 'demote', 'suicide', 'ignore']],
+  ['cluster-recheck-interval', ['5min']],
+  ['pe-warn-series-max', ['1000']],
+  ['pe-input-series-max', ['1000']],
+  ['pe-error-series-max', ['1000']],
+  ['symmetric-cluster', ['true', 'false']],
 ];
 /** Resource agents of the guide's setups. */
-const AGENTS = ['ocf:heartbeat:IPaddr2', 'systemd:haproxy', 'ocf:heartbeat:galera', 'ocf:heartbeat:rabbitmq-cluster', 'systemd:openstack-cinder-volume', 'ocf:heartbeat:Filesystem', 'ocf:pacemaker:ping'];
+const AGENTS = [
+  'ocf:heartbeat:IPaddr2',
+  'systemd:haproxy',
+  'ocf:heartbeat:galera',
+  'ocf:heartbeat:rabbitmq-cluster',
+  'systemd:openstack-cinder-volume',
+  'ocf:heartbeat:Filesystem',
+  'ocf:pacemaker:ping',
+];
 
 /** In a crm file (`property x=`, `primitive id agent`) or a pcs script (`pcs property set x=`, `pcs resource create id agent`). */
 export function pmComplete(text: string, offset: number, syntax?: PmSyntax): CompletionResult | undefined {
@@ -81,12 +141,21 @@ export function pmComplete(text: string, offset: number, syntax?: PmSyntax): Com
   if (value) {
     const values = propertyValues(value[1]);
     if (!values) return undefined;
-    return { items: values.map((v, i) => ({ label: v, kind: 'value', insertText: v, preselect: i === 0 })), replaceStart: offset - value[2].length, replaceEnd: offset };
+    return {
+      items: values.map((v, i) => ({ label: v, kind: 'value', insertText: v, preselect: i === 0 })),
+      replaceStart: offset - value[2].length,
+      replaceEnd: offset,
+    };
   }
   const name = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]*)$/.exec(prefix);
   if (name) return { items: propertyItems(), replaceStart: offset - name[1].length, replaceEnd: offset };
   const agent = /(?:^\s*primitive\s+\S+\s+|\bpcs\s+resource\s+create\s+\S+\s+)([\w:-]*)$/.exec(prefix);
-  if (agent) return { items: AGENTS.map((a) => ({ label: a, kind: 'value', insertText: a })), replaceStart: offset - agent[1].length, replaceEnd: offset };
+  if (agent)
+    return {
+      items: AGENTS.map((a) => ({ label: a, kind: 'value', insertText: a })),
+      replaceStart: offset - agent[1].length,
+      replaceEnd: offset,
+    };
   return undefined;
 }
 
@@ -101,7 +170,10 @@ function propertyValues(name: string): string[] | undefined {
 /** Every cluster property: the guide's first, with its value, then the others of Pacemaker's metadata. */
 function propertyItems(): CompletionItem[] {
   const guide = PROPERTIES.map(([k, v]): CompletionItem => ({ label: k, kind: 'property', insertText: `${k}=${v[0]}`, sortText: `0${k}` }));
-  const rest = PROPERTY_NAMES.filter((k) => !PROPERTIES.some(([g]) => g === k)).map((k): CompletionItem => { const p = clusterProperty(k)!; return { label: k, kind: 'property', detail: p.d !== undefined ? `default ${p.d}` : undefined, insertText: `${k}=`, sortText: `1${k}` }; });
+  const rest = PROPERTY_NAMES.filter((k) => !PROPERTIES.some(([g]) => g === k)).map((k): CompletionItem => {
+    const p = clusterProperty(k)!;
+    return { label: k, kind: 'property', detail: p.d !== undefined ? `default ${p.d}` : undefined, insertText: `${k}=`, sortText: `1${k}` };
+  });
   return [...guide, ...rest];
 }
 
@@ -122,7 +194,11 @@ function cibComplete(text: string, offset: number): CompletionResult | undefined
   if (!m) return undefined;
   const [, element, before, attr, , typed] = m;
   const attrs = new Map([...before.matchAll(/([\w-]+)=["']([^"']*)["']/g)].map((a) => [a[1], a[2]]));
-  const items = (labels: string[], kind: 'value' | 'property' = 'value', preselectFirst = false) => ({ items: labels.map((l, i) => ({ label: l, kind, insertText: l, preselect: preselectFirst && i === 0 })), replaceStart: offset - typed.length, replaceEnd: offset });
+  const items = (labels: string[], kind: 'value' | 'property' = 'value', preselectFirst = false) => ({
+    items: labels.map((l, i) => ({ label: l, kind, insertText: l, preselect: preselectFirst && i === 0 })),
+    replaceStart: offset - typed.length,
+    replaceEnd: offset,
+  });
   if (element === 'nvpair' && insideClusterProperties(text, open)) {
     if (attr === 'name') return { ...items([]), items: propertyItems().map((i) => ({ ...i, insertText: i.label })) };
     const values = attr === 'value' ? propertyValues(attrs.get('name') ?? '') : undefined;
@@ -131,8 +207,14 @@ function cibComplete(text: string, offset: number): CompletionResult | undefined
   if (element === 'primitive') {
     const parts = AGENTS.map((a) => a.split(':')).map((x) => (x.length === 3 ? x : [x[0], '', x[1]]));
     if (attr === 'class') return items(CLASSES);
-    if (attr === 'provider') return items([...new Set(parts.filter((x) => x[1] && (!attrs.get('class') || x[0] === attrs.get('class'))).map((x) => x[1]))]);
-    if (attr === 'type') return items(parts.filter((x) => (!attrs.get('class') || x[0] === attrs.get('class')) && (!attrs.get('provider') || x[1] === attrs.get('provider'))).map((x) => x[2]));
+    if (attr === 'provider')
+      return items([...new Set(parts.filter((x) => x[1] && (!attrs.get('class') || x[0] === attrs.get('class'))).map((x) => x[1]))]);
+    if (attr === 'type')
+      return items(
+        parts
+          .filter((x) => (!attrs.get('class') || x[0] === attrs.get('class')) && (!attrs.get('provider') || x[1] === attrs.get('provider')))
+          .map((x) => x[2]),
+      );
     return undefined;
   }
   if (element === 'op' && attr === 'name') return items(OPERATIONS, 'value', true);

@@ -4,7 +4,12 @@ import { MANIFEST, Schema } from '../documents/manifest/schema';
 import { deref, keyText, spanOf } from '../documents/manifest/yaml-ast';
 import { Span } from '../types';
 
-export interface PathAt { path: string[]; onKey: boolean; span: Span; node: Node | null }
+export interface PathAt {
+  path: string[];
+  onKey: boolean;
+  span: Span;
+  node: Node | null;
+}
 
 export function pathAt(doc: Document, offset: number): PathAt | undefined {
   let cur: Node | null = deref(doc, doc.contents);
@@ -12,7 +17,8 @@ export function pathAt(doc: Document, offset: number): PathAt | undefined {
   for (let depth = 0; depth < 64 && cur; depth++) {
     if (isMap(cur)) {
       const hit = cur.items.find((p) => {
-        const k = spanOf(p.key as Node), v = spanOf(p.value as Node);
+        const k = spanOf(p.key as Node),
+          v = spanOf(p.value as Node);
         return (k.start <= offset && offset <= k.end) || (p.value && v.start <= offset && offset <= v.end);
       });
       if (!hit) return path.length ? { path, onKey: false, span: spanOf(cur), node: cur } : undefined;
@@ -23,7 +29,10 @@ export function pathAt(doc: Document, offset: number): PathAt | undefined {
       path.push(key);
       cur = deref(doc, hit.value);
     } else if (isSeq(cur)) {
-      const item = cur.items.find((it) => { const s = spanOf(it as Node); return s.start <= offset && offset <= s.end; });
+      const item = cur.items.find((it) => {
+        const s = spanOf(it as Node);
+        return s.start <= offset && offset <= s.end;
+      });
       if (!item) return { path, onKey: false, span: spanOf(cur), node: cur };
       cur = item as Node;
       if (isScalar(cur)) return { path, onKey: false, span: spanOf(cur), node: cur };

@@ -3,7 +3,12 @@ import { Manifest } from '../documents/manifest/model';
 import { Span } from '../types';
 
 export type EntityKind = 'node' | 'cluster' | 'vip' | 'service';
-export interface Occurrence { kind: EntityKind; name: string; span: Span; isDefinition: boolean }
+export interface Occurrence {
+  kind: EntityKind;
+  name: string;
+  span: Span;
+  isDefinition: boolean;
+}
 
 export function occurrences(m: Manifest): Occurrence[] {
   const out: Occurrence[] = [];
@@ -38,4 +43,6 @@ export function occurrencesOf(m: Manifest, kind: EntityKind, name: string): Occu
 }
 
 /** Plain YAML scalars that need no quoting, so a rename writes them as they are. */
-export function isValidName(name: string): boolean { return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) && !/^(true|false|null|yes|no|on|off|~)$/i.test(name); }
+export function isValidName(name: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) && !/^(true|false|null|yes|no|on|off|~)$/i.test(name);
+}

@@ -29,8 +29,12 @@ function ipv6Groups(s: string): number[] | null {
   return [...head.map((g) => parseInt(g, 16)), ...(halves.length === 2 ? zeros : []), ...rest.map((g) => parseInt(g, 16)), ...tail];
 }
 
-export function isIPv6(s: string): boolean { return ipv6Groups(s) !== null; }
-export function isIP(s: string): boolean { return isIPv4(s) || isIPv6(s); }
+export function isIPv6(s: string): boolean {
+  return ipv6Groups(s) !== null;
+}
+export function isIP(s: string): boolean {
+  return isIPv4(s) || isIPv6(s);
+}
 
 /** A canonical text for comparing addresses; the input unchanged when it is not an address. */
 export function canonicalIP(s: string): string {
@@ -48,7 +52,11 @@ const CANONICAL = new Map<string, string>();
 
 /** The address as bits (32 for IPv4, 128 for IPv6), for prefix comparisons; undefined when it is not an address. */
 export function ipBits(s: string): string | undefined {
-  if (isIPv4(s)) return s.split('.').map((p) => Number(p).toString(2).padStart(8, '0')).join('');
+  if (isIPv4(s))
+    return s
+      .split('.')
+      .map((p) => Number(p).toString(2).padStart(8, '0'))
+      .join('');
   const g = ipv6Groups(s);
   return g ? g.map((x) => x.toString(2).padStart(16, '0')).join('') : undefined;
 }
@@ -63,7 +71,8 @@ export function isCidr(s: string): boolean {
 /** Is `address` inside `range` (a CIDR or a single address)? */
 export function cidrContains(range: string, address: string): boolean {
   const [net, len] = range.split('/');
-  const a = ipBits(address), n = ipBits(net);
+  const a = ipBits(address),
+    n = ipBits(net);
   if (!a || !n || a.length !== n.length) return false;
   const prefix = len === undefined ? n.length : Number(len);
   return a.slice(0, prefix) === n.slice(0, prefix);

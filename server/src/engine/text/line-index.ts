@@ -2,8 +2,14 @@
  * Offsets <-> LSP positions (0-based line, UTF-16 character), computed once per text.
  * JavaScript strings are UTF-16, so a string offset is already an LSP character count.
  */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -16,14 +22,18 @@ export class LineIndex {
     }
   }
 
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo, character: o - this.starts[lo] };
   }
@@ -34,9 +44,13 @@ export class LineIndex {
     return Math.min(this.starts[pos.line] + pos.character, this.lineEnd(pos.line));
   }
 
-  range(start: number, end: number): Range { return { start: this.position(start), end: this.position(end) }; }
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
 
-  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
 
   /** Offset of the end of the line's content, before its line break. */
   lineEnd(line: number): number {
@@ -46,5 +60,7 @@ export class LineIndex {
     return e;
   }
 
-  lineText(line: number): string { return this.text.slice(this.lineStart(line), this.lineEnd(line)); }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
 }

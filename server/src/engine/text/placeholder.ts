@@ -7,7 +7,8 @@
  */
 
 /** Words that say what a placeholder stands for. */
-const MEANING = /(IP|ADDR|ADDRESS|HOST|HOSTNAME|VIP|NODE|SERVER|CONTROLLER|INTERFACE|IFACE|NIC|DEVICE|DEV|NETWORK|NET|SUBNET|CIDR|PEER|MASTER|BACKUP|PORT|YOUR|CHANGE|REPLACE)/;
+const MEANING =
+  /(IP|ADDR|ADDRESS|HOST|HOSTNAME|VIP|NODE|SERVER|CONTROLLER|INTERFACE|IFACE|NIC|DEVICE|DEV|NETWORK|NET|SUBNET|CIDR|PEER|MASTER|BACKUP|PORT|YOUR|CHANGE|REPLACE)/;
 
 /** Why `value` is a placeholder (for the message), or undefined when it is not one. */
 export function placeholderOf(value: string): string | undefined {

@@ -27,7 +27,10 @@ const URL_NETLOC = /\b([a-z][a-z0-9+.-]*:\/\/)([^/\s]*)/gi;
  * transport_url = rabbit://nova:pw@c1:5672,nova:pw@c2:5672/ names the password once per host.
  */
 export function maskUrlPasswords(text: string): string {
-  return text.replace(URL_NETLOC, (_, scheme: string, netloc: string) => scheme + netloc.replace(/(^|,)([^:@,\s]*):([^@\s]*?)@/g, '$1$2:***@'));
+  return text.replace(
+    URL_NETLOC,
+    (_, scheme: string, netloc: string) => scheme + netloc.replace(/(^|,)([^:@,\s]*):([^@\s]*?)@/g, '$1$2:***@'),
+  );
 }
 
 /** A setting's value as it may be shown: *** for a credential, URL passwords masked otherwise. */

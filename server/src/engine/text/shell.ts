@@ -6,7 +6,12 @@
  */
 import { Span } from '../types';
 
-export interface Word { text: string; start: number; end: number; quoted: boolean }
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  quoted: boolean;
+}
 export interface Command {
   words: Word[];
   /** From the first word to the last, continuation lines included. */
@@ -16,7 +21,6 @@ export interface Command {
   /** Plain assignments seen before the command. */
   vars: Map<string, string>;
 }
-
 
 /** Every simple command of a script, in order. */
 export function shellCommands(text: string): Command[] {
@@ -31,16 +35,32 @@ export function shellCommands(text: string): Command[] {
     const head = words[0].text;
     if (head === 'for' && words[2]?.text === 'in') {
       const values: string[] = [];
-      for (const w of words.slice(3)) { if (w.text === 'do') break; values.push(w.text); }
+      for (const w of words.slice(3)) {
+        if (w.text === 'do') break;
+        values.push(w.text);
+      }
       loops.push({ name: words[1].text, values, span: { start: words[0].start, end: words[words.length - 1].end } });
       const body = words.slice(words.findIndex((w) => w.text === 'do') + 1);
-      if (body.length && words.some((w) => w.text === 'do')) { cur = body; flush(); }
+      if (body.length && words.some((w) => w.text === 'do')) {
+        cur = body;
+        flush();
+      }
       return;
     }
-    if (head === 'done') { loops.pop(); return; }
-    if (head === 'do' || head === 'then' || head === 'else') { cur = words.slice(1); flush(); return; }
+    if (head === 'done') {
+      loops.pop();
+      return;
+    }
+    if (head === 'do' || head === 'then' || head === 'else') {
+      cur = words.slice(1);
+      flush();
+      return;
+    }
     const assign = /^([A-Za-z_]\w*)=(.*)$/.exec(head);
-    if (assign && words.length === 1) { vars.set(assign[1], assign[2]); return; }
+    if (assign && words.length === 1) {
+      vars.set(assign[1], assign[2]);
+      return;
+    }
     const loopVars = new Map(loops.map((l) => [l.name, { values: l.values, span: l.span }]));
     out.push({ words, span: { start: words[0].start, end: words[words.length - 1].end }, loopVars, vars: new Map(vars) });
   };
@@ -52,10 +72,17 @@ export function shellCommands(text: string): Command[] {
     let m: RegExpExecArray | null;
     cont = false;
     while ((m = re.exec(line))) {
-      if (m[3]) { cont = true; break; }
+      if (m[3]) {
+        cont = true;
+        break;
+      }
       if (m[0].trimStart().startsWith('#') && m[6] === undefined && m[1] === undefined && m[2] === undefined) break;
-      if (m[5]) { flush(); continue; }
-      const start = offset + m.index, end = start + m[0].length;
+      if (m[5]) {
+        flush();
+        continue;
+      }
+      const start = offset + m.index,
+        end = start + m[0].length;
       const text = m[1] !== undefined ? m[1] : m[2] !== undefined ? m[2] : unquote(m[6]);
       cur.push({ text, start, end, quoted: m[6] === undefined || /["']/.test(m[6]) });
     }
@@ -77,8 +104,11 @@ export function expandBraces(word: string): string[] {
   if (!m) return [word];
   let items: string[];
   const seq = /^(\d+)\.\.(\d+)$/.exec(m[2]);
-  if (seq) { const a = Number(seq[1]), b = Number(seq[2]); items = Math.abs(b - a) > 1000 ? [m[2]] : Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => String(a <= b ? a + i : a - i)); }
-  else if (m[2].includes(',')) items = m[2].split(',');
+  if (seq) {
+    const a = Number(seq[1]),
+      b = Number(seq[2]);
+    items = Math.abs(b - a) > 1000 ? [m[2]] : Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => String(a <= b ? a + i : a - i));
+  } else if (m[2].includes(',')) items = m[2].split(',');
   else return [word];
   return items.flatMap((i) => expandBraces(`${m[1]}${i}${m[3]}`));
 }

@@ -1,6 +1,7 @@
 /** "Did you mean" suggestions: optimal string alignment distance, case-insensitive first. */
 export function editDistance(a: string, b: string): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
   let prev2: number[] = [];
@@ -13,7 +14,8 @@ export function editDistance(a: string, b: string): number {
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
       cur.push(v);
     }
-    prev2 = prev; prev = cur;
+    prev2 = prev;
+    prev = cur;
   }
   return prev[n];
 }
@@ -28,7 +30,10 @@ export function closest(name: string, candidates: Iterable<string>, max = 3): st
     const limit = Math.max(1, Math.min(3, Math.floor(Math.max(name.length, c.length) / 3)));
     if (d <= limit) scored.push({ c, d });
   }
-  return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
+  return scored
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, max)
+    .map((s) => s.c);
 }
 
 /**
@@ -39,6 +44,12 @@ export function misspeltOf(word: string, known: Iterable<string>, isKnown: (w: s
   if (word.length < minLength || isKnown(word)) return undefined;
   let best: string | undefined;
   let d = 3;
-  for (const k of known) { const e = editDistance(word, k); if (e < d && e <= (word.length >= 8 ? 2 : 1)) { d = e; best = k; } }
+  for (const k of known) {
+    const e = editDistance(word, k);
+    if (e < d && e <= (word.length >= 8 ? 2 : 1)) {
+      d = e;
+      best = k;
+    }
+  }
   return best;
 }

@@ -1,17 +1,34 @@
 /** A small XML reader with positions: elements, attributes and their value spans. Enough for CIBs and firewalld zones; no entities beyond the five, no namespaces. */
 import { Span } from '../types';
 
-export interface Located { value: string; span: Span }
-export interface El { name: string; attrs: Map<string, Located>; start: number; end: number; children: El[]; parent: El | null }
+export interface Located {
+  value: string;
+  span: Span;
+}
+export interface El {
+  name: string;
+  attrs: Map<string, Located>;
+  start: number;
+  end: number;
+  children: El[];
+  parent: El | null;
+}
 
-const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export function readXml(text: string, problems: { message: string; span: Span }[]): El {
   const root: El = { name: '#document', attrs: new Map(), start: 0, end: text.length, children: [], parent: null };
   let cur = root;
   // at each `<`: a comment, a processing instruction, CDATA, a doctype, or a tag whose attributes are
   // separated by blanks; anything else is not XML, and libxml (so crm_verify) refuses the file
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
   let m: RegExpExecArray | null;
   for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
     re.lastIndex = at;
@@ -19,14 +36,21 @@ export function readXml(text: string, problems: { message: string; span: Span }[
     if (!m) {
       const end = text.indexOf('>', at);
       const tag = text.slice(at, end < 0 ? Math.min(text.length, at + 40) : end + 1);
-      if (/^<[A-Za-z_/]/.test(tag)) problems.push({ message: `'${tag.length > 60 ? `${tag.slice(0, 57)}...` : tag}' is not a well-formed tag (attributes need a blank between them, values quotes): XML readers, crm_verify among them, refuse the file`, span: { start: at, end: at + tag.length } });
+      if (/^<[A-Za-z_/]/.test(tag))
+        problems.push({
+          message: `'${tag.length > 60 ? `${tag.slice(0, 57)}...` : tag}' is not a well-formed tag (attributes need a blank between them, values quotes): XML readers, crm_verify among them, refuse the file`,
+          span: { start: at, end: at + tag.length },
+        });
       continue;
     }
     at = m.index + m[0].length - 1;
     if (!m[2]) continue;
     const [all, close, name, attrText, selfClose] = m;
     if (close) {
-      if (cur.name !== name) { problems.push({ message: `</${name}> where </${cur.name}> was expected`, span: { start: m.index, end: m.index + all.length } }); continue; }
+      if (cur.name !== name) {
+        problems.push({ message: `</${name}> where </${cur.name}> was expected`, span: { start: m.index, end: m.index + all.length } });
+        continue;
+      }
       cur.end = m.index + all.length;
       cur = cur.parent ?? root;
       continue;
@@ -42,7 +66,7 @@ export function readXml(text: string, problems: { message: string; span: Span }[
     cur.children.push(el);
     if (!selfClose) cur = el;
   }
-  if (cur !== root) problems.push({ message: `<${cur.name}> is not closed`, span: { start: cur.start, end: cur.start + cur.name.length + 1 } });
+  if (cur !== root)
+    problems.push({ message: `<${cur.name}> is not closed`, span: { start: cur.start, end: cur.start + cur.name.length + 1 } });
   return root;
 }
-

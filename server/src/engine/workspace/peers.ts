@@ -12,11 +12,17 @@ import { checkEndpoints } from '../documents/clustercheck/endpoints';
 
 /** Where an OpenStack API listens: [section] host option and port option (with the port's default). */
 const LISTEN: Record<string, [string, string, string, number][]> = {
-  'nova.conf': [['DEFAULT', 'osapi_compute_listen', 'osapi_compute_listen_port', 8774], ['DEFAULT', 'metadata_listen', 'metadata_listen_port', 8775]],
+  'nova.conf': [
+    ['DEFAULT', 'osapi_compute_listen', 'osapi_compute_listen_port', 8774],
+    ['DEFAULT', 'metadata_listen', 'metadata_listen_port', 8775],
+  ],
   'cinder.conf': [['DEFAULT', 'osapi_volume_listen', 'osapi_volume_listen_port', 8776]],
   'glance-api.conf': [['DEFAULT', 'bind_host', 'bind_port', 9292]],
   'neutron.conf': [['DEFAULT', 'bind_host', 'bind_port', 9696]],
-  'heat.conf': [['heat_api', 'bind_host', 'bind_port', 8004], ['heat_api_cfn', 'bind_host', 'bind_port', 8000]],
+  'heat.conf': [
+    ['heat_api', 'bind_host', 'bind_port', 8004],
+    ['heat_api_cfn', 'bind_host', 'bind_port', 8000],
+  ],
   'manila.conf': [['DEFAULT', 'osapi_share_listen', 'osapi_share_listen_port', 8786]],
 };
 
@@ -24,7 +30,11 @@ const LISTEN: Record<string, [string, string, string, number][]> = {
 export function peerConf(file: string, kind: string, text: string): PeerConf {
   let host: string | undefined;
   const conf = parseConf(text);
-  const get = (section: string, key: string) => { let v: string | undefined; for (const s of conf.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) v = e.value.trim(); return v; };
+  const get = (section: string, key: string) => {
+    let v: string | undefined;
+    for (const s of conf.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) v = e.value.trim();
+    return v;
+  };
   if (kind === 'cinder.conf') host = get('DEFAULT', 'host');
   const listens: Listen[] = [];
   for (const [section, hostKey, portKey, port] of LISTEN[kind] ?? []) {
@@ -38,16 +48,28 @@ export function peerConf(file: string, kind: string, text: string): PeerConf {
 export function galeraPeer(file: string, text: string): PeerConf {
   const o = serverOptions(parseCnf(text));
   const values: Record<string, string> = {};
-  for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address', 'wsrep_provider_options']) { const v = o.get(k)?.value; if (v !== undefined) values[k] = v; }
+  for (const k of ['wsrep_cluster_name', 'wsrep_cluster_address', 'wsrep_node_name', 'wsrep_node_address', 'wsrep_provider_options']) {
+    const v = o.get(k)?.value;
+    if (v !== undefined) values[k] = v;
+  }
   const bind = o.get('bind_address')?.value ?? o.get('bind-address')?.value;
-  const listens: Listen[] = bind !== undefined ? [{ port: Number(o.get('port')?.value ?? 3306), host: bind, option: '[mysqld] bind-address' }] : [];
+  const listens: Listen[] =
+    bind !== undefined ? [{ port: Number(o.get('port')?.value ?? 3306), host: bind, option: '[mysqld] bind-address' }] : [];
   return { file, kind: 'galera', values, listens };
 }
 
 /** keepalived.conf of another node: its VRRP instances (VRID, priority, VIPs). */
 export function keepalivedPeer(file: string, text: string): PeerConf {
   const f = parseKeepalived(text);
-  const vrrp: VrrpInstance[] = instances(f).map((i) => ({ name: name(i), vrid: value(i, 'virtual_router_id')?.text, priority: value(i, 'priority')?.text, vips: vips(i).map((v) => v.address).sort(), span: (i.header[1] ?? i.header[0])?.span }));
+  const vrrp: VrrpInstance[] = instances(f).map((i) => ({
+    name: name(i),
+    vrid: value(i, 'virtual_router_id')?.text,
+    priority: value(i, 'priority')?.text,
+    vips: vips(i)
+      .map((v) => v.address)
+      .sort(),
+    span: (i.header[1] ?? i.header[0])?.span,
+  }));
   return { file, kind: 'keepalived', vrrp };
 }
 
@@ -55,7 +77,10 @@ export function keepalivedPeer(file: string, text: string): PeerConf {
 export function sysctlPeer(file: string, text: string): PeerConf {
   const s = readSysctl(text);
   const values: Record<string, string> = {};
-  for (const k of ['net.ipv4.ip_nonlocal_bind', 'net.ipv6.ip_nonlocal_bind']) { const v = s.get(k); if (v !== undefined) values[k] = v; }
+  for (const k of ['net.ipv4.ip_nonlocal_bind', 'net.ipv6.ip_nonlocal_bind']) {
+    const v = s.get(k);
+    if (v !== undefined) values[k] = v;
+  }
   return { file, kind: 'sysctl', values };
 }
 
@@ -71,7 +96,8 @@ export function corosyncPeer(file: string, text: string): PeerConf {
   const f = parseCorosync(text);
   const totem = block(f.root, 'totem').pop();
   const facts: CorosyncFacts = { clusterName: fact(totem?.entries.filter((e) => e.key === 'cluster_name').pop()), totem: {}, nodes: [] };
-  for (const e of totem?.entries ?? []) if (/^(crypto_cipher|crypto_hash|secauth|transport|version)$/.test(e.key)) facts.totem[e.key] = { value: e.value, span: e.valueSpan };
+  for (const e of totem?.entries ?? [])
+    if (/^(crypto_cipher|crypto_hash|secauth|transport|version)$/.test(e.key)) facts.totem[e.key] = { value: e.value, span: e.valueSpan };
   const nodelist = block(f.root, 'nodelist').pop();
   facts.nodelistSpan = nodelist?.nameSpan;
   for (const n of nodelist ? block(nodelist, 'node') : []) {
@@ -85,9 +111,16 @@ export function corosyncPeer(file: string, text: string): PeerConf {
 /** haproxy.cfg of a load balancer: its proxies and the servers behind each (host:port), to compare across the LB nodes. */
 export function haproxyPeer(file: string, text: string): PeerConf {
   const view = new HaView(parseHaproxy(text));
-  const proxies: ProxyFacts[] = view.proxies().filter((s) => s.name && s.kind !== 'frontend').map((s) => ({
-    name: s.name!.text, span: s.header.span,
-    servers: view.servers(s).map((x) => `${x.host ?? ''}:${x.port ?? ''}`).sort(),
-  }));
+  const proxies: ProxyFacts[] = view
+    .proxies()
+    .filter((s) => s.name && s.kind !== 'frontend')
+    .map((s) => ({
+      name: s.name!.text,
+      span: s.header.span,
+      servers: view
+        .servers(s)
+        .map((x) => `${x.host ?? ''}:${x.port ?? ''}`)
+        .sort(),
+    }));
   return { file, kind: 'haproxy', proxies };
 }

@@ -11,10 +11,20 @@ import { CheckEndpoint } from '../documents/clustercheck/endpoints';
 import { Environment, Related, Span } from '../types';
 import type { Release } from '../knowledge/options/catalog';
 
-export interface Host { name?: string; address?: string; /** where the source defines it (in `Topology.file`) */ span?: Span }
+export interface Host {
+  name?: string;
+  address?: string;
+  /** where the source defines it (in `Topology.file`) */ span?: Span;
+}
 
 /** A cluster of the deployment, as the drift rules compare the stack's files with it. */
-export interface ClusterFacts { name: string; manager: string; members: Host[]; span: Span; membersSpan?: Span }
+export interface ClusterFacts {
+  name: string;
+  manager: string;
+  members: Host[];
+  span: Span;
+  membersSpan?: Span;
+}
 
 export interface Topology {
   /** Where it came from, for messages: "site.ha.yaml" or ".openstack-ha.yaml". */
@@ -43,7 +53,9 @@ export interface Topology {
 /** What a .conf rule may know of the other config files of the same workspace (cinder.conf of each node). */
 export interface PeerConf {
   /** The file as messages name it (relative to the file being checked). */
-  file: string; kind: string; host?: string;
+  file: string;
+  kind: string;
+  host?: string;
   /** The file's path in the workspace, for related locations. */
   path?: string;
   /** Options a rule compares across nodes (galera: wsrep_cluster_name ...; sysctl: net.ipv4.ip_nonlocal_bind). */
@@ -64,11 +76,24 @@ export interface PeerConf {
   node?: string;
 }
 /** An explicit listen setting: `option` is how the file writes it (`[DEFAULT] osapi_compute_listen`). */
-export interface Listen { port: number; host: string; option: string }
+export interface Listen {
+  port: number;
+  host: string;
+  option: string;
+}
 /** One VRRP instance of another node's keepalived.conf, as the cross-node checks compare it. */
-export interface VrrpInstance { name: string; vrid?: string; priority?: string; vips: string[]; span?: Span }
+export interface VrrpInstance {
+  name: string;
+  vrid?: string;
+  priority?: string;
+  vips: string[];
+  span?: Span;
+}
 /** A value as a file writes it, with where. */
-export interface Fact { value: string; span: Span }
+export interface Fact {
+  value: string;
+  span: Span;
+}
 export interface CorosyncFacts {
   clusterName?: Fact;
   /** totem's crypto_cipher, crypto_hash, secauth, transport, as written. */
@@ -76,14 +101,22 @@ export interface CorosyncFacts {
   nodes: { name?: Fact; addresses: Fact[]; nodeid?: Fact; span: Span }[];
   nodelistSpan?: Span;
 }
-export interface ProxyFacts { name: string; span: Span; servers: string[] }
+export interface ProxyFacts {
+  name: string;
+  span: Span;
+  servers: string[];
+}
 
 const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
 
 /** Does `ref` (a host name or address from a .conf value) name this host? */
 export function sameHost(ref: string, h: Host): boolean {
   const r = norm(ref);
-  return (h.address !== undefined && norm(h.address) === r) || (h.name !== undefined && norm(h.name) === r) || (h.name !== undefined && r.split('.')[0] === norm(h.name));
+  return (
+    (h.address !== undefined && norm(h.address) === r) ||
+    (h.name !== undefined && norm(h.name) === r) ||
+    (h.name !== undefined && r.split('.')[0] === norm(h.name))
+  );
 }
 
 export function isVip(t: Topology, ref: string): string | undefined {
@@ -92,23 +125,45 @@ export function isVip(t: Topology, ref: string): string | undefined {
 
 export function topologyFromManifest(m: Manifest, source: string, file?: string): Topology {
   const vips = [...m.vips.values()].filter((v) => v.address).map((v) => ({ name: v.name, address: v.address!.value, span: v.keySpan }));
-  const host = (n: { name: string; keySpan?: Span; address?: { value: string } }): Host => ({ name: n.name, address: n.address?.value, span: n.keySpan });
+  const host = (n: { name: string; keySpan?: Span; address?: { value: string } }): Host => ({
+    name: n.name,
+    address: n.address?.value,
+    span: n.keySpan,
+  });
   const find = (service: string) => [...m.services.values()].find((s) => (s.info?.name ?? s.name) === service);
   const clusters: ClusterFacts[] = [...m.clusters.values()].map((c) => ({
-    name: c.name, manager: c.manager, span: c.keySpan, membersSpan: c.members?.span,
-    members: (c.members?.items ?? []).map((i) => { const n = m.nodes.get(i.value); return n ? host(n) : { name: i.value, span: i.span }; }),
+    name: c.name,
+    manager: c.manager,
+    span: c.keySpan,
+    membersSpan: c.members?.span,
+    members: (c.members?.items ?? []).map((i) => {
+      const n = m.nodes.get(i.value);
+      return n ? host(n) : { name: i.value, span: i.span };
+    }),
   }));
   return {
-    source, file, vips, clusters, environment: m.environmentValue ? m.environment : undefined, release: m.release,
-    serviceSpan(service) { return find(service)?.keySpan; },
+    source,
+    file,
+    vips,
+    clusters,
+    environment: m.environmentValue ? m.environment : undefined,
+    release: m.release,
+    serviceSpan(service) {
+      return find(service)?.keySpan;
+    },
     controllers: controllers(m).map(host),
-    hostsOf(service) { const s = find(service); return s ? serviceNodes(m, s).map(host) : undefined; },
+    hostsOf(service) {
+      const s = find(service);
+      return s ? serviceNodes(m, s).map(host) : undefined;
+    },
     vipOf(service) {
       const s = find(service);
       const name = s ? serviceVipNames(s)[0] : undefined;
       return (name ? m.vips.get(name)?.address?.value : undefined) ?? m.vips.get('internal')?.address?.value;
     },
-    modeOf(service) { return find(service)?.mode?.value; },
+    modeOf(service) {
+      return find(service)?.mode?.value;
+    },
     vipCluster(address) {
       const v = [...m.vips.values()].find((x) => x.address && norm(x.address.value) === norm(address));
       const c = v?.cluster ? m.clusters.get(v.cluster.value) : undefined;
@@ -121,7 +176,10 @@ export function topologyFromManifest(m: Manifest, source: string, file?: string)
 export function topologyFromSettings(vips: string[], ctl: string[], source: string): Topology {
   const hosts = ctl.map((c) => (isIP(c) ? { address: c } : { name: c }));
   return {
-    source, vips: vips.map((a, i) => ({ name: i === 0 ? 'vip' : `vip${i + 1}`, address: a })), controllers: hosts, clusters: [],
+    source,
+    vips: vips.map((a, i) => ({ name: i === 0 ? 'vip' : `vip${i + 1}`, address: a })),
+    controllers: hosts,
+    clusters: [],
     serviceSpan: () => undefined,
     // the guide's collapsed layout: RabbitMQ, memcached and Galera on every controller
     hostsOf: (service) => (['rabbitmq', 'memcached', 'galera'].includes(service) && hosts.length ? hosts : undefined),
@@ -131,7 +189,9 @@ export function topologyFromSettings(vips: string[], ctl: string[], source: stri
   };
 }
 
-export function describeHost(h: Host): string { return h.name && h.address ? `${h.name} (${h.address})` : (h.name ?? h.address ?? '?'); }
+export function describeHost(h: Host): string {
+  return h.name && h.address ? `${h.name} (${h.address})` : (h.name ?? h.address ?? '?');
+}
 
 /**
  * The peers of a kind that speak for the node being checked: those on the same node when the

@@ -69,7 +69,11 @@ export class Workspace {
     if (before && before.text === text && before.kind === kind) return false;
     if (before?.kind === 'manifest') this.dropManifest(path);
     let peer: PeerConf | undefined;
-    try { peer = kind === 'manifest' ? undefined : peerFacts(path, kind, text); } catch { peer = undefined; }
+    try {
+      peer = kind === 'manifest' ? undefined : peerFacts(path, kind, text);
+    } catch {
+      peer = undefined;
+    }
     if (peer) peer = { ...peer, path };
     const entry: Entry = { path, kind, text, peer, node: nodeRoot(path) };
     this.files.set(path, entry);
@@ -93,8 +97,14 @@ export class Workspace {
     const e = this.files.get(path);
     if (!e) return false;
     this.files.delete(path);
-    if (e.kind === 'manifest') { this.dropManifest(path); return true; }
-    if (e.peer) { this.peerGroups = undefined; return true; }
+    if (e.kind === 'manifest') {
+      this.dropManifest(path);
+      return true;
+    }
+    if (e.peer) {
+      this.peerGroups = undefined;
+      return true;
+    }
     return false;
   }
 
@@ -108,13 +118,23 @@ export class Workspace {
     this.topologies.set(path, m && (m.nodes.size || m.vips.size) ? topologyFromManifest(m, basename(path), path) : null);
   }
 
-  has(path: string): boolean { return this.files.has(path); }
-  kindOf(path: string): DocumentKind | null { return this.files.get(path)?.kind ?? null; }
-  textOf(path: string): string | undefined { return this.files.get(path)?.text; }
-  get size(): number { return this.files.size; }
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+  kindOf(path: string): DocumentKind | null {
+    return this.files.get(path)?.kind ?? null;
+  }
+  textOf(path: string): string | undefined {
+    return this.files.get(path)?.text;
+  }
+  get size(): number {
+    return this.files.size;
+  }
 
   /** Every file the workspace holds. */
-  paths(): string[] { return [...this.files.keys()]; }
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
 
   /** The files held at `path` or under it (a deleted folder). */
   pathsUnder(path: string): string[] {
@@ -142,7 +162,14 @@ export class Workspace {
       if (e.path === path) continue;
       peers.push(new PeerView(e.peer!, here, e.node === node, basename(e.node)));
     }
-    return { manifest: topology ? found.manifest : undefined, topology, ambiguous: found.ambiguous, peers, environment: topology?.environment, release: topology?.release };
+    return {
+      manifest: topology ? found.manifest : undefined,
+      topology,
+      ambiguous: found.ambiguous,
+      peers,
+      environment: topology?.environment,
+      release: topology?.release,
+    };
   }
 
   /**
@@ -154,12 +181,14 @@ export class Workspace {
     const out: string[] = [];
     if (e?.kind === 'manifest' || (!e && this.manifestCount <= 1)) {
       const dir = dirname(path);
-      for (const f of this.files.values()) if (f.kind && f.path !== path && (this.manifestCount <= 1 || f.path.startsWith(dir + '/'))) out.push(f.path);
+      for (const f of this.files.values())
+        if (f.kind && f.path !== path && (this.manifestCount <= 1 || f.path.startsWith(dir + '/'))) out.push(f.path);
       return out;
     }
     const dep = this.deploymentOf(path, this.manifestFor(path));
     for (const f of this.files.values()) {
-      if (f.kind && f.kind !== 'manifest' && f.path !== path && this.deploymentOf(f.path, this.manifestFor(f.path)) === dep) out.push(f.path);
+      if (f.kind && f.kind !== 'manifest' && f.path !== path && this.deploymentOf(f.path, this.manifestFor(f.path)) === dep)
+        out.push(f.path);
     }
     return out;
   }
@@ -178,8 +207,13 @@ export class Workspace {
       let t: Topology | null = null;
       try {
         const parsed = parseManifestText(text);
-        if (parsed.doc && parsed.ok) { const m = buildManifest(parsed.doc); if (m.nodes.size || m.vips.size) t = topologyFromManifest(m, basename(path), path); }
-      } catch { t = null; }
+        if (parsed.doc && parsed.ok) {
+          const m = buildManifest(parsed.doc);
+          if (m.nodes.size || m.vips.size) t = topologyFromManifest(m, basename(path), path);
+        }
+      } catch {
+        t = null;
+      }
       this.topologies.set(path, t);
     }
     return this.topologies.get(path) ?? undefined;
@@ -233,15 +267,40 @@ export class Workspace {
  * on the same node.
  */
 class PeerView implements PeerConf {
-  constructor(private readonly base: PeerConf, private readonly here: string, readonly sameNode: boolean, readonly node: string) {}
-  get file(): string { return relative(this.here, this.base.path ?? this.base.file); }
-  get kind() { return this.base.kind; }
-  get host() { return this.base.host; }
-  get path() { return this.base.path; }
-  get values() { return this.base.values; }
-  get listens() { return this.base.listens; }
-  get vrrp() { return this.base.vrrp; }
-  get corosync() { return this.base.corosync; }
-  get proxies() { return this.base.proxies; }
-  get endpoints() { return this.base.endpoints; }
+  constructor(
+    private readonly base: PeerConf,
+    private readonly here: string,
+    readonly sameNode: boolean,
+    readonly node: string,
+  ) {}
+  get file(): string {
+    return relative(this.here, this.base.path ?? this.base.file);
+  }
+  get kind() {
+    return this.base.kind;
+  }
+  get host() {
+    return this.base.host;
+  }
+  get path() {
+    return this.base.path;
+  }
+  get values() {
+    return this.base.values;
+  }
+  get listens() {
+    return this.base.listens;
+  }
+  get vrrp() {
+    return this.base.vrrp;
+  }
+  get corosync() {
+    return this.base.corosync;
+  }
+  get proxies() {
+    return this.base.proxies;
+  }
+  get endpoints() {
+    return this.base.endpoints;
+  }
 }

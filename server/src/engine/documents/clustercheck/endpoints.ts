@@ -40,10 +40,14 @@ export function checkEndpoints(path: string, text: string): CheckEndpoint[] {
   lines.forEach((raw, i) => {
     const l = raw.replace(/#.*$/, '').trim();
     const svc = /^service\s+(\S+)/.exec(l);
-    if (svc) { cur = { name: `service ${svc[1]}`, disabled: false, line: i + 1 }; return; }
+    if (svc) {
+      cur = { name: `service ${svc[1]}`, disabled: false, line: i + 1 };
+      return;
+    }
     if (!cur) return;
     if (l === '}') {
-      if (/clustercheck|galera|mysqlchk|check/i.test(`${cur.server ?? ''} ${cur.name}`)) out.push({ name: cur.name, port: cur.port, disabled: cur.disabled, line: cur.line });
+      if (/clustercheck|galera|mysqlchk|check/i.test(`${cur.server ?? ''} ${cur.name}`))
+        out.push({ name: cur.name, port: cur.port, disabled: cur.disabled, line: cur.line });
       cur = undefined;
       return;
     }

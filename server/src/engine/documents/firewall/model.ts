@@ -37,7 +37,9 @@ export interface FwModel {
   family?: Family;
 }
 
-export function emptyFirewall(syntax: FwSyntax): FwModel { return { syntax, closed: false, opens: [], problems: [] }; }
+export function emptyFirewall(syntax: FwSyntax): FwModel {
+  return { syntax, closed: false, opens: [], problems: [] };
+}
 
 /**
  * firewalld's predefined services that carry database ports (Debian firewalld 1.3.3,
@@ -45,7 +47,12 @@ export function emptyFirewall(syntax: FwSyntax): FwModel { return { syntax, clos
  */
 export const FIREWALLD_SERVICES: Record<string, [Proto, number][]> = {
   mysql: [['tcp', 3306]],
-  galera: [['tcp', 3306], ['tcp', 4567], ['tcp', 4568], ['tcp', 4444]],
+  galera: [
+    ['tcp', 3306],
+    ['tcp', 4567],
+    ['tcp', 4568],
+    ['tcp', 4444],
+  ],
 };
 /** /etc/services names a rule may use instead of a number. */
 const SERVICE_PORTS: Record<string, number> = { mysql: 3306 };
@@ -56,7 +63,11 @@ const SERVICE_PORTS: Record<string, number> = { mysql: 3306 };
  */
 export function portRange(s: string): [number, number] | undefined {
   const m = /^(\d{1,5})(?:[:-](\d{1,5}))?$/.exec(s.trim());
-  if (m) { const a = Number(m[1]), b = m[2] !== undefined ? Number(m[2]) : a; return a <= 65535 && b <= 65535 ? [Math.min(a, b), Math.max(a, b)] : undefined; }
+  if (m) {
+    const a = Number(m[1]),
+      b = m[2] !== undefined ? Number(m[2]) : a;
+    return a <= 65535 && b <= 65535 ? [Math.min(a, b), Math.max(a, b)] : undefined;
+  }
   const named = SERVICE_PORTS[s.trim()];
   return named ? [named, named] : undefined;
 }
@@ -64,6 +75,10 @@ export function portRange(s: string): [number, number] | undefined {
 /** A list of port specs (`3306,4444,4567:4568`); undefined when any item cannot be read. */
 export function portList(s: string): [number, number][] | undefined {
   const out: [number, number][] = [];
-  for (const item of s.split(/[,\s]+/).filter(Boolean)) { const r = portRange(item); if (!r) return undefined; out.push(r); }
+  for (const item of s.split(/[,\s]+/).filter(Boolean)) {
+    const r = portRange(item);
+    if (!r) return undefined;
+    out.push(r);
+  }
   return out.length ? out : undefined;
 }

@@ -10,7 +10,11 @@ export function firewallSyntax(path: string, text: string): FwSyntax | undefined
   if (TEMPLATE.test(base)) return undefined;
   const head = text.slice(0, 16384);
   if (/^\*(filter|nat|mangle|raw|security)\s*$/m.test(head) && /^:[\w-]+ (ACCEPT|DROP|-) /m.test(head)) return 'iptables-save';
-  if ((/^nftables\.conf$|\.nft$/.test(base)) && /^\s*(table\s+(inet|ip6?|arp|bridge|netdev)\s|flush\s+ruleset|#!\/usr\/s?bin\/nft)/m.test(head)) return 'nftables';
+  if (
+    /^nftables\.conf$|\.nft$/.test(base) &&
+    /^\s*(table\s+(inet|ip6?|arp|bridge|netdev)\s|flush\s+ruleset|#!\/usr\/s?bin\/nft)/m.test(head)
+  )
+    return 'nftables';
   if (/\.xml$/.test(base) && /<zone[\s>]/.test(head) && !/<cib[\s>]/.test(head)) return 'firewalld-zone';
   if ((/\.(sh|bash)$/.test(base) || /^#!.*\b(ba)?sh\b/.test(head)) && FIREWALL_COMMAND.test(head)) return 'script';
   return undefined;

@@ -16,7 +16,10 @@ export function parseFirewallScript(text: string): FwModel {
   if (model.opens.length && model.opens.every((o) => o.family === 'ipv6')) model.family = 'ipv6';
   for (const c of commands) {
     let i = commandIndex(c, /^firewall-(offline-)?cmd$/);
-    if (i >= 0) { firewallCmd(text, c, c.words.slice(i + 1), model); continue; }
+    if (i >= 0) {
+      firewallCmd(text, c, c.words.slice(i + 1), model);
+      continue;
+    }
     i = commandIndex(c, /^ufw$/);
     if (i >= 0) ufw(text, c, c.words.slice(i + 1), model);
   }
@@ -39,19 +42,25 @@ function firewallCmd(text: string, c: Command, words: Word[], model: FwModel): v
   // the trusted zone accepts everything: its sources and interfaces are open on every port
   const zone = words.map((w, i) => option(w, words[i + 1], '--zone')?.value).find(Boolean);
   for (let i = 0; i < words.length; i++) {
-    const w = words[i], next = words[i + 1];
+    const w = words[i],
+      next = words[i + 1];
     const target = option(w, next, '--set-target');
-    if (target) { if (target.value.toUpperCase() === 'ACCEPT') model.closedBy = { span, what: 'a zone target ACCEPT' }; if (target.consumed) i++; continue; }
+    if (target) {
+      if (target.value.toUpperCase() === 'ACCEPT') model.closedBy = { span, what: 'a zone target ACCEPT' };
+      if (target.consumed) i++;
+      continue;
+    }
     const port = option(w, next, '--add-port');
     const service = option(w, next, '--add-service');
     const rich = option(w, next, '--add-rich-rule');
-    const trusted = zone === 'trusted' ? option(w, next, '--add-source') ?? option(w, next, '--add-interface') : undefined;
+    const trusted = zone === 'trusted' ? (option(w, next, '--add-source') ?? option(w, next, '--add-interface')) : undefined;
     const found = port ?? service ?? rich ?? trusted;
     if (!found) continue;
     const valueWord = found.consumed ? next : w;
     if (found.consumed) i++;
     // a copy of the command with this option replaced by --add-port=PORT/PROTO
-    const asPort = (p: number, proto: Proto) => text.slice(span.start, w.start) + `--add-port=${p}/${proto}` + text.slice(valueWord.end, span.end);
+    const asPort = (p: number, proto: Proto) =>
+      text.slice(span.start, w.start) + `--add-port=${p}/${proto}` + text.slice(valueWord.end, span.end);
     if (trusted) {
       model.opens.push({ proto: 'any', ports: [], sources: w.text.startsWith('--add-source') ? [trusted.value] : [], span });
     } else if (port) {
@@ -59,13 +68,35 @@ function firewallCmd(text: string, c: Command, words: Word[], model: FwModel): v
         const m = /^([^/]+)\/(tcp|udp|sctp|dccp)$/.exec(item);
         const v = m ? expandVariable(m[1], c) : undefined;
         const ports = m ? portList((v?.values ?? [m[1]]).join(',')) : undefined;
-        model.opens.push({ proto: m?.[2] === 'udp' ? 'udp' : 'tcp', ports: m && (m[2] === 'tcp' || m[2] === 'udp') ? ports : [], sources: [], span, clone: v?.loop ? undefined : asPort });
+        model.opens.push({
+          proto: m?.[2] === 'udp' ? 'udp' : 'tcp',
+          ports: m && (m[2] === 'tcp' || m[2] === 'udp') ? ports : [],
+          sources: [],
+          span,
+          clone: v?.loop ? undefined : asPort,
+        });
       }
     } else if (service) {
-      for (const name of expandBraces(service.value)) for (const o of serviceOpenings(name, [], span)) model.opens.push({ ...o, clone: asPort });
+      for (const name of expandBraces(service.value))
+        for (const o of serviceOpenings(name, [], span)) model.opens.push({ ...o, clone: asPort });
     } else if (rich) {
       const o = richRule(rich.value, span);
-      if (o) model.opens.push({ ...o, clone: (p, proto) => withWord(text, c, valueWord, text.slice(valueWord.start, valueWord.end).replace(/port\s+port=(["'])[^"']*\1\s+protocol=(["'])\w+\2|service\s+name=(["'])[^"']*\3/, `port port="${p}" protocol="${proto}"`)) });
+      if (o)
+        model.opens.push({
+          ...o,
+          clone: (p, proto) =>
+            withWord(
+              text,
+              c,
+              valueWord,
+              text
+                .slice(valueWord.start, valueWord.end)
+                .replace(
+                  /port\s+port=(["'])[^"']*\1\s+protocol=(["'])\w+\2|service\s+name=(["'])[^"']*\3/,
+                  `port port="${p}" protocol="${proto}"`,
+                ),
+            ),
+        });
     }
   }
   // firewalld rejects what a zone does not open, unless the zone's target is ACCEPT
@@ -87,7 +118,12 @@ export function richRule(rule: string, span: Span): FwOpening | undefined {
   const port = /port\s+port=(["'])([^"']*)\1\s+protocol=(["'])(\w+)\3/.exec(rule);
   if (port) return { proto: port[4] === 'udp' ? 'udp' : 'tcp', ports: portList(port[2]), sources, span };
   const svc = /service\s+name=(["'])([^"']*)\1/.exec(rule)?.[2];
-  if (svc) { const o = serviceOpenings(svc, sources, span); return o.length ? { ...o[0], ports: o.flatMap((x) => x.ports ?? []), proto: o.every((x) => x.proto === o[0].proto) ? o[0].proto : 'any' } : undefined; }
+  if (svc) {
+    const o = serviceOpenings(svc, sources, span);
+    return o.length
+      ? { ...o[0], ports: o.flatMap((x) => x.ports ?? []), proto: o.every((x) => x.proto === o[0].proto) ? o[0].proto : 'any' }
+      : undefined;
+  }
   return undefined;
 }
 
@@ -120,25 +156,47 @@ function ufw(text: string, c: Command, words: Word[], model: FwModel): void {
     // the simple form: PORT[/proto] or a service name
     const [spec, proto] = rest[0].text.split('/');
     const ports = portsOf(spec, c);
-    model.opens.push({ proto: proto === 'udp' ? 'udp' : proto === 'tcp' ? 'tcp' : 'any', ports, sources: [], span,
-      clone: (p, pr) => withWord(text, c, rest[0], `${p}/${pr}`) });
+    model.opens.push({
+      proto: proto === 'udp' ? 'udp' : proto === 'tcp' ? 'tcp' : 'any',
+      ports,
+      sources: [],
+      span,
+      clone: (p, pr) => withWord(text, c, rest[0], `${p}/${pr}`),
+    });
     return;
   }
   let sources: string[] = [];
   let portWord: Word | undefined, protoWord: Word | undefined;
   for (let k = 0; k < rest.length; k++) {
-    const w = rest[k].text, next = rest[k + 1];
-    if (w === 'from' && next) { if (next.text !== 'any') sources = [next.text]; k++; }
-    else if (w === 'to' && next) k++;
-    else if (w === 'port' && next) { portWord = next; k++; }
-    else if (w === 'proto' && next) { protoWord = next; k++; }
+    const w = rest[k].text,
+      next = rest[k + 1];
+    if (w === 'from' && next) {
+      if (next.text !== 'any') sources = [next.text];
+      k++;
+    } else if (w === 'to' && next) k++;
+    else if (w === 'port' && next) {
+      portWord = next;
+      k++;
+    } else if (w === 'proto' && next) {
+      protoWord = next;
+      k++;
+    }
   }
   const proto: Proto | 'any' = protoWord?.text === 'udp' ? 'udp' : protoWord?.text === 'tcp' ? 'tcp' : 'any';
   const ports = portWord ? portsOf(portWord.text, c) : [];
   const loop = portWord && expandVariable(portWord.text, c)?.loop;
-  model.opens.push({ proto, ports, sources, span, clone: portWord && !loop ? (p, pr) => {
-    let out = withWord(text, c, portWord!, String(p));
-    if (protoWord && protoWord.text !== pr) out = out.replace(new RegExp(`\\bproto ${protoWord.text}\\b`), `proto ${pr}`);
-    return out;
-  } : undefined });
+  model.opens.push({
+    proto,
+    ports,
+    sources,
+    span,
+    clone:
+      portWord && !loop
+        ? (p, pr) => {
+            let out = withWord(text, c, portWord!, String(p));
+            if (protoWord && protoWord.text !== pr) out = out.replace(new RegExp(`\\bproto ${protoWord.text}\\b`), `proto ${pr}`);
+            return out;
+          }
+        : undefined,
+  });
 }

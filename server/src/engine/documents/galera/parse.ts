@@ -6,9 +6,27 @@
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
 
-export interface CnfEntry { key: string; name: string; keySpan: Span; value?: string; valueSpan: Span; line: number; span: Span; group: string }
-export interface CnfGroup { name: string; nameSpan: Span; headerSpan: Span; entries: CnfEntry[]; end: number }
-export interface CnfFile { groups: CnfGroup[]; problems: { message: string; span: Span }[] }
+export interface CnfEntry {
+  key: string;
+  name: string;
+  keySpan: Span;
+  value?: string;
+  valueSpan: Span;
+  line: number;
+  span: Span;
+  group: string;
+}
+export interface CnfGroup {
+  name: string;
+  nameSpan: Span;
+  headerSpan: Span;
+  entries: CnfEntry[];
+  end: number;
+}
+export interface CnfFile {
+  groups: CnfGroup[];
+  problems: { message: string; span: Span }[];
+}
 
 /** The groups mariadbd reads. */
 export const SERVER_GROUPS = /^(mysqld|server|mariadb|mariadbd|galera|mysqld-\d+(\.\d+)*|mariadb-\d+(\.\d+)*)$/;
@@ -25,20 +43,45 @@ export function parseCnf(text: string): CnfFile {
     const s = start + lead;
     if (body.startsWith('[')) {
       const m = /^\[\s*([^\]]*?)\s*\]\s*(#.*)?$/.exec(body);
-      if (!m || !m[1]) { out.problems.push({ message: `'${body}' is not a [group] header`, span: { start: s, end: s + body.length } }); return; }
+      if (!m || !m[1]) {
+        out.problems.push({ message: `'${body}' is not a [group] header`, span: { start: s, end: s + body.length } });
+        return;
+      }
       const nameStart = s + body.indexOf(m[1]);
-      cur = { name: m[1], nameSpan: { start: nameStart, end: nameStart + m[1].length }, headerSpan: { start: s, end: s + body.indexOf(']') + 1 }, entries: [], end: s + body.length };
+      cur = {
+        name: m[1],
+        nameSpan: { start: nameStart, end: nameStart + m[1].length },
+        headerSpan: { start: s, end: s + body.indexOf(']') + 1 },
+        entries: [],
+        end: s + body.length,
+      };
       out.groups.push(cur);
       return;
     }
-    if (!cur) { out.problems.push({ message: `'${body}' comes before any [group]`, span: { start: s, end: s + body.length } }); return; }
+    if (!cur) {
+      out.problems.push({ message: `'${body}' comes before any [group]`, span: { start: s, end: s + body.length } });
+      return;
+    }
     const m = /^([A-Za-z0-9_.-]+)\s*(?:=\s*(.*?))?\s*$/.exec(body.replace(/\s+#.*$/, ''));
-    if (!m) { out.problems.push({ message: `'${body}' is neither an option nor a [group]`, span: { start: s, end: s + body.length } }); return; }
+    if (!m) {
+      out.problems.push({ message: `'${body}' is neither an option nor a [group]`, span: { start: s, end: s + body.length } });
+      return;
+    }
     let value = m[2];
     const vStart = value !== undefined ? s + body.indexOf(value, m[1].length) : s + m[1].length;
     const vEnd = vStart + (value?.length ?? 0);
-    if (value && value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) value = value.slice(1, -1);
-    cur.entries.push({ key: m[1], name: normKey(m[1]), keySpan: { start: s, end: s + m[1].length }, value, valueSpan: { start: vStart, end: vEnd }, line: lineNo, span: { start: s, end: s + body.length }, group: cur.name });
+    if (value && value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0])
+      value = value.slice(1, -1);
+    cur.entries.push({
+      key: m[1],
+      name: normKey(m[1]),
+      keySpan: { start: s, end: s + m[1].length },
+      value,
+      valueSpan: { start: vStart, end: vEnd },
+      line: lineNo,
+      span: { start: s, end: s + body.length },
+      group: cur.name,
+    });
     cur.end = s + body.length;
   });
   return out;

@@ -2,7 +2,13 @@
 import { SERVICES, ServiceInfo } from '../../knowledge/services';
 import { Arg, HaFile, HaSection, hostPort, keywordOf, Statement } from './parse';
 
-export interface Server { statement: Statement; name: string; host?: string; port?: number; options: Arg[] }
+export interface Server {
+  statement: Statement;
+  name: string;
+  host?: string;
+  port?: number;
+  options: Arg[];
+}
 
 const BY_PORT = new Map<number, ServiceInfo>();
 for (const s of SERVICES) if (s.port !== undefined && !BY_PORT.has(s.port)) BY_PORT.set(s.port, s);
@@ -22,14 +28,22 @@ export class HaView {
   constructor(readonly file: HaFile) {
     this.proxyList = file.sections.filter((s) => s.kind === 'listen' || s.kind === 'frontend' || s.kind === 'backend');
     this.defaultsList = file.sections.filter((s) => s.kind === 'defaults');
-    for (const s of this.proxyList) if ((s.kind === 'backend' || s.kind === 'listen') && s.name && !this.backendsByName.has(s.name.text)) this.backendsByName.set(s.name.text, s);
+    for (const s of this.proxyList)
+      if ((s.kind === 'backend' || s.kind === 'listen') && s.name && !this.backendsByName.has(s.name.text))
+        this.backendsByName.set(s.name.text, s);
   }
 
   /** Listen, frontend and backend sections (a copy: callers may sort it). */
-  proxies(): HaSection[] { return [...this.proxyList]; }
-  defaults(): readonly HaSection[] { return this.defaultsList; }
+  proxies(): HaSection[] {
+    return [...this.proxyList];
+  }
+  defaults(): readonly HaSection[] {
+    return this.defaultsList;
+  }
 
-  statements(s: HaSection, kw: string): Statement[] { return s.statements.filter((st) => keywordOf(st) === kw || st.keyword.text === kw); }
+  statements(s: HaSection, kw: string): Statement[] {
+    return s.statements.filter((st) => keywordOf(st) === kw || st.keyword.text === kw);
+  }
 
   binds(s: HaSection): { arg: Arg; host?: string; port?: number }[] {
     const out: { arg: Arg; host?: string; port?: number }[] = [];
@@ -40,13 +54,21 @@ export class HaView {
   }
 
   servers(s: HaSection): Server[] {
-    return this.statements(s, 'server').filter((st) => st.args.length >= 2).map((st) => ({ statement: st, name: st.args[0].text, ...hostPort(st.args[1].text), options: st.args.slice(2) }));
+    return this.statements(s, 'server')
+      .filter((st) => st.args.length >= 2)
+      .map((st) => ({ statement: st, name: st.args[0].text, ...hostPort(st.args[1].text), options: st.args.slice(2) }));
   }
 
   /** The ports a proxy serves: its binds, else its servers'. */
   ports(s: HaSection): number[] {
-    const p = this.binds(s).map((b) => b.port).filter((x): x is number => x !== undefined);
-    return p.length ? p : this.servers(s).map((x) => x.port).filter((x): x is number => x !== undefined);
+    const p = this.binds(s)
+      .map((b) => b.port)
+      .filter((x): x is number => x !== undefined);
+    return p.length
+      ? p
+      : this.servers(s)
+          .map((x) => x.port)
+          .filter((x): x is number => x !== undefined);
   }
 
   /**
@@ -65,12 +87,20 @@ export class HaView {
   private recognise(s: HaSection, seen: Set<HaSection>): ServiceInfo | undefined {
     seen.add(s);
     const servers = this.servers(s);
-    for (const p of [...servers.map((x) => x.port), ...this.binds(s).map((b) => b.port)]) { const svc = p === undefined ? undefined : BY_PORT.get(p); if (svc) return svc; }
-    if (this.statements(s, 'option mysql-check').length || servers.some((x) => this.checkPort(s, x)?.text === '9200')) return byName('galera');
+    for (const p of [...servers.map((x) => x.port), ...this.binds(s).map((b) => b.port)]) {
+      const svc = p === undefined ? undefined : BY_PORT.get(p);
+      if (svc) return svc;
+    }
+    if (this.statements(s, 'option mysql-check').length || servers.some((x) => this.checkPort(s, x)?.text === '9200'))
+      return byName('galera');
     // by name only in TCP: an HTTP proxy named rabbitmq_management fronts the management UI, not the brokers
     const named = this.mode(s) !== 'http' ? Object.entries(BY_NAME).find(([, re]) => re.test(s.name?.text ?? '')) : undefined;
     if (named) return byName(named[0]);
-    for (const b of this.routes(s)) { if (seen.has(b)) continue; const svc = this.service(b, seen); if (svc) return svc; }
+    for (const b of this.routes(s)) {
+      if (seen.has(b)) continue;
+      const svc = this.service(b, seen);
+      if (svc) return svc;
+    }
     return undefined;
   }
 
@@ -78,7 +108,9 @@ export class HaView {
   defaultsOf(s: HaSection): HaSection | undefined {
     const from = s.header.args.findIndex((a) => a.text === 'from');
     if (from >= 0) return this.defaults().find((d) => d.name?.text === s.header.args[from + 1]?.text);
-    return this.defaults().filter((d) => d.header.span.start < s.header.span.start).pop();
+    return this.defaults()
+      .filter((d) => d.header.span.start < s.header.span.start)
+      .pop();
   }
 
   /** The proxy's mode: its own, else its defaults', else HAProxy's default, tcp. */
@@ -94,7 +126,9 @@ export class HaView {
   }
 
   /** The port a server is health-checked on when not its own: its `port N`, else the last `default-server ... port N` of its proxy, else of the defaults. */
-  checkPort(s: HaSection, srv: Server): Arg | undefined { return this.setting(s, srv, 'port'); }
+  checkPort(s: HaSection, srv: Server): Arg | undefined {
+    return this.setting(s, srv, 'port');
+  }
 
   /** A server option's value: the server's own, else the last `default-server` of its proxy that sets it, else of the defaults. */
   setting(s: HaSection, srv: Server, word: string): Arg | undefined {
@@ -109,11 +143,16 @@ export class HaView {
     return undefined;
   }
 
-  has(s: HaSection, kw: string): boolean { return this.statements(s, kw).length > 0 || this.defaults().some((d) => this.statements(d, kw).length > 0); }
+  has(s: HaSection, kw: string): boolean {
+    return this.statements(s, kw).length > 0 || this.defaults().some((d) => this.statements(d, kw).length > 0);
+  }
 }
 
 export const hasArg = (srv: Server, word: string) => srv.options.some((a) => a.text === word);
-export function argValue(srv: Server, word: string): Arg | undefined { const i = srv.options.findIndex((a) => a.text === word); return i >= 0 ? srv.options[i + 1] : undefined; }
+export function argValue(srv: Server, word: string): Arg | undefined {
+  const i = srv.options.findIndex((a) => a.text === word);
+  return i >= 0 ? srv.options[i + 1] : undefined;
+}
 
 const TIME_UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000 };
 /** An HAProxy time (`2000`, `2s`, `500ms`, `1m`; milliseconds when no unit) in milliseconds, or undefined. */

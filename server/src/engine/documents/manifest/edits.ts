@@ -28,7 +28,9 @@ function trimBack(text: string, offset: number): number {
   return o;
 }
 
-function eol(text: string): string { return text.includes('\r\n') ? '\r\n' : '\n'; }
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
 
 function pairEnd(p: Pair): number {
   const v = p.value as { range?: [number, number, number] } | null;
@@ -40,7 +42,8 @@ export function setKey(text: string, map: YAMLMap, key: string, valueText: strin
   const existing = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (existing) {
     const v = existing.value as { range?: [number, number, number] } | null;
-    if (v?.range && !(isScalar(v) && (v as { value: unknown }).value === null)) return { start: v.range[0], end: v.range[1], newText: valueText };
+    if (v?.range && !(isScalar(v) && (v as { value: unknown }).value === null))
+      return { start: v.range[0], end: v.range[1], newText: valueText };
     const k = spanOf(existing.key as never);
     const colon = text.indexOf(':', k.end);
     return { start: colon + 1, end: colon + 1, newText: ` ${valueText}` };
@@ -71,7 +74,11 @@ export function setKeys(text: string, map: YAMLMap, kv: [string, string][]): Tex
     const exists = map.items.some((p) => isScalar(p.key) && p.key.value === k);
     if (exists) out.push(e);
     else if (!insert) insert = e;
-    else insert = { ...insert, newText: insert.newText.startsWith('{') ? insert.newText.replace(/ }$/, `, ${k}: ${v} }`) : insert.newText + e.newText };
+    else
+      insert = {
+        ...insert,
+        newText: insert.newText.startsWith('{') ? insert.newText.replace(/ }$/, `, ${k}: ${v} }`) : insert.newText + e.newText,
+      };
   }
   return insert ? [...out, insert] : out;
 }
@@ -107,4 +114,6 @@ export function insertLineAbove(text: string, offset: number, line: string): Tex
   return { start, end: start, newText: `${indent}${line}${eol(text)}` };
 }
 
-export function mapOf(doc: Document, n: unknown): YAMLMap | null { return isMap(n) ? n : null; }
+export function mapOf(doc: Document, n: unknown): YAMLMap | null {
+  return isMap(n) ? n : null;
+}

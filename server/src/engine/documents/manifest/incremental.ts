@@ -9,8 +9,14 @@
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, YAMLMap } from 'yaml';
 import { MAX_MANIFEST_BYTES, Parsed, parseManifestText, looksBinary } from './parse';
 
-interface Piece { text: string; at: number }
-interface Section { header: Piece; children: Piece[] | null }
+interface Piece {
+  text: string;
+  at: number;
+}
+interface Section {
+  header: Piece;
+  children: Piece[] | null;
+}
 
 const KEY_ONLY_LINE = /^[A-Za-z_][\w.-]*:[ \t]*(#.*)?$/;
 const TOP_KEY_LINE = /^[A-Za-z_][\w.-]*:([ \t]|$)/;
@@ -23,7 +29,10 @@ export function splitManifest(text: string): Section[] | null {
   const lines = text.split('\n');
   const starts: number[] = [];
   let off = 0;
-  for (const l of lines) { starts.push(off); off += l.length + 1; }
+  for (const l of lines) {
+    starts.push(off);
+    off += l.length + 1;
+  }
   const isBlankOrComment = (l: string) => /^\s*(#.*)?\r?$/.test(l);
   // top-level sections: a non-comment line at column 0 starts one; leading comments join the first
   const tops: number[] = [];
@@ -42,7 +51,10 @@ export function splitManifest(text: string): Section[] | null {
     const at = starts[first];
     const stop = end < lines.length ? starts[end] : text.length;
     const whole: Piece = { text: text.slice(at, stop), at };
-    if (!KEY_ONLY_LINE.test(lines[headLine].replace(/\r$/, ''))) { sections.push({ header: whole, children: null }); continue; }
+    if (!KEY_ONLY_LINE.test(lines[headLine].replace(/\r$/, ''))) {
+      sections.push({ header: whole, children: null });
+      continue;
+    }
     // entries of a block mapping: lines at the first body line's indentation
     let childIndent = -1;
     const childStarts: number[] = [];
@@ -51,7 +63,10 @@ export function splitManifest(text: string): Section[] | null {
       if (isBlankOrComment(l)) continue;
       const ind = /^ */.exec(l)![0].length;
       if (childIndent < 0) {
-        if (l.trimStart().startsWith('-') || l.trimStart().startsWith('{') || l.trimStart().startsWith('[')) { childIndent = -2; break; }
+        if (l.trimStart().startsWith('-') || l.trimStart().startsWith('{') || l.trimStart().startsWith('[')) {
+          childIndent = -2;
+          break;
+        }
         childIndent = ind;
       }
       if (ind < childIndent) return null;
@@ -59,11 +74,19 @@ export function splitManifest(text: string): Section[] | null {
         if (!/^\s*[^\s#:'"\-[{?|>!&*%@`][^:]*:([ \t]|\r?$)/.test(l)) return null;
         // comments and blank lines just above an entry start its piece, as the composer attaches them to it
         let c = i;
-        while (c - 1 > headLine && isBlankOrComment(lines[c - 1]) && (childStarts.length === 0 || c - 1 > childStarts[childStarts.length - 1])) c--;
+        while (
+          c - 1 > headLine &&
+          isBlankOrComment(lines[c - 1]) &&
+          (childStarts.length === 0 || c - 1 > childStarts[childStarts.length - 1])
+        )
+          c--;
         childStarts.push(childStarts.length === 0 ? i : c);
       }
     }
-    if (childIndent === -2 || childStarts.length === 0) { sections.push({ header: whole, children: null }); continue; }
+    if (childIndent === -2 || childStarts.length === 0) {
+      sections.push({ header: whole, children: null });
+      continue;
+    }
     const header: Piece = { text: text.slice(at, starts[childStarts[0]]), at };
     const children: Piece[] = childStarts.map((c, k) => {
       const s = starts[c];
@@ -80,13 +103,23 @@ type Range3 = [number, number, number];
 /** Moves every range in a parsed piece by `delta` characters. */
 function shift(n: unknown, delta: number): void {
   if (!n || delta === 0) return;
-  if (isPair(n)) { shift(n.key, delta); shift(n.value, delta); return; }
+  if (isPair(n)) {
+    shift(n.key, delta);
+    shift(n.value, delta);
+    return;
+  }
   const node = n as Node;
-  if (node.range) { const r = node.range as Range3; node.range = [r[0] + delta, r[1] + delta, r[2] + delta]; }
+  if (node.range) {
+    const r = node.range as Range3;
+    node.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  }
   if (isMap(n) || isSeq(n)) for (const it of n.items as unknown[]) shift(it, delta);
 }
 
-interface Cached { doc: Document; at: number }
+interface Cached {
+  doc: Document;
+  at: number;
+}
 
 export class IncrementalManifestParser {
   /** Parsed entries by their text, and section headers apart (a header may end empty, an entry may not). */
@@ -101,7 +134,8 @@ export class IncrementalManifestParser {
     if (!sections) return this.full(text);
     const next = new Map<string, Cached[]>();
     const nextHeaders = new Map<string, Cached[]>();
-    let reparsed = 0, pieces = 0;
+    let reparsed = 0,
+      pieces = 0;
     const take = (p: Piece, header = false): YAMLMap | null => {
       pieces++;
       // a header may end empty (its children are assembled into it), an entry may not: cache them apart
@@ -109,7 +143,10 @@ export class IncrementalManifestParser {
       const cache = header ? this.headers : this.cache;
       const list = cache.get(key);
       let c = list?.pop();
-      if (c) { shift(c.doc.contents, p.at - c.at); c.at = p.at; } else {
+      if (c) {
+        shift(c.doc.contents, p.at - c.at);
+        c.at = p.at;
+      } else {
         reparsed++;
         const doc = parseDocument(p.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
         // an empty value at a piece's end would end, in the whole file, at the next piece's first token
@@ -119,7 +156,8 @@ export class IncrementalManifestParser {
       }
       const into = header ? nextHeaders : next;
       const l = into.get(key);
-      if (l) l.push(c); else into.set(key, [c]);
+      if (l) l.push(c);
+      else into.set(key, [c]);
       return c.doc.contents as YAMLMap;
     };
     const root = new YAMLMap();

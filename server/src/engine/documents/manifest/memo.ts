@@ -6,7 +6,10 @@
  */
 import { isDocument, isNode, isPair, Node, Pair } from 'yaml';
 
-interface Kept { at: number; value: unknown }
+interface Kept {
+  at: number;
+  value: unknown;
+}
 const kept = new WeakMap<Pair, Map<string, Kept>>();
 
 /** `compute()`'s result for this entry, reused (its spans moved) while the entry is the same Pair. */
@@ -15,7 +18,10 @@ export function perEntry<T>(pair: Pair, what: string, compute: () => T): T {
   let byWhat = kept.get(pair);
   const hit = byWhat?.get(what);
   if (hit) {
-    if (hit.at !== at) { shiftSpans(hit.value, at - hit.at, new Set()); hit.at = at; }
+    if (hit.at !== at) {
+      shiftSpans(hit.value, at - hit.at, new Set());
+      hit.at = at;
+    }
     return hit.value as T;
   }
   const value = compute();
@@ -31,8 +37,14 @@ const NOT_POSITIONS = new Set(['info']);
 function shiftSpans(x: unknown, d: number, seen: Set<object>): void {
   if (!x || typeof x !== 'object' || seen.has(x) || isNode(x) || isPair(x) || isDocument(x)) return;
   seen.add(x);
-  if (Array.isArray(x)) { for (const i of x) shiftSpans(i, d, seen); return; }
+  if (Array.isArray(x)) {
+    for (const i of x) shiftSpans(i, d, seen);
+    return;
+  }
   const o = x as Record<string, unknown>;
-  if (typeof o.start === 'number' && typeof o.end === 'number') { o.start += d; o.end = (o.end as number) + d; }
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    o.start += d;
+    o.end = (o.end as number) + d;
+  }
   for (const k of Object.keys(o)) if (!NOT_POSITIONS.has(k)) shiftSpans(o[k], d, seen);
 }

@@ -10,7 +10,13 @@ import { perEntry } from './memo';
 import { lookupService, Mode, MODES, ServiceInfo } from '../../knowledge/services';
 import { deref, entries, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
 
-interface Named { name: string; keySpan: Span; /** the whole `name: {...}` entry */ span: Span; map: YAMLMap | null; entry: Entry }
+interface Named {
+  name: string;
+  keySpan: Span;
+  /** the whole `name: {...}` entry */ span: Span;
+  map: YAMLMap | null;
+  entry: Entry;
+}
 
 export interface NodeDef extends Named {
   address?: Located<string>;
@@ -20,7 +26,15 @@ export interface NodeDef extends Named {
   bond?: Located<boolean>;
 }
 
-export interface CorosyncDef { span: Span; map: YAMLMap | null; twoNode?: Located<boolean>; waitForAll?: Located<boolean>; token?: Located<number>; tokenRetransmits?: Located<number>; transport?: Located<string> }
+export interface CorosyncDef {
+  span: Span;
+  map: YAMLMap | null;
+  twoNode?: Located<boolean>;
+  waitForAll?: Located<boolean>;
+  token?: Located<number>;
+  tokenRetransmits?: Located<number>;
+  transport?: Located<string>;
+}
 
 export interface ClusterDef extends Named {
   manager: 'pacemaker' | 'keepalived' | 'none';
@@ -33,7 +47,12 @@ export interface ClusterDef extends Named {
   quorumDevice?: Located<string>;
 }
 
-export interface VipDef extends Named { address?: Located<string>; cidr?: Located<number>; cluster?: Located<string>; vrid?: Located<number> }
+export interface VipDef extends Named {
+  address?: Located<string>;
+  cidr?: Located<number>;
+  cluster?: Located<string>;
+  vrid?: Located<number>;
+}
 
 export type Placement = { kind: 'cluster'; ref: Located<string>; span: Span } | { kind: 'nodes'; list: LocatedList; span: Span };
 
@@ -65,7 +84,13 @@ export interface Manifest {
 }
 
 function named(e: Entry): Named {
-  return { name: e.key, keySpan: e.keySpan, span: { start: e.keySpan.start, end: spanOf(e.value).end || e.keySpan.end }, map: isMap(e.value) ? e.value : null, entry: e };
+  return {
+    name: e.key,
+    keySpan: e.keySpan,
+    span: { start: e.keySpan.start, end: spanOf(e.value).end || e.keySpan.end },
+    map: isMap(e.value) ? e.value : null,
+    entry: e,
+  };
 }
 
 /** The entries of one mapping by key, read once per entity rather than once per field. */
@@ -86,43 +111,77 @@ const list = (doc: Document, f: Fields, key: string) => stringList(doc, f.get(ke
 export function buildManifest(doc: Document, defaultEnvironment: Environment = 'production'): Manifest {
   const root = deref(doc, doc.contents);
   const m: Manifest = {
-    doc, root: isMap(root) ? root : null, environment: defaultEnvironment,
-    sections: new Map(), nodes: new Map(), clusters: new Map(), vips: new Map(), services: new Map(),
+    doc,
+    root: isMap(root) ? root : null,
+    environment: defaultEnvironment,
+    sections: new Map(),
+    nodes: new Map(),
+    clusters: new Map(),
+    vips: new Map(),
+    services: new Map(),
   };
   if (!m.root) return m;
   for (const e of entries(doc, m.root)) if (!m.sections.has(e.key)) m.sections.set(e.key, e);
 
   const env = str(fieldsOf(doc, m.sections.get('metadata')?.value), 'environment');
-  if (env && (ENVIRONMENTS as readonly string[]).includes(env.value)) { m.environment = env.value as Environment; m.environmentValue = env; }
+  if (env && (ENVIRONMENTS as readonly string[]).includes(env.value)) {
+    m.environment = env.value as Environment;
+    m.environmentValue = env;
+  }
   const rel = str(fieldsOf(doc, m.sections.get('metadata')?.value), 'release');
   if (rel && (KNOWN_RELEASES as string[]).includes(rel.value)) m.release = rel.value as Release;
 
   for (const e of entries(doc, m.sections.get('nodes')?.value)) {
     if (m.nodes.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    m.nodes.set(e.key, perEntry(e.pair, 'node', () => {
-      const f = fieldsOf(doc, e.value);
-      return {
-        ...named(e), address: str(f, 'address'), roles: list(doc, f, 'roles')?.items ?? [],
-        failureDomain: str(f, 'failure_domain'), interfaces: list(doc, f, 'interfaces'), bond: bool(f, 'bond'),
-      };
-    }));
+    m.nodes.set(
+      e.key,
+      perEntry(e.pair, 'node', () => {
+        const f = fieldsOf(doc, e.value);
+        return {
+          ...named(e),
+          address: str(f, 'address'),
+          roles: list(doc, f, 'roles')?.items ?? [],
+          failureDomain: str(f, 'failure_domain'),
+          interfaces: list(doc, f, 'interfaces'),
+          bond: bool(f, 'bond'),
+        };
+      }),
+    );
   }
 
   for (const e of entries(doc, m.sections.get('clusters')?.value)) {
     if (m.clusters.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
     const f = fieldsOf(doc, e.value);
     const managerValue = str(f, 'manager');
-    const manager = managerValue && ['pacemaker', 'keepalived', 'none'].includes(managerValue.value) ? managerValue.value as ClusterDef['manager'] : 'pacemaker';
+    const manager =
+      managerValue && ['pacemaker', 'keepalived', 'none'].includes(managerValue.value)
+        ? (managerValue.value as ClusterDef['manager'])
+        : 'pacemaker';
     const ce = f.get('corosync');
     const cv = ce?.value;
     const cf = fieldsOf(doc, cv);
-    const corosync: CorosyncDef | undefined = ce && (isMap(cv) || (isScalar(cv) && cv.value === null)) ? {
-      span: spanOf(cv), map: isMap(cv) ? cv : null, twoNode: bool(cf, 'two_node'), waitForAll: bool(cf, 'wait_for_all'),
-      token: num(cf, 'token'), tokenRetransmits: num(cf, 'token_retransmits'), transport: str(cf, 'transport'),
-    } : undefined;
+    const corosync: CorosyncDef | undefined =
+      ce && (isMap(cv) || (isScalar(cv) && cv.value === null))
+        ? {
+            span: spanOf(cv),
+            map: isMap(cv) ? cv : null,
+            twoNode: bool(cf, 'two_node'),
+            waitForAll: bool(cf, 'wait_for_all'),
+            token: num(cf, 'token'),
+            tokenRetransmits: num(cf, 'token_retransmits'),
+            transport: str(cf, 'transport'),
+          }
+        : undefined;
     m.clusters.set(e.key, {
-      ...named(e), manager, managerValue, members: list(doc, f, 'members'), stonith: bool(f, 'stonith'),
-      noQuorumPolicy: str(f, 'no_quorum_policy'), corosync, corosyncEntry: ce, quorumDevice: str(f, 'quorum_device'),
+      ...named(e),
+      manager,
+      managerValue,
+      members: list(doc, f, 'members'),
+      stonith: bool(f, 'stonith'),
+      noQuorumPolicy: str(f, 'no_quorum_policy'),
+      corosync,
+      corosyncEntry: ce,
+      quorumDevice: str(f, 'quorum_device'),
     });
   }
 
@@ -143,10 +202,16 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
     else if (onList) on = { kind: 'nodes', list: onList, span: onList.span };
     const mode = str(f, 'mode');
     m.services.set(e.key, {
-      ...named(e), info: lookupService(e.key), on,
-      mode: mode && (MODES as readonly string[]).includes(mode.value) ? mode as Located<Mode> : undefined,
-      vip: str(f, 'vip'), vips: list(doc, f, 'vips'), port: num(f, 'port'), stateful: bool(f, 'stateful'),
-      balancer: str(f, 'balancer'), backend: str(f, 'backend'),
+      ...named(e),
+      info: lookupService(e.key),
+      on,
+      mode: mode && (MODES as readonly string[]).includes(mode.value) ? (mode as Located<Mode>) : undefined,
+      vip: str(f, 'vip'),
+      vips: list(doc, f, 'vips'),
+      port: num(f, 'port'),
+      stateful: bool(f, 'stateful'),
+      balancer: str(f, 'balancer'),
+      backend: str(f, 'backend'),
     });
   }
   return m;

@@ -10,7 +10,11 @@ export const MAX_MANIFEST_BYTES = 1024 * 1024;
 /** Above this many nodes once aliases are expanded, the document is treated as an alias bomb. */
 export const MAX_EXPANDED_NODES = 100_000;
 
-export interface Parsed { doc: Document | null; findings: Finding[]; /** true when rules may run */ ok: boolean }
+export interface Parsed {
+  doc: Document | null;
+  findings: Finding[];
+  /** true when rules may run */ ok: boolean;
+}
 
 const finding = (rule: string, message: string, span: Span): Finding => ({ rule, severity: 'error', message, span, fixes: [] });
 
@@ -26,9 +30,20 @@ export function looksBinary(text: string): boolean {
 }
 
 export function parseManifestText(text: string): Parsed {
-  if (looksBinary(text)) return { doc: null, ok: false, findings: [finding('parse-error', 'this is a binary file, not a YAML manifest', { start: 0, end: 0 })] };
+  if (looksBinary(text))
+    return { doc: null, ok: false, findings: [finding('parse-error', 'this is a binary file, not a YAML manifest', { start: 0, end: 0 })] };
   if (text.length > MAX_MANIFEST_BYTES) {
-    return { doc: null, ok: false, findings: [finding('file-too-large', `the file has ${text.length} characters; manifests over ${MAX_MANIFEST_BYTES} are not analysed (split it, or check the file is the manifest you meant)`, { start: 0, end: 0 })] };
+    return {
+      doc: null,
+      ok: false,
+      findings: [
+        finding(
+          'file-too-large',
+          `the file has ${text.length} characters; manifests over ${MAX_MANIFEST_BYTES} are not analysed (split it, or check the file is the manifest you meant)`,
+          { start: 0, end: 0 },
+        ),
+      ],
+    };
   }
   // uniqueKeys off: yaml's own check compares every key with every other (5000 nodes: +400 ms); duplicateKeys() is linear
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
@@ -48,7 +63,13 @@ export function parseManifestText(text: string): Parsed {
     if (size > MAX_EXPANDED_NODES) {
       const first = firstAlias(doc.contents);
       fatal = true;
-      findings.push(finding('parse-error', `aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb); it is not analysed`, first ? { start: first.range![0], end: first.range![1] } : { start: 0, end: 0 }));
+      findings.push(
+        finding(
+          'parse-error',
+          `aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb); it is not analysed`,
+          first ? { start: first.range![0], end: first.range![1] } : { start: 0, end: 0 },
+        ),
+      );
     }
   }
   return { doc, ok: !fatal, findings };
@@ -70,7 +91,10 @@ export function duplicateKeys(root: unknown): Span[] {
       for (const p of n.items) {
         const k = isScalar(p.key) ? p.key.value : undefined;
         if (k !== undefined && k !== null && typeof k !== 'object') {
-          if (seen.has(k)) { const r = (p.key as Node).range!; out.push({ start: r[0], end: r[1] }); } else seen.add(k);
+          if (seen.has(k)) {
+            const r = (p.key as Node).range!;
+            out.push({ start: r[0], end: r[1] });
+          } else seen.add(k);
         }
         visit(p.value);
       }
@@ -82,7 +106,9 @@ export function duplicateKeys(root: unknown): Span[] {
 
 function duplicateKeyMessage(text: string, span: Span): string {
   const key = text.slice(span.start, span.end).trim();
-  return key ? `the key '${key}' is already defined in this mapping; YAML tools disagree on which one wins` : 'a key is defined twice in this mapping';
+  return key
+    ? `the key '${key}' is already defined in this mapping; YAML tools disagree on which one wins`
+    : 'a key is defined twice in this mapping';
 }
 
 function cleanMessage(msg: string): string {
@@ -105,7 +131,10 @@ function expandedSize(doc: Document): number {
     if (cached !== undefined) return cached;
     memo.set(n, MAX_EXPANDED_NODES + 1); // a cycle counts as infinite
     let total = 1;
-    for (const it of n.items as unknown[]) { total += size(it, depth + 1); if (total > MAX_EXPANDED_NODES) break; }
+    for (const it of n.items as unknown[]) {
+      total += size(it, depth + 1);
+      if (total > MAX_EXPANDED_NODES) break;
+    }
     memo.set(n, total);
     return total;
   };
@@ -115,7 +144,11 @@ function expandedSize(doc: Document): number {
 function firstAlias(n: unknown): Node | null {
   if (isAlias(n)) return n;
   if (isPair(n)) return firstAlias(n.key) ?? firstAlias(n.value);
-  if (isMap(n) || isSeq(n)) { for (const it of n.items as unknown[]) { const a = firstAlias(it); if (a) return a; } }
+  if (isMap(n) || isSeq(n)) {
+    for (const it of n.items as unknown[]) {
+      const a = firstAlias(it);
+      if (a) return a;
+    }
+  }
   return null;
 }
-

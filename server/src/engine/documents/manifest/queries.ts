@@ -14,23 +14,36 @@ const CONTROLLERS = new WeakMap<Manifest, NodeDef[]>();
 export function serviceNodes(m: Manifest, s: ServiceDef): NodeDef[] {
   if (!s.on) return [];
   const names = s.on.kind === 'cluster' ? (m.clusters.get(s.on.ref.value)?.members?.items ?? []) : s.on.list.items;
-  return uniqueNodes(m, names.map((i) => i.value));
+  return uniqueNodes(
+    m,
+    names.map((i) => i.value),
+  );
 }
 
 export function clusterNodes(m: Manifest, c: ClusterDef): NodeDef[] {
-  return uniqueNodes(m, (c.members?.items ?? []).map((i) => i.value));
+  return uniqueNodes(
+    m,
+    (c.members?.items ?? []).map((i) => i.value),
+  );
 }
 
 function uniqueNodes(m: Manifest, names: string[]): NodeDef[] {
   const out: NodeDef[] = [];
-  for (const n of new Set(names)) { const d = m.nodes.get(n); if (d) out.push(d); }
+  for (const n of new Set(names)) {
+    const d = m.nodes.get(n);
+    if (d) out.push(d);
+  }
   return out;
 }
 
 /** Distinct member names as written (an undefined name still counts: the user means a host). */
-export function memberNames(c: ClusterDef): string[] { return [...new Set((c.members?.items ?? []).map((i) => i.value))]; }
+export function memberNames(c: ClusterDef): string[] {
+  return [...new Set((c.members?.items ?? []).map((i) => i.value))];
+}
 
-export function clusterVotes(c: ClusterDef): number { return memberNames(c).length + (c.quorumDevice ? 1 : 0); }
+export function clusterVotes(c: ClusterDef): number {
+  return memberNames(c).length + (c.quorumDevice ? 1 : 0);
+}
 
 export function serviceNodeNames(m: Manifest, s: ServiceDef): string[] {
   if (!s.on) return [];
@@ -43,7 +56,9 @@ export function isStateful(s: ServiceDef): boolean | undefined {
   return s.stateful?.value ?? s.info?.stateful;
 }
 
-export function servicePort(s: ServiceDef): number | undefined { return s.port?.value ?? s.info?.port; }
+export function servicePort(s: ServiceDef): number | undefined {
+  return s.port?.value ?? s.info?.port;
+}
 
 /** The service name balancing `s`, or undefined when it is not balanced (`balancer: none`, no port, not active-active). */
 export function balancerOf(s: ServiceDef): string | undefined {
@@ -66,9 +81,13 @@ export function serviceVipNames(s: ServiceDef): string[] {
   return [...(s.vip ? [s.vip.value] : []), ...(s.vips?.items.map((i) => i.value) ?? [])];
 }
 
-export function quorumOf(votes: number): number { return Math.floor(votes / 2) + 1; }
+export function quorumOf(votes: number): number {
+  return Math.floor(votes / 2) + 1;
+}
 
-export function plural(n: number, word: string, pluralWord = word + 's'): string { return `${n} ${n === 1 ? word : pluralWord}`; }
+export function plural(n: number, word: string, pluralWord = word + 's'): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
 
 export function nameList(names: string[], max = 5): string {
   const shown = names.slice(0, max).join(', ');

@@ -8,11 +8,30 @@ import { ENVIRONMENTS } from '../../types';
 
 export type RefKind = 'node' | 'cluster' | 'vip';
 
-interface Base { description: string; topic?: string; deprecated?: string }
-export interface StringSchema extends Base { type: 'string'; enum?: readonly string[]; format?: 'ip'; ref?: RefKind; const?: string }
-export interface IntegerSchema extends Base { type: 'integer'; minimum?: number; maximum?: number }
-export interface BooleanSchema extends Base { type: 'boolean' }
-export interface ListSchema extends Base { type: 'list'; items: Schema }
+interface Base {
+  description: string;
+  topic?: string;
+  deprecated?: string;
+}
+export interface StringSchema extends Base {
+  type: 'string';
+  enum?: readonly string[];
+  format?: 'ip';
+  ref?: RefKind;
+  const?: string;
+}
+export interface IntegerSchema extends Base {
+  type: 'integer';
+  minimum?: number;
+  maximum?: number;
+}
+export interface BooleanSchema extends Base {
+  type: 'boolean';
+}
+export interface ListSchema extends Base {
+  type: 'list';
+  items: Schema;
+}
 /** A mapping with fixed keys (`fields`) or keyed by user names (`values`). */
 export interface MapSchema extends Base {
   type: 'map';
@@ -23,7 +42,10 @@ export interface MapSchema extends Base {
   keyKind?: 'node' | 'cluster' | 'vip' | 'service';
 }
 /** A value that may take one of several shapes (e.g. `on`: a cluster name or a list of nodes). */
-export interface UnionSchema extends Base { type: 'union'; options: readonly Schema[] }
+export interface UnionSchema extends Base {
+  type: 'union';
+  options: readonly Schema[];
+}
 export type Schema = StringSchema | IntegerSchema | BooleanSchema | ListSchema | MapSchema | UnionSchema;
 
 export const ROLES = ['controller', 'compute', 'network', 'storage', 'database', 'messaging', 'loadbalancer'] as const;
@@ -38,88 +60,209 @@ const nodeName: StringSchema = { type: 'string', ref: 'node', description: 'A no
 const vipName: StringSchema = { type: 'string', ref: 'vip', description: 'A VIP name defined under `vips`.' };
 
 export const NODE: MapSchema = {
-  type: 'map', description: 'A host of the deployment.', required: ['address'],
+  type: 'map',
+  description: 'A host of the deployment.',
+  required: ['address'],
   fields: {
-    address: { type: 'string', format: 'ip', description: 'The node\'s management address (IPv4 or IPv6).' },
-    roles: { type: 'list', description: 'What the node does. Controllers run the control plane and count for HA checks.',
-      items: { type: 'string', enum: ROLES, description: 'A node role.' } },
-    failure_domain: { type: 'string', topic: 'failure-domain',
-      description: 'The rack, power feed or room this node shares fate with. Nodes of one domain are assumed to fail together.' },
-    interfaces: { type: 'list', topic: 'network-redundancy', description: 'The NICs on the management network.',
-      items: { type: 'string', description: 'A NIC name.' } },
+    address: { type: 'string', format: 'ip', description: "The node's management address (IPv4 or IPv6)." },
+    roles: {
+      type: 'list',
+      description: 'What the node does. Controllers run the control plane and count for HA checks.',
+      items: { type: 'string', enum: ROLES, description: 'A node role.' },
+    },
+    failure_domain: {
+      type: 'string',
+      topic: 'failure-domain',
+      description: 'The rack, power feed or room this node shares fate with. Nodes of one domain are assumed to fail together.',
+    },
+    interfaces: {
+      type: 'list',
+      topic: 'network-redundancy',
+      description: 'The NICs on the management network.',
+      items: { type: 'string', description: 'A NIC name.' },
+    },
     bond: { type: 'boolean', topic: 'network-redundancy', description: '`true` when the listed interfaces are bonded.' },
   },
 };
 
 export const COROSYNC: MapSchema = {
-  type: 'map', topic: 'corosync', description: 'Corosync settings of a Pacemaker cluster.',
+  type: 'map',
+  topic: 'corosync',
+  description: 'Corosync settings of a Pacemaker cluster.',
   fields: {
-    transport: { type: 'string', enum: TRANSPORTS, description: 'Corosync transport: `knet` (corosync 3), `udpu` (unicast) or `udp` (multicast).' },
-    two_node: { type: 'boolean', topic: 'two-node-cluster', description: 'votequorum two_node mode: lets a two-member cluster keep quorum with one node. Only for exactly two members.' },
-    wait_for_all: { type: 'boolean', topic: 'two-node-cluster', description: 'Hold quorum at a cold start until every member has been seen once.' },
-    token: { type: 'integer', minimum: 1, topic: 'corosync-token', description: 'totem token timeout in milliseconds (the guide uses 10000).' },
-    token_retransmits: { type: 'integer', minimum: 1, topic: 'corosync-token', description: 'token_retransmits_before_loss_const (the guide uses 10).' },
+    transport: {
+      type: 'string',
+      enum: TRANSPORTS,
+      description: 'Corosync transport: `knet` (corosync 3), `udpu` (unicast) or `udp` (multicast).',
+    },
+    two_node: {
+      type: 'boolean',
+      topic: 'two-node-cluster',
+      description: 'votequorum two_node mode: lets a two-member cluster keep quorum with one node. Only for exactly two members.',
+    },
+    wait_for_all: {
+      type: 'boolean',
+      topic: 'two-node-cluster',
+      description: 'Hold quorum at a cold start until every member has been seen once.',
+    },
+    token: {
+      type: 'integer',
+      minimum: 1,
+      topic: 'corosync-token',
+      description: 'totem token timeout in milliseconds (the guide uses 10000).',
+    },
+    token_retransmits: {
+      type: 'integer',
+      minimum: 1,
+      topic: 'corosync-token',
+      description: 'token_retransmits_before_loss_const (the guide uses 10).',
+    },
   },
 };
 
 export const CLUSTER: MapSchema = {
-  type: 'map', description: 'A group of nodes with shared membership and quorum.', required: ['members'],
+  type: 'map',
+  description: 'A group of nodes with shared membership and quorum.',
+  required: ['members'],
   fields: {
-    manager: { type: 'string', enum: MANAGERS, topic: 'keepalived-vs-pacemaker',
-      description: 'What manages the cluster: `pacemaker` (quorum, fencing, resources; the default), `keepalived` (VRRP, VIPs only) or `none`.' },
+    manager: {
+      type: 'string',
+      enum: MANAGERS,
+      topic: 'keepalived-vs-pacemaker',
+      description:
+        'What manages the cluster: `pacemaker` (quorum, fencing, resources; the default), `keepalived` (VRRP, VIPs only) or `none`.',
+    },
     members: { type: 'list', items: nodeName, topic: 'odd-cluster-size', description: 'The member nodes; each has one vote.' },
     stonith: { type: 'boolean', topic: 'fencing-stonith', description: 'Pacemaker only: fencing is configured and enabled.' },
-    no_quorum_policy: { type: 'string', enum: NO_QUORUM_POLICIES, topic: 'no-quorum-policy',
-      description: 'Pacemaker only: what a partition without quorum does (`stop` is the default and the safe choice).' },
+    no_quorum_policy: {
+      type: 'string',
+      enum: NO_QUORUM_POLICIES,
+      topic: 'no-quorum-policy',
+      description: 'Pacemaker only: what a partition without quorum does (`stop` is the default and the safe choice).',
+    },
     corosync: COROSYNC,
-    quorum_device: { type: 'string', topic: 'quorum',
-      description: 'A corosync-qnetd quorum device (host name or address); it adds one vote.' },
+    quorum_device: {
+      type: 'string',
+      topic: 'quorum',
+      description: 'A corosync-qnetd quorum device (host name or address); it adds one vote.',
+    },
   },
 };
 
 export const VIP: MapSchema = {
-  type: 'map', topic: 'vip', description: 'A virtual IP that moves between the nodes of a cluster.', required: ['address'],
+  type: 'map',
+  topic: 'vip',
+  description: 'A virtual IP that moves between the nodes of a cluster.',
+  required: ['address'],
   fields: {
     address: { type: 'string', format: 'ip', description: 'The virtual address.' },
-    cidr: { type: 'integer', minimum: 0, maximum: 128, description: 'The prefix length of the VIP\'s network.' },
-    cluster: { type: 'string', ref: 'cluster', description: 'The cluster that moves this VIP; its `manager` says whether Pacemaker or keepalived does.' },
-    vrid: { type: 'integer', minimum: 1, maximum: 255, topic: 'keepalived', description: 'keepalived virtual_router_id (1-255), unique per VIP on the segment.' },
+    cidr: { type: 'integer', minimum: 0, maximum: 128, description: "The prefix length of the VIP's network." },
+    cluster: {
+      type: 'string',
+      ref: 'cluster',
+      description: 'The cluster that moves this VIP; its `manager` says whether Pacemaker or keepalived does.',
+    },
+    vrid: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 255,
+      topic: 'keepalived',
+      description: 'keepalived virtual_router_id (1-255), unique per VIP on the segment.',
+    },
   },
 };
 
 export const SERVICE: MapSchema = {
-  type: 'map', description: 'Where and how a service runs.',
+  type: 'map',
+  description: 'Where and how a service runs.',
   fields: {
-    on: { type: 'union', description: 'Where it runs: a cluster name, or a list of node names.',
-      options: [{ type: 'string', ref: 'cluster', description: 'A cluster name defined under `clusters`.' },
-        { type: 'list', items: nodeName, description: 'Node names defined under `nodes`.' }] },
-    mode: { type: 'string', enum: MODES, topic: 'active-active',
-      description: 'How its instances share the work: `active-active`, `active-passive`, `clustered`, `client-side` or `per-node`.' },
+    on: {
+      type: 'union',
+      description: 'Where it runs: a cluster name, or a list of node names.',
+      options: [
+        { type: 'string', ref: 'cluster', description: 'A cluster name defined under `clusters`.' },
+        { type: 'list', items: nodeName, description: 'Node names defined under `nodes`.' },
+      ],
+    },
+    mode: {
+      type: 'string',
+      enum: MODES,
+      topic: 'active-active',
+      description: 'How its instances share the work: `active-active`, `active-passive`, `clustered`, `client-side` or `per-node`.',
+    },
     vip: { ...vipName, topic: 'vip', description: 'The VIP clients use to reach the service.' },
     vips: { type: 'list', items: vipName, topic: 'vip', description: 'The VIPs the service serves (the balancer binds several).' },
     port: { type: 'integer', minimum: 1, maximum: 65535, description: 'The port clients use (well-known services have a default).' },
-    stateful: { type: 'boolean', topic: 'stateless-vs-stateful', description: 'Whether the service keeps state; needed only for services outside the catalogue.' },
-    balancer: { type: 'string', topic: 'haproxy', description: 'The service that balances it (`haproxy` by default for active-active services with a port), or `none`.' },
-    backend: { type: 'string', enum: BACKENDS, topic: 'shared-storage', description: 'Where a storage service keeps its data: `ceph`, `swift`, `nfs`, ... or node-local `file`/`lvm`.' },
+    stateful: {
+      type: 'boolean',
+      topic: 'stateless-vs-stateful',
+      description: 'Whether the service keeps state; needed only for services outside the catalogue.',
+    },
+    balancer: {
+      type: 'string',
+      topic: 'haproxy',
+      description: 'The service that balances it (`haproxy` by default for active-active services with a port), or `none`.',
+    },
+    backend: {
+      type: 'string',
+      enum: BACKENDS,
+      topic: 'shared-storage',
+      description: 'Where a storage service keeps its data: `ceph`, `swift`, `nfs`, ... or node-local `file`/`lvm`.',
+    },
   },
 };
 
 export const MANIFEST: MapSchema = {
-  type: 'map', description: 'An OpenStack HA manifest.', required: ['apiVersion', 'kind'],
+  type: 'map',
+  description: 'An OpenStack HA manifest.',
+  required: ['apiVersion', 'kind'],
   fields: {
-    apiVersion: { type: 'string', const: 'openstack-ha/v1', enum: ['openstack-ha/v1'], description: 'The format version: `openstack-ha/v1`.' },
+    apiVersion: {
+      type: 'string',
+      const: 'openstack-ha/v1',
+      enum: ['openstack-ha/v1'],
+      description: 'The format version: `openstack-ha/v1`.',
+    },
     kind: { type: 'string', const: 'Deployment', enum: ['Deployment'], description: 'The document kind: `Deployment`.' },
-    metadata: { type: 'map', description: 'About the deployment.', fields: {
-      name: { type: 'string', description: 'The deployment\'s name (a region or site).' },
-      environment: { type: 'string', enum: ENVIRONMENTS, description: 'production (default) or staging keep every rule; `test` and `demo` relax the production-only ones (fencing, minimum sizes).' },
-      release: { type: 'string', enum: KNOWN_RELEASES, description: 'The OpenStack release the deployment runs: the service configs of its nodes are checked against that release\'s options (default: the newest the product ships).' },
-    } },
+    metadata: {
+      type: 'map',
+      description: 'About the deployment.',
+      fields: {
+        name: { type: 'string', description: "The deployment's name (a region or site)." },
+        environment: {
+          type: 'string',
+          enum: ENVIRONMENTS,
+          description:
+            'production (default) or staging keep every rule; `test` and `demo` relax the production-only ones (fencing, minimum sizes).',
+        },
+        release: {
+          type: 'string',
+          enum: KNOWN_RELEASES,
+          description:
+            "The OpenStack release the deployment runs: the service configs of its nodes are checked against that release's options (default: the newest the product ships).",
+        },
+      },
+    },
     nodes: { type: 'map', keyKind: 'node', values: NODE, description: 'Every host, keyed by host name.' },
-    clusters: { type: 'map', keyKind: 'cluster', values: CLUSTER, topic: 'quorum', description: 'Groups of nodes with shared membership and quorum, keyed by name.' },
+    clusters: {
+      type: 'map',
+      keyKind: 'cluster',
+      values: CLUSTER,
+      topic: 'quorum',
+      description: 'Groups of nodes with shared membership and quorum, keyed by name.',
+    },
     vips: { type: 'map', keyKind: 'vip', values: VIP, topic: 'vip', description: 'Virtual IPs, keyed by name.' },
-    services: { type: 'map', keyKind: 'service', values: SERVICE, topic: 'stateless-vs-stateful', description: 'Services keyed by name; well-known names carry their defaults.' },
+    services: {
+      type: 'map',
+      keyKind: 'service',
+      values: SERVICE,
+      topic: 'stateless-vs-stateful',
+      description: 'Services keyed by name; well-known names carry their defaults.',
+    },
   },
 };
 
 /** Keys starting with `x-` are the user's own extensions and never reported as unknown. */
-export function isExtensionKey(key: string): boolean { return key.startsWith('x-'); }
+export function isExtensionKey(key: string): boolean {
+  return key.startsWith('x-');
+}

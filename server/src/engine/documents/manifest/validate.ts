@@ -11,20 +11,34 @@ import { deref, entries, spanOf } from './yaml-ast';
 import { replaceFix } from './edits';
 import { perEntry } from './memo';
 
-interface Ctx { doc: Document; out: Finding[] }
+interface Ctx {
+  doc: Document;
+  out: Finding[];
+}
 
 const push = (ctx: Ctx, rule: string, severity: Severity, message: string, span: Span, fixes: Fix[] = []) =>
   ctx.out.push({ rule, severity, message, span, fixes });
 
 /** "cluster 'ctl'", "node 'controller1'", "metadata" ... */
-function describe(where: string): string { return where || 'the manifest'; }
+function describe(where: string): string {
+  return where || 'the manifest';
+}
 
 /** An empty (or comments-only) manifest: the one thing to say is what it needs, with a fix that writes it. */
 export function emptyManifestFinding(): Finding {
   return {
-    rule: 'schema-missing-field', severity: 'error', span: { start: 0, end: 0 },
+    rule: 'schema-missing-field',
+    severity: 'error',
+    span: { start: 0, end: 0 },
     message: 'the manifest is empty: it needs at least `apiVersion: openstack-ha/v1` and `kind: Deployment`',
-    fixes: [{ title: 'Insert the manifest header', safe: true, preferred: true, edits: [{ start: 0, end: 0, newText: 'apiVersion: openstack-ha/v1\nkind: Deployment\n' }] }],
+    fixes: [
+      {
+        title: 'Insert the manifest header',
+        safe: true,
+        preferred: true,
+        edits: [{ start: 0, end: 0, newText: 'apiVersion: openstack-ha/v1\nkind: Deployment\n' }],
+      },
+    ],
   };
 }
 
@@ -33,7 +47,13 @@ export function validateManifest(doc: Document): Finding[] {
   const root = deref(doc, doc.contents);
   if (root === null || (isScalar(root) && root.value === null)) return [emptyManifestFinding()];
   if (!isMap(root)) {
-    push(ctx, 'schema-wrong-type', 'error', `the manifest must be a mapping (apiVersion, kind, nodes, clusters, vips, services), not ${kindOf(root)}`, spanOf(root));
+    push(
+      ctx,
+      'schema-wrong-type',
+      'error',
+      `the manifest must be a mapping (apiVersion, kind, nodes, clusters, vips, services), not ${kindOf(root)}`,
+      spanOf(root),
+    );
     return ctx.out;
   }
   walkMap(ctx, root, MANIFEST, '', 'manifest');
@@ -55,7 +75,12 @@ function kindOf(n: unknown): string {
 }
 
 const expected: Record<Schema['type'], string> = {
-  string: 'a string', integer: 'a whole number', boolean: 'true or false', list: 'a list', map: 'a mapping', union: 'a value',
+  string: 'a string',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  list: 'a list',
+  map: 'a mapping',
+  union: 'a value',
 };
 
 function describeExpected(s: Schema): string {
@@ -67,31 +92,51 @@ function describeExpected(s: Schema): string {
 
 function matchesType(n: Node | null, s: Schema): boolean {
   switch (s.type) {
-    case 'map': return isMap(n);
-    case 'list': return isSeq(n);
-    case 'union': return s.options.some((o) => matchesType(n, o));
-    case 'boolean': return isScalar(n) && typeof n.value === 'boolean';
-    case 'integer': return isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value);
+    case 'map':
+      return isMap(n);
+    case 'list':
+      return isSeq(n);
+    case 'union':
+      return s.options.some((o) => matchesType(n, o));
+    case 'boolean':
+      return isScalar(n) && typeof n.value === 'boolean';
+    case 'integer':
+      return isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value);
     // numbers are accepted where a name is expected (rack 3, node 1)
-    case 'string': return isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number');
+    case 'string':
+      return isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number');
   }
 }
 
 function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string, entity = false): void {
   if (n === null || (isScalar(n) && n.value === null)) {
     // `nodes:` with nothing under it yet: containers may be empty, scalars may not
-    if (s.type !== 'map' && s.type !== 'list') push(ctx, 'schema-wrong-type', 'error', `'${field}' in ${describe(where)} is empty; expected ${describeExpected(s)}`, spanOf(n));
+    if (s.type !== 'map' && s.type !== 'list')
+      push(ctx, 'schema-wrong-type', 'error', `'${field}' in ${describe(where)} is empty; expected ${describeExpected(s)}`, spanOf(n));
     return;
   }
   if (!matchesType(n, s)) {
-    const hint = s.type === 'boolean' && isScalar(n) && typeof n.value === 'string' && /^(yes|no|on|off|y|n)$/i.test(n.value)
-      ? ` (YAML 1.2 reads '${n.value}' as a string; write ${/^(yes|on|y)$/i.test(n.value) ? 'true' : 'false'})` : '';
-    const fixes = hint ? [replaceFix(spanOf(n), /^(yes|on|y)$/i.test(String((n as { value: unknown }).value)) ? 'true' : 'false', true)] : [];
-    push(ctx, 'schema-wrong-type', 'error', `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n)}${hint}`, spanOf(n), fixes);
+    const hint =
+      s.type === 'boolean' && isScalar(n) && typeof n.value === 'string' && /^(yes|no|on|off|y|n)$/i.test(n.value)
+        ? ` (YAML 1.2 reads '${n.value}' as a string; write ${/^(yes|on|y)$/i.test(n.value) ? 'true' : 'false'})`
+        : '';
+    const fixes = hint
+      ? [replaceFix(spanOf(n), /^(yes|on|y)$/i.test(String((n as { value: unknown }).value)) ? 'true' : 'false', true)]
+      : [];
+    push(
+      ctx,
+      'schema-wrong-type',
+      'error',
+      `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n)}${hint}`,
+      spanOf(n),
+      fixes,
+    );
     return;
   }
   switch (s.type) {
-    case 'map': walkMap(ctx, n, s, entity ? where : where ? `${where}, ${field}` : field, field); return;
+    case 'map':
+      walkMap(ctx, n, s, entity ? where : where ? `${where}, ${field}` : field, field);
+      return;
     case 'list':
       if (isSeq(n)) for (const it of n.items) walk(ctx, deref(ctx.doc, it), s.items, where, field);
       return;
@@ -103,7 +148,13 @@ function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string,
     case 'integer': {
       const v = (n as { value: number }).value;
       if ((s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum))
-        push(ctx, 'schema-invalid-value', 'error', `'${field}' in ${describe(where)} is ${v}; it must be between ${s.minimum ?? '-∞'} and ${s.maximum ?? '∞'}`, spanOf(n));
+        push(
+          ctx,
+          'schema-invalid-value',
+          'error',
+          `'${field}' in ${describe(where)} is ${v}; it must be between ${s.minimum ?? '-∞'} and ${s.maximum ?? '∞'}`,
+          spanOf(n),
+        );
       return;
     }
     case 'string': {
@@ -111,8 +162,14 @@ function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string,
       if (s.enum && !s.enum.includes(v)) {
         const near = closest(v, s.enum);
         const fixes = near.map((c, i) => ({ ...replaceFix(spanOf(n), c, false), preferred: i === 0 }));
-        push(ctx, 'schema-invalid-value', 'error',
-          `'${v}' is not a valid ${field} in ${describe(where)}; expected ${s.enum.join(', ')}${near.length ? `. Did you mean '${near[0]}'?` : ''}`, spanOf(n), fixes);
+        push(
+          ctx,
+          'schema-invalid-value',
+          'error',
+          `'${v}' is not a valid ${field} in ${describe(where)}; expected ${s.enum.join(', ')}${near.length ? `. Did you mean '${near[0]}'?` : ''}`,
+          spanOf(n),
+          fixes,
+        );
       } else if (s.format === 'ip' && !isIP(v)) {
         push(ctx, 'schema-invalid-value', 'error', `'${v}' in ${describe(where)} is not an IPv4 or IPv6 address`, spanOf(n));
       }
@@ -129,52 +186,77 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
       const f = s.fields[e.key];
       if (!f) {
         if (isExtensionKey(e.key)) continue;
-        const near = closest(e.key, known.filter((k) => !items.some((i) => i.key === k)));
+        const near = closest(
+          e.key,
+          known.filter((k) => !items.some((i) => i.key === k)),
+        );
         const fixes = near.map((c, i) => ({ ...replaceFix(e.keySpan, c, false), title: `Rename to '${c}'`, preferred: i === 0 }));
-        push(ctx, 'schema-unknown-key', 'warning',
-          `unknown key '${e.key}' in ${describe(where)}${near.length ? `; did you mean '${near[0]}'?` : `; expected one of ${known.join(', ')}`}`, e.keySpan, fixes);
+        push(
+          ctx,
+          'schema-unknown-key',
+          'warning',
+          `unknown key '${e.key}' in ${describe(where)}${near.length ? `; did you mean '${near[0]}'?` : `; expected one of ${known.join(', ')}`}`,
+          e.keySpan,
+          fixes,
+        );
         continue;
       }
       walk(ctx, e.value, f, where, e.key);
     }
     for (const r of s.required ?? []) {
       if (!items.some((i) => i.key === r)) {
-        const anchor = where && field !== 'manifest' ? keySpanOfOwner(n) : items[0]?.keySpan ?? { start: spanOf(n).start, end: spanOf(n).start };
+        const anchor =
+          where && field !== 'manifest' ? keySpanOfOwner(n) : (items[0]?.keySpan ?? { start: spanOf(n).start, end: spanOf(n).start });
         push(ctx, 'schema-missing-field', 'error', `${describe(where)} has no '${r}'${requiredWhy(r)}`, anchor);
       }
     }
   }
   if (s.values) {
-    const kind = s.keyKind === 'vip' ? 'VIP' : s.keyKind ?? 'entry';
+    const kind = s.keyKind === 'vip' ? 'VIP' : (s.keyKind ?? 'entry');
     const values = s.values;
     // an entity's findings depend on its own text only: kept while the editor's parser keeps its entry
-    for (const e of items) ctx.out.push(...perEntry(e.pair, `validate:${kind}`, () => {
-      const own: Ctx = { doc: ctx.doc, out: [] };
-      const inner = `${kind} '${e.key}'`;
-      owners.set(e.value ?? e.keyNode, e.keySpan);
-      if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
-        if (values.type === 'map' && (values.required?.length ?? 0) > 0)
-          push(own, 'schema-missing-field', 'error', `${inner} is empty; it needs ${values.required!.map((r) => `'${r}'`).join(', ')}`, e.keySpan);
-      } else walk(own, e.value, values, inner, e.key, true);
-      return own.out;
-    }));
+    for (const e of items)
+      ctx.out.push(
+        ...perEntry(e.pair, `validate:${kind}`, () => {
+          const own: Ctx = { doc: ctx.doc, out: [] };
+          const inner = `${kind} '${e.key}'`;
+          owners.set(e.value ?? e.keyNode, e.keySpan);
+          if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
+            if (values.type === 'map' && (values.required?.length ?? 0) > 0)
+              push(
+                own,
+                'schema-missing-field',
+                'error',
+                `${inner} is empty; it needs ${values.required!.map((r) => `'${r}'`).join(', ')}`,
+                e.keySpan,
+              );
+          } else walk(own, e.value, values, inner, e.key, true);
+          return own.out;
+        }),
+      );
   }
 }
 
 // Missing-field findings point at the key that owns the mapping (the node's name), not the whole block.
 const owners = new WeakMap<object, Span>();
-function keySpanOfOwner(n: Node): Span { return owners.get(n) ?? { start: spanOf(n).start, end: spanOf(n).start }; }
+function keySpanOfOwner(n: Node): Span {
+  return owners.get(n) ?? { start: spanOf(n).start, end: spanOf(n).start };
+}
 
 function requiredWhy(field: string): string {
   switch (field) {
-    case 'address': return ': every node and VIP needs its IP address';
-    case 'members': return ': a cluster without members has no quorum to reason about';
-    case 'apiVersion': return ': add `apiVersion: openstack-ha/v1`';
-    case 'kind': return ': add `kind: Deployment`';
-    default: return '';
+    case 'address':
+      return ': every node and VIP needs its IP address';
+    case 'members':
+      return ': a cluster without members has no quorum to reason about';
+    case 'apiVersion':
+      return ': add `apiVersion: openstack-ha/v1`';
+    case 'kind':
+      return ': add `kind: Deployment`';
+    default:
+      return '';
   }
 }
-
 
 /** A prefix length only makes sense for its address family: /33 is fine for IPv6, not for IPv4. */
 function checkPrefixLengths(ctx: Ctx, root: Node): void {
@@ -183,6 +265,7 @@ function checkPrefixLengths(ctx: Ctx, root: Node): void {
     const address = entries(ctx.doc, v.value).find((e) => e.key === 'address')?.value;
     const cidr = entries(ctx.doc, v.value).find((e) => e.key === 'cidr')?.value;
     if (!isScalar(address) || !isScalar(cidr) || typeof cidr.value !== 'number' || !isIPv4(String(address.value))) continue;
-    if (cidr.value > 32) push(ctx, 'schema-invalid-value', 'error', `'cidr' in VIP '${v.key}' is ${cidr.value}; an IPv4 prefix is at most 32`, spanOf(cidr));
+    if (cidr.value > 32)
+      push(ctx, 'schema-invalid-value', 'error', `'cidr' in VIP '${v.key}' is ${cidr.value}; an IPv4 prefix is at most 32`, spanOf(cidr));
   }
 }

@@ -19,7 +19,14 @@ export function keyText(p: Pair): string | null {
   return isScalar(p.key) && p.key.value !== null && typeof p.key.value !== 'object' ? String(p.key.value) : null;
 }
 
-export interface Entry { key: string; pair: Pair; keyNode: Scalar; keySpan: Span; value: Node | null; rawValue: unknown }
+export interface Entry {
+  key: string;
+  pair: Pair;
+  keyNode: Scalar;
+  keySpan: Span;
+  value: Node | null;
+  rawValue: unknown;
+}
 
 export function entries(doc: Document, map: unknown): Entry[] {
   const m = deref(doc, map);
@@ -38,7 +45,10 @@ export function entry(doc: Document, map: unknown, key: string): Entry | undefin
 }
 
 /** A scalar with its value and where it stands. */
-export interface Located<T> { value: T; span: Span }
+export interface Located<T> {
+  value: T;
+  span: Span;
+}
 
 export function scalarString(n: unknown): Located<string> | undefined {
   if (!isScalar(n) || n.value === null || typeof n.value === 'object') return undefined;
@@ -50,7 +60,10 @@ export function scalarOf<T extends string | number | boolean>(n: unknown, type: 
   return { value: n.value as T, span: spanOf(n) };
 }
 
-export interface LocatedList { span: Span; items: Located<string>[] }
+export interface LocatedList {
+  span: Span;
+  items: Located<string>[];
+}
 
 export function stringList(doc: Document, n: unknown): LocatedList | undefined {
   if (!isSeq(n)) return undefined;

@@ -10,11 +10,17 @@ export class ConfView {
   /** Sections that exist because another option names them (cinder/glance backends, auth_section). */
   readonly dynamic = new Map<string, Map<string, OptionInfo>>();
 
-  constructor(readonly file: ConfFile, readonly catalog: Catalog) {
+  constructor(
+    readonly file: ConfFile,
+    readonly catalog: Catalog,
+  ) {
     const def = (k: string) => this.value('DEFAULT', k);
     const backends = def('enabled_backends');
     if (backends !== undefined) {
-      for (const item of backends.split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const item of backends
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const [name, type] = item.split(':').map((s) => s.trim());
         // glance: name:type takes the store driver's options; cinder: name takes [backend_defaults]'s
         const store = type ? catalog.options(`glance.store.${type}.store`) : undefined;
@@ -32,7 +38,10 @@ export class ConfView {
     }
   }
 
-  sectionsNamed(name: string): ConfSection[] { const n = normalizeSection(name); return this.file.sections.filter((s) => normalizeSection(s.name) === n); }
+  sectionsNamed(name: string): ConfSection[] {
+    const n = normalizeSection(name);
+    return this.file.sections.filter((s) => normalizeSection(s.name) === n);
+  }
 
   /** The last entry of `key` in the section (oslo.config's winner). */
   entry(section: string, key: string): ConfEntry | undefined {
@@ -41,10 +50,14 @@ export class ConfView {
     return found;
   }
 
-  value(section: string, key: string): string | undefined { return this.entry(section, key)?.value; }
+  value(section: string, key: string): string | undefined {
+    return this.entry(section, key)?.value;
+  }
 
   /** Whether `[section]` is one oslo.config will read: in the catalogue or created by another option. */
-  knownSection(name: string): boolean { return this.catalog.hasSection(name) || this.dynamic.has(normalizeSection(name)); }
+  knownSection(name: string): boolean {
+    return this.catalog.hasSection(name) || this.dynamic.has(normalizeSection(name));
+  }
 
   /** The option a key names in a section: catalogue, dynamic section, or keystoneauth plugin. */
   option(section: string, key: string): OptionInfo | undefined {
@@ -61,7 +74,8 @@ export class ConfView {
   /** Every key a section may hold, for suggestions and completion. */
   keys(section: string): string[] {
     const out = new Set<string>([...this.catalog.options(section).keys(), ...(this.dynamic.get(normalizeSection(section))?.keys() ?? [])]);
-    if (this.catalog.option(section, 'auth_type')) for (const k of Object.keys(this.catalog.authPluginOptions(this.value(section, 'auth_type') ?? 'password') ?? {})) out.add(k);
+    if (this.catalog.option(section, 'auth_type'))
+      for (const k of Object.keys(this.catalog.authPluginOptions(this.value(section, 'auth_type') ?? 'password') ?? {})) out.add(k);
     return [...out];
   }
 

@@ -3,7 +3,9 @@ import { TextEdit } from '../../types';
 import { ConfView } from './context';
 import { ConfEntry } from './parse';
 
-function eol(text: string): string { return text.includes('\r\n') ? '\r\n' : '\n'; }
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
 
 export function setOption(text: string, view: ConfView, section: string, key: string, value: string): TextEdit {
   const e = view.entry(section, key);
@@ -28,7 +30,14 @@ export function removeEntry(text: string, e: ConfEntry): TextEdit {
  * Moves an entry to `[section] key`, value kept as written. Undefined for a secret value: a fix's
  * text is printed by the CLI, and a secret must not travel there.
  */
-export function moveEntry(text: string, view: ConfView, e: ConfEntry, section: string, key: string, secret: boolean): TextEdit[] | undefined {
+export function moveEntry(
+  text: string,
+  view: ConfView,
+  e: ConfEntry,
+  section: string,
+  key: string,
+  secret: boolean,
+): TextEdit[] | undefined {
   if (secret) return undefined;
   return [removeEntry(text, e), setOption(text, view, section, key, text.slice(e.valueSpan.start, e.span.end))];
 }

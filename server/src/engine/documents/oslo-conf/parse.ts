@@ -32,9 +32,17 @@ export interface ConfSection {
   end: number;
 }
 
-export interface ConfProblem { message: string; span: Span }
+export interface ConfProblem {
+  message: string;
+  span: Span;
+}
 
-export interface ConfFile { sections: ConfSection[]; entries: ConfEntry[]; problems: ConfProblem[]; comments: { line: number; text: string; span: Span }[] }
+export interface ConfFile {
+  sections: ConfSection[];
+  entries: ConfEntry[];
+  problems: ConfProblem[];
+  comments: { line: number; text: string; span: Span }[];
+}
 
 export function parseConf(text: string): ConfFile {
   const out: ConfFile = { sections: [], entries: [], problems: [], comments: [] };
@@ -43,9 +51,16 @@ export function parseConf(text: string): ConfFile {
   forEachLine(text, (rawLine, start, lineNo) => {
     const line = rawLine.replace(/\s+$/, '');
     const end = start + line.length;
-    if (!line) { current = null; return; }
+    if (!line) {
+      current = null;
+      return;
+    }
     if (line[0] === ' ' || line[0] === '\t') {
-      if (!current) out.problems.push({ message: 'a line that starts with white space continues a value, but there is no value to continue', span: { start, end } });
+      if (!current)
+        out.problems.push({
+          message: 'a line that starts with white space continues a value, but there is no value to continue',
+          span: { start, end },
+        });
       else {
         current.value += '\n' + line.trimStart();
         current.span = { start: current.span.start, end };
@@ -55,20 +70,45 @@ export function parseConf(text: string): ConfFile {
     }
     current = null;
     if (line[0] === '[') {
-      if (!line.endsWith(']')) { out.problems.push({ message: `section header '${line}' has no closing ]`, span: { start, end } }); return; }
-      if (line.length <= 2) { out.problems.push({ message: 'section header with no name', span: { start, end } }); return; }
-      section = { name: line.slice(1, -1), nameSpan: { start: start + 1, end: end - 1 }, headerSpan: { start, end }, line: lineNo, entries: [], end };
+      if (!line.endsWith(']')) {
+        out.problems.push({ message: `section header '${line}' has no closing ]`, span: { start, end } });
+        return;
+      }
+      if (line.length <= 2) {
+        out.problems.push({ message: 'section header with no name', span: { start, end } });
+        return;
+      }
+      section = {
+        name: line.slice(1, -1),
+        nameSpan: { start: start + 1, end: end - 1 },
+        headerSpan: { start, end },
+        line: lineNo,
+        entries: [],
+        end,
+      };
       out.sections.push(section);
       return;
     }
-    if (line[0] === '#' || line[0] === ';') { out.comments.push({ line: lineNo, text: line, span: { start, end } }); return; }
+    if (line[0] === '#' || line[0] === ';') {
+      out.comments.push({ line: lineNo, text: line, span: { start, end } });
+      return;
+    }
     const colon = line.indexOf(':');
     const equal = line.indexOf('=');
-    if (colon < 0 && equal < 0) { out.problems.push({ message: `'${line.length > 60 ? line.slice(0, 57) + '...' : line}' is neither a section, an option (key = value) nor a comment`, span: { start, end } }); return; }
+    if (colon < 0 && equal < 0) {
+      out.problems.push({
+        message: `'${line.length > 60 ? line.slice(0, 57) + '...' : line}' is neither a section, an option (key = value) nor a comment`,
+        span: { start, end },
+      });
+      return;
+    }
     const sep = colon < 0 || (equal >= 0 && equal < colon) ? equal : colon;
     const rawKey = line.slice(0, sep);
     const key = rawKey.trim();
-    if (!key) { out.problems.push({ message: 'an option with no name before the separator', span: { start, end } }); return; }
+    if (!key) {
+      out.problems.push({ message: 'an option with no name before the separator', span: { start, end } });
+      return;
+    }
     const keyStart = start + rawKey.indexOf(key);
     const after = line.slice(sep + 1);
     const lead = after.length - after.trimStart().length;
@@ -76,9 +116,20 @@ export function parseConf(text: string): ConfFile {
     const valueStart = start + sep + 1 + lead;
     const valueSpan = { start: valueStart, end: valueStart + value.length };
     if (value.length >= 2 && value[0] === value[value.length - 1] && (value[0] === '"' || value[0] === "'")) value = value.slice(1, -1);
-    const entry: ConfEntry = { key, keySpan: { start: keyStart, end: keyStart + key.length }, value, valueSpan, span: { start, end }, line: lineNo, section };
+    const entry: ConfEntry = {
+      key,
+      keySpan: { start: keyStart, end: keyStart + key.length },
+      value,
+      valueSpan,
+      span: { start, end },
+      line: lineNo,
+      section,
+    };
     if (!section) out.problems.push({ message: `option '${key}' comes before any [section]`, span: entry.keySpan });
-    else { section.entries.push(entry); section.end = end; }
+    else {
+      section.entries.push(entry);
+      section.end = end;
+    }
     out.entries.push(entry);
     current = entry;
   });

@@ -7,17 +7,28 @@
 import { catalogFiles } from '../../knowledge/options/catalog';
 
 const SERVICE_DIRS: Record<string, string> = {
-  nova: 'nova.conf', keystone: 'keystone.conf', glance: 'glance-api.conf', neutron: 'neutron.conf', cinder: 'cinder.conf',
-  heat: 'heat.conf', placement: 'placement.conf', octavia: 'octavia.conf',
+  nova: 'nova.conf',
+  keystone: 'keystone.conf',
+  glance: 'glance-api.conf',
+  neutron: 'neutron.conf',
+  cinder: 'cinder.conf',
+  heat: 'heat.conf',
+  placement: 'placement.conf',
+  octavia: 'octavia.conf',
 };
 /** Names distributions and deployment tools give the same files. */
 const ALIASES: Record<string, string> = {
-  'nova-compute.conf': 'nova.conf', 'nova-api.conf': 'nova.conf', 'glance-registry.conf': 'glance-api.conf',
-  'ovn_agent.ini': 'ovn.ini', 'neutron-ovn-metadata-agent.ini': 'neutron_ovn_metadata_agent.ini',
+  'nova-compute.conf': 'nova.conf',
+  'nova-api.conf': 'nova.conf',
+  'glance-registry.conf': 'glance-api.conf',
+  'ovn_agent.ini': 'ovn.ini',
+  'neutron-ovn-metadata-agent.ini': 'neutron_ovn_metadata_agent.ini',
 };
 const MODELINE = /(?:openstack-conf\s*[:=]\s*([\w.-]+\.(?:conf|ini))|-\*-.*mode:\s*openstack-conf\b)/;
 
-function basename(p: string): string { return p.split(/[\\/]/).pop() ?? p; }
+function basename(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
 
 /** The catalogue file name for a path and text, or undefined. */
 export function confKind(path: string, text: string): string | undefined {

@@ -7,9 +7,24 @@ const FALSE = ['0', 'f', 'false', 'off', 'n', 'no'];
 const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** `$name` and `${name}` are substituted by oslo.config before the type sees the value. */
-export function interpolates(value: string): boolean { return /\$(\{?[A-Za-z_])/.test(value); }
+export function interpolates(value: string): boolean {
+  return /\$(\{?[A-Za-z_])/.test(value);
+}
 
-function checkScalar(v: string, type: string, o: { choices?: unknown[]; min?: number; max?: number; ip_version?: number; schemes?: string[]; regex?: string; max_length?: number; ignore_case?: boolean }): string | undefined {
+function checkScalar(
+  v: string,
+  type: string,
+  o: {
+    choices?: unknown[];
+    min?: number;
+    max?: number;
+    ip_version?: number;
+    schemes?: string[];
+    regex?: string;
+    max_length?: number;
+    ignore_case?: boolean;
+  },
+): string | undefined {
   switch (type) {
     case 'bool':
       return TRUE.includes(v.toLowerCase()) || FALSE.includes(v.toLowerCase()) ? undefined : 'a boolean (true/false, yes/no, on/off, 1/0)';
@@ -18,7 +33,8 @@ function checkScalar(v: string, type: string, o: { choices?: unknown[]; min?: nu
       if (!/^[+-]?\d+$/.test(v.trim())) return type === 'port' ? 'a port number (0-65535)' : 'a whole number';
       const n = Number(v);
       if (type === 'port' && (n < 0 || n > 65535)) return 'a port number (0-65535)';
-      const min = o.min, max = o.max;
+      const min = o.min,
+        max = o.max;
       if (min !== undefined && n < min) return `at least ${min}`;
       if (max !== undefined && n > max) return `at most ${max}`;
       if (o.choices?.length && !o.choices.map(String).includes(String(n))) return `one of ${o.choices.join(', ')}`;
@@ -39,7 +55,13 @@ function checkScalar(v: string, type: string, o: { choices?: unknown[]; min?: nu
         if (!ok) return `one of ${choices.filter((c) => c !== '').join(', ')}`;
       }
       if (o.max_length !== undefined && v.length > o.max_length) return `at most ${o.max_length} characters`;
-      if (o.regex) { try { if (!new RegExp(o.regex).test(v)) return `text matching ${o.regex}`; } catch { /* a Python-only pattern: not checked */ } }
+      if (o.regex) {
+        try {
+          if (!new RegExp(o.regex).test(v)) return `text matching ${o.regex}`;
+        } catch {
+          /* a Python-only pattern: not checked */
+        }
+      }
       return undefined;
     }
     case 'ip':
@@ -68,7 +90,11 @@ export function checkValue(value: string, o: OptionInfo): string | undefined {
   const t = o.type;
   if (t === 'list') {
     if (value.trim() === '') return undefined;
-    const items = value.replace(/^\[(.*)\]$/s, '$1').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const items = value
+      .replace(/^\[(.*)\]$/s, '$1')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     for (const it of items) {
       const bad = checkScalar(it, o.item_type ?? 'string', { choices: o.item_choices, min: o.item_min, max: o.item_max });
       if (bad) return `a comma-separated list, each item ${bad} ('${it}' is not)`;
@@ -77,10 +103,15 @@ export function checkValue(value: string, o: OptionInfo): string | undefined {
   }
   if (t === 'dict') {
     if (value.trim() === '') return undefined;
-    const bad = value.split(',').map((s) => s.trim()).filter(Boolean).find((kv) => !kv.includes(':'));
+    const bad = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .find((kv) => !kv.includes(':'));
     return bad ? `a comma-separated list of key:value pairs ('${bad}' has no ':')` : undefined;
   }
-  if (t === 'multistr' || t === 'multi') return o.item_type && o.item_type !== 'string' && o.item_type !== 'multistr' ? checkScalar(value, o.item_type, {}) : undefined;
+  if (t === 'multistr' || t === 'multi')
+    return o.item_type && o.item_type !== 'string' && o.item_type !== 'multistr' ? checkScalar(value, o.item_type, {}) : undefined;
   return checkScalar(value.trim(), t, o);
 }
 

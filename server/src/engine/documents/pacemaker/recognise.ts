@@ -8,6 +8,10 @@ export function pacemakerSyntax(path: string, text: string): PmSyntax | undefine
   if (/\.xml$/.test(base) && /<cib[\s>]/.test(head)) return 'cib';
   if (/\.crm$/.test(base)) return 'crm';
   // a pcs command at the start of a line, or run on a node through ssh ("sudo pcs ...")
-  if (/\.(sh|bash|pcs)$/.test(base) && /(^\s*|["']\s*)(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)) return 'pcs';
+  if (
+    /\.(sh|bash|pcs)$/.test(base) &&
+    /(^\s*|["']\s*)(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)
+  )
+    return 'pcs';
   return undefined;
 }

@@ -13,9 +13,13 @@ export interface MariadbOption {
 
 /** mariadbd matches option names without regard to case, and `-` and `_` alike. */
 const key = (name: string) => name.replace(/-/g, '_').toLowerCase();
-const OPTIONS = new Map<string, MariadbOption>(Object.entries(CATALOGUE.options as Record<string, MariadbOption>).map(([k, v]) => [key(k), v]));
+const OPTIONS = new Map<string, MariadbOption>(
+  Object.entries(CATALOGUE.options as Record<string, MariadbOption>).map(([k, v]) => [key(k), v]),
+);
 /** Options mariadbd still reads but ignores, with a warning: removed ones, and MySQL 5.6/5.7 ones it never implemented. */
-const IGNORED = new Map<string, 'removed' | 'mysql'>(Object.entries(CATALOGUE.ignored as Record<string, 'removed' | 'mysql'>).map(([k, v]) => [key(k), v]));
+const IGNORED = new Map<string, 'removed' | 'mysql'>(
+  Object.entries(CATALOGUE.ignored as Record<string, 'removed' | 'mysql'>).map(([k, v]) => [key(k), v]),
+);
 
 /** `mariadbd 10.11.19-MariaDB-0+deb12u1` */
 export const MARIADB_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
@@ -23,10 +27,14 @@ export const MARIADB_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
 export const MARIADB_OPTION_NAMES: readonly string[] = Object.keys(CATALOGUE.options).map((k) => k.replace(/-/g, '_'));
 
 /** An option by name (dashes or underscores, any case). */
-export function mariadbOption(name: string): MariadbOption | undefined { return OPTIONS.get(key(name)); }
+export function mariadbOption(name: string): MariadbOption | undefined {
+  return OPTIONS.get(key(name));
+}
 
 /** Whether mariadbd reads the option only to ignore it, and why. */
-export function ignoredMariadbOption(name: string): 'removed' | 'mysql' | undefined { return IGNORED.get(key(name)); }
+export function ignoredMariadbOption(name: string): 'removed' | 'mysql' | undefined {
+  return IGNORED.get(key(name));
+}
 
 /**
  * The options a name that is not an option's own stands for: mariadbd takes an unambiguous prefix

@@ -29,9 +29,15 @@ const READ_TOGETHER: Record<string, string[]> = {
   'neutron_ovn_metadata_agent.ini': ['neutron.conf'],
 };
 
-export function normalizeSection(name: string): string { return name === 'DEFAULT' ? name : name.toLowerCase(); }
+export function normalizeSection(name: string): string {
+  return name === 'DEFAULT' ? name : name.toLowerCase();
+}
 
-export interface FoundOption { section: string; key: string; info: OptionInfo }
+export interface FoundOption {
+  section: string;
+  key: string;
+  info: OptionInfo;
+}
 
 export class Catalog {
   /** normalized section -> its name as the generator prints it and its options */
@@ -41,12 +47,19 @@ export class Catalog {
   private readonly byKey = new Map<string, FoundOption[]>();
   readonly authOptions: Map<string, Record<string, OptionInfo>>;
 
-  constructor(readonly release: Release, readonly file: string, files: FileCatalog[]) {
+  constructor(
+    readonly release: Release,
+    readonly file: string,
+    files: FileCatalog[],
+  ) {
     for (const f of files) {
       for (const [sname, sec] of Object.entries(f.sections)) {
         const norm = normalizeSection(sname);
         let s = this.sections.get(norm);
-        if (!s) { s = { name: sname, options: new Map() }; this.sections.set(norm, s); }
+        if (!s) {
+          s = { name: sname, options: new Map() };
+          this.sections.set(norm, s);
+        }
         for (const [key, info] of Object.entries(sec.options)) {
           if (s.options.has(key)) continue; // the file's own catalogue comes first
           s.options.set(key, info);
@@ -64,24 +77,40 @@ export class Catalog {
     this.authOptions = new Map(Object.entries(ka.plugins).map(([p, opts]) => [p, { ...ka.common, ...opts }]));
   }
 
-  sectionNames(): string[] { return [...this.sections.values()].map((s) => s.name); }
-  hasSection(name: string): boolean { return this.sections.has(normalizeSection(name)); }
-  sectionName(name: string): string | undefined { return this.sections.get(normalizeSection(name))?.name; }
-  options(section: string): Map<string, OptionInfo> { return this.sections.get(normalizeSection(section))?.options ?? new Map(); }
-  option(section: string, key: string): OptionInfo | undefined { return this.options(section).get(key); }
+  sectionNames(): string[] {
+    return [...this.sections.values()].map((s) => s.name);
+  }
+  hasSection(name: string): boolean {
+    return this.sections.has(normalizeSection(name));
+  }
+  sectionName(name: string): string | undefined {
+    return this.sections.get(normalizeSection(name))?.name;
+  }
+  options(section: string): Map<string, OptionInfo> {
+    return this.sections.get(normalizeSection(section))?.options ?? new Map();
+  }
+  option(section: string, key: string): OptionInfo | undefined {
+    return this.options(section).get(key);
+  }
   /** Sections (other than `except`) that define `key`. */
   sectionsWith(key: string, except?: string): FoundOption[] {
     return (this.byKey.get(key) ?? []).filter((f) => except === undefined || normalizeSection(f.section) !== normalizeSection(except));
   }
   /** The option that `[section] key` is an old name of. */
-  renamed(section: string, key: string): FoundOption | undefined { return this.deprecated.get(`${normalizeSection(section)}/${key}`); }
+  renamed(section: string, key: string): FoundOption | undefined {
+    return this.deprecated.get(`${normalizeSection(section)}/${key}`);
+  }
   /** Options a section gains from keystoneauth when it sets auth_type (or is a known auth section). */
-  authPluginOptions(plugin: string): Record<string, OptionInfo> | undefined { return this.authOptions.get(plugin); }
+  authPluginOptions(plugin: string): Record<string, OptionInfo> | undefined {
+    return this.authOptions.get(plugin);
+  }
 }
 
 const cache = new Map<string, Catalog>();
 
-export function catalogFiles(release: Release = NEWEST_RELEASE): string[] { return RELEASES[release].files.map((f) => f.file); }
+export function catalogFiles(release: Release = NEWEST_RELEASE): string[] {
+  return RELEASES[release].files.map((f) => f.file);
+}
 
 export function catalogFor(file: string, release: Release = NEWEST_RELEASE): Catalog | undefined {
   const key = `${release}/${file}`;
@@ -96,4 +125,6 @@ export function catalogFor(file: string, release: Release = NEWEST_RELEASE): Cat
   return c;
 }
 
-export function releaseInfo(release: Release = NEWEST_RELEASE) { return RELEASES[release].index; }
+export function releaseInfo(release: Release = NEWEST_RELEASE) {
+  return RELEASES[release].index;
+}

@@ -24,7 +24,26 @@ export interface OptionInfo {
   ignore_case?: boolean;
   ns?: string;
 }
-export interface SectionInfo { options: Record<string, OptionInfo>; dynamic_group_owner?: string; driver_option?: string }
-export interface FileCatalog { file: string; project: string; generator: string; option_count: number; sections: Record<string, SectionInfo>; namespaces: Record<string, { dist?: string; version?: string }> }
-export interface KeystoneauthCatalog { keystoneauth1: string; common: Record<string, OptionInfo>; plugins: Record<string, Record<string, OptionInfo>> }
-export interface CatalogIndex { release: string; packages: Record<string, string | null>; files: Record<string, { project: string; options: number }> }
+export interface SectionInfo {
+  options: Record<string, OptionInfo>;
+  dynamic_group_owner?: string;
+  driver_option?: string;
+}
+export interface FileCatalog {
+  file: string;
+  project: string;
+  generator: string;
+  option_count: number;
+  sections: Record<string, SectionInfo>;
+  namespaces: Record<string, { dist?: string; version?: string }>;
+}
+export interface KeystoneauthCatalog {
+  keystoneauth1: string;
+  common: Record<string, OptionInfo>;
+  plugins: Record<string, Record<string, OptionInfo>>;
+}
+export interface CatalogIndex {
+  release: string;
+  packages: Record<string, string | null>;
+  files: Record<string, { project: string; options: number }>;
+}

@@ -15,8 +15,11 @@ const PROPERTIES = new Map<string, ClusterProperty>(Object.entries(CATALOGUE.pro
  */
 const ALSO: Record<string, ClusterProperty> = {
   'last-lrm-refresh': { t: 'integer' },
-  'fencing-enabled': { t: 'boolean', d: 'true' }, 'fencing-action': { t: 'select', d: 'reboot', v: ['reboot', 'off', 'poweroff'] },
-  'fencing-timeout': { t: 'time', d: '60s' }, 'fencing-watchdog-timeout': { t: 'time', d: '0' }, 'node-pending-timeout': { t: 'time', d: '0' },
+  'fencing-enabled': { t: 'boolean', d: 'true' },
+  'fencing-action': { t: 'select', d: 'reboot', v: ['reboot', 'off', 'poweroff'] },
+  'fencing-timeout': { t: 'time', d: '60s' },
+  'fencing-watchdog-timeout': { t: 'time', d: '0' },
+  'node-pending-timeout': { t: 'time', d: '0' },
 };
 for (const [k, v] of Object.entries(ALSO)) if (!PROPERTIES.has(k)) PROPERTIES.set(k, v);
 
@@ -25,9 +28,13 @@ export const PACEMAKER_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
 export const PROPERTY_NAMES: readonly string[] = [...PROPERTIES.keys()];
 
 /** A property by name; the old underscore spellings (no_quorum_policy) are the same property. */
-export function clusterProperty(name: string): ClusterProperty | undefined { return PROPERTIES.get(name.replace(/_/g, '-')); }
+export function clusterProperty(name: string): ClusterProperty | undefined {
+  return PROPERTIES.get(name.replace(/_/g, '-'));
+}
 
 /** Names Pacemaker's schema (2.0 and later) no longer takes in a cluster property set, and the cluster-infrastructure values it refuses. */
 const REMOVED = new Set<string>(CATALOGUE.removed);
 export const REMOVED_INFRASTRUCTURE: readonly string[] = CATALOGUE.infrastructureRemoved;
-export function isRemovedProperty(name: string): boolean { return REMOVED.has(name); }
+export function isRemovedProperty(name: string): boolean {
+  return REMOVED.has(name);
+}

@@ -14,4 +14,3 @@ export interface ConfRuleContext {
   peers: PeerConf[];
   report(r: Report): void;
 }
-

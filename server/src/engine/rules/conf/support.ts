@@ -10,9 +10,21 @@ export const RABBIT = 'oslo_messaging_rabbit';
 export function rabbitUse(view: ConfView): { entry: ConfEntry; hosts: string[] } | undefined {
   const t = view.entry('DEFAULT', 'transport_url');
   if (t && /^(rabbit|kombu|amqp)s?:\/\//.test(t.value.trim())) return { entry: t, hosts: transportHosts(t.value) };
-  for (const [section, key] of [[RABBIT, 'rabbit_hosts'], ['DEFAULT', 'rabbit_hosts'], [RABBIT, 'rabbit_host'], ['DEFAULT', 'rabbit_host']]) {
+  for (const [section, key] of [
+    [RABBIT, 'rabbit_hosts'],
+    ['DEFAULT', 'rabbit_hosts'],
+    [RABBIT, 'rabbit_host'],
+    ['DEFAULT', 'rabbit_host'],
+  ]) {
     const e = view.entry(section, key);
-    if (e) return { entry: e, hosts: e.value.split(',').map((h) => h.trim().replace(/:\d+$/, '')).filter(Boolean) };
+    if (e)
+      return {
+        entry: e,
+        hosts: e.value
+          .split(',')
+          .map((h) => h.trim().replace(/:\d+$/, ''))
+          .filter(Boolean),
+      };
   }
   return undefined;
 }
@@ -21,7 +33,11 @@ export function rabbitUse(view: ConfView): { entry: ConfEntry; hosts: string[] }
 export function transportHosts(url: string): string[] {
   const m = /^[a-z+]+:\/\/([^/?]*)/.exec(url.trim());
   if (!m) return [];
-  return m[1].split(',').map((part) => part.replace(/^.*@/, '')).map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, ''))).filter(Boolean);
+  return m[1]
+    .split(',')
+    .map((part) => part.replace(/^.*@/, ''))
+    .map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, '')))
+    .filter(Boolean);
 }
 
 export function usesDatabase(view: ConfView): ConfEntry | undefined {
@@ -49,7 +65,12 @@ export function urlHost(value: string): { host: string; start: number; end: numb
 
 /** `h1:11211,h2:11211` or `inet:[::1]:11211` -> the hosts. */
 export function hostPortList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean).map((hp) => hp.replace(/^inet6?:/, '')).map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, '')));
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((hp) => hp.replace(/^inet6?:/, ''))
+    .map((hp) => (hp.startsWith('[') ? hp.replace(/^\[([^\]]+)\].*$/, '$1') : hp.replace(/:\d+$/, '')));
 }
 
 /**
@@ -58,7 +79,10 @@ export function hostPortList(value: string): string[] {
  */
 export function usesOvn(view: ConfView): boolean {
   const plugins = view.value('DEFAULT', 'service_plugins') ?? '';
-  return /(^|,)\s*(ovn-router|neutron\.services\.ovn_l3\.plugin\.OVNL3RouterPlugin)\s*(,|$)/.test(plugins) || view.sectionsNamed('ovn').length > 0;
+  return (
+    /(^|,)\s*(ovn-router|neutron\.services\.ovn_l3\.plugin\.OVNL3RouterPlugin)\s*(,|$)/.test(plugins) ||
+    view.sectionsNamed('ovn').length > 0
+  );
 }
 
 /**
@@ -74,8 +98,17 @@ export function trailingNote(text: string, e: ConfEntry): { cut: number; comment
   const value = raw.slice(0, cut).trimEnd();
   const comment = raw.slice(cut).trim();
   const lineStart = text.lastIndexOf('\n', e.span.start - 1) + 1;
-  return { cut, comment, fix: { title: 'Move the comment to its own line', safe: true, preferred: true, edits: [
-    { start: lineStart, end: lineStart, newText: `${comment.startsWith(';') ? '#' + comment.slice(1) : comment}\n` },
-    { start: e.valueSpan.start + value.length, end: e.valueSpan.end, newText: '' },
-  ] } };
+  return {
+    cut,
+    comment,
+    fix: {
+      title: 'Move the comment to its own line',
+      safe: true,
+      preferred: true,
+      edits: [
+        { start: lineStart, end: lineStart, newText: `${comment.startsWith(';') ? '#' + comment.slice(1) : comment}\n` },
+        { start: e.valueSpan.start + value.length, end: e.valueSpan.end, newText: '' },
+      ],
+    },
+  };
 }

@@ -5,7 +5,9 @@ import { Environment } from '../../types';
 import { PeerConf, Topology } from '../../workspace/topology';
 
 export interface CoroRuleContext {
-  file: CoroFile; text: string; environment: Environment;
+  file: CoroFile;
+  text: string;
+  environment: Environment;
   /** The corosync major version the file is for (3 unless .openstack-ha.yaml says `corosync: 2`). */
   version: 2 | 3;
   /** The deployment, when a manifest describes it. */

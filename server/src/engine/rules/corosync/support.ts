@@ -17,7 +17,9 @@ export const isOff = (v?: string) => v !== undefined && /^(0|no|off|false)$/i.te
  * The votes of the nodelist for quorum (a quorum device counts one), where the nodelist is, and
  * whether two_node is on: what cluster-min-three-nodes and cluster-even-node-count judge in corosync.conf.
  */
-export function nodelistQuorumVotes(ctx: CoroRuleContext): { n: number; span: { start: number; end: number }; twoNode: boolean } | undefined {
+export function nodelistQuorumVotes(
+  ctx: CoroRuleContext,
+): { n: number; span: { start: number; end: number }; twoNode: boolean } | undefined {
   const list = nodes(ctx.file);
   const nl = block(ctx.file.root, 'nodelist')[0];
   if (!list.length || !nl) return undefined;
@@ -32,7 +34,11 @@ export function setEntry(text: string, b: CoroBlock, key: string, val: string): 
   if (e) return { start: e.valueSpan.start, end: e.valueSpan.end, newText: val };
   const firstStart = b.entries[0]?.keySpan.start ?? b.blocks[0]?.nameSpan.start;
   const indent = firstStart !== undefined ? indentAt(text, firstStart) : `${indentAt(text, b.nameSpan.start)}    `;
-  return { start: b.span.start + text.slice(b.span.start).indexOf('{') + 1, end: b.span.start + text.slice(b.span.start).indexOf('{') + 1, newText: `\n${indent}${key}: ${val}` };
+  return {
+    start: b.span.start + text.slice(b.span.start).indexOf('{') + 1,
+    end: b.span.start + text.slice(b.span.start).indexOf('{') + 1,
+    newText: `\n${indent}${key}: ${val}`,
+  };
 }
 
 /** A whole line out, for an entry that must go. */

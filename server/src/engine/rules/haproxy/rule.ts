@@ -3,4 +3,10 @@ import { Report } from '../rule';
 import { HaView } from '../../documents/haproxy/view';
 import { PeerConf, Topology } from '../../workspace/topology';
 
-export interface HaRuleContext { view: HaView; text: string; topology?: Topology; /** Peer files of the workspace (sysctl files, other nodes' configs). */ peers: PeerConf[]; report(r: Report): void }
+export interface HaRuleContext {
+  view: HaView;
+  text: string;
+  topology?: Topology;
+  /** Peer files of the workspace (sysctl files, other nodes' configs). */ peers: PeerConf[];
+  report(r: Report): void;
+}

@@ -15,7 +15,9 @@ export function galeraProxies(view: HaView): HaSection[] {
  */
 export function stickOnDst(view: HaView, s: HaSection): boolean {
   const sticks = view.statements(s, 'stick').map((st) => st.args.map((a) => a.text));
-  const onDst = sticks.some((a) => a[0] === 'on' && a[1] === 'dst') || (sticks.some((a) => a[0] === 'match' && a[1] === 'dst') && sticks.some((a) => a[0] === 'store-request' && a[1] === 'dst'));
+  const onDst =
+    sticks.some((a) => a[0] === 'on' && a[1] === 'dst') ||
+    (sticks.some((a) => a[0] === 'match' && a[1] === 'dst') && sticks.some((a) => a[0] === 'store-request' && a[1] === 'dst'));
   return onDst && (view.statements(s, 'stick-table').length > 0 || sticks.some((a) => a.includes('table')));
 }
 

@@ -3,4 +3,10 @@ import { Report } from '../rule';
 import { KaFile } from '../../documents/keepalived/parse';
 import { PeerConf, Topology } from '../../workspace/topology';
 
-export interface KaRuleContext { file: KaFile; text: string; topology?: Topology; /** Other nodes' keepalived.conf (and other peer files) of the workspace. */ peers: PeerConf[]; report(r: Report): void }
+export interface KaRuleContext {
+  file: KaFile;
+  text: string;
+  topology?: Topology;
+  /** Other nodes' keepalived.conf (and other peer files) of the workspace. */ peers: PeerConf[];
+  report(r: Report): void;
+}

@@ -3,4 +3,9 @@ import { Report } from '../rule';
 import { PmModel } from '../../documents/pacemaker/model';
 import { Environment } from '../../types';
 
-export interface PmRuleContext { model: PmModel; text: string; environment: Environment; report(r: Report): void }
+export interface PmRuleContext {
+  model: PmModel;
+  text: string;
+  environment: Environment;
+  report(r: Report): void;
+}

@@ -33,20 +33,40 @@ export function votingGroups(m: Manifest): VotingGroup[] {
   for (const s of m.services.values()) {
     if (s.mode?.value !== 'clustered' || !s.on) continue;
     const c = s.on.kind === 'cluster' ? m.clusters.get(s.on.ref.value) : undefined;
-    if (c?.manager === 'pacemaker') { riders.set(c.name, [...(riders.get(c.name) ?? []), s.name]); continue; }
+    if (c?.manager === 'pacemaker') {
+      riders.set(c.name, [...(riders.get(c.name) ?? []), s.name]);
+      continue;
+    }
     const members = serviceNodeNames(m, s);
     if (members.length === 0) continue;
     const via = c ? ` (on cluster '${c.name}')` : '';
-    out.push({ label: `${s.name}${via}`, quorumName: quorumNameOf(s.info?.name ?? s.name), members, votes: members.length, span: s.on.span, hasQuorumDevice: false });
+    out.push({
+      label: `${s.name}${via}`,
+      quorumName: quorumNameOf(s.info?.name ?? s.name),
+      members,
+      votes: members.length,
+      span: s.on.span,
+      hasQuorumDevice: false,
+    });
   }
   for (const c of m.clusters.values()) {
     if (c.manager !== 'pacemaker' || !c.members) continue;
     const on = riders.get(c.name);
     const quorumName = on ? `quorum (${on.join(' and ')} on it split the same way)` : 'quorum';
-    const ownQuorum = (on ?? []).filter((n) => { const info = m.services.get(n)?.info?.name; return info === 'galera' || info === 'rabbitmq'; });
+    const ownQuorum = (on ?? []).filter((n) => {
+      const info = m.services.get(n)?.info?.name;
+      return info === 'galera' || info === 'rabbitmq';
+    });
     out.push({
-      label: `cluster '${c.name}'`, quorumName, members: memberNames(c), votes: clusterVotes(c), span: c.members.span, hasQuorumDevice: !!c.quorumDevice,
-      twoNode: c.corosync?.twoNode?.value === true, fencingOff: c.stonith?.value === false, ownQuorum,
+      label: `cluster '${c.name}'`,
+      quorumName,
+      members: memberNames(c),
+      votes: clusterVotes(c),
+      span: c.members.span,
+      hasQuorumDevice: !!c.quorumDevice,
+      twoNode: c.corosync?.twoNode?.value === true,
+      fencingOff: c.stonith?.value === false,
+      ownQuorum,
     });
   }
   return out.sort((a, b) => a.span.start - b.span.start);

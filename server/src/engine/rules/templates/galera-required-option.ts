@@ -9,23 +9,31 @@
 import { anchor, setOption, usesGalera, wsrepOnHere } from '../galera/support';
 import { defineRule, DefinedRule, RuleMeta } from '../rule';
 
-export interface RequiredOption { meta: RuleMeta; option: string; ok(v: string | undefined): boolean; want: string; missingOk?: boolean; effect: string }
+export interface RequiredOption {
+  meta: RuleMeta;
+  option: string;
+  ok(v: string | undefined): boolean;
+  want: string;
+  missingOk?: boolean;
+  effect: string;
+}
 
-export const requiredOption = (r: RequiredOption): DefinedRule => defineRule({
-  meta: r.meta,
-  on: {
-    galera(ctx) {
-      if (!usesGalera(ctx)) return;
-      const e = ctx.options.get(r.option);
-      if (r.ok(e?.value)) return;
-      if (!e && r.missingOk) return;
-      ctx.report({
-        span: e ? (e.value !== undefined ? e.valueSpan : e.keySpan) : anchor(ctx),
-        message: `${r.option} is ${e ? (e.value ?? '(set without a value)') : 'not set'}: ${r.effect}; Galera needs ${r.option}=${r.want}`,
-        fixes: [{ title: `Set ${r.option}=${r.want}`, safe: true, preferred: true, edits: [setOption(ctx, r.option, r.want)] }],
-        // a fragment that leaves wsrep_on to the command line passes mariadbd's check of the file alone
-        ...(r.meta.tools?.mariadbd === 'refuses' && !wsrepOnHere(ctx) ? { tools: { mariadbd: 'accepts' as const } } : {}),
-      });
+export const requiredOption = (r: RequiredOption): DefinedRule =>
+  defineRule({
+    meta: r.meta,
+    on: {
+      galera(ctx) {
+        if (!usesGalera(ctx)) return;
+        const e = ctx.options.get(r.option);
+        if (r.ok(e?.value)) return;
+        if (!e && r.missingOk) return;
+        ctx.report({
+          span: e ? (e.value !== undefined ? e.valueSpan : e.keySpan) : anchor(ctx),
+          message: `${r.option} is ${e ? (e.value ?? '(set without a value)') : 'not set'}: ${r.effect}; Galera needs ${r.option}=${r.want}`,
+          fixes: [{ title: `Set ${r.option}=${r.want}`, safe: true, preferred: true, edits: [setOption(ctx, r.option, r.want)] }],
+          // a fragment that leaves wsrep_on to the command line passes mariadbd's check of the file alone
+          ...(r.meta.tools?.mariadbd === 'refuses' && !wsrepOnHere(ctx) ? { tools: { mariadbd: 'accepts' as const } } : {}),
+        });
+      },
     },
-  },
-});
+  });
