@@ -14,7 +14,7 @@ import {
   lintManifest,
   lintPacemaker,
 } from '../../server/src/engine/lint';
-import { topologyFromSettings } from '../../server/src/engine/workspace/topology';
+import { topologyFromSettings } from '../../server/src/engine/model/topology';
 import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/json-schema';
 import { ruleTable } from '../../server/src/tools/rule-table';
 import { analyseAll } from '../support/workspace';

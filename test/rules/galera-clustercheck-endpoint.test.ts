@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintHaproxy } from '../../server/src/engine/lint';
-import { clustercheckPeer, galeraPeer } from '../../server/src/engine/workspace/peers';
-import { PeerConf } from '../../server/src/engine/workspace/topology';
+import { clustercheckPeer, galeraPeer } from '../../server/src/engine/languages/peers';
+import { PeerConf } from '../../server/src/engine/model/topology';
 import { HAPROXY_DEFAULTS as DEFAULTS } from '../support/stack-files';
 
 const GALERA_LISTEN =

@@ -5,7 +5,7 @@ import { checkFw, dedent, fixedFw } from '../support/fixture';
 import { deployment } from '../support/topologies';
 import { lintFirewall, detectKind } from '../../server/src/engine/lint';
 import { firewallSyntax } from '../../server/src/engine/documents/firewall/recognise';
-import { PeerConf } from '../../server/src/engine/workspace/topology';
+import { PeerConf } from '../../server/src/engine/model/topology';
 
 const RULES = { rules: ['galera-firewall-ports'] };
 const galeraHere = (values: Record<string, string> = {}): PeerConf => ({

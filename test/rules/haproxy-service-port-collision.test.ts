@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintHaproxy } from '../../server/src/engine/lint';
-import { galeraPeer, peerConf } from '../../server/src/engine/workspace/peers';
-import { PeerConf } from '../../server/src/engine/workspace/topology';
+import { galeraPeer, peerConf } from '../../server/src/engine/languages/peers';
+import { PeerConf } from '../../server/src/engine/model/topology';
 
 test('haproxy-service-port-collision: a service of the workspace on 0.0.0.0 or the VIP, on a port HAProxy binds', () => {
   const cfg =

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintKeepalived } from '../../server/src/engine/lint';
-import { keepalivedPeer } from '../../server/src/engine/workspace/peers';
+import { keepalivedPeer } from '../../server/src/engine/languages/peers';
 import { KEEPALIVED_SOUND as SOUND } from '../support/stack-files';
 
 const at = (text: string, f: { span: { start: number; end: number } }) => text.slice(f.span.start, f.span.end);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lintHaproxy } from '../../server/src/engine/lint';
-import { keepalivedPeer, sysctlPeer } from '../../server/src/engine/workspace/peers';
-import { PeerConf } from '../../server/src/engine/workspace/topology';
+import { keepalivedPeer, sysctlPeer } from '../../server/src/engine/languages/peers';
+import { PeerConf } from '../../server/src/engine/model/topology';
 
 test("sysctl-nonlocal-bind: the VIP bound while the workspace's sysctl files leave ip_nonlocal_bind at 0", () => {
   const cfg =

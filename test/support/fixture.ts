@@ -16,7 +16,7 @@ import { PmSyntax } from '../../server/src/engine/documents/pacemaker/recognise'
 import { LintConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { Finding } from '../../server/src/engine/types';
-import { PeerConf, Topology } from '../../server/src/engine/workspace/topology';
+import { PeerConf, Topology } from '../../server/src/engine/model/topology';
 
 const ANNOTATION = /^(\s*)#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?::\s?(.*))?$/;
 

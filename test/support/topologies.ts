@@ -47,7 +47,7 @@ export const CLUSTER_WITH_VIP =
 `;
 
 import { lintManifest } from '../../server/src/engine/lint';
-import { Topology, topologyFromManifest } from '../../server/src/engine/workspace/topology';
+import { Topology, topologyFromManifest } from '../../server/src/engine/model/topology';
 
 /**
  * The deployment most .conf/haproxy/keepalived/galera tests run against: three controllers

@@ -36,10 +36,10 @@ import { FwModel, FwSyntax } from './documents/firewall/model';
 import { firewallSyntax } from './documents/firewall/recognise';
 import { parseFirewall } from './documents/firewall/parse';
 import { Report, RuleMeta } from './rules/rule';
-import { PeerConf, Topology, topologyFromSettings } from './workspace/topology';
+import { PeerConf, Topology, topologyFromSettings } from './model/topology';
 
-export type DocumentKind =
-  'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall' | 'clustercheck';
+import type { DocumentKind } from './types';
+export type { DocumentKind } from './types';
 
 export interface LintResult {
   kind: DocumentKind;

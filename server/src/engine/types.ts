@@ -62,6 +62,10 @@ export interface Finding {
   related?: Related[];
 }
 
+/** Every kind of file the product checks (languages/index.ts says how each is recognised). */
+export type DocumentKind =
+  'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall' | 'clustercheck';
+
 export type Environment = 'production' | 'staging' | 'test' | 'demo';
 export const ENVIRONMENTS: readonly Environment[] = ['production', 'staging', 'test', 'demo'];
 /** test and demo relax the rules that only make sense for production (fencing, minimum sizes). */

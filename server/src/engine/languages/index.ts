@@ -5,7 +5,7 @@
  */
 import { Language, FactSource } from './language';
 import { KIND_GLOBS } from './globs';
-import type { DocumentKind } from '../lint';
+import type { DocumentKind } from '../types';
 import { isManifestPath, isYamlPath, looksLikeManifest } from '../documents/manifest/recognise';
 import { looksBinary } from '../documents/manifest/parse';
 import { confKind } from '../documents/oslo-conf/recognise';
@@ -17,7 +17,7 @@ import { firewallSyntax } from '../documents/firewall/recognise';
 import { isCheckEndpointFile, isClustercheckFile } from '../documents/clustercheck/endpoints';
 import { isHaproxyFile } from '../documents/haproxy/recognise';
 import { isSysctlFile } from '../documents/sysctl/sysctl';
-import { clustercheckPeer, corosyncPeer, galeraPeer, haproxyPeer, keepalivedPeer, peerConf, sysctlPeer } from '../workspace/peers';
+import { clustercheckPeer, corosyncPeer, galeraPeer, haproxyPeer, keepalivedPeer, peerConf, sysctlPeer } from './peers';
 
 /**
  * How much of a file recognition reads, the same for every host: the CLI reads this much of a

@@ -3,8 +3,8 @@
  * other files of the deployment learn from it (its peer facts). LANGUAGES (index.ts) lists them
  * once, in detection order; the CLI, the server, the client, the bench and the tests read that list.
  */
-import type { PeerConf } from '../workspace/topology';
-import type { DocumentKind } from '../lint';
+import type { PeerConf } from '../model/topology';
+import type { DocumentKind } from '../types';
 
 export interface Language {
   kind: DocumentKind;

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { urlHost } from './conf/support';
-import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../workspace/topology';
+import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../model/topology';
 
 /** Options that name another service's API: they must use its VIP. */
 const REFERENCE = /^(www_authenticate_uri|auth_uri|auth_url|api_servers|endpoint_override|registry_host)$/;

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { block, entry } from '../documents/corosync/parse';
-import { peerRelated, PeerConf } from '../workspace/topology';
+import { peerRelated, PeerConf } from '../model/topology';
 import { Span } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { block, CoroBlock, entry } from '../documents/corosync/parse';
-import { ClusterFacts, describeHost, hostsRelated, sameHost, Topology } from '../workspace/topology';
+import { ClusterFacts, describeHost, hostsRelated, sameHost, Topology } from '../model/topology';
 import { Related } from '../types';
 
 /** A node of the nodelist: its name and ring addresses as written. */

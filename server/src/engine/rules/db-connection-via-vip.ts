@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { urlHost, usesDatabase } from './conf/support';
-import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../workspace/topology';
+import { describeHost, isVip, sameHost, vipRelated, hostsRelated } from '../model/topology';
 
 export const rule = defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { anchor, gcommHosts, usesGalera, wsrepOnHere } from './galera/support';
-import { describeHost, isVip, sameHost, hostsRelated, serviceRelated, vipRelated, peerRelated } from '../workspace/topology';
+import { describeHost, isVip, sameHost, hostsRelated, serviceRelated, vipRelated, peerRelated } from '../model/topology';
 
 export const rule = defineRule({
   meta: {

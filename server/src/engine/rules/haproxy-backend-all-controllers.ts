@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { describeHost, sameHost, hostsRelated, serviceRelated } from '../workspace/topology';
+import { describeHost, sameHost, hostsRelated, serviceRelated } from '../model/topology';
 
 export const rule = defineRule({
   meta: {

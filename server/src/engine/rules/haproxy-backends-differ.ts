@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { peerRelated } from '../workspace/topology';
+import { peerRelated } from '../model/topology';
 
 export const rule = defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { describeHost, isVip, sameHost, vipRelated, hostsRelated, Host } from '../workspace/topology';
+import { describeHost, isVip, sameHost, vipRelated, hostsRelated, Host } from '../model/topology';
 
 export const rule = defineRule({
   meta: {

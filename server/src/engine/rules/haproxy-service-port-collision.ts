@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { isVip, nodePeers } from '../workspace/topology';
+import { isVip, nodePeers } from '../model/topology';
 import { canonicalIP, isIP } from '../text/ip';
 
 const WILDCARD = new Set(['0.0.0.0', '::', '*', '']);

@@ -1,4 +1,4 @@
-import { peerRelated } from '../workspace/topology';
+import { peerRelated } from '../model/topology';
 import { defineRule } from './rule';
 import { KaRuleContext } from './keepalived/rule';
 import { instances, name, value, vips } from './keepalived/support';

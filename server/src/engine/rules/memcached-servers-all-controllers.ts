@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { hostPortList } from './conf/support';
-import { describeHost, isVip, sameHost, hostsRelated, serviceRelated, vipRelated } from '../workspace/topology';
+import { describeHost, isVip, sameHost, hostsRelated, serviceRelated, vipRelated } from '../model/topology';
 
 const SETTINGS: [string, string][] = [
   ['keystone_authtoken', 'memcached_servers'],

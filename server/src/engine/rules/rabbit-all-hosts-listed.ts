@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { rabbitUse } from './conf/support';
-import { describeHost, isVip, sameHost, hostsRelated, serviceRelated } from '../workspace/topology';
+import { describeHost, isVip, sameHost, hostsRelated, serviceRelated } from '../model/topology';
 import { placeholderOf } from '../text/placeholder';
 
 export const rule = defineRule({

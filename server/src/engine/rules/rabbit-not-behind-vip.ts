@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { rabbitUse } from './conf/support';
-import { isVip, vipRelated } from '../workspace/topology';
+import { isVip, vipRelated } from '../model/topology';
 
 export const rule = defineRule({
   meta: {

@@ -2,7 +2,7 @@
  * What a rule is: its metadata and its check in each kind of file it reads, made with defineRule().
  * One file per rule id under rules/ (rules/index.ts says where).
  */
-import { Environment, Fix, RealTool, Related, Severity, Span, ToolVerdict } from '../types';
+import { Environment } from '../types';
 import type { ConfRuleContext } from './conf/rule';
 import type { HaRuleContext } from './haproxy/rule';
 import type { CoroRuleContext } from './corosync/rule';
@@ -15,35 +15,8 @@ export { REAL_TOOLS } from '../types';
 export type { RealTool, ToolVerdict } from '../types';
 import { Manifest } from '../documents/manifest/model';
 
-export interface RuleMeta {
-  id: string;
-  severity: Severity;
-  /** One line: what the rule reports. */
-  title: string;
-  /** Why it matters, in our words (hover on a finding, SARIF help). */
-  why: string;
-  /** Guide page(s), see knowledge/guide.ts. */
-  guide?: string;
-  topic?: string;
-  fixable: boolean;
-  /**
-   * For each real tool that reads the files this rule checks, its verdict on what the rule reports
-   * as an error (on what it reports, for a rule that never reports errors). Absent when no tool
-   * reads them (the manifest). docs/rules/<id>.md says the same under "Real tool".
-   */
-  tools?: Partial<Record<RealTool, ToolVerdict>>;
-}
-
-export interface Report {
-  span: Span;
-  message: string;
-  fixes?: Fix[];
-  severity?: Severity;
-  /** The real tools' verdict on this finding, where it is not the rule's (RuleMeta.tools). */
-  tools?: Partial<Record<RealTool, ToolVerdict>>;
-  /** The facts in other files it compared with. */
-  related?: Related[];
-}
+export type { RuleMeta, Report } from './report';
+import type { Report, RuleMeta } from './report';
 
 export interface RuleContext {
   manifest: Manifest;

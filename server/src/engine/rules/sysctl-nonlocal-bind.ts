@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { isVip, nodePeers } from '../workspace/topology';
+import { isVip, nodePeers } from '../model/topology';
 import { canonicalIP, isIPv6 } from '../text/ip';
 
 export const rule = defineRule({

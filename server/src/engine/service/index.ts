@@ -3,7 +3,8 @@
  * file of any kind, from its analysis. One entry per kind, checked by the compiler: a kind that is
  * added to DocumentKind without its service here does not build. The LSP handlers call these in one line.
  */
-import type { DocumentKind, LintResult } from '../lint';
+import type { LintResult } from '../lint';
+import type { DocumentKind } from '../types';
 import { DocLink, hover as manifestHover, HoverResult } from './hover';
 import { complete as manifestComplete, CompletionResult } from './completion';
 import { documentSymbols, SymbolNode } from './navigation';

@@ -8,12 +8,12 @@
  * manifest); peers are grouped by deployment once per change, so a file compares only with the
  * files of its own deployment.
  */
-import { DocumentKind } from '../lint';
+import type { DocumentKind } from '../types';
 import { detectKind, peerFacts } from '../languages';
 import { basename, dirname, relative } from '../text/paths';
 import { parseManifestText } from '../documents/manifest/parse';
 import { buildManifest, Manifest } from '../documents/manifest/model';
-import { PeerConf, Topology, topologyFromManifest } from './topology';
+import { PeerConf, Topology, topologyFromManifest } from '../model/topology';
 import { Environment } from '../types';
 import type { Release } from '../knowledge/options/catalog';
 

@@ -1,7 +1,7 @@
 /** What a rule's check sees in an OpenStack service config file: the context of `on: { 'oslo-conf'(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { ConfView } from '../../documents/oslo-conf/context';
-import { PeerConf, Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../model/topology';
 
 export interface ConfRuleContext {
   view: ConfView;

@@ -1,8 +1,8 @@
 /** What a rule's check sees in corosync.conf: the context of `on: { corosync(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { CoroFile } from '../../documents/corosync/parse';
 import { Environment } from '../../types';
-import { PeerConf, Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../model/topology';
 
 export interface CoroRuleContext {
   file: CoroFile;

@@ -1,7 +1,7 @@
 /** What a rule's check sees in a host firewall (iptables, nftables, firewalld, ufw), whichever syntax wrote it: the context of `on: { firewall(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { FwModel } from '../../documents/firewall/model';
-import { PeerConf, Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../model/topology';
 
 export interface FwRuleContext {
   model: FwModel;

@@ -1,7 +1,7 @@
 /** What a rule's check sees in a MariaDB/Galera option file: the context of `on: { galera(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { CnfEntry, CnfFile } from '../../documents/galera/parse';
-import { PeerConf, Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../model/topology';
 
 export interface CnfRuleContext {
   file: CnfFile;

@@ -1,7 +1,7 @@
 /** What a rule's check sees in haproxy.cfg: the context of `on: { haproxy(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { HaView } from '../../documents/haproxy/view';
-import { PeerConf, Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../model/topology';
 
 export interface HaRuleContext {
   view: HaView;

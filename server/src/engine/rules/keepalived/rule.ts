@@ -1,7 +1,7 @@
 /** What a rule's check sees in keepalived.conf: the context of `on: { keepalived(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { KaFile } from '../../documents/keepalived/parse';
-import { PeerConf, Topology } from '../../workspace/topology';
+import { PeerConf, Topology } from '../../model/topology';
 
 export interface KaRuleContext {
   file: KaFile;

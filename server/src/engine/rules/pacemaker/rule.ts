@@ -1,5 +1,5 @@
 /** What a rule's check sees in a Pacemaker configuration (CIB XML, crm shell, pcs commands): the context of `on: { pacemaker(ctx) { ... } }`. */
-import { Report } from '../rule';
+import { Report } from '../report';
 import { PmModel } from '../../documents/pacemaker/model';
 import { Environment } from '../../types';
 

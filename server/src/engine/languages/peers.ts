@@ -3,7 +3,7 @@ import { readSysctl } from '../documents/sysctl/sysctl';
 import { parseKeepalived } from '../documents/keepalived/parse';
 import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
-import { CorosyncFacts, Fact, Listen, PeerConf, ProxyFacts, VrrpInstance } from './topology';
+import { CorosyncFacts, Fact, Listen, PeerConf, ProxyFacts, VrrpInstance } from '../model/topology';
 import { block, CoroEntry, parseCorosync } from '../documents/corosync/parse';
 import { parseHaproxy } from '../documents/haproxy/parse';
 import { HaView } from '../documents/haproxy/view';
