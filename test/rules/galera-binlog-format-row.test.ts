@@ -1,7 +1,6 @@
 /** One of the options Galera requires (templates/galera-required-option.ts); galera-innodb-autoinc-lock-mode-2.test.ts tests four of them together. */
 import { test } from 'node:test';
-import * as assert from 'node:assert/strict';
-import { checkWorkspace, fixedIn } from '../support/workspace';
+import { checkFix, checkWorkspace } from '../support/workspace';
 
 const rules = ['galera-binlog-format-row'];
 
@@ -20,9 +19,20 @@ test('STATEMENT, MIXED or no binlog_format on a Galera node; the fix sets ROW', 
   `,
     { rules },
   );
-  assert.equal(
-    fixedIn('#- c1/my.cnf\n[mysqld]\nbinlog_format=MIXED\nwsrep_on=ON\n', 'c1/my.cnf', 'galera-binlog-format-row'),
-    '[mysqld]\nbinlog_format=ROW\nwsrep_on=ON\n',
+  checkFix(
+    `
+    #- c1/my.cnf
+    [mysqld]
+    binlog_format=MIXED
+    wsrep_on=ON
+    `,
+    `
+    #- c1/my.cnf
+    [mysqld]
+    binlog_format=ROW
+    wsrep_on=ON
+    `,
+    'galera-binlog-format-row',
   );
 });
 

@@ -121,3 +121,17 @@ export function fixedIn(fixture: string, file: string, rule: string): string {
   assert.equal(fs.length, 1, `expected one ${rule} finding in ${file}, got ${fs.length}`);
   return applyEdits(ws.textOf(`${ROOT}/${file}`)!, fs[0].fixes[0].edits);
 }
+
+/**
+ * checkFix(before, after, rule): every file `after` lists reads as written there once the preferred fix
+ * (else the first) of each `rule` finding in it is applied; both are multi-file fixtures.
+ */
+export function checkFix(before: string, after: string, rule: string, config?: LintConfig): void {
+  const { ws, results } = analyseAll(before, config);
+  for (const [path, expected] of filesOf(after)) {
+    const fs = (results.get(path)?.findings ?? []).filter((f) => f.rule === rule && f.fixes.length);
+    assert.ok(fs.length, `no ${rule} finding with a fix in ${path}`);
+    const edits = fs.map((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0]).edits).flat();
+    assert.equal(applyEdits(ws.textOf(path)!, edits), expected, path);
+  }
+}
