@@ -6,12 +6,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
-import { KIND_GLOBS, allGlobs } from '../../server/src/engine/languages/globs';
+import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 
 /** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
 const LANGUAGE_IDS = ['yaml', 'openstack-conf', 'haproxy', 'corosync', 'keepalived', 'iptables', 'crm', 'mariadb-cnf'];
 
-/** Files of every kind the server reads, from the one list of kinds (server/src/engine/languages/globs.ts). */
+/** Files of every kind the server reads, from the one list of kinds (server/src/engine/kinds.ts). */
 export function documentSelector(): { scheme: string; language?: string; pattern?: string }[] {
   const patterns = [...new Set(Object.values(KIND_GLOBS).flat())];
   return [

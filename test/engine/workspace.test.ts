@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { Workspace, nodeRoot } from '../../server/src/engine/workspace/workspace';
 import { detectKind, HEAD_CHARS, LANGUAGES } from '../../server/src/engine/languages';
 import { analyseAll, filesOf } from '../support/workspace';
-import { KIND_GLOBS } from '../../server/src/engine/languages/globs';
+import { KIND_GLOBS } from '../../server/src/engine/kinds';
 
 const manifest = (extra = '') =>
   `apiVersion: openstack-ha/v1\nkind: Deployment\n${extra}nodes:\n  ctl1: { address: 10.0.0.11, roles: [controller] }\n`;

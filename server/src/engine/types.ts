@@ -62,9 +62,8 @@ export interface Finding {
   related?: Related[];
 }
 
-/** Every kind of file the product checks (languages/index.ts says how each is recognised). */
-export type DocumentKind =
-  'manifest' | 'oslo-conf' | 'haproxy' | 'corosync' | 'keepalived' | 'galera' | 'pacemaker' | 'firewall' | 'clustercheck';
+/** Every kind of file the product checks: written once, in kinds.ts (languages/index.ts says how each is recognised). */
+export type { DocumentKind } from './kinds';
 
 export type Environment = 'production' | 'staging' | 'test' | 'demo';
 export const ENVIRONMENTS: readonly Environment[] = ['production', 'staging', 'test', 'demo'];

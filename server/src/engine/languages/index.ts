@@ -4,7 +4,7 @@
  * Adding a kind is one folder under documents/ and one line here.
  */
 import { Language, FactSource } from './language';
-import { KIND_GLOBS } from './globs';
+import { KIND_GLOBS } from '../kinds';
 import type { DocumentKind } from '../types';
 import { isManifestPath, isYamlPath, looksLikeManifest } from '../documents/manifest/recognise';
 import { looksBinary } from '../documents/manifest/parse';

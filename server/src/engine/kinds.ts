@@ -1,7 +1,9 @@
 /**
- * Where each kind's files are found, as globs: the client's document selector and file watchers
- * read these (this module imports nothing, so the client bundle stays small). Content decides in the
- * end (languages/index.ts); a glob only says where a file of the kind may be.
+ * Every kind of file the product checks, written once: its name and where its files may be, as
+ * globs. DocumentKind is this table's keys; languages/ says how each kind is recognised, checked and
+ * served, and the compiler holds LANGUAGES to this list. The client's document selector and file
+ * watchers read the globs (this module imports nothing, so the client bundle stays small). Content
+ * decides in the end (languages/index.ts); a glob only says where a file of the kind may be.
  */
 export const KIND_GLOBS = {
   manifest: ['**/*.{yaml,yml}'],
@@ -22,6 +24,9 @@ export const KIND_GLOBS = {
   ],
   clustercheck: ['**/{sysconfig,default}/clustercheck', '**/xinetd.d/*'],
 } as const;
+
+/** Every kind of file the product checks: the keys of KIND_GLOBS (languages/index.ts says how each is recognised). */
+export type DocumentKind = keyof typeof KIND_GLOBS;
 
 /** Files other files are checked against, though not checked themselves (sysctl, systemd sockets). */
 export const FACT_GLOBS = ['**/sysctl.conf', '**/sysctl.d/*.conf', '**/*.socket', '**/xinetd.d/*'] as const;
