@@ -1,10 +1,11 @@
 /**
  * The one entry point: a document's text in, its model and findings (with fixes) out.
- * The language server, the CLI and the tests all call lintManifest / lintFile.
+ * The language server, the CLI and the tests all call lintManifest / lintFile. What every kind's
+ * check shares (the rules run, severity and suppression, the size guard) lives in check.ts.
  */
-import { Finding, Severity, Span } from './types';
+import { Finding } from './types';
 import { LineIndex } from './text/line-index';
-import { parseManifestText, Parsed } from './documents/manifest/parse';
+import { parseManifestText } from './documents/manifest/parse';
 import { buildManifest, Manifest } from './documents/manifest/model';
 import { emptyManifestFinding, validateManifest } from './documents/manifest/validate';
 import {
@@ -17,59 +18,34 @@ import {
   MANIFEST_RULES,
   PACEMAKER_RULES,
 } from './rules';
-import { EMPTY_CONFIG, effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
+import { EMPTY_CONFIG, LintConfig } from './config';
 import { looksBinary, MAX_MANIFEST_BYTES } from './documents/manifest/parse';
 import { confKind } from './documents/oslo-conf/recognise';
 import { parseConf } from './documents/oslo-conf/parse';
 import { ConfView } from './documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from './knowledge/options/catalog';
-import { CoroFile, parseCorosync } from './documents/corosync/parse';
-import { CnfFile, parseCnf, serverOptions } from './documents/galera/parse';
-import { KaFile, parseKeepalived } from './documents/keepalived/parse';
-import { emptyModel, PmModel } from './documents/pacemaker/model';
+import { parseCorosync } from './documents/corosync/parse';
+import { parseCnf, serverOptions } from './documents/galera/parse';
+import { parseKeepalived } from './documents/keepalived/parse';
+import { emptyModel } from './documents/pacemaker/model';
 import { parseHaproxy } from './documents/haproxy/parse';
 import { pacemakerSyntax, PmSyntax } from './documents/pacemaker/recognise';
 import { parseCib } from './documents/pacemaker/cib';
 import { parseCrm, parsePcs } from './documents/pacemaker/scripts';
 import { HaView } from './documents/haproxy/view';
-import { FwModel, FwSyntax } from './documents/firewall/model';
+import { FwSyntax } from './documents/firewall/model';
 import { firewallSyntax } from './documents/firewall/recognise';
 import { parseFirewall } from './documents/firewall/parse';
-import { Report, RuleMeta } from './rules/rule';
-import { PeerConf, Topology, topologyFromSettings } from './model/topology';
+import { topologyFromSettings } from './model/topology';
+import { byPosition, ConfContext, finish, LintResult, lintParsed, ManifestParser, runRules } from './check';
 
 import type { DocumentKind } from './types';
 export type { DocumentKind } from './types';
-
-export interface LintResult {
-  kind: DocumentKind;
-  findings: Finding[];
-  manifest?: Manifest;
-  parsed?: Parsed;
-  /** For OpenStack service configs: the file, its catalogue, and the option look-ups. */
-  conf?: ConfView;
-  /** For haproxy.cfg: its sections and proxies. */
-  haproxy?: HaView;
-  /** For corosync.conf: its blocks. */
-  corosync?: CoroFile;
-  /** For keepalived.conf: its blocks. */
-  keepalived?: KaFile;
-  /** For a MariaDB/Galera option file: its groups. */
-  cnf?: CnfFile;
-  /** For a Pacemaker configuration: its properties, resources and constraints. */
-  pacemaker?: PmModel;
-  /** For a host firewall: whether it is closed, and what it opens. */
-  firewall?: FwModel;
-  lines: LineIndex;
-}
+export type { ConfContext, LintResult, ManifestParser } from './check';
 
 import { detectKind } from './languages';
 export { detectKind };
 
-/** Where the YAML comes from: the full parser by default, the editor's incremental one per document. */
-export interface ManifestParser {
-  parse(text: string): Parsed;
-}
 const FULL_PARSER: ManifestParser = { parse: parseManifestText };
 
 export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, parser: ManifestParser = FULL_PARSER): LintResult {
@@ -87,63 +63,7 @@ export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, pa
   return { kind: 'manifest', findings: finish(raw, text, lines, config), manifest, parsed, lines };
 }
 
-/** Runs each rule that is not switched off; a rule that throws becomes a finding, not a crash of the others. */
-function runRules<C>(
-  rules: readonly { meta: RuleMeta; check(ctx: C): void }[],
-  config: LintConfig,
-  out: Finding[],
-  makeCtx: (report: (r: Report) => void) => C,
-): void {
-  for (const rule of rules) {
-    if (config.rules[rule.meta.id] === 'off') continue;
-    try {
-      rule.check(
-        makeCtx((r) =>
-          out.push({
-            rule: rule.meta.id,
-            severity: r.severity ?? rule.meta.severity,
-            message: r.message,
-            span: r.span,
-            fixes: r.fixes ?? [],
-            ...(r.tools ? { tools: r.tools } : {}),
-            ...(r.related?.length ? { related: r.related } : {}),
-          }),
-        ),
-      );
-    } catch (e) {
-      out.push({
-        rule: 'internal-error',
-        severity: 'error',
-        message: `rule ${rule.meta.id} failed: ${(e as Error).message}`,
-        span: { start: 0, end: 0 },
-        fixes: [],
-      });
-    }
-  }
-}
-
-/** Applies severity overrides and suppression comments, and sorts by position. */
-function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConfig): Finding[] {
-  const sup = parseSuppressions(text);
-  const out: Finding[] = [];
-  for (const f of raw) {
-    const sev = effectiveSeverity(config, f.rule, f.severity);
-    if (sev === 'off') continue;
-    if (isSuppressed(sup, f.rule, lines.position(f.span.start).line)) continue;
-    out.push(sev === f.severity ? f : { ...f, severity: sev as Severity });
-  }
-  return out.sort(byPosition);
-}
-
-/** Findings in the order of the file: by start, then end, then rule id. */
-const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
-
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
-export interface ConfContext {
-  topology?: Topology;
-  peers?: PeerConf[];
-}
-
 export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
@@ -171,35 +91,6 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
       : undefined);
   runRules(CONF_RULES, config, raw, (report) => ({ view, text, isOff, topology, peers: context.peers ?? [], report }));
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
-}
-
-/**
- * The steps every line-based config file shares: the size guard, the parser's problems as
- * parse-error findings, the rules, then severity overrides and suppression.
- */
-function lintParsed<F extends { problems: { message: string; span: Span }[] }>(
-  kind: DocumentKind,
-  text: string,
-  config: LintConfig,
-  parse: (text: string) => F,
-  check: (file: F, raw: Finding[]) => Partial<LintResult>,
-): LintResult {
-  const lines = new LineIndex(text);
-  const raw: Finding[] = [];
-  if (text.length > MAX_MANIFEST_BYTES) {
-    raw.push({
-      rule: 'file-too-large',
-      severity: 'warning',
-      message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`,
-      span: { start: 0, end: 0 },
-      fixes: [],
-    });
-    return { kind, findings: finish(raw, text, lines, config), lines };
-  }
-  const file = parse(text);
-  for (const p of file.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
-  const extra = check(file, raw);
-  return { kind, ...extra, findings: finish(raw, text, lines, config), lines };
 }
 
 /** haproxy.cfg, checked against the HA guide (and the deployment, when a manifest describes it). */
