@@ -30,7 +30,7 @@ import type { Analysis as EngineAnalysis } from '../engine/analyse';
 import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert';
 import { definition, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
 import { CompletionKind } from '../engine/service/completion';
-import { serviceFor } from '../engine/service';
+import { languageOf } from '../engine/languages';
 import { insertLineAbove } from '../engine/documents/manifest/edits';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
@@ -80,7 +80,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
       (p: HoverParams): Hover | null => {
         const g = get(p.textDocument.uri);
         if (!g) return null;
-        const h = serviceFor(g.r.kind).hover?.(g.r, g.r.lines.offset(p.position), ruleDocUri);
+        const h = languageOf(g.r.kind).service.hover?.(g.r, g.r.lines.offset(p.position), ruleDocUri);
         if (!h) return null;
         // which deployment the file was checked against, under what the hover says
         const r = g.r as EngineAnalysis;
@@ -103,7 +103,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
         const a = analyses.get(doc);
         if (!a.result) return [];
         const lines = a.result.lines;
-        const res = serviceFor(a.result.kind).complete?.(a.result, doc.getText(), lines.offset(p.position));
+        const res = languageOf(a.result.kind).service.complete?.(a.result, doc.getText(), lines.offset(p.position));
         if (!res) return [];
         const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
         return res.items.map((i) => ({
@@ -134,7 +134,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
           selectionRange: toRange(g.r.lines, s.selection),
           children: s.children.map(conv),
         });
-        return (serviceFor(g.r.kind).symbols?.(g.r) ?? []).map(conv);
+        return (languageOf(g.r.kind).service.symbols?.(g.r) ?? []).map(conv);
       },
       [],
     ),

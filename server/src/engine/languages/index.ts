@@ -1,23 +1,32 @@
 /**
  * LANGUAGES: every kind of file the product checks, in detection order (the first that recognises
  * a file wins), and FACT_SOURCES: the files read only for what other files are checked against.
- * Adding a kind is one folder under documents/ and one line here.
+ *
+ * Adding a kind of file: its name and globs, one line in KIND_GLOBS (kinds.ts: DocumentKind is that
+ * table's keys); its parser and recognition in documents/<kind>/; its Language in languages/<kind>.ts
+ * (label, recognise, peer, lint, service); and one line here, in LANGUAGES (the compiler refuses a
+ * kind of kinds.ts that has no language here). Only if the kind has them: the context its rules see
+ * (rules/<kind>/rule.ts and one line in RuleContexts, rules/rule.ts), one field of LintResult
+ * (check.ts) for the model its editor service reads, that service in service/<kind>.ts, and what
+ * other files learn from it in peers.ts.
  */
-import { Language, FactSource } from './language';
-import { KIND_GLOBS } from '../kinds';
+import type { FactSource, Language } from './language';
 import type { DocumentKind } from '../types';
-import { isManifestPath, isYamlPath, looksLikeManifest } from '../documents/manifest/recognise';
 import { looksBinary } from '../documents/manifest/parse';
-import { confKind } from '../documents/oslo-conf/recognise';
-import { isCorosyncFile } from '../documents/corosync/recognise';
-import { isKeepalivedFile } from '../documents/keepalived/recognise';
-import { isCnfFile } from '../documents/galera/recognise';
-import { pacemakerSyntax } from '../documents/pacemaker/recognise';
-import { firewallSyntax } from '../documents/firewall/recognise';
-import { isCheckEndpointFile, isClustercheckFile } from '../documents/clustercheck/endpoints';
-import { isHaproxyFile } from '../documents/haproxy/recognise';
+import { isCheckEndpointFile } from '../documents/clustercheck/endpoints';
 import { isSysctlFile } from '../documents/sysctl/sysctl';
-import { clustercheckPeer, corosyncPeer, galeraPeer, haproxyPeer, keepalivedPeer, peerConf, sysctlPeer } from './peers';
+import { clustercheckPeer, sysctlPeer } from './peers';
+import { manifest } from './manifest';
+import { osloConf } from './oslo-conf';
+import { corosync } from './corosync';
+import { keepalived } from './keepalived';
+import { galera } from './galera';
+import { pacemaker } from './pacemaker';
+import { firewall } from './firewall';
+import { clustercheck } from './clustercheck';
+import { haproxy } from './haproxy';
+
+export type { FactSource, Language, LanguageService } from './language';
 
 /**
  * How much of a file recognition reads, the same for every host: the CLI reads this much of a
@@ -25,37 +34,24 @@ import { clustercheckPeer, corosyncPeer, galeraPeer, haproxyPeer, keepalivedPeer
  */
 export const HEAD_CHARS = 64 * 1024;
 
-export const LANGUAGES: readonly Language[] = [
-  {
-    kind: 'manifest',
-    label: 'HA manifest',
-    globs: KIND_GLOBS.manifest,
-    recognise: (p, h) => isManifestPath(p) || (isYamlPath(p) && looksLikeManifest(h)),
-  },
-  {
-    kind: 'oslo-conf',
-    label: 'OpenStack service config',
-    globs: KIND_GLOBS['oslo-conf'],
-    recognise: (p, h) => !!confKind(p, h),
-    peer: (p, t) => {
-      const k = confKind(p, t);
-      return k ? peerConf(p, k, t) : undefined;
-    },
-  },
-  { kind: 'corosync', label: 'corosync.conf', globs: KIND_GLOBS.corosync, recognise: isCorosyncFile, peer: corosyncPeer },
-  { kind: 'keepalived', label: 'keepalived.conf', globs: KIND_GLOBS.keepalived, recognise: isKeepalivedFile, peer: keepalivedPeer },
-  { kind: 'galera', label: 'MariaDB/Galera option file', globs: KIND_GLOBS.galera, recognise: isCnfFile, peer: galeraPeer },
-  { kind: 'pacemaker', label: 'Pacemaker configuration', globs: KIND_GLOBS.pacemaker, recognise: (p, h) => !!pacemakerSyntax(p, h) },
-  { kind: 'firewall', label: 'host firewall', globs: KIND_GLOBS.firewall, recognise: (p, h) => !!firewallSyntax(p, h) },
-  {
-    kind: 'clustercheck',
-    label: 'clustercheck service',
-    globs: KIND_GLOBS.clustercheck,
-    recognise: isClustercheckFile,
-    peer: (p, t) => (isCheckEndpointFile(p, t) ? clustercheckPeer(p, t) : undefined),
-  },
-  { kind: 'haproxy', label: 'haproxy.cfg', globs: KIND_GLOBS.haproxy, recognise: isHaproxyFile, peer: haproxyPeer },
-];
+/** The list as given, once the compiler has seen a language for every kind of kinds.ts. */
+function everyKind<L extends Language>(
+  list: readonly L[] & ([DocumentKind] extends [L['kind']] ? unknown : { missing: Exclude<DocumentKind, L['kind']> }),
+): readonly Language[] {
+  return list;
+}
+
+export const LANGUAGES: readonly Language[] = everyKind([
+  manifest,
+  osloConf,
+  corosync,
+  keepalived,
+  galera,
+  pacemaker,
+  firewall,
+  clustercheck,
+  haproxy,
+]);
 
 export const FACT_SOURCES: readonly FactSource[] = [
   { name: 'sysctl', recognise: (p) => isSysctlFile(p), peer: sysctlPeer },
@@ -72,13 +68,10 @@ export function headOf(text: string): string {
   return text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
 }
 
-/** The kind of a file from its path and text, or null when the product does not check it. Binary content is never a kind. */
+/** The kind of a file from its path and text, or null when the product does not check it. Binary content is never a kind, unless a language claims the file by its name. */
 export function detectKind(path: string, text: string): DocumentKind | null {
   const head = headOf(text);
-  // a manifest by name is claimed whatever it holds: its parser says what is wrong with it
-  if (isManifestPath(path)) return 'manifest';
-  // so is a service config by its name: its check says it is binary
-  if (confKind(path, head)) return 'oslo-conf';
+  for (const l of LANGUAGES) if (l.claims?.(path, head)) return l.kind;
   if (looksBinary(head)) return null;
   for (const l of LANGUAGES) if (l.recognise(path, head)) return l.kind;
   return null;

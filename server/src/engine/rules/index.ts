@@ -228,22 +228,13 @@ function registry(metas: RuleMeta[]): RuleMeta[] {
 
 export const ALL_RULES: readonly RuleMeta[] = registry([...CORE_RULES, ...RULES.map((r) => r.meta)]);
 
-/** The rules with a check for `kind`, as lint.ts runs them: each rule's metadata with its check there. */
-function rulesFor<K extends RuleKind>(kind: K): readonly KindRule<K>[] {
+/** The rules with a check for `kind`, as its language runs them (languages/<kind>.ts): each rule's metadata with its check there. */
+export function rulesFor<K extends RuleKind>(kind: K): readonly KindRule<K>[] {
   return RULES.flatMap((r) => {
     const check = r.on[kind];
     return check ? [{ meta: r.meta, check }] : [];
   });
 }
-
-export const MANIFEST_RULES = rulesFor('manifest');
-export const CONF_RULES = rulesFor('oslo-conf');
-export const HAPROXY_RULES = rulesFor('haproxy');
-export const COROSYNC_RULES = rulesFor('corosync');
-export const KEEPALIVED_RULES = rulesFor('keepalived');
-export const GALERA_RULES = rulesFor('galera');
-export const PACEMAKER_RULES = rulesFor('pacemaker');
-export const FIREWALL_RULES = rulesFor('firewall');
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 export function ruleMeta(id: string): RuleMeta | undefined {

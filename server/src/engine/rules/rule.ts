@@ -56,7 +56,7 @@ export function defineRule(rule: DefinedRule): DefinedRule {
   return rule;
 }
 
-/** One kind's check of a rule, as lint.ts runs it (rules/index.ts derives these lists from the registry). */
+/** One kind's check of a rule, as its language runs it (rulesFor in rules/index.ts derives these lists from the registry). */
 export interface KindRule<K extends RuleKind> {
   meta: RuleMeta;
   check(ctx: RuleContexts[K]): void;
