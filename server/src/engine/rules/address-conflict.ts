@@ -17,9 +17,8 @@ export const rule = defineRule({
       const m = ctx.manifest;
       // the first holder of each address; its label is written only when a second one turns up
       const seen = new Map<string, { kind: string; name: string }>();
-      const visit = (kind: string, name: string, address: Located<string> | undefined) => {
-        if (!address) return;
-        const key = canonicalIP(address.value);
+      const visit = (kind: string, name: string, address: Located<string> | undefined, key = address && canonicalIP(address.value)) => {
+        if (!address || !key) return;
         const first = seen.get(key);
         if (first)
           ctx.report({
@@ -28,7 +27,8 @@ export const rule = defineRule({
           });
         else seen.set(key, { kind, name });
       };
-      for (const n of m.nodes.values()) visit('node', n.name, n.address);
+      // a node's canonical address is worked out with the node (and kept while the node is unchanged)
+      for (const n of m.nodes.values()) visit('node', n.name, n.address, n.addressKey);
       for (const v of m.vips.values()) visit('VIP', v.name, v.address);
     },
     // two IPaddr2 VIPs with one address in a Pacemaker configuration (CIB, crm or pcs)

@@ -7,6 +7,7 @@ import { Document, YAMLMap } from 'yaml';
 import { Environment, ENVIRONMENTS, Span } from '../../types';
 import { KNOWN_RELEASES, Release } from '../../knowledge/options/catalog';
 import { perEntry } from './memo';
+import { canonicalIP } from '../../text/ip';
 import { lookupService, Mode, MODES, ServiceInfo } from '../../knowledge/services';
 import { deref, entries, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
 
@@ -20,7 +21,11 @@ interface Named {
 
 export interface NodeDef extends Named {
   address?: Located<string>;
+  /** The address as compared (canonicalIP), worked out with the node. */
+  addressKey?: string;
   roles: Located<string>[];
+  /** Whether one of its roles is controller (several rules ask, for every node). */
+  controller: boolean;
   failureDomain?: Located<string>;
   interfaces?: LocatedList;
   bond?: Located<boolean>;
@@ -137,10 +142,14 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
       e.key,
       perEntry(e.pair, 'node', () => {
         const f = fieldsOf(doc, e.value);
+        const address = str(f, 'address');
+        const roles = list(doc, f, 'roles')?.items ?? [];
         return {
           ...named(e),
-          address: str(f, 'address'),
-          roles: list(doc, f, 'roles')?.items ?? [],
+          address,
+          addressKey: address ? canonicalIP(address.value) : undefined,
+          roles,
+          controller: roles.some((r) => r.value === 'controller'),
           failureDomain: str(f, 'failure_domain'),
           interfaces: list(doc, f, 'interfaces'),
           bond: bool(f, 'bond'),
