@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { canonicalIP } from '../text/ip';
-import { Located } from '../documents/manifest/yaml-ast';
+import { NodeDef } from '../documents/manifest/model';
 import { isVip } from '../documents/pacemaker/model';
 
 export const rule = defineRule({
@@ -15,21 +15,28 @@ export const rule = defineRule({
   on: {
     manifest(ctx) {
       const m = ctx.manifest;
-      // the first holder of each address; its label is written only when a second one turns up
-      const seen = new Map<string, { kind: string; name: string }>();
-      const visit = (kind: string, name: string, address: Located<string> | undefined, key = address && canonicalIP(address.value)) => {
-        if (!address || !key) return;
-        const first = seen.get(key);
+      // the first holder of each address (a node, or a VIP by its name); named in a message only when a second turns up
+      const seen = new Map<string, NodeDef | string>();
+      const holder = (h: NodeDef | string) => (typeof h === 'string' ? `VIP '${h}'` : `node '${h.name}'`);
+      for (const n of m.nodes.values()) {
+        // a node's canonical address is worked out with the node (and kept while the node is unchanged)
+        if (!n.address || !n.addressKey) continue;
+        const first = seen.get(n.addressKey);
         if (first)
           ctx.report({
-            span: address.span,
-            message: `${address.value} of ${kind} '${name}' is already the address of ${first.kind} '${first.name}'`,
+            span: n.address.span,
+            message: `${n.address.value} of node '${n.name}' is already the address of ${holder(first)}`,
           });
-        else seen.set(key, { kind, name });
-      };
-      // a node's canonical address is worked out with the node (and kept while the node is unchanged)
-      for (const n of m.nodes.values()) visit('node', n.name, n.address, n.addressKey);
-      for (const v of m.vips.values()) visit('VIP', v.name, v.address);
+        else seen.set(n.addressKey, n);
+      }
+      for (const v of m.vips.values()) {
+        if (!v.address) continue;
+        const key = canonicalIP(v.address.value);
+        const first = seen.get(key);
+        if (first)
+          ctx.report({ span: v.address.span, message: `${v.address.value} of VIP '${v.name}' is already the address of ${holder(first)}` });
+        else seen.set(key, v.name);
+      }
     },
     // two IPaddr2 VIPs with one address in a Pacemaker configuration (CIB, crm or pcs)
     pacemaker(ctx) {

@@ -5,7 +5,11 @@ import { ClusterDef, Manifest, NodeDef, ServiceDef } from './model';
 /** The controllers, worked out once per model (several rules ask; a model does not change once built). */
 export function controllers(m: Manifest): NodeDef[] {
   let c = CONTROLLERS.get(m);
-  if (!c) CONTROLLERS.set(m, (c = [...m.nodes.values()].filter((n) => n.controller)));
+  if (!c) {
+    c = [];
+    for (const n of m.nodes.values()) if (n.controller) c.push(n);
+    CONTROLLERS.set(m, c);
+  }
   return c;
 }
 const CONTROLLERS = new WeakMap<Manifest, NodeDef[]>();
