@@ -9,7 +9,21 @@ import { KNOWN_RELEASES, Release } from '../../knowledge/options/catalog';
 import { perEntry } from './memo';
 import { canonicalIP } from '../../text/ip';
 import { lookupService, Mode, MODES, ServiceInfo } from '../../knowledge/services';
-import { deref, entries, Entry, isMap, isScalar, Located, LocatedList, scalarOf, scalarString, spanOf, stringList } from './yaml-ast';
+import {
+  deref,
+  entries,
+  entryOf,
+  Entry,
+  isMap,
+  keyText,
+  isScalar,
+  Located,
+  LocatedList,
+  scalarOf,
+  scalarString,
+  spanOf,
+  stringList,
+} from './yaml-ast';
 
 interface Named {
   name: string;
@@ -136,26 +150,29 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
   const rel = str(fieldsOf(doc, m.sections.get('metadata')?.value), 'release');
   if (rel && (KNOWN_RELEASES as string[]).includes(rel.value)) m.release = rel.value as Release;
 
-  for (const e of entries(doc, m.sections.get('nodes')?.value)) {
-    if (m.nodes.has(e.key) || !isMap(e.value)) continue; // the schema check reports what is not a mapping
-    m.nodes.set(
-      e.key,
-      perEntry(e.pair, 'node', () => {
-        const f = fieldsOf(doc, e.value);
-        const address = str(f, 'address');
-        const roles = list(doc, f, 'roles')?.items ?? [];
-        return {
-          ...named(e),
-          address,
-          addressKey: address ? canonicalIP(address.value) : undefined,
-          roles,
-          controller: roles.some((r) => r.value === 'controller'),
-          failureDomain: str(f, 'failure_domain'),
-          interfaces: list(doc, f, 'interfaces'),
-          bond: bool(f, 'bond'),
-        };
-      }),
-    );
+  // the pairs are read as they are: an Entry and a NodeDef are made only for a node worked out anew
+  const nodesMap = deref(doc, m.sections.get('nodes')?.value);
+  for (const p of isMap(nodesMap) ? nodesMap.items : []) {
+    const key = keyText(p);
+    if (key === null || m.nodes.has(key)) continue;
+    const def = perEntry(p, 'node', (): NodeDef | null => {
+      const e = entryOf(doc, p)!;
+      if (!isMap(e.value)) return null; // the schema check reports what is not a mapping
+      const f = fieldsOf(doc, e.value);
+      const address = str(f, 'address');
+      const roles = list(doc, f, 'roles')?.items ?? [];
+      return {
+        ...named(e),
+        address,
+        addressKey: address ? canonicalIP(address.value) : undefined,
+        roles,
+        controller: roles.some((r) => r.value === 'controller'),
+        failureDomain: str(f, 'failure_domain'),
+        interfaces: list(doc, f, 'interfaces'),
+        bond: bool(f, 'bond'),
+      };
+    });
+    if (def) m.nodes.set(key, def);
   }
 
   for (const e of entries(doc, m.sections.get('clusters')?.value)) {

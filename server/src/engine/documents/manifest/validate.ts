@@ -7,7 +7,7 @@ import { Finding, Fix, Severity, Span } from '../../types';
 import { closest } from '../../text/suggest';
 import { isIP, isIPv4 } from '../../text/ip';
 import { isExtensionKey, MANIFEST, MapSchema, Schema } from './schema';
-import { deref, entries, spanOf } from './yaml-ast';
+import { deref, entries, entryOf, keyText, spanOf } from './yaml-ast';
 import { replaceFix } from './edits';
 import { perEntry } from './memo';
 
@@ -179,8 +179,8 @@ function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string,
 }
 
 function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string): void {
-  const items = entries(ctx.doc, n);
   if (s.fields) {
+    const items = entries(ctx.doc, n);
     const known = Object.keys(s.fields);
     for (const e of items) {
       const f = s.fields[e.key];
@@ -215,25 +215,28 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
     const kind = s.keyKind === 'vip' ? 'VIP' : (s.keyKind ?? 'entry');
     const values = s.values;
     // an entity's findings depend on its own text only: kept while the editor's parser keeps its entry
-    for (const e of items)
-      ctx.out.push(
-        ...perEntry(e.pair, `validate:${kind}`, () => {
-          const own: Ctx = { doc: ctx.doc, out: [] };
-          const inner = `${kind} '${e.key}'`;
-          owners.set(e.value ?? e.keyNode, e.keySpan);
-          if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
-            if (values.type === 'map' && (values.required?.length ?? 0) > 0)
-              push(
-                own,
-                'schema-missing-field',
-                'error',
-                `${inner} is empty; it needs ${values.required!.map((r) => `'${r}'`).join(', ')}`,
-                e.keySpan,
-              );
-          } else walk(own, e.value, values, inner, e.key, true);
-          return own.out;
-        }),
-      );
+    // (the pairs are read as they are: an Entry is made only for an entity worked out anew)
+    for (const p of isMap(n) ? n.items : []) {
+      if (keyText(p) === null) continue;
+      const found = perEntry(p, `validate:${kind}`, () => {
+        const e = entryOf(ctx.doc, p)!;
+        const own: Ctx = { doc: ctx.doc, out: [] };
+        const inner = `${kind} '${e.key}'`;
+        owners.set(e.value ?? e.keyNode, e.keySpan);
+        if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
+          if (values.type === 'map' && (values.required?.length ?? 0) > 0)
+            push(
+              own,
+              'schema-missing-field',
+              'error',
+              `${inner} is empty; it needs ${values.required!.map((r) => `'${r}'`).join(', ')}`,
+              e.keySpan,
+            );
+        } else walk(own, e.value, values, inner, e.key, true);
+        return own.out;
+      });
+      for (const f of found) ctx.out.push(f);
+    }
   }
 }
 

@@ -28,6 +28,14 @@ export interface Entry {
   rawValue: unknown;
 }
 
+/** One pair of a mapping as an Entry (null when its key is not a plain scalar). */
+export function entryOf(doc: Document, p: Pair): Entry | null {
+  const key = keyText(p);
+  return key === null
+    ? null
+    : { key, pair: p, keyNode: p.key as Scalar, keySpan: spanOf(p.key as Scalar), value: deref(doc, p.value), rawValue: p.value };
+}
+
 export function entries(doc: Document, map: unknown): Entry[] {
   const m = deref(doc, map);
   if (!isMap(m)) return [];
