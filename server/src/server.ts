@@ -22,17 +22,12 @@ import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
 import { Diagnostic } from 'vscode-languageserver/node';
-import picomatch from 'picomatch';
 import { Related } from './engine/types';
-import { isWithin } from './engine/text/paths';
-import { collectFiles, enginePath, readForCheck, SKIP_DIRS } from './node/files';
-import { statSync } from 'fs';
+import { WorkspaceFiles } from './lsp/workspace-files';
 import { kindCounts } from './cli/format';
 import { languageOf } from './engine/languages';
 import type { Analysis } from './lsp/analysis';
 
-/** The language server reads at most this many files of a workspace. */
-const MAX_WORKSPACE_FILES = 20000;
 export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
 export const FILE_CONTEXT_NOTIFICATION = 'openstackHa/fileContext';
 
@@ -47,7 +42,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasConfigurationCapability = false;
   let workDoneProgress = false;
   let workspaceFoldersCapability = false;
-  let workspaceRoots: string[] = [];
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
   let workspaceTrusted = true;
   const runner = new ToolRunner();
@@ -79,8 +73,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const openUris = new Map<string, string>();
   const keyOf = AnalysisCache.keyOf;
   const uriFor = (key: string) => openUris.get(key) ?? AnalysisCache.uriOf(key);
-  const inWorkspace = (key: string) => workspaceRoots.some((r) => isWithin(enginePath(r), key));
-  let ignored: (key: string) => boolean = () => false;
+  /** The workspace folders on disk: read, followed, filtered (lsp/workspace-files.ts). */
+  const files = new WorkspaceFiles(analyses, {
+    isOpen: (key) => openUris.has(key),
+    cleared: (key) => void connection.sendDiagnostics({ uri: uriFor(key), diagnostics: [] }),
+    changed: (key) => schedule(key, DEBOUNCE_MS),
+  });
 
   /** Diagnostics of a file: its open buffer's, else what the workspace holds of it on disk. */
   const publish = (key: string) => {
@@ -173,23 +171,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2);
   };
 
-  let ignoreKey = '';
-  /** Sets the ignore globs; true when they changed (the workspace is then read again). */
-  const setIgnored = (globs: string[], exclude: string[]): boolean => {
-    const all = [...globs, ...exclude];
-    const key = JSON.stringify(all);
-    if (key === ignoreKey) return false;
-    ignoreKey = key;
-    const match = all.length ? picomatch(all, { dot: true }) : undefined;
-    ignored = match
-      ? (key) =>
-          workspaceRoots.some((r) => {
-            const root = enginePath(r);
-            return isWithin(root, key) && key !== root && match(key.slice(root.length + 1));
-          })
-      : () => false;
-    return true;
-  };
   let scanned = false;
   const pullSettings = async () => {
     if (!hasConfigurationCapability) return;
@@ -197,7 +178,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
       analyses.setSettings(sanitize(s));
-      rescan = setIgnored(
+      rescan = files.setIgnored(
         analyses.settings.ignore ?? [],
         Object.entries((exclude ?? {}) as Record<string, unknown>)
           .filter(([, on]) => on === true)
@@ -211,28 +192,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else relintAll();
   };
 
-  /** Forgets a file the workspace held (gone from disk, ignored, out of the folders) and clears its diagnostics. */
-  const drop = (key: string) => {
-    analyses.remove(key);
-    if (!openUris.has(key)) void connection.sendDiagnostics({ uri: uriFor(key), diagnostics: [] });
-  };
-  /** Reads every file under `dir` into the workspace (a folder created or moved in). */
-  const readFolder = (dir: string) => {
-    const { files } = collectFiles([dir], { strict: false, maxFiles: MAX_WORKSPACE_FILES });
-    for (const file of files) {
-      const key = enginePath(file);
-      if (openUris.has(key) || ignored(key)) continue;
-      try {
-        const r = readForCheck(file);
-        if (r.truncated) continue;
-        analyses.setText(key, r.text);
-        if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS);
-      } catch {
-        /* unreadable */
-      }
-    }
-  };
-
   /**
    * Workspace diagnostics: reads every file under the workspace folders into the workspace, then
    * checks each recognised one, reporting progress; the user may cancel (the rest is checked when edited).
@@ -243,27 +202,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const progress = workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('OpenStack HA', 0, 'reading the workspace', true);
     try {
-      const { files } = collectFiles(workspaceRoots, { strict: false, maxFiles: MAX_WORKSPACE_FILES });
-      const seen = new Set<string>();
-      for (const file of files) {
-        const key = enginePath(file);
-        if (openUris.has(key) || ignored(key)) continue;
-        try {
-          const r = readForCheck(file);
-          if (!r.truncated) {
-            analyses.setText(key, r.text, false);
-            seen.add(key);
-          }
-        } catch {
-          /* unreadable: as if absent */
-        }
-      }
-      // what the workspace held that is no longer there (deleted unseen, now ignored, its folder removed) goes
-      for (const key of analyses.workspace.paths()) if (!seen.has(key) && !openUris.has(key)) drop(key);
-      analyses.workspaceEpoch++;
+      const read = files.readAll();
       const checked = analyses.workspace.checkedFiles();
       connection.console.info(
-        `workspace: ${files.length} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`,
+        `workspace: ${read} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`,
       );
       scanning = false;
       for (let i = 0; i < checked.length; i++) {
@@ -293,10 +235,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       .map((f) => URI.toPath(f.uri))
       .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
       .filter((p): p is string => !!p);
-    workspaceRoots = [...new Set(roots)];
+    files.roots = [...new Set(roots)];
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     analyses.setSettings(sanitize(init?.settings));
-    setIgnored(analyses.settings.ignore ?? [], []);
+    files.setIgnored(analyses.settings.ignore ?? [], []);
     workspaceTrusted = init?.workspaceTrusted !== false;
     return {
       capabilities: {
@@ -325,11 +267,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         .catch(() => undefined);
     if (workspaceFoldersCapability)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = e.removed.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
-        const added = e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
-        workspaceRoots = [...new Set([...workspaceRoots.filter((r) => !removed.includes(r)), ...added])];
-        for (const r of removed) for (const k of analyses.workspace.pathsUnder(enginePath(r))) if (!inWorkspace(k)) drop(k);
-        for (const r of added) readFolder(r);
+        const paths = (fs: { uri: string }[]) => fs.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+        files.changeFolders(paths(e.added), paths(e.removed));
       });
     // the settings first (ignore globs), then every file of the workspace
     void pullSettings().then(() => scanWorkspace());
@@ -338,7 +277,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (hasConfigurationCapability) void pullSettings();
     else {
       analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa));
-      setIgnored(analyses.settings.ignore ?? [], []);
+      files.setIgnored(analyses.settings.ignore ?? [], []);
       relintAll();
     }
   });
@@ -350,31 +289,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         configs = true;
         continue;
       }
-      const key = enginePath(file);
       // an open document is followed through its buffer; a file changed on disk (git pull, a terminal) is read again
-      if (openUris.has(key)) continue;
-      if (c.type === FileChangeType.Deleted) {
-        // a file, or a whole folder: everything the workspace holds under it goes
-        for (const k of analyses.workspace.pathsUnder(key)) {
-          analyses.remove(k);
-          if (!openUris.has(k)) void connection.sendDiagnostics({ uri: uriFor(k), diagnostics: [] });
-        }
-        continue;
-      }
-      if (ignored(key) || !inWorkspace(key) || key.split('/').some((seg) => SKIP_DIRS.has(seg))) continue;
-      try {
-        // a folder created or moved in: everything under it
-        if (statSync(file).isDirectory()) {
-          readFolder(file);
-          continue;
-        }
-        const r = readForCheck(file);
-        if (r.truncated) continue;
-        analyses.setText(key, r.text);
-        if (analyses.workspace.kindOf(key)) schedule(key, DEBOUNCE_MS);
-      } catch {
-        analyses.remove(key);
-      }
+      files.onDisk(file, c.type === FileChangeType.Deleted);
     }
     if (configs) {
       analyses.invalidate();
@@ -447,24 +363,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analyses.forget(key);
     toolDiagnostics.delete(e.document.uri);
     // closed without saving: the workspace goes back to the file on disk, and keeps showing its findings
-    const file = URI.toPath(e.document.uri);
-    let disk: string | undefined;
-    try {
-      if (file && inWorkspace(key) && !ignored(key)) {
-        const r = readForCheck(file);
-        if (!r.truncated) disk = r.text;
-      }
-    } catch {
-      disk = undefined;
-    }
-    if (disk !== undefined) {
-      analyses.setText(key, disk);
-      if (analyses.workspace.kindOf(key)) {
-        publish(key);
-        return;
-      }
-    } else if (file) analyses.remove(key);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (files.closed(URI.toPath(e.document.uri), key)) publish(key);
+    else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   registerHandlers(connection, documents, analyses);
