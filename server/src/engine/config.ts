@@ -3,6 +3,7 @@
  * file on disk is the host's job (node/config-files.ts), so the engine stays free of I/O.
  */
 import { parseDocument } from 'yaml';
+import { tooDeepMessage, yamlTooDeep } from './text/depth';
 import { Environment, ENVIRONMENTS, Finding, Severity, SeveritySetting } from './types';
 import { isRuleId } from './rules';
 import { editDistance } from './text/suggest';
@@ -33,6 +34,8 @@ export class ConfigError extends Error {}
 
 /** Parses a config file's text; throws ConfigError with every problem, one per line. */
 export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintConfig {
+  // the yaml composer recurses per level: a settings file nested past the bound is refused, never a stack overflow
+  if (yamlTooDeep(text) >= 0) throw new ConfigError(`${source}: ${tooDeepMessage('YAML')}`);
   const doc = parseDocument(text, { prettyErrors: false });
   const problems: string[] = doc.errors.map((e) => `${source}: ${e.message.split('\n')[0]}`);
   const raw = problems.length ? null : (doc.toJS({ maxAliasCount: 100 }) as unknown);

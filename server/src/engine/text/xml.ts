@@ -1,5 +1,6 @@
 /** A small XML reader with positions: elements, attributes and their value spans. Enough for CIBs and firewalld zones; no entities beyond the five, no namespaces. */
 import { Span } from '../types';
+import { MAX_NESTING, tooDeepMessage } from './depth';
 
 export interface Located {
   value: string;
@@ -25,6 +26,8 @@ const decode = (v: string) =>
 export function readXml(text: string, problems: { message: string; span: Span }[]): El {
   const root: El = { name: '#document', attrs: new Map(), start: 0, end: text.length, children: [], parent: null };
   let cur = root;
+  let depth = 0;
+  let stopped = false;
   // at each `<`: a comment, a processing instruction, CDATA, a doctype, or a tag whose attributes are
   // separated by blanks; anything else is not XML, and libxml (so crm_verify) refuses the file
   const re =
@@ -53,7 +56,14 @@ export function readXml(text: string, problems: { message: string; span: Span }[
       }
       cur.end = m.index + all.length;
       cur = cur.parent ?? root;
+      depth = Math.max(0, depth - 1);
       continue;
+    }
+    // the walks over the tree recurse per level: past the bound the rest of the file is not read
+    if (!selfClose && depth >= MAX_NESTING) {
+      problems.push({ message: tooDeepMessage('elements'), span: { start: m.index, end: m.index + all.length } });
+      stopped = true;
+      break;
     }
     const el: El = { name, attrs: new Map(), start: m.index, end: m.index + all.length, children: [], parent: cur };
     const attrRe = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
@@ -64,9 +74,13 @@ export function readXml(text: string, problems: { message: string; span: Span }[
       el.attrs.set(a[1], { value: decode(a[3] ?? a[4] ?? ''), span: { start: vStart, end: vStart + (a[3] ?? a[4] ?? '').length } });
     }
     cur.children.push(el);
-    if (!selfClose) cur = el;
+    if (!selfClose) {
+      cur = el;
+      depth++;
+    }
   }
-  if (cur !== root)
+  // a file read only up to the nesting bound has its elements left open: that is said once, above
+  if (cur !== root && !stopped)
     problems.push({ message: `<${cur.name}> is not closed`, span: { start: cur.start, end: cur.start + cur.name.length + 1 } });
   return root;
 }

@@ -5,6 +5,7 @@
  */
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
+import { MAX_NESTING, tooDeepMessage } from '../../text/depth';
 
 export interface CoroEntry {
   key: string;
@@ -42,13 +43,23 @@ export function parseCorosync(text: string): CoroFile {
   };
   const problems: CoroFile['problems'] = [];
   let cur = root;
+  let depth = 0;
+  let stopped = false;
   forEachLine(text, (line, start, lineNo) => {
+    if (stopped) return;
     const lead = line.length - line.trimStart().length;
     const body = line.trim();
     if (!body || body.startsWith('#')) return;
     const s = start + lead;
     let m = /^([A-Za-z0-9_.-]+)\s*\{\s*$/.exec(body);
+    if (m && depth >= MAX_NESTING) {
+      // the walks over blocks recurse per level: past the bound the rest of the file is not read
+      problems.push({ message: tooDeepMessage('blocks'), span: { start: s, end: s + body.length } });
+      stopped = true;
+      return;
+    }
     if (m) {
+      depth++;
       const b: CoroBlock = {
         name: m[1],
         nameSpan: { start: s, end: s + m[1].length },
@@ -71,6 +82,7 @@ export function parseCorosync(text: string): CoroFile {
       cur.span = { start: cur.span.start, end: s + 1 };
       cur.closeEnd = s;
       cur = cur.parent;
+      depth--;
       return;
     }
     m = /^([A-Za-z0-9_.-]+)\s*:\s*(.*?)\s*$/.exec(body);
@@ -91,8 +103,10 @@ export function parseCorosync(text: string): CoroFile {
       span: { start: s, end: s + body.length },
     });
   });
-  for (let b: CoroBlock | null = cur; b && b.parent; b = b.parent)
-    problems.push({ message: `block '${b.name}' is not closed (missing })`, span: b.nameSpan });
+  // a file read only up to the nesting bound has its blocks left open: that is said once, above
+  if (!stopped)
+    for (let b: CoroBlock | null = cur; b && b.parent; b = b.parent)
+      problems.push({ message: `block '${b.name}' is not closed (missing })`, span: b.nameSpan });
   checkIntegers(root, '', problems);
   return { root, problems };
 }

@@ -5,6 +5,7 @@
  */
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
+import { MAX_NESTING, tooDeepMessage } from '../../text/depth';
 
 export interface KaWord {
   text: string;
@@ -41,9 +42,12 @@ export function parseKeepalived(text: string): KaFile {
   };
   const problems: KaFile['problems'] = [];
   let cur = root;
+  let depth = 0;
+  let stopped = false;
   // a block keyword alone on its line, whose `{` may come on the next line (keepalived reads the next word)
   let opener: KaStatement | undefined;
   forEachLine(text, (line, start, lineNo) => {
+    if (stopped) return;
     let words: KaWord[] = [];
     const flush = () => {
       if (!words.length) return;
@@ -68,7 +72,14 @@ export function parseKeepalived(text: string): KaFile {
         continue;
       }
       if (c === '#' || c === '!') break;
+      if (c === '{' && depth >= MAX_NESTING) {
+        // the walks over blocks recurse per level: past the bound the rest of the file is not read
+        problems.push({ message: tooDeepMessage('blocks'), span: { start: start + i, end: start + i + 1 } });
+        stopped = true;
+        return;
+      }
       if (c === '{') {
+        depth++;
         // `vrrp_sync_group VG1` on one line and `{` on the next: the statement above is the block's name
         if (!words.length && waiting && cur.statements[cur.statements.length - 1] === waiting) {
           cur.statements.pop();
@@ -97,6 +108,7 @@ export function parseKeepalived(text: string): KaFile {
           cur.span = { start: cur.span.start, end: start + i + 1 };
           cur.bodyEnd = start + i;
           cur = cur.parent;
+          depth--;
         }
         i++;
         continue;
@@ -118,11 +130,13 @@ export function parseKeepalived(text: string): KaFile {
     }
     flush();
   });
-  for (let b: KaBlock | null = cur; b && b.parent; b = b.parent)
-    problems.push({
-      message: `block '${b.header.map((w) => w.text).join(' ')}' is not closed (missing })`,
-      span: b.header[0]?.span ?? b.span,
-    });
+  // a file read only up to the nesting bound has its blocks left open: that is said once, above
+  if (!stopped)
+    for (let b: KaBlock | null = cur; b && b.parent; b = b.parent)
+      problems.push({
+        message: `block '${b.header.map((w) => w.text).join(' ')}' is not closed (missing })`,
+        span: b.header[0]?.span ?? b.span,
+      });
   return { root, problems };
 }
 

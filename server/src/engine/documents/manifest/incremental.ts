@@ -8,6 +8,7 @@
  */
 import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, YAMLMap } from 'yaml';
 import { MAX_MANIFEST_BYTES, Parsed, parseManifestText, looksBinary } from './parse';
+import { yamlTooDeep } from '../../text/depth';
 
 interface Piece {
   text: string;
@@ -129,7 +130,7 @@ export class IncrementalManifestParser {
   lastStats = { pieces: 0, reparsed: 0, full: false };
 
   parse(text: string): Parsed {
-    if (text.length > MAX_MANIFEST_BYTES || looksBinary(text)) return this.full(text);
+    if (text.length > MAX_MANIFEST_BYTES || looksBinary(text) || yamlTooDeep(text) >= 0) return this.full(text);
     const sections = splitManifest(text);
     if (!sections) return this.full(text);
     const next = new Map<string, Cached[]>();

@@ -4,6 +4,7 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments } from 'yaml';
 import { Finding, Span } from '../../types';
+import { tooDeepMessage, yamlTooDeep } from '../../text/depth';
 
 /** Above this size a file is not parsed: the yaml parser needs ~1 s per MiB here. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -45,6 +46,10 @@ export function parseManifestText(text: string): Parsed {
       ],
     };
   }
+  // the yaml composer recurses per level: a file nested past the bound is one parse error, never a stack overflow
+  const deep = yamlTooDeep(text);
+  if (deep >= 0)
+    return { doc: null, ok: false, findings: [finding('parse-error', tooDeepMessage('YAML'), { start: deep, end: deep + 1 })] };
   // uniqueKeys off: yaml's own check compares every key with every other (5000 nodes: +400 ms); duplicateKeys() is linear
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   // parseAllDocuments returns an EmptyStream for an empty or comments-only text
