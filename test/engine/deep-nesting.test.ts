@@ -89,3 +89,20 @@ test('the language server survives a manifest of 1,000 [ and goes on answering',
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('at the bound the editor and the CLI agree: 63 to 66 block levels under nodes, checked piece by piece and whole', () => {
+  for (const levels of [62, 63, 64, 65]) {
+    const lines = Array.from({ length: levels }, (_, i) => `${' '.repeat(i + 2)}k${i}:`);
+    const text = `${HEAD}\n${lines.join('\n')} x\n  other: { address: 10.0.0.1 }\n`;
+    const full = lintManifest(text);
+    const p = new IncrementalManifestParser();
+    lintManifest(text.replace('other', 'first'), undefined, p);
+    const inc = lintManifest(text, undefined, p);
+    assert.deepEqual(inc.findings, full.findings, `${levels} levels`);
+    assert.equal(
+      full.findings.some((f) => f.message === deep('YAML')),
+      levels + 1 > MAX_NESTING,
+      `${levels} levels`,
+    );
+  }
+});

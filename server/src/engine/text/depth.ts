@@ -12,56 +12,65 @@ export function tooDeepMessage(what: string): string {
   return `${what} nested deeper than ${MAX_NESTING} levels: the file is not read past this point (no real configuration nests this deep)`;
 }
 
+/** The characters that can open or close a level, a quote or a comment, or end a line. */
+const SPECIAL = /["'#[\]{}\n]/g;
+
 /**
  * Where a YAML text nests deeper than MAX_NESTING: flow brackets ([ and {) outside quotes and
  * comments, or block levels (indentation steps and `- ` markers). The offset of the first character
- * past the bound, or -1. Linear in the text.
+ * past the bound, or -1. Linear, and it jumps from one special character to the next. `levelsAbove`:
+ * the block levels around the text, when it is one piece of a file (the editor checks only the
+ * pieces it parses anew).
  */
-export function yamlTooDeep(text: string): number {
+export function yamlTooDeep(text: string, levelsAbove = 0): number {
   let flow = 0;
-  let quote = '';
-  let lineStart = 0;
-  // the indentation of each open block level on the current path
-  const indents: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = '';
-      }
-      continue;
+  // the indentation of each open block level on the current path (a piece of a file starts below its section's levels)
+  const indents: number[] = Array(levelsAbove).fill(-1);
+  const blockLine = (start: number): number => {
+    let j = start;
+    while (text.charCodeAt(j) === 32) j++;
+    const c = text.charCodeAt(j);
+    if (j >= text.length || c === 10 || c === 35 /* # */ || c === 13) return -1;
+    const indent = j - start;
+    while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+    indents.push(indent);
+    let dashes = 0;
+    for (let k = j; text.charCodeAt(k) === 45 /* - */ && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9); k += 2) {
+      dashes++;
+      while (text.charCodeAt(k + 2) === 32) k++;
     }
+    return indents.length + dashes > MAX_NESTING ? j : -1;
+  };
+  let at = blockLine(0);
+  if (at >= 0) return at;
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(text); m; m = SPECIAL.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (c === '\n') {
-      lineStart = i + 1;
-      continue;
-    }
-    if (i === lineStart && flow === 0) {
-      // a block line: its level is the number of open levels with less indentation, plus its `- ` markers
-      let j = i;
-      while (text[j] === ' ') j++;
-      if (text[j] === '\n' || text[j] === '#' || j >= text.length) continue;
-      const indent = j - i;
-      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
-      indents.push(indent);
-      let dashes = 0;
-      for (let k = j; text[k] === '-' && (text[k + 1] === ' ' || text[k + 1] === '\t'); k += 2) {
-        dashes++;
-        while (text[k + 2] === ' ') k++;
+      if (flow === 0 && (at = blockLine(i + 1)) >= 0) return at;
+    } else if (c === '"' || c === "'") {
+      // to the closing quote ('' and \" do not close)
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf(c, j);
+        if (j < 0) return -1;
+        if (c === '"' && text.charCodeAt(j - 1) === 92 && text.charCodeAt(j - 2) !== 92) j++;
+        else if (c === "'" && text.charCodeAt(j + 1) === 39) j += 2;
+        else break;
       }
-      if (indents.length + dashes > MAX_NESTING) return j;
-    }
-    if (c === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl - 1;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') {
+      // a line break inside a quoted scalar starts no block line
+      SPECIAL.lastIndex = j + 1;
+    } else if (c === '#') {
+      const before = text.charCodeAt(i - 1);
+      if (i === 0 || before === 32 || before === 9 || before === 10) {
+        const nl = text.indexOf('\n', i);
+        if (nl < 0) return -1;
+        SPECIAL.lastIndex = nl; // the line break itself is read next
+      }
+    } else if (c === '[' || c === '{') {
       if (++flow > MAX_NESTING) return i;
-    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    } else if (flow > 0) flow--;
   }
   return -1;
 }

@@ -130,7 +130,7 @@ export class IncrementalManifestParser {
   lastStats = { pieces: 0, reparsed: 0, full: false };
 
   parse(text: string): Parsed {
-    if (text.length > MAX_MANIFEST_BYTES || looksBinary(text) || yamlTooDeep(text) >= 0) return this.full(text);
+    if (text.length > MAX_MANIFEST_BYTES || looksBinary(text)) return this.full(text);
     const sections = splitManifest(text);
     if (!sections) return this.full(text);
     const next = new Map<string, Cached[]>();
@@ -149,6 +149,8 @@ export class IncrementalManifestParser {
         c.at = p.at;
       } else {
         reparsed++;
+        // nested past the bound (an entry sits one level below its section): the full parse says where
+        if (yamlTooDeep(p.text, header ? 0 : 1) >= 0) return null;
         const doc = parseDocument(p.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
         // an empty value at a piece's end would end, in the whole file, at the next piece's first token
         if (doc.errors.length || !isMap(doc.contents) || (!header && endsEmpty(doc.contents))) return null;
