@@ -3,8 +3,10 @@ import { readSysctl } from '../documents/sysctl/sysctl';
 import { parseKeepalived } from '../documents/keepalived/parse';
 import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
-import { CorosyncFacts, Fact, Listen, PeerConf, ProxyFacts, VrrpInstance } from '../model/topology';
-import { block, CoroEntry, parseCorosync } from '../documents/corosync/parse';
+import { Listen, PeerConf, VrrpInstance } from '../model/topology';
+import { parseCorosync } from '../documents/corosync/parse';
+import { corosyncFacts } from '../documents/corosync/facts';
+import { proxyFacts } from '../documents/haproxy/facts';
 import { parseHaproxy } from '../documents/haproxy/parse';
 import { HaView } from '../documents/haproxy/view';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
@@ -89,38 +91,12 @@ export function clustercheckPeer(file: string, text: string): PeerConf {
   return { file, kind: 'clustercheck', endpoints: checkEndpoints(file, text) };
 }
 
-const fact = (e: CoroEntry | undefined): Fact | undefined => (e ? { value: e.value, span: e.valueSpan } : undefined);
-
 /** corosync.conf of a node: what every node of the cluster must write alike (name, crypto, nodelist). */
 export function corosyncPeer(file: string, text: string): PeerConf {
-  const f = parseCorosync(text);
-  const totem = block(f.root, 'totem').pop();
-  const facts: CorosyncFacts = { clusterName: fact(totem?.entries.filter((e) => e.key === 'cluster_name').pop()), totem: {}, nodes: [] };
-  for (const e of totem?.entries ?? [])
-    if (/^(crypto_cipher|crypto_hash|secauth|transport|version)$/.test(e.key)) facts.totem[e.key] = { value: e.value, span: e.valueSpan };
-  const nodelist = block(f.root, 'nodelist').pop();
-  facts.nodelistSpan = nodelist?.nameSpan;
-  for (const n of nodelist ? block(nodelist, 'node') : []) {
-    const get = (k: string) => fact(n.entries.filter((e) => e.key === k).pop());
-    const addresses = n.entries.filter((e) => /^ring\d+_addr$/.test(e.key)).map((e) => ({ value: e.value, span: e.valueSpan }));
-    facts.nodes.push({ name: get('name'), addresses, nodeid: get('nodeid'), span: n.nameSpan });
-  }
-  return { file, kind: 'corosync', corosync: facts };
+  return { file, kind: 'corosync', corosync: corosyncFacts(parseCorosync(text)) };
 }
 
 /** haproxy.cfg of a load balancer: its proxies and the servers behind each (host:port), to compare across the LB nodes. */
 export function haproxyPeer(file: string, text: string): PeerConf {
-  const view = new HaView(parseHaproxy(text));
-  const proxies: ProxyFacts[] = view
-    .proxies()
-    .filter((s) => s.name && s.kind !== 'frontend')
-    .map((s) => ({
-      name: s.name!.text,
-      span: s.header.span,
-      servers: view
-        .servers(s)
-        .map((x) => `${x.host ?? ''}:${x.port ?? ''}`)
-        .sort(),
-    }));
-  return { file, kind: 'haproxy', proxies };
+  return { file, kind: 'haproxy', proxies: proxyFacts(new HaView(parseHaproxy(text))) };
 }

@@ -9,6 +9,10 @@ import { controllers, serviceNodes, serviceVipNames } from '../documents/manifes
 import { canonicalIP, isIP } from '../text/ip';
 import { CheckEndpoint } from '../documents/clustercheck/endpoints';
 import { Environment, Related, Span } from '../types';
+import type { CorosyncFacts } from '../documents/corosync/facts';
+import type { ProxyFacts } from '../documents/haproxy/facts';
+export type { CorosyncFacts, Fact } from '../documents/corosync/facts';
+export type { ProxyFacts } from '../documents/haproxy/facts';
 import type { Release } from '../knowledge/options/catalog';
 
 export interface Host {
@@ -89,24 +93,6 @@ export interface VrrpInstance {
   vips: string[];
   span?: Span;
 }
-/** A value as a file writes it, with where. */
-export interface Fact {
-  value: string;
-  span: Span;
-}
-export interface CorosyncFacts {
-  clusterName?: Fact;
-  /** totem's crypto_cipher, crypto_hash, secauth, transport, as written. */
-  totem: Record<string, Fact>;
-  nodes: { name?: Fact; addresses: Fact[]; nodeid?: Fact; span: Span }[];
-  nodelistSpan?: Span;
-}
-export interface ProxyFacts {
-  name: string;
-  span: Span;
-  servers: string[];
-}
-
 const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
 
 /** Does `ref` (a host name or address from a .conf value) name this host? */

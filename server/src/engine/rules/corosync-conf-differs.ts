@@ -1,7 +1,7 @@
 import { defineRule } from './rule';
-import { block, entry } from '../documents/corosync/parse';
+import { block } from '../documents/corosync/parse';
+import { CorosyncFacts, corosyncFacts } from '../documents/corosync/facts';
 import { peerRelated, PeerConf } from '../model/topology';
-import { Span } from '../types';
 
 /**
  * A totem setting as the node runs it, or undefined when that is not certain from the file alone
@@ -30,16 +30,10 @@ export const rule = defineRule({
   },
   on: {
     corosync(ctx) {
-      const totem = block(ctx.file.root, 'totem').pop();
-      const nodelist = block(ctx.file.root, 'nodelist').pop();
-      const names = new Set(
-        nodelist
-          ? block(nodelist, 'node').flatMap((n) =>
-              n.entries.filter((e) => e.key === 'name' || /^ring\d+_addr$/.test(e.key)).map((e) => e.value),
-            )
-          : [],
-      );
-      const clusterName = entry(totem, 'cluster_name');
+      // this file's facts, read as the other nodes' files were (documents/corosync/facts.ts)
+      const here = corosyncFacts(ctx.file);
+      const names = new Set(here.nodes.flatMap((n) => [n.name?.value, ...n.addresses.map((a) => a.value)]).filter((v) => v !== undefined));
+      const clusterName = here.clusterName;
       // the other nodes' files of the same cluster: the same cluster_name, or nodelists that share a node
       const others = ctx.peers
         .filter(
@@ -50,40 +44,34 @@ export const rule = defineRule({
             (clusterName && p.corosync.clusterName?.value === clusterName.value) ||
             p.corosync.nodes.some((n) => [n.name?.value, ...n.addresses.map((a) => a.value)].some((v) => v !== undefined && names.has(v))),
         );
+      const totemSpan = block(ctx.file.root, 'totem').pop()?.nameSpan;
       for (const p of others) {
         const f = p.corosync;
         for (const key of ['crypto_cipher', 'crypto_hash', 'transport'] as const) {
-          const here = entry(totem, key),
+          const mine = here.totem[key],
             there = f.totem[key];
-          const a = effective(key, (k) => entry(totem, k)?.value, ctx.version),
+          const a = effective(key, (k) => here.totem[k]?.value, ctx.version),
             b = effective(key, (k) => f.totem[k]?.value, ctx.version);
           if (a === undefined || b === undefined || a === b) continue;
           ctx.report({
-            span: here?.valueSpan ?? totem?.nameSpan ?? { start: 0, end: 0 },
-            message: `totem ${key} is ${a}${here ? '' : ' (the default)'} here but ${b}${there ? '' : ' (the default)'} in ${p.file}: the nodes cannot read each other's packets, and each side forms a cluster of its own`,
+            span: mine?.span ?? totemSpan ?? { start: 0, end: 0 },
+            message: `totem ${key} is ${a}${mine ? '' : ' (the default)'} here but ${b}${there ? '' : ' (the default)'} in ${p.file}: the nodes cannot read each other's packets, and each side forms a cluster of its own`,
             related: peerRelated(p, there?.span ?? f.nodelistSpan, `totem ${key} of ${p.file}`),
           });
         }
         if (clusterName && f.clusterName && clusterName.value !== f.clusterName.value) {
           ctx.report({
-            span: clusterName.valueSpan,
+            span: clusterName.span,
             severity: 'warning',
             message: `cluster_name is ${clusterName.value} here but ${f.clusterName.value} in ${p.file}, whose nodelist shares nodes with this one`,
             related: peerRelated(p, f.clusterName.span, `cluster_name of ${p.file}`),
           });
         }
         // the nodelists: the same nodes (by name, else address) with the same ids
-        const key = (n: { name?: { value: string }; addresses: { value: string }[] }) => n.name?.value ?? n.addresses[0]?.value ?? '?';
-        const mine = nodelist
-          ? block(nodelist, 'node').map((n) => ({
-              name: entry(n, 'name') ? { value: entry(n, 'name')!.value } : undefined,
-              addresses: n.entries.filter((e) => /^ring\d+_addr$/.test(e.key)).map((e) => ({ value: e.value })),
-              nodeid: entry(n, 'nodeid')?.value,
-            }))
-          : [];
-        if (!nodelist || !f.nodes.length) continue;
+        if (!here.nodelistSpan || !f.nodes.length) continue;
+        const key = (n: CorosyncFacts['nodes'][number]) => n.name?.value ?? n.addresses[0]?.value ?? '?';
         const theirs = f.nodes.map((n) => ({ key: key(n), nodeid: n.nodeid?.value }));
-        const ours = mine.map((n) => ({ key: key(n), nodeid: n.nodeid }));
+        const ours = here.nodes.map((n) => ({ key: key(n), nodeid: n.nodeid?.value }));
         const onlyHere = ours.filter((n) => !theirs.some((x) => x.key === n.key)).map((n) => n.key);
         const onlyThere = theirs.filter((n) => !ours.some((x) => x.key === n.key)).map((n) => n.key);
         const ids = ours
@@ -98,7 +86,7 @@ export const rule = defineRule({
           .filter(Boolean)
           .join('; ');
         ctx.report({
-          span: nodelist.nameSpan as Span,
+          span: here.nodelistSpan,
           severity: 'warning',
           message: `the nodelist differs from ${p.file}'s (${said}): the nodes count votes over different member lists`,
           related: peerRelated(p, f.nodelistSpan, `nodelist of ${p.file}`),

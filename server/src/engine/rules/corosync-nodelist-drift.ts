@@ -1,28 +1,13 @@
 import { defineRule } from './rule';
-import { block, CoroBlock, entry } from '../documents/corosync/parse';
+import { CorosyncFacts, corosyncFacts } from '../documents/corosync/facts';
 import { ClusterFacts, describeHost, hostsRelated, sameHost, Topology } from '../model/topology';
 import { Related } from '../types';
 
-/** A node of the nodelist: its name and ring addresses as written. */
-interface Member {
-  block: CoroBlock;
-  name?: { value: string; span: { start: number; end: number } };
-  addrs: { value: string; span: { start: number; end: number } }[];
-}
-
-function membersOf(nodelist: CoroBlock): Member[] {
-  return block(nodelist, 'node').map((b) => {
-    const n = entry(b, 'name');
-    return {
-      block: b,
-      name: n ? { value: n.value, span: n.valueSpan } : undefined,
-      addrs: b.entries.filter((e) => /^ring\d+_addr$/.test(e.key)).map((e) => ({ value: e.value, span: e.valueSpan })),
-    };
-  });
-}
+/** A node of the nodelist: its name and ring addresses as written (documents/corosync/facts.ts). */
+type Member = CorosyncFacts['nodes'][number];
 
 const matches = (m: Member, h: { name?: string; address?: string }) =>
-  (m.name !== undefined && sameHost(m.name.value, h)) || m.addrs.some((a) => sameHost(a.value, h));
+  (m.name !== undefined && sameHost(m.name.value, h)) || m.addresses.some((a) => sameHost(a.value, h));
 
 /** The manifest's cluster this nodelist is: the Pacemaker cluster of the same name, else the one sharing most nodes. */
 function clusterOf(t: Topology, name: string | undefined, members: Member[]): ClusterFacts | undefined {
@@ -51,12 +36,11 @@ export const rule = defineRule({
   on: {
     corosync(ctx) {
       const t = ctx.topology;
-      const nodelist = block(ctx.file.root, 'nodelist').pop();
-      if (!t || !nodelist) return;
-      const members = membersOf(nodelist);
-      if (!members.length) return;
-      const totem = block(ctx.file.root, 'totem').pop();
-      const c = clusterOf(t, entry(totem, 'cluster_name')?.value, members);
+      if (!t) return;
+      const facts = corosyncFacts(ctx.file);
+      const members = facts.nodes;
+      if (!facts.nodelistSpan || !members.length) return;
+      const c = clusterOf(t, facts.clusterName?.value, members);
       if (!c || !c.members.length) return;
       const where: Related[] =
         t.file && (c.membersSpan ?? c.span)
@@ -65,10 +49,10 @@ export const rule = defineRule({
       const list = c.members.map((h) => h.name ?? h.address).join(', ');
       for (const m of members) {
         const host = c.members.find((h) => matches(m, h));
-        const label = m.name?.value ?? m.addrs[0]?.value ?? 'node';
+        const label = m.name?.value ?? m.addresses[0]?.value ?? 'node';
         if (!host) {
           ctx.report({
-            span: (m.name ?? m.addrs[0])?.span ?? m.block.nameSpan,
+            span: (m.name ?? m.addresses[0])?.span ?? m.span,
             message: `node ${label} of the nodelist is not a member of cluster '${c.name}' in ${t.source} (${list}): its vote counts toward quorum, though the deployment does not plan it`,
             related: where,
           });
@@ -76,12 +60,12 @@ export const rule = defineRule({
         }
         // the node is named: its ring addresses must be its address
         if (host.address && m.name && sameHost(m.name.value, host)) {
-          const other = m.addrs.find(
+          const other = m.addresses.find(
             (a) =>
               /^[\d.:a-fA-F]+$/.test(a.value) &&
               a.value.includes('.') &&
               !sameHost(a.value, { address: host.address }) &&
-              m.addrs.length === 1,
+              m.addresses.length === 1,
           );
           if (other)
             ctx.report({
@@ -94,7 +78,7 @@ export const rule = defineRule({
       const missing = c.members.filter((h) => !members.some((m) => matches(m, h)));
       if (missing.length) {
         ctx.report({
-          span: nodelist.nameSpan,
+          span: facts.nodelistSpan,
           message: `the nodelist leaves out ${missing.map(describeHost).join(', ')}, member${missing.length === 1 ? '' : 's'} of cluster '${c.name}' in ${t.source}: ${missing.length === 1 ? 'it never joins' : 'they never join'} the cluster corosync forms`,
           related: [...where, ...hostsRelated(t, missing, (h) => `${h.name ?? h.address} in ${t.source}`)],
         });

@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
 import { peerRelated } from '../model/topology';
+import { proxyFacts } from '../documents/haproxy/facts';
 
 export const rule = defineRule({
   meta: {
@@ -14,32 +15,24 @@ export const rule = defineRule({
   },
   on: {
     haproxy(ctx) {
-      const { view } = ctx;
       const peers = ctx.peers.filter((p) => p.kind === 'haproxy' && !p.sameNode && p.proxies?.length);
       if (!peers.length) return;
-      const names = new Set(
-        view
-          .proxies()
-          .filter((s) => s.kind !== 'frontend' && s.name)
-          .map((s) => s.name!.text),
-      );
+      // this file's proxies, read as the other load balancers' files were (documents/haproxy/facts.ts)
+      const here = proxyFacts(ctx.view);
+      const names = new Set(here.map((x) => x.name));
       // a load balancer of the same role shares most of its proxies; one of another role (an external pair) is not compared for what it lacks
       const sameRole = (p: (typeof peers)[number]) =>
         p.proxies!.filter((x) => names.has(x.name)).length * 2 >= Math.max(names.size, p.proxies!.length);
-      for (const s of view.proxies()) {
-        if (s.kind === 'frontend' || !s.name) continue;
-        const mine = view
-          .servers(s)
-          .map((x) => `${x.host ?? ''}:${x.port ?? ''}`)
-          .sort();
+      for (const s of here) {
+        const mine = s.servers;
         if (!mine.length) continue;
         for (const p of peers) {
-          const other = p.proxies!.find((x) => x.name === s.name!.text);
+          const other = p.proxies!.find((x) => x.name === s.name);
           if (!other && sameRole(p)) {
             ctx.report({
-              span: s.header.span,
-              message: `${s.kind} ${s.name.text} is not in ${p.file}: when the VIP moves to that node, ${s.name.text} has no proxy`,
-              related: peerRelated(p, { start: 0, end: 0 }, `${p.file} has no ${s.name.text}`),
+              span: s.span,
+              message: `${s.kind} ${s.name} is not in ${p.file}: when the VIP moves to that node, ${s.name} has no proxy`,
+              related: peerRelated(p, { start: 0, end: 0 }, `${p.file} has no ${s.name}`),
             });
             continue;
           }
@@ -54,9 +47,9 @@ export const rule = defineRule({
             .filter(Boolean)
             .join('; ');
           ctx.report({
-            span: s.header.span,
-            message: `${s.kind} ${s.name.text} has other servers than in ${p.file} (${said}): a failover of the VIP changes where its traffic goes`,
-            related: peerRelated(p, other.span, `${s.kind} ${s.name.text} of ${p.file}`),
+            span: s.span,
+            message: `${s.kind} ${s.name} has other servers than in ${p.file} (${said}): a failover of the VIP changes where its traffic goes`,
+            related: peerRelated(p, other.span, `${s.kind} ${s.name} of ${p.file}`),
           });
         }
       }
