@@ -170,3 +170,21 @@ test('every kind is listed once, with globs for the client', () => {
   assert.deepEqual([...kinds].sort(), Object.keys(KIND_GLOBS).sort());
   for (const l of LANGUAGES) assert.ok(l.globs.length && l.label, l.kind);
 });
+
+test('manifest-ambiguous goes through the settings and suppressions like any finding', () => {
+  const files = (conf: string) =>
+    new Map([
+      ['/w/b/site.ha.yaml', manifest()],
+      ['/w/b/staging.ha.yaml', manifest()],
+      ['/w/b/ctl1/etc/nova/nova.conf', conf],
+    ]);
+  const of = (conf: string, rules: Record<string, string> = {}) =>
+    analyseAll(files(conf), { rules } as never)
+      .results.get('/w/b/ctl1/etc/nova/nova.conf')!
+      .findings.filter((f) => f.rule === 'manifest-ambiguous')
+      .map((f) => f.severity);
+  assert.deepEqual(of('[DEFAULT]\n'), ['warning']);
+  assert.deepEqual(of('[DEFAULT]\n', { 'manifest-ambiguous': 'error' }), ['error']);
+  assert.deepEqual(of('[DEFAULT]\n', { 'manifest-ambiguous': 'off' }), []);
+  assert.deepEqual(of('# openstack-ha-disable manifest-ambiguous\n[DEFAULT]\n'), []);
+});

@@ -4,7 +4,9 @@
  * says which settings apply (.openstack-ha.yaml, editor settings).
  */
 import { DocumentKind, lintAs, LintResult, ManifestParser } from './lint';
-import { effectiveSeverity, EMPTY_CONFIG, isSuppressed, LintConfig, parseSuppressions } from './config';
+import { EMPTY_CONFIG, LintConfig } from './config';
+import { byPosition, finish } from './check';
+import { ruleMeta } from './rules';
 import { Workspace } from './workspace/workspace';
 import { basename, relative, dirname } from './text/paths';
 import { Environment, Finding } from './types';
@@ -37,20 +39,16 @@ export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_
   r.manifestFile = ctx.manifest;
   r.environment = cfg.environment ?? 'production';
   r.release = cfg.release ?? NEWEST_RELEASE;
-  if (
-    ctx.ambiguous &&
-    effectiveSeverity(config, 'manifest-ambiguous', 'warning') !== 'off' &&
-    !isSuppressed(parseSuppressions(text), 'manifest-ambiguous', 0)
-  )
-    r.findings.unshift(ambiguous(path, ctx.ambiguous, config));
+  // a finding of the workspace, not of the file's kind: through the same severity settings and suppressions as the rest
+  if (ctx.ambiguous) r.findings = [...finish([ambiguous(path, ctx.ambiguous)], text, r.lines, config), ...r.findings].sort(byPosition);
   return r;
 }
 
-function ambiguous(path: string, manifests: string[], config: LintConfig): Finding {
+function ambiguous(path: string, manifests: string[]): Finding {
   const names = manifests.map((m) => relative(dirname(path), m) || basename(m));
   return {
     rule: 'manifest-ambiguous',
-    severity: effectiveSeverity(config, 'manifest-ambiguous', 'warning') as Finding['severity'],
+    severity: ruleMeta('manifest-ambiguous')!.severity,
     span: { start: 0, end: 0 },
     fixes: [],
     message: `${manifests.length} manifests are equally near this file (${names.join(', ')}): it is checked against neither; keep one manifest per deployment folder`,

@@ -93,7 +93,9 @@ export interface VrrpInstance {
   vips: string[];
   span?: Span;
 }
-const norm = (s: string) => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
+/** How hosts and addresses are compared: an address in its canonical form, a name in lower case. */
+export const hostKey = (s: string): string => (isIP(s) ? canonicalIP(s) : s.toLowerCase());
+const norm = hostKey;
 
 /** Does `ref` (a host name or address from a .conf value) name this host? */
 export function sameHost(ref: string, h: Host): boolean {

@@ -1,9 +1,6 @@
 import { defineRule } from './rule';
 import { instances, name, value, vips } from './keepalived/support';
-import { describeHost, peerRelated, vipRelated } from '../model/topology';
-import { canonicalIP, isIP } from '../text/ip';
-
-const norm = (a: string) => (isIP(a) ? canonicalIP(a) : a);
+import { describeHost, hostKey as norm, peerRelated, vipRelated } from '../model/topology';
 
 export const rule = defineRule({
   meta: {
