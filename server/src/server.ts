@@ -29,6 +29,8 @@ import { languageOf } from './engine/languages';
 import type { Analysis } from './lsp/analysis';
 
 export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
+/** What the server holds (documents, workspace files, heap after a collection when node runs with --expose-gc): for the soak test and bug reports. */
+export const STATS_REQUEST = 'openstackHa/stats';
 export const FILE_CONTEXT_NOTIFICATION = 'openstackHa/fileContext';
 
 /** Diagnostics follow the last keystroke by this much at most (plus analysis time). */
@@ -40,6 +42,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const analyses = new AnalysisCache();
   const timers = new Map<string, NodeJS.Timeout>();
   let hasConfigurationCapability = false;
+  let dynamicConfiguration = false;
   let workDoneProgress = false;
   let workspaceFoldersCapability = false;
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
@@ -229,6 +232,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    dynamicConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
     const roots = (params.workspaceFolders ?? [])
@@ -261,7 +265,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     // the workspace's manifests describe the deployment the .conf files belong to
-    if (hasConfigurationCapability)
+    // only a client that says it can: others (Neovim, Emacs) would log the refused registration as a failure
+    if (hasConfigurationCapability && dynamicConfiguration)
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: ['openstackHa', 'files'] })
         .catch(() => undefined);
@@ -368,6 +373,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   registerHandlers(connection, documents, analyses);
+  connection.onRequest(STATS_REQUEST, () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return {
+      documents: documents.all().length,
+      workspaceFiles: analyses.workspace.paths().length,
+      heapUsed: process.memoryUsage().heapUsed,
+      pendingChecks: timers.size,
+    };
+  });
   connection.onExecuteCommand(async (p) => {
     if (p.command === CHECK_WORKSPACE_COMMAND) {
       await scanWorkspace();

@@ -37,8 +37,8 @@ export class TestClient {
   private readonly logWaiters: { pred: (m: string) => boolean; resolve: (m: string) => void }[] = [];
   settings: unknown = { enable: true, rules: {} };
 
-  constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => {
       this.stderr += d;
     });

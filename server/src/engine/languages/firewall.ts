@@ -8,6 +8,7 @@ import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { ConfContext, LintResult, lintParsed, runRules } from '../check';
 import { fwHover, fwSymbols } from '../service/firewall';
+import { LineIndex } from '../text/line-index';
 
 const RULES = rulesFor('firewall');
 
@@ -36,7 +37,11 @@ export const firewall: Language<'firewall'> = {
   label: 'host firewall',
   globs: KIND_GLOBS.firewall,
   recognise: (p, h) => !!firewallSyntax(p, h),
-  lint: (path, text, config, context) => lintFirewall(text, firewallSyntax(path, text)!, config, context, path),
+  lint: (path, text, config, context) => {
+    const syntax = firewallSyntax(path, text);
+    // an editor keeps a document's kind while its text stops reading as any firewall syntax: nothing to check then
+    return syntax ? lintFirewall(text, syntax, config, context, path) : { kind: 'firewall', findings: [], lines: new LineIndex(text) };
+  },
   service: {
     hover: (r, o, d) => (r.firewall ? fwHover(r.firewall, r.findings, o, d) : undefined),
     symbols: (r) => (r.firewall ? fwSymbols(r.firewall) : []),
