@@ -213,6 +213,9 @@ test('an unreadable file or folder (chmod 000) is reported, and the rest of the 
     /stonith-disabled\n\n1 error, 1 warning, 0 info in 1 of 1 file checked \(1 HA manifest\); 1 file or folder not read\n$/,
   );
   for (const x of [r, named]) assert.ok(!x.out.includes('Hunter2x') && !x.err.includes('Hunter2x'));
+  const folder = run(['lint', 'locked'], dir, AS_NOBODY);
+  assert.equal(folder.code, 2);
+  assert.equal(folder.err, 'openstack-ha: cannot read locked: permission denied\n');
   // configured off like any rule
   fs.writeFileSync(path.join(dir, '.openstack-ha.yaml'), 'rules: { file-unreadable: off }\n', { mode: 0o644 });
   assert.match(run(['lint', '.'], dir, AS_NOBODY).out, /^site\.ha\.yaml\n/);

@@ -57,7 +57,8 @@ export function collectFiles(
     try {
       ents = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      problems.push({ path: dir, reason: errorReason(e), explicit: false, missing: false, folder: true });
+      // depth 0: the folder is a PATH named on the command line
+      problems.push({ path: dir, reason: errorReason(e), explicit: depth === 0, missing: false, folder: true });
       return;
     }
     ents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -66,7 +67,9 @@ export function collectFiles(
       const p = path.join(dir, e.name);
       let isDir = e.isDirectory();
       let real: string | undefined;
-      if (e.isSymbolicLink()) {
+      // some file systems do not give the type with the name: ask
+      const typed = isDir || e.isFile() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
+      if (e.isSymbolicLink() || !typed) {
         try {
           isDir = fs.statSync(p).isDirectory();
           if (isDir) real = fs.realpathSync(p);
