@@ -160,6 +160,7 @@ test('a 50 MB keepalived.conf is refused by its size before it is read: quick, b
   assert.equal(r.code, 0);
   assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
   const kb = Number(/maxrss (\d+)/.exec(r.err)?.[1]);
+  fs.rmSync(dir, { recursive: true, force: true }); // 50 MB not left behind in the temporary folder
   assert.ok(kb > 0 && kb < 200 * 1024, `peak memory ${kb} kB`);
 });
 
@@ -170,6 +171,7 @@ test('a keepalived.conf over the bound but under the old one (2 MB) gives no pee
     'node2/etc/keepalived/keepalived.conf': KA(52, 100),
   });
   const j = JSON.parse(run(['lint', '--format', 'json', '.'], dir).out);
+  fs.rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(
     j.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`),
     [`${path.join('node1', 'etc', 'keepalived', 'keepalived.conf')} file-too-large`],
