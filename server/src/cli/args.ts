@@ -19,7 +19,8 @@ export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--con
 
 Checks OpenStack HA manifests (*.ha.yaml, openstack-ha.yaml, or YAML with apiVersion: openstack-ha/v1).
 Folders are walked. Exit status: 0 no errors and warnings within --max-warnings, 1 findings over that bar,
-2 bad usage, unreadable path or invalid configuration file.`;
+2 bad usage, a PATH that cannot be read, a file --fix cannot write, or an invalid configuration file.
+A file found in a folder that cannot be read is a file-unreadable finding; the other files are checked.`;
 
 export function parseArgs(argv: string[]): Args {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
@@ -52,6 +53,8 @@ export function parseArgs(argv: string[]): Args {
       maxWarnings = Number(v);
     } else if (a === '--fix') fix = true;
     else if (a === '--quiet' || a === '-q') quiet = true;
+    // an empty argument is an unset variable far more often than a wish to lint the current folder
+    else if (a === '') throw new UsageError("an empty PATH is not a path (name the current folder '.')");
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else paths.push(a);
   }

@@ -9,6 +9,8 @@ export interface FileReport {
   file: string;
   lines: LineIndex;
   findings: Finding[];
+  /** A file or folder that could not be read: it has its file-unreadable finding, and is not counted as checked. */
+  unread?: boolean;
 }
 type Range = ReturnType<LineIndex['range']>;
 /** A related location with its file named for output and its range in that file. */
@@ -39,6 +41,7 @@ export function formatText(
   checked: number,
   related: RelatedResolver = NONE,
   kinds: { kind: string }[] = [],
+  unread = 0,
 ): string {
   const out: string[] = [];
   for (const r of reports) {
@@ -55,9 +58,10 @@ export function formatText(
   const e = count(reports, 'error'),
     w = count(reports, 'warning'),
     i = count(reports, 'info') + count(reports, 'hint');
-  const withFindings = reports.filter((r) => r.findings.length).length;
+  const withFindings = reports.filter((r) => r.findings.length && !r.unread).length;
   out.push(
-    `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info in ${withFindings} of ${checked} file${checked === 1 ? '' : 's'} checked${kinds.length ? ` (${kindCounts(kinds)})` : ''}`,
+    `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info in ${withFindings} of ${checked} file${checked === 1 ? '' : 's'} checked${kinds.length ? ` (${kindCounts(kinds)})` : ''}` +
+      (unread ? `; ${unread} file${unread === 1 ? '' : 's'} or folder${unread === 1 ? '' : 's'} not read` : ''),
   );
   return out.join('\n') + '\n';
 }

@@ -1,14 +1,14 @@
 /** `openstack-ha`: the engine from the command line, for CI. Exit codes per ../shared/spec/cli.md. */
-import * as fs from 'fs';
 import * as path from 'path';
 import { Args, parseArgs, USAGE, UsageError, LintArgs } from './args';
-import { collectFiles, enginePath, MAX_READ_BYTES, PathError, readForCheck } from '../node/files';
+import { collectFiles, enginePath, errorReason, MAX_READ_BYTES, PathError, readForCheck, TextEncoding, writeChecked } from '../node/files';
 import { FileReport, formatJson, formatSarif, formatText, ResolvedRelated } from './format';
 import { detectKind } from '../engine/lint';
 import { analyse } from '../engine/analyse';
 import { Workspace } from '../engine/workspace/workspace';
-import { Related } from '../engine/types';
-import { ConfigError, LintConfig } from '../engine/config';
+import { Finding, Related } from '../engine/types';
+import { finish } from '../engine/check';
+import { ConfigError, EMPTY_CONFIG, LintConfig } from '../engine/config';
 import { applyEdits, safeFixEdits } from '../engine/fixes';
 import { ALL_RULES } from '../engine/rules';
 import { ConfigCache, loadConfigFile } from '../node/config-files';
@@ -64,25 +64,57 @@ export function run(argv: string[], io: Io = processIo): number {
 function lint(args: LintArgs, io: Io): number {
   const explicitConfig: LintConfig | undefined = args.config ? loadExplicit(args.config) : undefined;
   const configs = new ConfigCache();
-  const { files, explicit } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const { files, explicit, problems } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
+  // a PATH named that cannot be read fails the run (exit 2), after everything else is checked
+  let failed = false;
+  const cannot = (verb: string, file: string, reason: string) => {
+    io.stderr(`openstack-ha: cannot ${verb} ${rel(io, file)}: ${reason}\n`);
+    failed = true;
+  };
   // every file goes into one workspace, as in the editor: the files it checks, and those they are checked against
   const ws = new Workspace();
   const hostOf = new Map<string, string>();
-  const tooLarge = new Map<string, string>();
-  for (const file of files) {
-    let read: { text: string; truncated: boolean };
-    try {
-      read = readForCheck(file);
-    } catch (e) {
-      throw new PathError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+  const encodingOf = new Map<string, TextEncoding>();
+  /** Files and folders reported without being checked: too large, or not read. */
+  const notChecked = new Map<string, { finding: Finding; head: string }>();
+  const kinds: { file: string; kind: string }[] = [];
+  let unread = 0;
+  const notRead = (file: string, reason: string, folder = false) => {
     const p = enginePath(file);
     hostOf.set(p, file);
-    const kind = detectKind(p, read.text);
-    if (read.truncated) {
-      if (kind) tooLarge.set(p, kind);
+    notChecked.set(p, {
+      finding: bare('file-unreadable', `this ${folder ? 'folder is not walked' : 'file is not read'}: ${reason}`),
+      head: '',
+    });
+    unread++;
+  };
+  for (const pr of problems) {
+    if (pr.explicit) cannot('read', pr.path, pr.reason);
+    if (!pr.missing) notRead(pr.path, pr.reason, pr.folder);
+  }
+  for (const file of files) {
+    const read = readForCheck(file);
+    const p = enginePath(file);
+    hostOf.set(p, file);
+    if (read.status === 'refused') {
+      if (explicit.has(file)) cannot('read', file, read.reason);
+      notRead(file, read.reason);
       continue;
     }
+    if (read.status === 'too-large') {
+      // never in the workspace: no peer facts are read from it, nothing is parsed
+      const kind = detectKind(p, read.head);
+      if (kind) {
+        notChecked.set(p, {
+          finding: bare('file-too-large', `the file has ${read.size} bytes; files over ${MAX_READ_BYTES} bytes are not analysed`),
+          head: read.head,
+        });
+        kinds.push({ file: rel(io, file), kind });
+      } else if (explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
+      continue;
+    }
+    const kind = detectKind(p, read.text);
+    encodingOf.set(p, read.encoding);
     ws.setFile(p, read.text, kind);
     if (!kind && explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
   }
@@ -91,24 +123,12 @@ function lint(args: LintArgs, io: Io): number {
     .checkedFiles()
     .sort((a, b) => Number(a.kind !== 'manifest') - Number(b.kind !== 'manifest') || (a.path < b.path ? -1 : 1));
   const byFile = new Map<string, FileReport>();
-  const kinds: { file: string; kind: string }[] = [];
-  for (const [p, kind] of tooLarge) {
+  for (const [p, { finding, head }] of notChecked) {
     const file = hostOf.get(p)!;
-    const lines = new LineIndex('');
-    byFile.set(p, {
-      file: rel(io, file),
-      lines,
-      findings: [
-        {
-          rule: 'file-too-large',
-          severity: 'warning',
-          message: `the file has more than ${MAX_READ_BYTES} bytes; it is not analysed`,
-          span: { start: 0, end: 0 },
-          fixes: [],
-        },
-      ],
-    });
-    kinds.push({ file: rel(io, file), kind });
+    const lines = new LineIndex(head);
+    // its severity and suppression as configured (a too-large file's first lines may say so)
+    const findings = finish([finding], head, lines, explicitConfig ?? configFor(configs, file) ?? EMPTY_CONFIG);
+    byFile.set(p, { file: rel(io, file), lines, findings, unread: finding.rule === 'file-unreadable' });
   }
   for (const { path: p, kind } of checked) {
     const file = hostOf.get(p)!;
@@ -116,8 +136,8 @@ function lint(args: LintArgs, io: Io): number {
     let result = analyse(ws, p, config);
     if (!result) continue;
     if (args.fix) {
-      let text = ws.textOf(p)!;
-      const original = text;
+      const original = ws.textOf(p)!;
+      let text = original;
       for (let pass = 0; pass < 10; pass++) {
         const edits = safeFixEdits(result!.findings);
         if (!edits.length) break;
@@ -125,7 +145,16 @@ function lint(args: LintArgs, io: Io): number {
         ws.setFile(p, text, kind);
         result = analyse(ws, p, config);
       }
-      if (text !== original) fs.writeFileSync(file, text);
+      if (text !== original) {
+        try {
+          writeChecked(file, text, encodingOf.get(p) ?? 'utf8');
+        } catch (e) {
+          // the file keeps its text: report it as it stands, and the files after it against it
+          cannot('write', file, `${errorReason(e)}; its fixes are not applied`);
+          ws.setFile(p, original, kind);
+          result = analyse(ws, p, config);
+        }
+      }
     }
     kinds.push({ file: rel(io, file), kind });
     byFile.set(p, { file: rel(io, file), lines: result!.lines, findings: result!.findings });
@@ -138,26 +167,30 @@ function lint(args: LintArgs, io: Io): number {
     if (!lines) indexes.set(r.file, (lines = new LineIndex(ws.textOf(r.file) ?? '')));
     return { file: host ? rel(io, host) : r.file, range: lines.range(r.span.start, r.span.end), message: r.message };
   };
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    const r = byFile.get(enginePath(file));
-    if (r) reports.push(r);
-  }
+  // in the order of their paths, the folders reported among the files
+  const reports = [...byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   const n = kinds.length;
   const out =
     args.format === 'json'
       ? formatJson(reports, related, kinds)
       : args.format === 'sarif'
         ? formatSarif(reports, VERSION, related)
-        : formatText(reports, n, related, kinds);
+        : formatText(reports, n, related, kinds, unread);
   io.stdout(out);
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (n === 0 && args.format === 'text')
+  if (n === 0 && unread === 0 && args.format === 'text')
     io.stderr(
       'openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n',
     );
+  if (failed) return 2;
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+}
+
+/** A finding on a whole file that was not analysed, at its start. */
+function bare(rule: string, message: string): Finding {
+  const meta = ALL_RULES.find((r) => r.id === rule)!;
+  return { rule, severity: meta.severity, message, span: { start: 0, end: 0 }, fixes: [] };
 }
 
 function loadExplicit(file: string): LintConfig {

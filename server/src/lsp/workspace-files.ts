@@ -63,7 +63,7 @@ export class WorkspaceFiles {
    * forgets what the workspace held that is no longer there. Returns how many files were read.
    */
   readAll(): number {
-    const { files } = collectFiles(this.roots, { strict: false, maxFiles: MAX_WORKSPACE_FILES });
+    const { files } = collectFiles(this.roots, { maxFiles: MAX_WORKSPACE_FILES });
     const seen = new Set<string>();
     for (const file of files) {
       const key = enginePath(file);
@@ -123,7 +123,7 @@ export class WorkspaceFiles {
   }
 
   private readFolder(dir: string): void {
-    const { files } = collectFiles([dir], { strict: false, maxFiles: MAX_WORKSPACE_FILES });
+    const { files } = collectFiles([dir], { maxFiles: MAX_WORKSPACE_FILES });
     for (const file of files) {
       const key = enginePath(file);
       if (!this.host.isOpen(key) && !this.ignored(key)) this.take(file, key);
@@ -144,13 +144,12 @@ export class WorkspaceFiles {
     if (!this.host.isOpen(key)) this.host.cleared(key);
   }
 
-  /** The text the workspace takes from disk, or undefined (unreadable, or too large to check). */
+  /**
+   * The text the workspace takes from disk, or undefined: unreadable, too large to check, or not a
+   * regular file (a FIFO is never opened, so it cannot block the server).
+   */
   private read(file: string): string | undefined {
-    try {
-      const r = readForCheck(file);
-      return r.truncated ? undefined : r.text;
-    } catch {
-      return undefined;
-    }
+    const r = readForCheck(file);
+    return r.status === 'ok' ? r.text : undefined;
   }
 }

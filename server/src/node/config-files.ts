@@ -1,7 +1,9 @@
 /** Finds and reads .openstack-ha.yaml by walking up from a file, for the CLI and the server alike. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CONFIG_FILE_NAMES, LintConfig, parseConfig } from '../engine/config';
+import { MAX_READ_BYTES, readForCheck } from './files';
 
 export function findConfigFile(fromFile: string): string | undefined {
   let dir = path.dirname(path.resolve(fromFile));
@@ -16,9 +18,15 @@ export function findConfigFile(fromFile: string): string | undefined {
   }
 }
 
-/** Reads and parses one config file; throws ConfigError (bad content) or the fs error. */
+/** Reads and parses one config file; throws ConfigError (bad content) or an Error saying why it was not read. */
 export function loadConfigFile(file: string): LintConfig {
-  return parseConfig(fs.readFileSync(file, 'utf8'), file);
+  // `--config /dev/null`, the usual way to say "no configuration", is the one device read (as empty)
+  if (path.resolve(file) === os.devNull) return parseConfig('', file);
+  // the same checks as any file: a FIFO or /dev/zero named as the configuration must not hang the run
+  const r = readForCheck(file);
+  if (r.status === 'refused') throw new Error(r.reason);
+  if (r.status === 'too-large') throw new Error(`it has ${r.size} bytes; more than ${MAX_READ_BYTES} are not read`);
+  return parseConfig(r.text, file);
 }
 
 /** Config per directory, re-read when the file changes (by mtime), so editing it takes effect at once. */

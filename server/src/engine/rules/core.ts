@@ -38,6 +38,13 @@ export const CORE_RULES: RuleMeta[] = [
     why: "A manifest describes a deployment in well under a megabyte; a larger file is usually something else with a manifest's name. It is skipped so the editor stays responsive.",
   },
   {
+    id: 'file-unreadable',
+    severity: 'warning',
+    fixable: false,
+    title: 'A file or folder that could not be read, so it is not checked',
+    why: 'A file without read permission, a FIFO, socket or device where a config file is expected, a symbolic link in a loop or to nothing, or a folder too deep to walk: nothing in it is checked, and a clean run would otherwise hide that. Special files are never opened, so a FIFO or /dev/zero cannot hang the run.',
+  },
+  {
     id: 'schema-unknown-key',
     severity: 'warning',
     fixable: true,

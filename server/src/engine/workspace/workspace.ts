@@ -11,7 +11,7 @@
 import type { DocumentKind } from '../types';
 import { detectKind, peerFacts } from '../languages';
 import { basename, dirname, relative } from '../text/paths';
-import { parseManifestText } from '../documents/manifest/parse';
+import { MAX_MANIFEST_BYTES, parseManifestText } from '../documents/manifest/parse';
 import { buildManifest, Manifest } from '../documents/manifest/model';
 import { PeerConf, Topology, topologyFromManifest } from '../model/topology';
 import { Environment } from '../types';
@@ -70,7 +70,8 @@ export class Workspace {
     if (before?.kind === 'manifest') this.dropManifest(path);
     let peer: PeerConf | undefined;
     try {
-      peer = kind === 'manifest' ? undefined : peerFacts(path, kind, text);
+      // a file too large to check tells its deployment nothing either: its facts are never parsed
+      peer = kind === 'manifest' || text.length > MAX_MANIFEST_BYTES ? undefined : peerFacts(path, kind, text);
     } catch {
       peer = undefined;
     }
