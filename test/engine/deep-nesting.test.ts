@@ -41,6 +41,19 @@ test('block nesting counts too: 200 indented levels stop at the 65th; a real man
   assert.equal(yamlTooDeep(fine), -1);
 });
 
+test('compact levels on one line (- - x, ? ? x, : : x) count as levels: 3,000 of them are one parse error, not a stack overflow', () => {
+  for (const indicator of ['- ', '? ', ': ', '? : ']) {
+    const text = `${HEAD}\n  ${indicator.repeat(3000)}x\n`;
+    const full = lintManifest(text);
+    assert.deepEqual(
+      full.findings.map((f) => [f.rule, f.message]),
+      [['parse-error', deep('YAML')]],
+      JSON.stringify(indicator),
+    );
+    assert.deepEqual(lintManifest(text, undefined, new IncrementalManifestParser()).findings, full.findings);
+  }
+});
+
 test('corosync.conf, keepalived.conf and a CIB nested 5,000 levels: one parse error, no crash, nothing reported open', () => {
   const coro = lintCorosync('totem {\n' + 'a {\n'.repeat(5000) + '}\n'.repeat(5001));
   assert.deepEqual(

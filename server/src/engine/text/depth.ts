@@ -12,12 +12,15 @@ export function tooDeepMessage(what: string): string {
   return `${what} nested deeper than ${MAX_NESTING} levels: the file is not read past this point (no real configuration nests this deep)`;
 }
 
+/** `-`, `?` and `:`: indicators that open a block level where they stand. */
+const COMPACT = new Set([45, 63, 58]);
+
 /** The characters that can open or close a level, a quote or a comment, or end a line. */
 const SPECIAL = /["'#[\]{}\n]/g;
 
 /**
  * Where a YAML text nests deeper than MAX_NESTING: flow brackets ([ and {) outside quotes and
- * comments, or block levels (indentation steps and `- ` markers). The offset of the first character
+ * comments, or block levels (indentation steps and `- `, `? `, `: ` indicators). The offset of the first character
  * past the bound, or -1. Linear, and it jumps from one special character to the next. `levelsAbove`:
  * the block levels around the text, when it is one piece of a file (the editor checks only the
  * pieces it parses anew).
@@ -35,7 +38,8 @@ export function yamlTooDeep(text: string, levelsAbove = 0): number {
     while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
     indents.push(indent);
     let dashes = 0;
-    for (let k = j; text.charCodeAt(k) === 45 /* - */ && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9); k += 2) {
+    // compact levels on one line: `- - x`, and complex keys and values `? ? x`, `: : x`
+    for (let k = j; COMPACT.has(text.charCodeAt(k)) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9); k += 2) {
       dashes++;
       while (text.charCodeAt(k + 2) === 32) k++;
     }
