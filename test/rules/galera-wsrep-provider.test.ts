@@ -1,6 +1,9 @@
 /** One of the options Galera requires (templates/galera-required-option.ts); galera-innodb-autoinc-lock-mode-2.test.ts tests four of them together. */
 import { test } from 'node:test';
 import { checkWorkspace } from '../support/workspace';
+import * as assert from 'node:assert/strict';
+import { lintCnf } from '../../server/src/engine/lint';
+import { safeFixEdits } from '../../server/src/engine/fixes';
 
 const rules = ['galera-wsrep-provider'];
 
@@ -35,4 +38,13 @@ test('the Galera library wherever the distribution puts it is fine', () => {
   `,
     { rules },
   );
+});
+
+test("the fix writes Debian's library path: offered, never applied by --fix (RHEL keeps it in /usr/lib64/galera-4)", () => {
+  const fs = lintCnf('[mysqld]\nwsrep_on=ON\nwsrep_provider=none\n').findings.filter((f) => f.rule === 'galera-wsrep-provider');
+  assert.deepEqual(
+    fs.map((f) => f.fixes.map((x) => `${x.title} safe=${x.safe}`)),
+    [['Set wsrep_provider=/usr/lib/galera/libgalera_smm.so safe=false']],
+  );
+  assert.deepEqual(safeFixEdits(fs), []);
 });

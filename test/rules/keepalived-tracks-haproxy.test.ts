@@ -38,3 +38,26 @@ test('keepalived-tracks-haproxy: an instance without track_script; the fix adds 
     [],
   );
 });
+
+test('keepalived-tracks-haproxy: the fix joins an existing track_script block instead of adding a second one', () => {
+  const topology = deployment({ cluster: 'lb', manager: 'keepalived', services: 'haproxy: { on: lb }' });
+  const text =
+    'vrrp_script chk_dns {\n    script "/usr/bin/killall -0 named"\n}\n\nvrrp_instance internal {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.11\n    }\n    track_script {\n        chk_dns\n    }\n}\n';
+  const f = lintKeepalived(text, undefined, { topology }).findings.filter((x) => x.rule === 'keepalived-tracks-haproxy');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].fixes[0].title, 'Track HAProxy with a chk_haproxy script');
+  const fixed = applyEdits(text, f[0].fixes[0].edits);
+  assert.equal(
+    fixed,
+    'vrrp_script chk_dns {\n    script "/usr/bin/killall -0 named"\n}\n\nvrrp_script chk_haproxy {\n    script "/usr/bin/killall -0 haproxy"\n    interval 2\n}\n\nvrrp_instance internal {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.11\n    }\n    track_script {\n        chk_dns\n        chk_haproxy\n    }\n}\n',
+  );
+  assert.equal(fixed.match(/track_script/g)!.length, 1);
+  assert.deepEqual(
+    lintKeepalived(fixed, undefined, { topology }).findings.filter((x) => x.rule === 'keepalived-tracks-haproxy'),
+    [],
+  );
+  // on one line: the name goes before its brace
+  const inline = text.replace('track_script {\n        chk_dns\n    }', 'track_script { chk_dns }');
+  const g = lintKeepalived(inline, undefined, { topology }).findings.filter((x) => x.rule === 'keepalived-tracks-haproxy');
+  assert.match(applyEdits(inline, g[0].fixes[0].edits), /track_script \{ chk_dns chk_haproxy \}/);
+});

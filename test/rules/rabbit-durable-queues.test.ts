@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkConf, fixed } from '../support/fixture';
+import { lintConf } from '../../server/src/engine/lint';
+import { safeFixEdits } from '../../server/src/engine/fixes';
 
 test('rabbit-durable-queues and rabbit-heartbeat-enabled', () => {
   checkConf(
@@ -26,4 +28,16 @@ test('rabbit-durable-queues and rabbit-heartbeat-enabled', () => {
     ),
     '[DEFAULT]\ntransport_url = rabbit://u:p@c1,u:p@c2/\n[oslo_messaging_rabbit]\nrabbit_ha_queues = true\namqp_durable_queues = true\n',
   );
+});
+
+test('rabbit-durable-queues: existing queues must be deleted to become durable, so --fix never applies the fix', () => {
+  const fs = lintConf(
+    'nova.conf',
+    '[DEFAULT]\ntransport_url = rabbit://u:p@c1,u:p@c2/\n[oslo_messaging_rabbit]\nrabbit_ha_queues = true\n',
+  ).findings.filter((f) => f.rule === 'rabbit-durable-queues');
+  assert.deepEqual(
+    fs.map((f) => f.fixes.map((x) => `${x.title} safe=${x.safe}`)),
+    [['Set [oslo_messaging_rabbit] amqp_durable_queues = true safe=false']],
+  );
+  assert.deepEqual(safeFixEdits(fs), []);
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkConf, fixed } from '../support/fixture';
+import { lintConf } from '../../server/src/engine/lint';
+import { safeFixEdits } from '../../server/src/engine/fixes';
 
 test('rabbit-queue-replication: neither quorum nor HA queues; the fix turns quorum queues on', () => {
   checkConf(
@@ -21,4 +23,14 @@ test('rabbit-queue-replication: neither quorum nor HA queues; the fix turns quor
     '[DEFAULT]\ntransport_url = rabbit://u:p@c1:5672,u:p@c2:5672/\n[oslo_messaging_rabbit]\nrabbit_quorum_queue = true\n',
     { rules: ['rabbit-queue-replication'] },
   );
+});
+
+test('rabbit-queue-replication: switching to quorum queues needs a migration, so the fix is offered and --fix never applies it', () => {
+  const text = '[DEFAULT]\ntransport_url = rabbit://u:p@c1:5672,u:p@c2:5672/\n';
+  const fs = lintConf('nova.conf', text).findings.filter((f) => f.rule === 'rabbit-queue-replication');
+  assert.deepEqual(
+    fs.map((f) => f.fixes.map((x) => `${x.title} safe=${x.safe}`)),
+    [['Set [oslo_messaging_rabbit] rabbit_quorum_queue = true safe=false']],
+  );
+  assert.deepEqual(safeFixEdits(fs), []);
 });

@@ -46,3 +46,13 @@ test('pcs commands run on a node through ssh are read at their place in the scri
   );
   assert.equal(pacemakerSyntax('/x/install.bash', text), 'pcs');
 });
+
+test('the fix to turn fencing on is not offered where a whole CIB has no fence device: it would stop every resource', () => {
+  const fixesOf = (resources: string) =>
+    lintPacemaker(CIB('<nvpair id="f" name="stonith-enabled" value="false"/>', resources, COLOCATED), 'cib')
+      .findings.filter((f) => f.rule === 'stonith-disabled-in-production')
+      .map((f) => f.fixes.map((x) => `${x.title} safe=${x.safe}`));
+  assert.deepEqual(fixesOf(VIP_AND_HAPROXY), [[]]);
+  const FENCE = '<primitive id="fence1" class="stonith" type="fence_ipmilan"/>';
+  assert.deepEqual(fixesOf(VIP_AND_HAPROXY + FENCE), [['Turn fencing on (configure fence devices first) safe=false']]);
+});

@@ -77,3 +77,28 @@ test('defined names do not fire', () =>
   `,
     { rules },
   ));
+
+test('a name already in the list is not suggested: the fix would list it twice', () => {
+  check(
+    `
+  nodes:
+    controller1: { address: 10.0.0.12 }
+    controller2: { address: 10.0.0.13 }
+    controller3: { address: 10.0.0.14 }
+  clusters:
+    ctl: { members: [controller1, controller2, controler1] }
+  #                                            ^^^^^^^^^^ error unknown-reference: 'controler1' is not a node defined under nodes; did you mean 'controller3'?
+  `,
+    { rules },
+  );
+  check(
+    `
+  nodes:
+    controller1: { address: 10.0.0.12 }
+  services:
+    haproxy: { on: [controller1, controler1] }
+  #                              ^^^^^^^^^^ error unknown-reference: 'controler1' is not a node defined under nodes (defined: controller1)
+  `,
+    { rules },
+  );
+});

@@ -6,6 +6,7 @@
 import { Finding, Severity, Span } from './types';
 import type { DocumentKind } from './types';
 import { LineIndex } from './text/line-index';
+import { fitToText } from './fixes';
 import { MAX_MANIFEST_BYTES, Parsed } from './documents/manifest/parse';
 import type { Manifest } from './documents/manifest/model';
 import type { ConfView } from './documents/oslo-conf/context';
@@ -95,7 +96,8 @@ export function finish(raw: Finding[], text: string, lines: LineIndex, config: L
     const sev = effectiveSeverity(config, f.rule, f.severity);
     if (sev === 'off') continue;
     if (isSuppressed(sup, f.rule, lines.position(f.span.start).line)) continue;
-    out.push(sev === f.severity ? f : { ...f, severity: sev as Severity });
+    const g = fitToText(text, f); // rules write \n: the fix gets the file's own line break
+    out.push(sev === g.severity ? g : { ...g, severity: sev as Severity });
   }
   return out.sort(byPosition);
 }

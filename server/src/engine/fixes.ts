@@ -1,5 +1,6 @@
 /** Applying text edits: the same code serves `lint --fix`, the tests and the language server's checks. */
 import { Finding, TextEdit } from './types';
+import { bodyStart, lineBreakOf } from './text/line-breaks';
 
 /** Applies non-overlapping edits; edits at the same offset keep their given order. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
@@ -29,4 +30,27 @@ export function safeFixEdits(findings: Finding[]): TextEdit[] {
     if (!overlaps) taken.push(...fix.edits);
   }
   return taken;
+}
+
+/**
+ * A finding's fixes fitted to the file's line breaks, for every rule at once: a rule writes `\n`,
+ * a \r\n or lone-\r file gets its own break; an offset between a \r and its \n (a line's end found
+ * by searching for \n) moves before the \r, so an insertion lands after the whole line, never
+ * inside its break; nothing is inserted before a byte-order mark.
+ */
+export function fitToText(text: string, f: Finding): Finding {
+  if (!f.fixes.length) return f;
+  const brk = lineBreakOf(text);
+  const [crlf, cr, bom] = [brk === '\r\n', brk === '\r', bodyStart(text) > 0];
+  if (!crlf && !cr && !bom) return f;
+  const at = (o: number) => (crlf && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10 ? o - 1 : o);
+  const nl = crlf ? '\r\n' : '\r';
+  const fit = (e: TextEdit): TextEdit => {
+    // an insertion at 0 goes after the mark; an edit that replaces from 0 may mean to drop it
+    const start = bom && e.start === 0 && e.end === 0 ? 1 : at(e.start);
+    const end = Math.max(start, at(e.end));
+    const newText = crlf || cr ? e.newText.replace(/\r?\n/g, nl) : e.newText;
+    return start === e.start && end === e.end && newText === e.newText ? e : { start, end, newText };
+  };
+  return { ...f, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map(fit) })) };
 }

@@ -31,7 +31,7 @@ import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert'
 import { definition, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
 import { CompletionKind } from '../engine/service/completion';
 import { languageOf } from '../engine/languages';
-import { insertLineAbove } from '../engine/documents/manifest/edits';
+import { disableLineEdit } from '../engine/service/suppress';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
@@ -231,13 +231,15 @@ export function registerHandlers(connection: Connection, documents: TextDocument
           const rule = d.code;
           const f = r.findings.find((x) => x.rule === rule && sameRange(toRange(r.lines, x.span), d.range));
           for (const fix of f?.fixes ?? []) out.push(fixToAction(uri, r.lines, fix, d));
-          const start = r.lines.offset(d.range.start);
-          out.push({
-            title: `Disable ${rule} for this line`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [d],
-            edit: { changes: { [uri]: toTextEdits(r.lines, [insertLineAbove(text, start, `# openstack-ha-disable-next-line ${rule}`)]) } },
-          });
+          const disable = disableLineEdit(text, { start: r.lines.offset(d.range.start), end: r.lines.offset(d.range.end) }, rule);
+          if (disable) {
+            out.push({
+              title: `Disable ${rule} for this line`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              edit: { changes: { [uri]: toTextEdits(r.lines, [disable]) } },
+            });
+          }
           if (ruleMeta(rule)) {
             out.push({
               title: `Show documentation for ${rule}`,

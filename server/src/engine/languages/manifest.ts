@@ -22,9 +22,9 @@ export function lintManifest(text: string, config: LintConfig = EMPTY_CONFIG, pa
   const parsed = parser.parse(text);
   const raw: Finding[] = [...parsed.findings];
   let manifest: Manifest | undefined;
-  if (!parsed.doc && parsed.ok) raw.push(emptyManifestFinding());
+  if (!parsed.doc && parsed.ok) raw.push(emptyManifestFinding(text));
   if (parsed.doc && parsed.ok) {
-    raw.push(...validateManifest(parsed.doc));
+    raw.push(...validateManifest(parsed.doc, text));
     const m = buildManifest(parsed.doc, config.environment ?? 'production');
     manifest = m;
     runRules(RULES, config, raw, (report) => ({ manifest: m, text, environment: m.environment, report }));

@@ -15,5 +15,7 @@ export const rule = requiredOption({
   option: 'wsrep_provider',
   ok: (v) => v !== undefined && /libgalera_smm\.so$/.test(v),
   want: '/usr/lib/galera/libgalera_smm.so',
+  // Debian's path: RHEL's is /usr/lib64/galera(-4)/, where this one would stop mariadbd from loading the provider
+  safe: false,
   effect: 'the node does not replicate',
 });

@@ -22,17 +22,21 @@ export const rule = defineRule({
           // HTTP to the MySQL port: mysqld greets in its own protocol, HAProxy reads no HTTP status, and every server goes down
           const onMysql = view.servers(s).filter((x) => hasArg(x, 'check') && !view.checkPort(s, x) && (x.port ?? 3306) === 3306);
           if (onMysql.length) {
+            // with servers checked on 9200 too, mysql-check would break those instead: the rule would fire the other way
+            const mixed = view.servers(s).some((x) => view.checkPort(s, x)?.text === '9200');
             ctx.report({
               span: httpchk.span,
               message: `${s.kind} ${s.name?.text ?? ''} uses option httpchk but checks ${onMysql.map((x) => x.name).join(', ')} on the MySQL port ${onMysql[0].port ?? 3306}, which does not speak HTTP: every check fails; add \`port 9200\` (clustercheck) to the servers, or use option mysql-check`,
-              fixes: [
-                {
-                  title: 'Use option mysql-check',
-                  safe: true,
-                  preferred: true,
-                  edits: [{ start: httpchk.span.start, end: httpchk.span.end, newText: 'option mysql-check' }],
-                },
-              ],
+              fixes: mixed
+                ? []
+                : [
+                    {
+                      title: 'Use option mysql-check',
+                      safe: true,
+                      preferred: true,
+                      edits: [{ start: httpchk.span.start, end: httpchk.span.end, newText: 'option mysql-check' }],
+                    },
+                  ],
             });
           }
           continue;
@@ -41,17 +45,21 @@ export const rule = defineRule({
         if (!mysqlCheck) continue;
         const on9200 = view.servers(s).filter((x) => view.checkPort(s, x)?.text === '9200');
         if (!on9200.length) continue;
+        // httpchk on a server checked on the MySQL port fails every check: only a fix when all go to 9200
+        const mixed = view.servers(s).some((x) => hasArg(x, 'check') && !view.checkPort(s, x) && (x.port ?? 3306) === 3306);
         ctx.report({
           span: mysqlCheck.span,
           message: `${s.kind} ${s.name?.text ?? ''} uses option mysql-check but checks ${on9200.map((x) => x.name).join(', ')} on port 9200, where clustercheck answers HTTP`,
-          fixes: [
-            {
-              title: 'Use option httpchk',
-              safe: true,
-              preferred: true,
-              edits: [{ start: mysqlCheck.span.start, end: mysqlCheck.span.end, newText: 'option httpchk' }],
-            },
-          ],
+          fixes: mixed
+            ? []
+            : [
+                {
+                  title: 'Use option httpchk',
+                  safe: true,
+                  preferred: true,
+                  edits: [{ start: mysqlCheck.span.start, end: mysqlCheck.span.end, newText: 'option httpchk' }],
+                },
+              ],
         });
       }
     },

@@ -2,6 +2,8 @@ import { defineRule } from './rule';
 import { indentAt } from '../text/lines';
 import { instances, name, vips } from './keepalived/support';
 import { blocks, stmt } from '../documents/keepalived/parse';
+import { lineStartAt } from '../text/line-breaks';
+import { TextEdit } from '../types';
 
 export const rule = defineRule({
   meta: {
@@ -40,16 +42,22 @@ export const rule = defineRule({
           b.statements.map((s) => s.words[0].text),
         );
         if (tracked.some((t) => checksHaproxy.has(t))) continue;
-        const lineStart = text.lastIndexOf('\n', i.span.start - 1) + 1;
+        const lineStart = lineStartAt(text, i.span.start);
         const indent = indentAt(text, i.span.start);
-        const edits = [
-          { start: i.bodyEnd, end: i.bodyEnd, newText: `    track_script {\n${indent}        chk_haproxy\n${indent}    }\n${indent}` },
-        ];
-        if (!blocks(file.root, 'vrrp_script').some((s) => s.header[1]?.text === 'chk_haproxy')) {
+        // a script that checks HAProxy already is tracked as it is; a chk_haproxy that checks something else keeps its name
+        const existing = [...checksHaproxy].find(Boolean);
+        const taken = blocks(file.root, 'vrrp_script').some((s) => s.header[1]?.text === 'chk_haproxy');
+        const script = existing ?? (taken ? 'chk_haproxy_process' : 'chk_haproxy');
+        // keepalived takes one track_script block: a second one would be a duplicate, so the script joins the first
+        const present = blocks(i, 'track_script')[0];
+        const edits = present
+          ? [joinBlock(text, present.span.start, present.bodyEnd, script)]
+          : [{ start: i.bodyEnd, end: i.bodyEnd, newText: `    track_script {\n${indent}        ${script}\n${indent}    }\n${indent}` }];
+        if (!existing) {
           edits.unshift({
             start: lineStart,
             end: lineStart,
-            newText: `${indent}vrrp_script chk_haproxy {\n${indent}    script "/usr/bin/killall -0 haproxy"\n${indent}    interval 2\n${indent}}\n\n`,
+            newText: `${indent}vrrp_script ${script} {\n${indent}    script "/usr/bin/killall -0 haproxy"\n${indent}    interval 2\n${indent}}\n\n`,
           });
         }
         ctx.report({
@@ -57,9 +65,17 @@ export const rule = defineRule({
           message: `vrrp_instance ${name(i)} holds ${vips(i)
             .map((v) => v.address)
             .join(', ')} without tracking HAProxy: the VIP stays on a node whose HAProxy is down`,
-          fixes: [{ title: 'Track HAProxy with a chk_haproxy script', safe: false, preferred: true, edits }],
+          fixes: [{ title: `Track HAProxy with ${existing ? 'the' : 'a'} ${script} script`, safe: false, preferred: true, edits }],
         });
       }
     },
   },
 });
+
+/** `name` added to a block's items: on its own line above a `}` that starts its line, else before the `}`. */
+function joinBlock(text: string, blockStart: number, close: number, name: string): TextEdit {
+  const closeLine = lineStartAt(text, close);
+  if (!text.slice(closeLine, close).trim())
+    return { start: closeLine, end: closeLine, newText: `${indentAt(text, blockStart)}    ${name}\n` };
+  return { start: close, end: close, newText: `${/\s/.test(text[close - 1] ?? '') ? '' : ' '}${name} ` };
+}

@@ -25,10 +25,12 @@ export const rule = defineRule({
         span: durable.entry?.valueSpan ?? ha.entry!.keySpan,
         message:
           'rabbit_ha_queues is on but amqp_durable_queues is off: mirrored queues that are not durable are lost when the brokers restart',
+        // not safe: the running services redeclare their existing non-durable queues as durable and
+        // RabbitMQ refuses that (PRECONDITION_FAILED, inequivalent arg 'durable') until they are deleted: a migration
         fixes: [
           {
             title: 'Set [oslo_messaging_rabbit] amqp_durable_queues = true',
-            safe: true,
+            safe: false,
             preferred: true,
             edits: [setOption(text, view, RABBIT, 'amqp_durable_queues', 'true')],
           },

@@ -25,10 +25,11 @@ export const rule = defineRule({
       ctx.report({
         span: at ? at.valueSpan : use.entry.keySpan,
         message: `messages to RabbitMQ are not replicated: rabbit_quorum_queue and rabbit_ha_queues are both off, so a queue is lost with the broker that holds it (unless an ha-mode policy on the broker mirrors it)`,
+        // not safe: the existing classic queues must be drained or recreated (a migration), so --fix never applies it
         fixes: [
           {
             title: 'Set [oslo_messaging_rabbit] rabbit_quorum_queue = true',
-            safe: true,
+            safe: false,
             preferred: true,
             edits: [setOption(text, view, RABBIT, 'rabbit_quorum_queue', 'true')],
           },

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { fencingProperty, isFalse } from '../documents/pacemaker/model';
+import { fencingProperty, isFalse, isStonith } from '../documents/pacemaker/model';
 import { isProductionLike } from '../types';
 
 export const rule = defineRule({
@@ -17,17 +17,21 @@ export const rule = defineRule({
     pacemaker(ctx) {
       const p = fencingProperty(ctx.model);
       if (!p || !isFalse(p.value) || !isProductionLike(ctx.environment)) return;
+      const noDevices = ctx.model.syntax === 'cib' && ctx.model.resources.length > 0 && !ctx.model.resources.some(isStonith);
       ctx.report({
         span: p.span,
         message: `${p.name}=${p.value} in a ${ctx.environment} deployment: a node that stops answering may still write while its resources start elsewhere (the guide allows this for demos and tests only)`,
-        // Turning fencing on with no fence device stops every resource: never applied unasked.
-        fixes: [
-          {
-            title: 'Turn fencing on (configure fence devices first)',
-            safe: false,
-            edits: [{ start: p.span.start, end: p.span.end, newText: 'true' }],
-          },
-        ],
+        // Turning fencing on with no fence device stops every resource: never applied unasked, and
+        // not offered where a whole CIB shows there is none (stonith-enabled-without-devices would fire)
+        fixes: noDevices
+          ? []
+          : [
+              {
+                title: 'Turn fencing on (configure fence devices first)',
+                safe: false,
+                edits: [{ start: p.span.start, end: p.span.end, newText: 'true' }],
+              },
+            ],
       });
     },
   },

@@ -17,7 +17,7 @@ export const rule = defineRule({
   on: {
     manifest(ctx) {
       const m = ctx.manifest;
-      for (const c of m.clusters.values()) for (const it of c.members?.items ?? []) checkRef(ctx, it, 'node');
+      for (const c of m.clusters.values()) for (const it of c.members?.items ?? []) checkRef(ctx, it, 'node', c.members!.items);
       for (const v of m.vips.values()) if (v.cluster) checkRef(ctx, v.cluster, 'cluster');
       for (const s of m.services.values()) {
         if (s.on?.kind === 'cluster') {
@@ -37,9 +37,9 @@ export const rule = defineRule({
             });
           } else checkRef(ctx, ref, 'cluster');
         }
-        if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node');
+        if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node', s.on.list.items);
         if (s.vip) checkRef(ctx, s.vip, 'vip');
-        for (const it of s.vips?.items ?? []) checkRef(ctx, it, 'vip');
+        for (const it of s.vips?.items ?? []) checkRef(ctx, it, 'vip', s.vips!.items);
       }
     },
   },
@@ -50,10 +50,18 @@ function pool(ctx: RuleContext, kind: Kind): Map<string, unknown> {
   return kind === 'node' ? m.nodes : kind === 'cluster' ? m.clusters : m.vips;
 }
 
-function checkRef(ctx: RuleContext, ref: Located<string>, kind: Kind): void {
+/** `list`: the list the name is in; a name it already holds is no suggestion (the fix would list it twice). */
+function checkRef(ctx: RuleContext, ref: Located<string>, kind: Kind, list: Located<string>[] = []): void {
   if (pool(ctx, kind).has(ref.value)) return; // the common case stays O(1): a 5000-node list is 5000 look-ups
   const defined = [...pool(ctx, kind).keys()];
-  const near = bestOnly(ref.value, closest(ref.value, defined));
+  const listed = new Set(list.map((x) => x.value));
+  const near = bestOnly(
+    ref.value,
+    closest(
+      ref.value,
+      defined.filter((d) => !listed.has(d)),
+    ),
+  );
   const fixes: Fix[] = near.map((n, i) => ({
     title: `Change to '${n}'`,
     safe: near.length === 1,

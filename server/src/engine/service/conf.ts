@@ -1,4 +1,5 @@
 /** Hover, completion and outline for OpenStack service configs, over the parsed file and its catalogue. */
+import { lineStartAt } from '../text/line-breaks';
 import { ConfView } from '../documents/oslo-conf/context';
 import { ConfEntry, ConfSection } from '../documents/oslo-conf/parse';
 import { shown } from '../documents/oslo-conf/secrets';
@@ -101,7 +102,7 @@ function defaultText(o: OptionInfo): string {
 }
 
 export function confComplete(view: ConfView, text: string, offset: number): CompletionResult | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const prefix = text.slice(lineStart, offset);
   const items: CompletionItem[] = [];
   const sec = /^\[([^\]]*)$/.exec(prefix);

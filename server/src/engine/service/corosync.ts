@@ -1,4 +1,5 @@
 /** Hover and outline for corosync.conf. */
+import { lineStartAt } from '../text/line-breaks';
 import { CoroBlock, CoroFile } from '../documents/corosync/parse';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
@@ -112,7 +113,7 @@ const VALUES: Record<string, string[]> = {
 };
 
 export function coroComplete(text: string, offset: number): CompletionResult | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const prefix = text.slice(lineStart, offset);
   const open = openBlocks(text, lineStart, /#.*$/);
   const key = /^\s*(\w*)$/.exec(prefix);

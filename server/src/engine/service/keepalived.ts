@@ -1,4 +1,5 @@
 /** Hover and outline for keepalived.conf. */
+import { lineStartAt } from '../text/line-breaks';
 import { shownValue } from '../text/secrets';
 import { KaBlock, KaFile } from '../documents/keepalived/parse';
 import { Finding } from '../types';
@@ -111,7 +112,7 @@ const KEYWORDS: Record<string, [string, string][]> = {
 const VALUES: Record<string, string[]> = { state: ['BACKUP', 'MASTER'], auth_type: ['PASS', 'AH'] };
 
 export function kaComplete(file: KaFile, text: string, offset: number): CompletionResult | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const prefix = text.slice(lineStart, offset);
   const open = openBlocks(text, lineStart, /[#!].*$/);
   const kind = open[open.length - 1] ?? '';

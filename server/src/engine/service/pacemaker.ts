@@ -1,4 +1,5 @@
 /** Hover, outline and completion for Pacemaker configurations (CIB, crm, pcs). */
+import { lineStartAt } from '../text/line-breaks';
 import { PmSyntax } from '../documents/pacemaker/recognise';
 import { hasMonitor, isStonith, isVip, PmModel, PmResource, sameResource } from '../documents/pacemaker/model';
 import { Finding } from '../types';
@@ -81,20 +82,23 @@ function describeProperty(p: ClusterProperty): string {
 
 export function pmSymbols(m: PmModel): SymbolNode[] {
   const out: SymbolNode[] = [];
-  const props = [...m.properties].map(([name, p]): SymbolNode => ({
-    name,
-    detail: p.value,
-    kind: 'option',
-    span: p.span,
-    selection: p.span,
-    children: [],
-  }));
+  // a property set twice keeps its first place in the map but the span of its last setting: order by position
+  const props = [...m.properties]
+    .map(([name, p]): SymbolNode => ({
+      name,
+      detail: p.value,
+      kind: 'option',
+      span: p.span,
+      selection: p.span,
+      children: [],
+    }))
+    .sort((a, b) => a.span.start - b.span.start);
   if (props.length)
     out.push({
       name: 'properties',
       detail: `${props.length}`,
       kind: 'section',
-      span: { start: props[0].span.start, end: props[props.length - 1].span.end },
+      span: { start: props[0].span.start, end: Math.max(...props.map((p) => p.span.end)) },
       selection: props[0].span,
       children: props,
     });
@@ -135,7 +139,7 @@ const AGENTS = [
 /** In a crm file (`property x=`, `primitive id agent`) or a pcs script (`pcs property set x=`, `pcs resource create id agent`). */
 export function pmComplete(text: string, offset: number, syntax?: PmSyntax): CompletionResult | undefined {
   if (syntax === 'cib') return cibComplete(text, offset);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const prefix = text.slice(lineStart, offset);
   const value = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]+)=["']?([\w-]*)$/.exec(prefix);
   if (value) {

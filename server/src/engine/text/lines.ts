@@ -1,6 +1,8 @@
+import { lineStartAt } from './line-breaks';
+
 /** The indentation (spaces and tabs) of the line that holds offset `at`: what a line inserted beside it should start with. */
 export function indentAt(text: string, at: number): string {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineStart = lineStartAt(text, at);
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 

@@ -5,20 +5,10 @@
 import { Document, isMap, isScalar, Pair, YAMLMap } from 'yaml';
 import { Fix, Span, TextEdit } from '../../types';
 import { spanOf } from './yaml-ast';
+import { lineBreakOf, lineEndAt, lineStartAt, nextLineStart } from '../../text/line-breaks';
 
 export function replaceFix(span: Span, newText: string, safe: boolean, title = `Replace with '${newText}'`): Fix {
   return { title, safe, edits: [{ start: span.start, end: span.end, newText }] };
-}
-
-function lineStartOf(text: string, offset: number): number {
-  const i = text.lastIndexOf('\n', offset - 1);
-  return i + 1;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  const e = i < 0 ? text.length : i;
-  return e > 0 && text[e - 1] === '\r' ? e - 1 : e;
 }
 
 /** The end of the last non-blank character at or before `offset`. */
@@ -26,10 +16,6 @@ function trimBack(text: string, offset: number): number {
   let o = offset;
   while (o > 0 && /\s/.test(text[o - 1])) o--;
   return o;
-}
-
-function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 function pairEnd(p: Pair): number {
@@ -60,9 +46,9 @@ export function setKey(text: string, map: YAMLMap, key: string, valueText: strin
   }
   const first = map.items[0];
   const keyStart = spanOf(first.key as never).start;
-  const indent = text.slice(lineStartOf(text, keyStart), keyStart);
-  const at = lineEndOf(text, trimBack(text, pairEnd(map.items[map.items.length - 1])));
-  return { start: at, end: at, newText: `${eol(text)}${indent.replace(/[^ \t]/g, ' ')}${key}: ${valueText}` };
+  const indent = text.slice(lineStartAt(text, keyStart), keyStart);
+  const at = lineEndAt(text, trimBack(text, pairEnd(map.items[map.items.length - 1])));
+  return { start: at, end: at, newText: `${lineBreakOf(text)}${indent.replace(/[^ \t]/g, ' ')}${key}: ${valueText}` };
 }
 
 /** Sets several keys at once; the missing ones are added in one insertion, in the order given. */
@@ -99,19 +85,11 @@ export function removePair(text: string, map: YAMLMap, pair: Pair): TextEdit {
     }
     return { start: keyStart, end, newText: '' };
   }
-  const start = lineStartOf(text, keyStart);
+  const start = lineStartAt(text, keyStart);
   const onlyOnLine = text.slice(start, keyStart).trim() === '';
-  const stop = lineEndOf(text, trimBack(text, end));
+  const stop = lineEndAt(text, trimBack(text, end));
   if (!onlyOnLine) return { start: keyStart, end: stop, newText: '' }; // `- key: v` list item: keep the dash
-  const nl = text.indexOf('\n', stop);
-  return { start, end: nl < 0 ? text.length : nl + 1, newText: '' };
-}
-
-/** A comment line above the line holding `offset`, at that line's indentation. */
-export function insertLineAbove(text: string, offset: number, line: string): TextEdit {
-  const start = lineStartOf(text, offset);
-  const indent = /^[ \t]*/.exec(text.slice(start))![0];
-  return { start, end: start, newText: `${indent}${line}${eol(text)}` };
+  return { start, end: nextLineStart(text, stop), newText: '' };
 }
 
 export function mapOf(doc: Document, n: unknown): YAMLMap | null {

@@ -58,7 +58,9 @@ export function parseManifestText(text: string): Parsed {
   const findings: Finding[] = [];
   let fatal = false;
   for (const e of doc.errors) {
-    const span = { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) };
+    // yaml puts an error at the end of the text (an unclosed [ or quote) one character past it
+    const start = Math.min(e.pos[0], text.length);
+    const span = { start, end: Math.min(Math.max(start, e.pos[1]), text.length) };
     fatal = true;
     findings.push(finding('parse-error', cleanMessage(e.message), widen(text, span)));
   }

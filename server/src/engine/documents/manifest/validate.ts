@@ -10,6 +10,7 @@ import { isExtensionKey, MANIFEST, MapSchema, Schema } from './schema';
 import { deref, entries, entryOf, keyText, spanOf } from './yaml-ast';
 import { replaceFix } from './edits';
 import { perEntry } from './memo';
+import { bodyStart, lineBreakOf, nextLineStart } from '../../text/line-breaks';
 
 interface Ctx {
   doc: Document;
@@ -25,7 +26,12 @@ function describe(where: string): string {
 }
 
 /** An empty (or comments-only) manifest: the one thing to say is what it needs, with a fix that writes it. */
-export function emptyManifestFinding(): Finding {
+export function emptyManifestFinding(text: string): Finding {
+  const nl = lineBreakOf(text);
+  // after a byte-order mark (before it the file no longer parses) and after a `---` document start
+  const marker = /^---[ \t]*(?:#.*)?$/m.exec(text);
+  const at = marker ? nextLineStart(text, marker.index) : bodyStart(text);
+  const sep = at === text.length && at > 0 && !/[\r\n]$/.test(text) ? nl : '';
   return {
     rule: 'schema-missing-field',
     severity: 'error',
@@ -36,16 +42,16 @@ export function emptyManifestFinding(): Finding {
         title: 'Insert the manifest header',
         safe: true,
         preferred: true,
-        edits: [{ start: 0, end: 0, newText: 'apiVersion: openstack-ha/v1\nkind: Deployment\n' }],
+        edits: [{ start: at, end: at, newText: `${sep}apiVersion: openstack-ha/v1${nl}kind: Deployment${nl}` }],
       },
     ],
   };
 }
 
-export function validateManifest(doc: Document): Finding[] {
+export function validateManifest(doc: Document, text: string): Finding[] {
   const ctx: Ctx = { doc, out: [] };
   const root = deref(doc, doc.contents);
-  if (root === null || (isScalar(root) && root.value === null)) return [emptyManifestFinding()];
+  if (root === null || (isScalar(root) && root.value === null)) return [emptyManifestFinding(text)];
   if (!isMap(root)) {
     push(
       ctx,

@@ -2,28 +2,24 @@
 import { TextEdit } from '../../types';
 import { ConfView } from './context';
 import { ConfEntry } from './parse';
-
-function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
+import { lineBreakOf, nextLineStart } from '../../text/line-breaks';
 
 export function setOption(text: string, view: ConfView, section: string, key: string, value: string): TextEdit {
   const e = view.entry(section, key);
   if (e) return { start: e.valueSpan.start, end: e.valueSpan.end, newText: value };
-  const nl = eol(text);
+  const nl = lineBreakOf(text);
   const sections = view.sectionsNamed(section);
   if (sections.length) {
     const s = sections[sections.length - 1];
     return { start: s.end, end: s.end, newText: `${nl}${key} = ${value}` };
   }
-  const sep = text.length === 0 || text.endsWith('\n') ? '' : nl;
+  const sep = text.length === 0 || /[\r\n]$/.test(text) ? '' : nl;
   return { start: text.length, end: text.length, newText: `${sep}${nl}[${section}]${nl}${key} = ${value}${nl}` };
 }
 
 /** Removes an entry's lines, continuation lines included. */
 export function removeEntry(text: string, e: ConfEntry): TextEdit {
-  const nl = text.indexOf('\n', e.span.end);
-  return { start: e.span.start, end: nl < 0 ? text.length : nl + 1, newText: '' };
+  return { start: e.span.start, end: nextLineStart(text, e.span.end), newText: '' };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RequiredOption {
   want: string;
   missingOk?: boolean;
   effect: string;
+  /** False where the value depends on the host (a library path differs between distributions): offered, never applied by --fix. */
+  safe?: boolean;
 }
 
 export const requiredOption = (r: RequiredOption): DefinedRule =>
@@ -30,7 +32,7 @@ export const requiredOption = (r: RequiredOption): DefinedRule =>
         ctx.report({
           span: e ? (e.value !== undefined ? e.valueSpan : e.keySpan) : anchor(ctx),
           message: `${r.option} is ${e ? (e.value ?? '(set without a value)') : 'not set'}: ${r.effect}; Galera needs ${r.option}=${r.want}`,
-          fixes: [{ title: `Set ${r.option}=${r.want}`, safe: true, preferred: true, edits: [setOption(ctx, r.option, r.want)] }],
+          fixes: [{ title: `Set ${r.option}=${r.want}`, safe: r.safe ?? true, preferred: true, edits: [setOption(ctx, r.option, r.want)] }],
           // a fragment that leaves wsrep_on to the command line passes mariadbd's check of the file alone
           ...(r.meta.tools?.mariadbd === 'refuses' && !wsrepOnHere(ctx) ? { tools: { mariadbd: 'accepts' as const } } : {}),
         });
