@@ -1,7 +1,7 @@
 /** The one table of credential settings, per format. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isSecretKey, maskUrlPasswords, shownValue } from '../../server/src/engine/text/secrets';
+import { isSecretKey, maskSecretsInLine, maskUrlPasswords, shownValue } from '../../server/src/engine/text/secrets';
 
 test('credential settings by format, and what is not one', () => {
   for (const k of ['password', 'admin_password', 'memcache_secret_key', 'secret', 'metadata_proxy_shared_secret'])
@@ -20,4 +20,35 @@ test('values: *** for a credential, URL passwords masked in any other', () => {
     'rabbit://nova:***@c1:5672,nova:***@c2:5672/',
   );
   assert.equal(maskUrlPasswords('mysql+pymysql://nova:pw@10.0.0.11/nova'), 'mysql+pymysql://nova:***@10.0.0.11/nova');
+});
+
+test('URL passwords holding / or @, and every host of a list', () => {
+  assert.equal(maskUrlPasswords('rabbit://nova:pa/ss@w@rd@c1:5672/'), 'rabbit://nova:***@c1:5672/');
+  assert.equal(maskUrlPasswords('rabbit://u:p@h1,u:p@h2/'), 'rabbit://u:***@h1,u:***@h2/');
+  assert.equal(maskUrlPasswords('rabbit://u:p,w@h1:5672,u:q@x@h2:5672/v'), 'rabbit://u:***@h1:5672,u:***@h2:5672/v');
+  assert.equal(maskUrlPasswords('rabbit://u:p@[fd00::1]:5672/'), 'rabbit://u:***@[fd00::1]:5672/');
+  assert.equal(maskUrlPasswords("'rabbit://u:p@h1' is"), "'rabbit://u:***@h1' is");
+  // no password, nothing to mask; an @ in the path reads as the userinfo's end: masking more is safe, less is not
+  assert.equal(maskUrlPasswords('mysql://root@h/db http://h:80/p'), 'mysql://root@h/db http://h:80/p');
+  assert.equal(maskUrlPasswords('http://h:80/p@x'), 'http://h:***@x');
+});
+
+test('a quoted line: what follows a credential word is masked, in every format', () => {
+  const cases: [string, string][] = [
+    ['password SECRET', 'password ***'],
+    ['password=SECRET', 'password=***'],
+    ["unknown variable 'password=SE CRET'", "unknown variable 'password=***'"],
+    ['wsrep_sst_auth = sst:SECRET', 'wsrep_sst_auth = ***'],
+    ['auth_pass SECRET }', 'auth_pass ***'],
+    ['stats auth admin:SECRET', 'stats auth ***'],
+    ['user admin insecure-password SECRET', 'user admin insecure-password ***'],
+    ['pcs cluster auth c1 -u hacluster -p SECRET', 'pcs cluster auth ***'],
+    ['params passwd="SECRET" ip=1', 'params passwd=***'],
+    ['memcache_secret_key=SECRET', 'memcache_secret_key=***'],
+    ['transport_url = rabbit://u:SECRET@h/', 'transport_url = rabbit://u:***@h/'],
+    // no credential word: the line as it is
+    ["'auth_pass' is unknown", "'auth_pass' is unknown"],
+    ['bind 10.0.0.1:80', 'bind 10.0.0.1:80'],
+  ];
+  for (const [line, shown] of cases) assert.equal(maskSecretsInLine(line), shown, line);
 });
