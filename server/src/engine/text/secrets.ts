@@ -64,7 +64,7 @@ export function shownValue(format: SecretFormat, key: string, value: string): st
 const CREDENTIAL_WORD = String.raw`[\w.-]*?(?:pass|passwd|password|pwd|secret|auth|token|_key|key)`;
 /** The credential word (or the attribute holding it: `name="passwd" value=...`), then `=`, `:` or blanks, then the value up to the line's end (a closing quote kept). */
 const CREDENTIAL_IN_LINE = new RegExp(
-  String.raw`(?<![\w.-])(${CREDENTIAL_WORD}|-p|--password)(?![\w-])(["']?(?:\s*[=:]\s*|\s+))(?=\S)[^\n]*?(["'\`]?)(?=\n|$)`,
+  String.raw`(?<![\w.-])(${CREDENTIAL_WORD}|-p|--password)(?![\w-])(["']?\s*[=:]\s*|"?\s+)(?=\S)[^\n]*?(["'\`]?)(?=\n|$)`,
   'gi',
 );
 
