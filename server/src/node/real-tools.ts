@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { maskSecretsInLine } from '../engine/text/secrets';
+import { escapeInvisible } from '../engine/text/invisible';
 import { DocumentKind } from '../engine/lint';
 
 export interface ToolMessage {
@@ -249,8 +250,8 @@ export class ToolRunner {
           });
           return;
         }
-        // the tools quote the file (mariadbd: unknown variable 'password=...'): every message is masked before it is shown
-        const messages = c.parse(out).map((m) => ({ ...m, message: maskSecretsInLine(m.message) }));
+        // the tools quote the file (mariadbd: unknown variable 'password=...'): every message is masked, and its invisible characters escaped, before it is shown
+        const messages = c.parse(out).map((m) => ({ ...m, message: escapeInvisible(maskSecretsInLine(m.message)) }));
         finish({ tool: c.tool, rejected: c.rejected(code ?? 1, out), messages });
       });
     });
