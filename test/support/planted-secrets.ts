@@ -182,9 +182,6 @@ MYSQL_PASSWORD ClustercheckBadZq
   password = XinetdPwZq
 }
 `,
-  '.openstack-ha.yaml': `release: 2025.1
-password: SettingsPwZq
-`,
 };
 
 /** Every planted secret, as the files spell it (a URL password with its / and @ included). */
