@@ -20,7 +20,8 @@ export function isSecretKey(format: SecretFormat, key: string): boolean {
   return k.is.test(key) && !k.not?.test(key);
 }
 
-const URL_START = /\b([a-z][a-z0-9+.-]*:\/\/)(\S+)/gi;
+// a scheme starts where no scheme character precedes: `\b` would try every dot of a long word again (quadratic)
+const URL_START = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)(\S+)/gi;
 /** A host of a URL's authority: a name, an IPv4 or a bracketed IPv6 address, and its port. */
 const HOST = String.raw`(?:[\w.%~-]+|\[[\da-f:.%\w]*\])(?::\d*)?`;
 /** The last `@` of the token that a host follows and the path, query or the token's end after it. */
