@@ -40,6 +40,8 @@ test('a quoted line: what follows a credential word is masked, in every format',
     ["unknown variable 'password=SE CRET'", "unknown variable 'password=***'"],
     ['wsrep_sst_auth = sst:SECRET', 'wsrep_sst_auth = ***'],
     ['auth_pass SECRET }', 'auth_pass ***'],
+    // a bare PASS is the auth_type, not a credential
+    ['authentication { auth_type PASS auth_pass SECRET }', 'authentication { auth_type PASS auth_pass ***'],
     ['stats auth admin:SECRET', 'stats auth ***'],
     ['user admin insecure-password SECRET', 'user admin insecure-password ***'],
     ['pcs cluster auth c1 -u hacluster -p SECRET', 'pcs cluster auth ***'],

@@ -62,7 +62,8 @@ export function shownValue(format: SecretFormat, key: string, value: string): st
  * A word that names a credential wherever it stands in a line of any format: password, passwd,
  * auth_pass, insecure-password, wsrep_sst_auth, `stats auth`, secret, token, crypto keys.
  */
-const CREDENTIAL_WORD = String.raw`[\w.-]*?(?:pass|passwd|password|pwd|secret|auth|token|_key|key)`;
+// `pass` only as a suffix (auth_pass): a bare PASS is keepalived's auth_type, not a credential
+const CREDENTIAL_WORD = String.raw`(?:[\w.-]*[_.-])?(?:password|passwd|pwd|secret|auth|token|key)|[\w.-]*[_-]pass`;
 /** The credential word (or the attribute holding it: `name="passwd" value=...`), then `=`, `:` or blanks, then the value up to the line's end (a closing quote kept). */
 const CREDENTIAL_IN_LINE = new RegExp(
   String.raw`(?<![\w.-])(${CREDENTIAL_WORD}|-p|--password)(?![\w-])(["']?\s*[=:]\s*|"?\s+)(?=\S)[^\n]*?(["'\`]?)(?=\n|$)`,
