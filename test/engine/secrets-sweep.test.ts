@@ -26,7 +26,7 @@ test('no planted secret shows in any finding, hover, completion or symbol of the
   };
   // every kind of file is in the sweep, and read as that kind
   const kinds = new Set([...results.values()].map((r) => r.kind));
-  for (const k of ['manifest', 'oslo-conf', 'galera', 'keepalived', 'corosync', 'haproxy', 'pacemaker', 'clustercheck'])
+  for (const k of ['manifest', 'oslo-conf', 'galera', 'keepalived', 'corosync', 'haproxy', 'pacemaker', 'clustercheck', 'firewall'])
     assert.ok(kinds.has(k as never), `no ${k} file analysed: ${[...kinds].join(', ')}`);
   for (const [path, r] of results) {
     const file = path.slice(ROOT.length + 1);
@@ -64,7 +64,7 @@ test('no planted secret shows in any finding, hover, completion or symbol of the
     }
   }
   assert.deepEqual([...leaks], []);
-  // the sweep saw the secrets it is meant to: 55 planted, thousands of outputs read
+  // the sweep saw the secrets it is meant to: 61 planted, thousands of outputs read
   assert.ok(PLANTED_SECRETS.length >= 50, `${PLANTED_SECRETS.length} secrets`);
   assert.ok(outputs > 1000, `${outputs} outputs`);
   console.log(`# secrets sweep (engine): ${PLANTED_SECRETS.length} secrets, ${outputs} outputs`);

@@ -182,6 +182,24 @@ MYSQL_PASSWORD ClustercheckBadZq
   password = XinetdPwZq
 }
 `,
+  'ctl1/etc/iptables/rules.v4': `*filter
+:INPUT DROP [0:0]
+-A INPUT -p tcp --dport 3306 -m comment --comment "db password=FwCommentPwZq" -j ACCEPT
+-A INPUT -p password=FwProtoPwZq --dport 4567 -j ACCEPT
+-A INPUT --password FwOptionPwZq -j ACCEPT
+COMMIT
+`,
+  'ctl1/etc/nftables.conf': `table inet filter {
+  chain input {
+    type filter hook input priority 0; policy drop;
+    tcp dport 3306 accept comment "password FwNftPwZq"
+    tcp dprot 4567 accept comment "secret=FwNftBadZq"
+  }
+}
+`,
+  'ctl1/etc/sysctl.d/90-ha.conf': `net.ipv4.ip_nonlocal_bind = 1
+password = SysctlPwZq
+`,
 };
 
 /** Every planted secret, as the files spell it (a URL password with its / and @ included). */
