@@ -1,6 +1,7 @@
 /** The one table of credential settings, per format. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { lintManifest } from '../../server/src/engine/lint';
 import { isSecretKey, maskSecretsInLine, maskUrlPasswords, shownValue } from '../../server/src/engine/text/secrets';
 
 test('credential settings by format, and what is not one', () => {
@@ -63,4 +64,18 @@ test('masking is linear: a 1 MB word of dots and dashes, of @ or of credential w
     maskUrlPasswords(s);
     assert.ok(Date.now() - t < 2000, `${s.slice(0, 10)}...: ${Date.now() - t} ms`);
   }
+});
+
+test('a manifest value of the wrong type under a credential key is not quoted', () => {
+  const t =
+    'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  password: Secr3t\nclusters:\n  ctl: { members: [password], stonith: maybe }\n';
+  assert.deepEqual(
+    lintManifest(t)
+      .findings.filter((f) => f.rule === 'schema-wrong-type')
+      .map((f) => [f.span, f.message]),
+    [
+      [{ start: 64, end: 70 }, "'password' in node 'password' must be a mapping, not the string '***'"],
+      [{ start: 120, end: 125 }, "'stonith' in cluster 'ctl' must be true or false, not the string 'maybe'"],
+    ],
+  );
 });

@@ -11,6 +11,7 @@ export const PLANTED_FILES: Record<string, string> = {
 kind: Deployment
 nodes:
   ctl1: { address: 10.0.0.12, roles: [controller], password: ManifestNodePwZq }
+  password: ManifestNodeNamedPasswordZq
   ctl2: { address: 10.0.0.13, roles: [controller] }
   ctl3: { address: 10.0.0.14, roles: [controller] }
 clusters:

@@ -10,6 +10,7 @@ import { isExtensionKey, MANIFEST, MapSchema, Schema } from './schema';
 import { deref, entries, entryOf, keyText, spanOf } from './yaml-ast';
 import { replaceFix } from './edits';
 import { perEntry } from './memo';
+import { maskedValueOf } from '../../text/secrets';
 
 interface Ctx {
   doc: Document;
@@ -61,7 +62,8 @@ export function validateManifest(doc: Document): Finding[] {
   return ctx.out;
 }
 
-function kindOf(n: unknown): string {
+/** What a value is, for a message; a string under a key that names a credential (`password: ...` as a node) is ***. */
+function kindOf(n: unknown, key = ''): string {
   if (isMap(n)) return 'a mapping';
   if (isSeq(n)) return 'a list';
   if (isScalar(n)) {
@@ -69,7 +71,7 @@ function kindOf(n: unknown): string {
     if (v === null) return 'empty';
     if (typeof v === 'boolean') return `the boolean ${v}`;
     if (typeof v === 'number') return `the number ${v}`;
-    return `the string '${String(v)}'`;
+    return `the string '${key ? maskedValueOf(key, String(v)) : String(v)}'`;
   }
   return 'this value';
 }
@@ -127,7 +129,7 @@ function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string,
       ctx,
       'schema-wrong-type',
       'error',
-      `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n)}${hint}`,
+      `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n, field)}${hint}`,
       spanOf(n),
       fixes,
     );
