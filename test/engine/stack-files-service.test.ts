@@ -1,11 +1,11 @@
 /** Hover, outline and completion for haproxy.cfg, keepalived.conf, Galera option files and Pacemaker configurations. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lintCnf, lintHaproxy, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
+import { lintCnf, lintCorosync, lintHaproxy, lintKeepalived, lintPacemaker } from '../../server/src/engine/lint';
 import { haComplete, haHover } from '../../server/src/engine/service/haproxy';
 import { pmComplete, pmHover, pmSymbols } from '../../server/src/engine/service/pacemaker';
 import { kaComplete, kaHover, kaSymbols } from '../../server/src/engine/service/keepalived';
-import { coroComplete } from '../../server/src/engine/service/corosync';
+import { coroComplete, coroSymbols } from '../../server/src/engine/service/corosync';
 import { cnfComplete, cnfHover, cnfSymbols } from '../../server/src/engine/service/galera';
 
 const doc = (id: string) => `docs/${id}.md`;
@@ -56,6 +56,23 @@ test('keepalived: the outline shows blocks and settings, never the auth_pass; ho
   assert.ok(!JSON.stringify(syms).includes('s3cretpw'));
   const h = kaHover(r.keepalived!, r.findings, KA.indexOf('virtual_ipaddress') + 3, doc)!;
   assert.match(h.markdown, /Virtual IP/);
+});
+
+test('the outline of a one-line authentication block and of a corosync key shows no secret', () => {
+  const ka = 'vrrp_instance VI_1 {\n    authentication { auth_type PASS auth_pass s3cretpw }\n    authentication auth_pass n0brace\n}\n';
+  const syms = kaSymbols(lintKeepalived(ka).keepalived!);
+  const flat = (ns: typeof syms): string[] => ns.flatMap((n) => [`${n.name} | ${n.detail}`, ...flat(n.children)]);
+  assert.deepEqual(flat(syms), [
+    'vrrp_instance VI_1 | ',
+    'authentication | ',
+    'auth_type | PASS auth_pass ***',
+    'authentication | auth_pass ***',
+  ]);
+  const coro = coroSymbols(lintCorosync('totem {\n  version: 2\n  key: s3cretpw\n}\n').corosync!);
+  assert.deepEqual(
+    coro[0].children.map((c) => `${c.name} ${c.detail}`),
+    ['version 2', 'key ***'],
+  );
 });
 
 const CNF = '[mysqld]\nbinlog_format=ROW\nwsrep_sst_auth=sst:Hunter2x\n\n';

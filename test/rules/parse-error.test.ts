@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkHa, dedent } from '../support/fixture';
-import { lintCorosync, lintKeepalived, lintCnf, lintPacemaker } from '../../server/src/engine/lint';
+import { lintConf, lintCorosync, lintKeepalived, lintCnf, lintPacemaker } from '../../server/src/engine/lint';
 import {
   HAPROXY_DEFAULTS as DEFAULTS,
   KEEPALIVED_SOUND as SOUND,
@@ -241,4 +241,31 @@ test("what crm_verify refuses in a CIB: a tag that is not XML, a configuration w
     problems(cib(`${clone}      <rsc_colocation id="c1" rsc="vip" with-rsc="haproxy-clone" score="INFINITY"/>\n    </constraints>\n`)),
     [],
   );
+});
+
+test('a parse error never quotes a credential: what follows the credential word of the line is ***', () => {
+  const of = (r: { findings: { rule: string; message: string; span: { start: number; end: number } }[] }) =>
+    r.findings.filter((f) => f.rule === 'parse-error').map((f) => [f.span.start, f.span.end, f.message]);
+  const cnf = 'password=Secr3t\nwsrep_sst_auth = sst:Secr3t\n[mysqld]\nwsrep_sst_auth sst:Secr3t\n[client password=Secr3t\n';
+  assert.deepEqual(of(lintCnf(cnf)), [
+    [0, 15, "'password=***' comes before any [group]"],
+    [16, 43, "'wsrep_sst_auth = ***' comes before any [group]"],
+    [53, 78, "'wsrep_sst_auth ***' is neither an option nor a [group]"],
+    [79, 102, "'[client password=***' is not a [group] header"],
+  ]);
+  const ka = 'vrrp_instance VI_1 {\n  authentication auth_pass Secr3t\n  state MASTER\n}\n';
+  assert.deepEqual(of(lintKeepalived(ka)), [
+    [
+      23,
+      54,
+      "'authentication auth_pass ***' opens a block but no { follows it: keepalived reads the block's contents as unknown keywords (Missing '{' at beginning of configuration block)",
+    ],
+  ]);
+  const conf = '[DEFAULT]\npassword Secr3t\n[glance password=Secr3t\n';
+  assert.deepEqual(of(lintConf('nova.conf', conf)), [
+    [10, 25, "'password ***' is neither a section, an option (key = value) nor a comment"],
+    [26, 49, "section header '[glance password=***' has no closing ]"],
+  ]);
+  const coro = 'totem {\n  version: 2\n  crypto_key Secr3t\n}\n';
+  assert.deepEqual(of(lintCorosync(coro)), [[23, 40, "'crypto_key ***' is neither 'key: value', 'name {' nor '}'"]]);
 });

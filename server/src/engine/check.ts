@@ -17,6 +17,7 @@ import type { PmModel } from './documents/pacemaker/model';
 import type { HaView } from './documents/haproxy/view';
 import type { FwModel } from './documents/firewall/model';
 import { effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
+import { visibleFinding } from './text/invisible';
 import type { Report, RuleMeta } from './rules/report';
 import type { PeerConf, Topology } from './model/topology';
 
@@ -92,7 +93,7 @@ export function runRules<C>(
 export function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConfig): Finding[] {
   const sup = parseSuppressions(text);
   const out: Finding[] = [];
-  for (const f of raw) {
+  for (const f of raw.map(visibleFinding)) {
     const sev = effectiveSeverity(config, f.rule, f.severity);
     if (sev === 'off') continue;
     if (isSuppressed(sup, f.rule, lines.position(f.span.start).line)) continue;

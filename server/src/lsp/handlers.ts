@@ -35,6 +35,7 @@ import { disableLineEdit } from '../engine/service/suppress';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
+import { escapeInvisible, escapeInvisibleInMarkdown } from '../engine/text/invisible';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -88,7 +89,10 @@ export function registerHandlers(connection: Connection, documents: TextDocument
           r.kind === 'manifest'
             ? ''
             : `\n\n---\n*Checked against ${r.manifestFile ? `\`${r.manifestFile.split('/').pop()}\`` : 'no HA manifest'} (${r.environment ?? 'production'}${r.release ? `, ${r.release}` : ''}).*`;
-        return { contents: { kind: MarkupKind.Markdown, value: h.markdown + against }, range: toRange(g.r.lines, h.span) };
+        return {
+          contents: { kind: MarkupKind.Markdown, value: escapeInvisibleInMarkdown(h.markdown + against) },
+          range: toRange(g.r.lines, h.span),
+        };
       },
       null,
     ),
@@ -107,9 +111,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
         if (!res) return [];
         const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
         return res.items.map((i) => ({
-          label: i.label,
+          label: escapeInvisible(i.label),
           kind: COMPLETION_KIND[i.kind],
-          detail: i.detail,
+          detail: i.detail === undefined ? undefined : escapeInvisible(i.detail),
           sortText: i.sortText,
           preselect: i.preselect,
           documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
@@ -127,8 +131,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
         const g = get(p.textDocument.uri);
         if (!g) return [];
         const conv = (s: SymbolNode): DocumentSymbol => ({
-          name: s.name,
-          detail: s.detail,
+          // names and details quote the file: no bidi or invisible character reaches the outline as it is
+          name: escapeInvisible(s.name),
+          detail: escapeInvisible(s.detail),
           kind: SYMBOL_KIND[s.kind],
           range: toRange(g.r.lines, s.span),
           selectionRange: toRange(g.r.lines, s.selection),

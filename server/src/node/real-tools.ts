@@ -5,7 +5,8 @@
  * a timeout; a missing tool is said once, not at every save.
  */
 import { spawn } from 'node:child_process';
-import { maskUrlPasswords } from '../engine/text/secrets';
+import { maskSecretsInLine } from '../engine/text/secrets';
+import { escapeInvisible } from '../engine/text/invisible';
 import { DocumentKind } from '../engine/lint';
 
 export interface ToolMessage {
@@ -249,8 +250,9 @@ export class ToolRunner {
           });
           return;
         }
-        const masked = maskUrlPasswords(out);
-        finish({ tool: c.tool, rejected: c.rejected(code ?? 1, masked), messages: c.parse(masked) });
+        // the tools quote the file (mariadbd: unknown variable 'password=...'): every message is masked, and its invisible characters escaped, before it is shown
+        const messages = c.parse(out).map((m) => ({ ...m, message: escapeInvisible(maskSecretsInLine(m.message)) }));
+        finish({ tool: c.tool, rejected: c.rejected(code ?? 1, out), messages });
       });
     });
   }

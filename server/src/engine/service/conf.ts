@@ -49,8 +49,7 @@ function typeText(o: OptionInfo): string {
 
 export function optionMarkdown(view: ConfView, section: string, key: string, o: OptionInfo): string {
   const lines: string[] = [`**[${section}] ${key}**: ${typeText(o)}${o.secret ? ', secret' : ''}`];
-  const def =
-    o.sample_default ?? (o.default === undefined ? undefined : Array.isArray(o.default) ? o.default.join(',') : String(o.default));
+  const def = catalogueValue(o.sample_default ?? o.default);
   lines.push(`Default: ${def === undefined || def === '' ? 'unset' : `\`${shown(def, o, key)}\``}`);
   if (o.choices?.length) lines.push(`Values: ${o.choices.map((c) => `\`${c === null ? '' : c}\``).join(', ')}`);
   if (o.min !== undefined || o.max !== undefined) lines.push(`Range: ${o.min ?? ''}..${o.max ?? ''}`);
@@ -94,11 +93,24 @@ function sectionAt(view: ConfView, offset: number): ConfSection | undefined {
   return cur;
 }
 
+/**
+ * A default of the catalogue as the file would spell it. The catalogue holds what oslo-config-generator
+ * wrote: strings mostly, but also numbers (cinder's sample_default 8) and lists of dicts (neutron's
+ * [{tftp: udp}, ...]), which reached the masking code as they were and threw on every completion.
+ */
+function catalogueValue(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) return v.map((x) => catalogueValue(x) ?? '').join(',');
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k}:${catalogueValue(x) ?? ''}`)
+      .join(',');
+  return String(v);
+}
+
 function defaultText(o: OptionInfo): string {
   if (o.secret) return '';
-  const d = o.sample_default ?? o.default;
-  if (d === undefined || d === null) return '';
-  return Array.isArray(d) ? d.join(',') : typeof d === 'boolean' ? (d ? 'true' : 'false') : String(d);
+  return catalogueValue(o.sample_default ?? o.default) ?? '';
 }
 
 export function confComplete(view: ConfView, text: string, offset: number): CompletionResult | undefined {

@@ -6,6 +6,7 @@ import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
 import { openBlocks } from './open-blocks';
+import { maskedValueOf } from '../text/secrets';
 
 const TOPIC: Record<string, string> = {
   totem: 'corosync',
@@ -48,7 +49,7 @@ export function coroSymbols(file: CoroFile): SymbolNode[] {
       ...b.blocks.map(conv),
       ...b.entries.map((e) => ({
         name: e.key,
-        detail: e.value,
+        detail: maskedValueOf(e.key, e.value),
         kind: 'option' as const,
         span: e.span,
         selection: e.keySpan,

@@ -1,6 +1,6 @@
 /** Hover and outline for keepalived.conf. */
 import { lineStartAt } from '../text/line-breaks';
-import { shownValue } from '../text/secrets';
+import { maskedValueOf, maskSecretsInLine, shownValue } from '../text/secrets';
 import { KaBlock, KaFile } from '../documents/keepalived/parse';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
@@ -41,7 +41,7 @@ export function kaHover(file: KaFile, findings: Finding[], offset: number, docLi
 
 export function kaSymbols(file: KaFile): SymbolNode[] {
   const conv = (b: KaBlock): SymbolNode => ({
-    name: b.header.map((w) => w.text).join(' '),
+    name: maskSecretsInLine(b.header.map((w) => w.text).join(' ')),
     detail: '',
     kind: 'section',
     span: b.span,
@@ -52,13 +52,17 @@ export function kaSymbols(file: KaFile): SymbolNode[] {
         .filter((s) => s.words.length)
         .map((s) => ({
           name: s.words[0].text,
-          detail: shownValue(
-            'keepalived',
+          // a one-line block (`authentication { auth_type PASS auth_pass x }`) is one statement: its rest is masked too
+          detail: maskedValueOf(
             s.words[0].text,
-            s.words
-              .slice(1)
-              .map((w) => w.text)
-              .join(' '),
+            shownValue(
+              'keepalived',
+              s.words[0].text,
+              s.words
+                .slice(1)
+                .map((w) => w.text)
+                .join(' '),
+            ),
           ),
           kind: 'option' as const,
           span: s.span,

@@ -6,6 +6,10 @@
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
 import { MAX_NESTING, tooDeepMessage } from '../../text/depth';
+import { maskSecretsInLine } from '../../text/secrets';
+
+/** A line quoted in a message, masked before it is cut so a cut never leaves part of a credential. */
+const shortLine = (line: string) => (line.length > 50 ? line.slice(0, 47) + '...' : line);
 
 export interface CoroEntry {
   key: string;
@@ -99,7 +103,7 @@ export function parseCorosync(text: string): CoroFile {
       return;
     }
     problems.push({
-      message: `'${body.length > 50 ? body.slice(0, 47) + '...' : body}' is neither 'key: value', 'name {' nor '}'`,
+      message: `'${shortLine(maskSecretsInLine(body))}' is neither 'key: value', 'name {' nor '}'`,
       span: { start: s, end: s + body.length },
     });
   });

@@ -5,6 +5,7 @@
  */
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
+import { maskSecretsInLine } from '../../text/secrets';
 
 export interface CnfEntry {
   key: string;
@@ -44,7 +45,7 @@ export function parseCnf(text: string): CnfFile {
     if (body.startsWith('[')) {
       const m = /^\[\s*([^\]]*?)\s*\]\s*(#.*)?$/.exec(body);
       if (!m || !m[1]) {
-        out.problems.push({ message: `'${body}' is not a [group] header`, span: { start: s, end: s + body.length } });
+        out.problems.push({ message: `'${maskSecretsInLine(body)}' is not a [group] header`, span: { start: s, end: s + body.length } });
         return;
       }
       const nameStart = s + body.indexOf(m[1]);
@@ -59,12 +60,15 @@ export function parseCnf(text: string): CnfFile {
       return;
     }
     if (!cur) {
-      out.problems.push({ message: `'${body}' comes before any [group]`, span: { start: s, end: s + body.length } });
+      out.problems.push({ message: `'${maskSecretsInLine(body)}' comes before any [group]`, span: { start: s, end: s + body.length } });
       return;
     }
     const m = /^([A-Za-z0-9_.-]+)\s*(?:=\s*(.*?))?\s*$/.exec(body.replace(/\s+#.*$/, ''));
     if (!m) {
-      out.problems.push({ message: `'${body}' is neither an option nor a [group]`, span: { start: s, end: s + body.length } });
+      out.problems.push({
+        message: `'${maskSecretsInLine(body)}' is neither an option nor a [group]`,
+        span: { start: s, end: s + body.length },
+      });
       return;
     }
     let value = m[2];

@@ -6,6 +6,7 @@
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
 import { MAX_NESTING, tooDeepMessage } from '../../text/depth';
+import { maskSecretsInLine } from '../../text/secrets';
 
 export interface KaWord {
   text: string;
@@ -60,7 +61,7 @@ export function parseKeepalived(text: string): KaFile {
     opener = undefined;
     if (waiting && !/^\s*(\{|$|[#!])/.test(line)) {
       problems.push({
-        message: `'${waiting.words.map((w) => w.text).join(' ')}' opens a block but no { follows it: keepalived reads the block's contents as unknown keywords (Missing '{' at beginning of configuration block)`,
+        message: `'${maskSecretsInLine(waiting.words.map((w) => w.text).join(' '))}' opens a block but no { follows it: keepalived reads the block's contents as unknown keywords (Missing '{' at beginning of configuration block)`,
         span: waiting.span,
       });
     } else if (waiting && /^\s*$|^\s*[#!]/.test(line)) opener = waiting;
@@ -134,7 +135,7 @@ export function parseKeepalived(text: string): KaFile {
   if (!stopped)
     for (let b: KaBlock | null = cur; b && b.parent; b = b.parent)
       problems.push({
-        message: `block '${b.header.map((w) => w.text).join(' ')}' is not closed (missing })`,
+        message: `block '${maskSecretsInLine(b.header.map((w) => w.text).join(' '))}' is not closed (missing })`,
         span: b.header[0]?.span ?? b.span,
       });
   return { root, problems };

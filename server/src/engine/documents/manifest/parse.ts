@@ -5,6 +5,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments } from 'yaml';
 import { Finding, Span } from '../../types';
 import { tooDeepMessage, yamlTooDeep } from '../../text/depth';
+import { maskSecretsInLine } from '../../text/secrets';
 
 /** Above this size a file is not parsed: the yaml parser needs ~1 s per MiB here. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -62,7 +63,7 @@ export function parseManifestText(text: string): Parsed {
     const start = Math.min(e.pos[0], text.length);
     const span = { start, end: Math.min(Math.max(start, e.pos[1]), text.length) };
     fatal = true;
-    findings.push(finding('parse-error', cleanMessage(e.message), widen(text, span)));
+    findings.push(finding('parse-error', maskSecretsInLine(cleanMessage(e.message)), widen(text, span)));
   }
   if (!fatal) for (const k of duplicateKeys(doc.contents)) findings.push(finding('duplicate-key', duplicateKeyMessage(text, k), k));
   if (!fatal) {

@@ -11,6 +11,7 @@ import { deref, entries, entryOf, keyText, spanOf } from './yaml-ast';
 import { replaceFix } from './edits';
 import { perEntry } from './memo';
 import { bodyStart, lineBreakOf, nextLineStart } from '../../text/line-breaks';
+import { maskedValueOf } from '../../text/secrets';
 
 interface Ctx {
   doc: Document;
@@ -67,7 +68,8 @@ export function validateManifest(doc: Document, text: string): Finding[] {
   return ctx.out;
 }
 
-function kindOf(n: unknown): string {
+/** What a value is, for a message; a string under a key that names a credential (`password: ...` as a node) is ***. */
+function kindOf(n: unknown, key = ''): string {
   if (isMap(n)) return 'a mapping';
   if (isSeq(n)) return 'a list';
   if (isScalar(n)) {
@@ -75,7 +77,7 @@ function kindOf(n: unknown): string {
     if (v === null) return 'empty';
     if (typeof v === 'boolean') return `the boolean ${v}`;
     if (typeof v === 'number') return `the number ${v}`;
-    return `the string '${String(v)}'`;
+    return `the string '${key ? maskedValueOf(key, String(v)) : String(v)}'`;
   }
   return 'this value';
 }
@@ -133,7 +135,7 @@ function walk(ctx: Ctx, n: Node | null, s: Schema, where: string, field: string,
       ctx,
       'schema-wrong-type',
       'error',
-      `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n)}${hint}`,
+      `'${field}' in ${describe(where)} must be ${describeExpected(s)}, not ${kindOf(n, field)}${hint}`,
       spanOf(n),
       fixes,
     );

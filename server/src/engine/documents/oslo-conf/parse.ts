@@ -7,6 +7,10 @@
  */
 import { Span } from '../../types';
 import { forEachLine } from '../../text/lines';
+import { maskSecretsInLine } from '../../text/secrets';
+
+/** A line quoted in a message, masked before it is cut so a cut never leaves part of a credential. */
+const shortLine = (line: string) => (line.length > 60 ? line.slice(0, 57) + '...' : line);
 
 export interface ConfEntry {
   key: string;
@@ -71,7 +75,7 @@ export function parseConf(text: string): ConfFile {
     current = null;
     if (line[0] === '[') {
       if (!line.endsWith(']')) {
-        out.problems.push({ message: `section header '${line}' has no closing ]`, span: { start, end } });
+        out.problems.push({ message: `section header '${maskSecretsInLine(line)}' has no closing ]`, span: { start, end } });
         return;
       }
       if (line.length <= 2) {
@@ -97,7 +101,7 @@ export function parseConf(text: string): ConfFile {
     const equal = line.indexOf('=');
     if (colon < 0 && equal < 0) {
       out.problems.push({
-        message: `'${line.length > 60 ? line.slice(0, 57) + '...' : line}' is neither a section, an option (key = value) nor a comment`,
+        message: `'${shortLine(maskSecretsInLine(line))}' is neither a section, an option (key = value) nor a comment`,
         span: { start, end },
       });
       return;

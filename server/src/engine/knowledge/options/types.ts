@@ -2,7 +2,8 @@
 export interface OptionInfo {
   type: string;
   default?: unknown;
-  sample_default?: string;
+  /** a string mostly, but the generator also wrote numbers and lists of dicts */
+  sample_default?: unknown;
   choices?: unknown[];
   min?: number;
   max?: number;
