@@ -42,10 +42,15 @@ export const rule = defineRule({
       const { view } = ctx;
       for (const s of view.file.sections) {
         if (!view.knownSection(s.name)) continue;
+        // once per section, not per unknown name (frozen: closest indexes it once)
+        let keys: readonly string[] | undefined;
+        let byLower: Map<string, string> | undefined;
         for (const e of s.entries) {
           if (view.option(s.name, e.key) || explainedElsewhere(ctx, s.name, e.key)) continue;
-          const lower = view.keys(s.name).find((k) => k.toLowerCase() === e.key.toLowerCase());
-          const near = lower ? [lower] : closest(e.key, view.keys(s.name), 3);
+          keys ??= Object.freeze(view.keys(s.name));
+          byLower ??= new Map([...keys].reverse().map((k) => [k.toLowerCase(), k]));
+          const lower = byLower.get(e.key.toLowerCase());
+          const near = lower ? [lower] : closest(e.key, keys, 3);
           const gone = removedName(view.catalog.file, view.catalog.release, s.name, e.key);
           ctx.report({
             span: e.keySpan,

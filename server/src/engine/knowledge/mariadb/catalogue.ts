@@ -24,7 +24,10 @@ const IGNORED = new Map<string, 'removed' | 'mysql'>(
 /** `mariadbd 10.11.19-MariaDB-0+deb12u1` */
 export const MARIADB_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
 /** Option names as my.cnf writes them, with underscores and mariadbd's own capitals (wsrep_OSU_method). */
-export const MARIADB_OPTION_NAMES: readonly string[] = Object.keys(CATALOGUE.options).map((k) => k.replace(/-/g, '_'));
+export const MARIADB_OPTION_NAMES: readonly string[] = Object.freeze(Object.keys(CATALOGUE.options).map((k) => k.replace(/-/g, '_')));
+
+/** MARIADB_OPTION_NAMES' look-up keys, computed once rather than per unknown name. */
+const OPTION_KEYS = MARIADB_OPTION_NAMES.map((n) => key(n));
 
 /** An option by name (dashes or underscores, any case). */
 export function mariadbOption(name: string): MariadbOption | undefined {
@@ -42,7 +45,7 @@ export function ignoredMariadbOption(name: string): 'removed' | 'mysql' | undefi
  */
 export function mariadbPrefixOf(name: string): string[] {
   const k = key(name);
-  return MARIADB_OPTION_NAMES.filter((n) => key(n).startsWith(k));
+  return MARIADB_OPTION_NAMES.filter((_, i) => OPTION_KEYS[i].startsWith(k));
 }
 
 /** The boolean spellings mariadbd recognises; anything else it reads as OFF, with a warning. */
