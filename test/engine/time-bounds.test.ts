@@ -215,3 +215,28 @@ test('the cap: per rule, in order; the summary is as severe as the worst left ou
     ],
   );
 });
+
+test('a manifest of 5,000 nodes and 24,000 unknown names of the same length: under the bound, the listed ones with their suggestion', () => {
+  const nodes = Array.from(
+    { length: 5000 },
+    (_, i) => `  node-${i}-aaaaaaaaaaaaa: { address: 10.${i >> 8}.${i & 255}.1, roles: [controller] }\n`,
+  );
+  let text = 'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n' + nodes.join('') + 'clusters:\n  ctl:\n    members: [';
+  const refs: string[] = [];
+  for (let i = 0, len = text.length; len < MAX_MANIFEST_BYTES - 100; i++) {
+    refs.push(`node-${i}-aaaaaaaaaaaab`);
+    len += refs[i].length + 2;
+  }
+  text += refs.join(', ') + ']\n';
+  const before = process.cpuUsage();
+  const r = lintFile('d.ha.yaml', text)!;
+  const cpu = process.cpuUsage(before);
+  assert.ok((cpu.user + cpu.system) / 1000 < BOUND_MS, `${Math.round((cpu.user + cpu.system) / 1000)} ms`);
+  const refsFound = r.findings.filter((f) => f.rule === 'unknown-reference');
+  assert.equal(refsFound.length, MAX_FINDINGS_PER_RULE + 1);
+  assert.equal(refsFound[0].message, "'node-0-aaaaaaaaaaaab' is not a node defined under nodes; did you mean 'node-0-aaaaaaaaaaaaa'?");
+  assert.equal(
+    refsFound[100].message,
+    `and ${refs.length - 100} more unknown-reference findings in this file, not listed (at most 100 per rule and file)`,
+  );
+});

@@ -8,6 +8,8 @@
 /** Names longer than this get no suggestion: no catalogue or manifest name is that long, a typo of one is no help. */
 export const MAX_SUGGEST_LENGTH = 128;
 
+const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * The distance between `a` and `b`; with `max`, the distance when it is at most `max`, else
  * `max + 1` (only a band of 2·max+1 cells per row is computed, and the scan stops early).
@@ -20,9 +22,12 @@ export function editDistance(a: string, b: string, max = Math.max(a.length, b.le
   if (m === 0) return n;
   if (n === 0) return m;
   // three rows, every cell "too far" until its band reaches it; bands only move right, so a cell read outside them is still too far
-  let prev2 = new Array<number>(n + 1).fill(over);
-  let prev = new Array<number>(n + 1).fill(over);
-  let cur = new Array<number>(n + 1).fill(over);
+  // (the rows are reused between calls: closest asks thousands of times per file)
+  if (ROWS[0].length < n + 1) for (let r = 0; r < 3; r++) ROWS[r] = new Int32Array(n + 1);
+  let [prev2, prev, cur] = ROWS;
+  prev2.fill(over, 0, n + 1);
+  prev.fill(over, 0, n + 1);
+  cur.fill(over, 0, n + 1);
   for (let j = 0; j <= Math.min(n, max); j++) prev[j] = j;
   let prevMin = 0;
   for (let i = 1; i <= m; i++) {
