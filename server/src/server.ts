@@ -156,9 +156,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       key,
       setTimeout(() => {
         timers.delete(key);
-        publish(key);
+        enqueue(key);
       }, delay),
     );
+  };
+  /**
+   * Files due for a check, checked one per turn of the event loop: timers that fall due together
+   * (a manifest's dependents, relintAll) would otherwise all run before the next request, and a
+   * hover on one file would wait for every other file's check, not for one at most.
+   */
+  const due = new Set<string>();
+  const enqueue = (key: string) => {
+    if (!due.size) setImmediate(drain);
+    due.add(key);
+  };
+  const drain = () => {
+    const key = due.values().next().value;
+    if (key === undefined) return;
+    due.delete(key);
+    publish(key);
+    if (due.size) setImmediate(drain);
   };
 
   /** Every file the workspace checks, and every open document, again. */
@@ -211,15 +228,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         `workspace: ${read} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`,
       );
       scanning = false;
+      let turn = Date.now();
       for (let i = 0; i < checked.length; i++) {
         if (progress?.token.isCancellationRequested) {
           connection.console.info(`workspace check cancelled after ${i} of ${checked.length} files`);
           break;
         }
         publish(checked[i].path);
-        if (i % 50 === 49) {
-          progress?.report(Math.round((100 * (i + 1)) / checked.length), `${i + 1} of ${checked.length} files`);
-          await new Promise((r) => setImmediate(r)); // let requests and edits through between batches
+        if (i % 50 === 49) progress?.report(Math.round((100 * (i + 1)) / checked.length), `${i + 1} of ${checked.length} files`);
+        // let requests and edits through every 20 ms, so one slow file delays a hover by its own check at most
+        if (Date.now() - turn >= 20) {
+          await new Promise((r) => setImmediate(r));
+          turn = Date.now();
         }
       }
       connection.console.info(`workspace: ${checked.length} files checked in ${Date.now() - started} ms`);

@@ -20,6 +20,7 @@ import { effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from '
 import { visibleFinding } from './text/invisible';
 import type { Report, RuleMeta } from './rules/report';
 import type { PeerConf, Topology } from './model/topology';
+import { capPerRule, checkIncomplete, RULE_BUDGET_MS } from './bounds';
 
 export interface LintResult {
   kind: DocumentKind;
@@ -54,15 +55,33 @@ export interface ConfContext {
   peers?: PeerConf[];
 }
 
-/** Runs each rule that is not switched off; a rule that throws becomes a finding, not a crash of the others. */
+/**
+ * Runs each rule that is not switched off; a rule that throws becomes a finding, not a crash of the
+ * others. Once the rules have run `budgetMs`, no further rule starts: one finding names those left.
+ */
 export function runRules<C>(
   rules: readonly { meta: RuleMeta; check(ctx: C): void }[],
   config: LintConfig,
   out: Finding[],
   makeCtx: (report: (r: Report) => void) => C,
+  budgetMs = RULE_BUDGET_MS,
+  now: () => number = Date.now,
 ): void {
-  for (const rule of rules) {
+  const started = now();
+  for (const [i, rule] of rules.entries()) {
     if (config.rules[rule.meta.id] === 'off') continue;
+    const spent = now() - started;
+    if (spent > budgetMs) {
+      const left = rules.slice(i).filter((r) => config.rules[r.meta.id] !== 'off');
+      out.push(
+        checkIncomplete(
+          left.map((r) => r.meta.id),
+          spent,
+          budgetMs,
+        ),
+      );
+      return;
+    }
     try {
       rule.check(
         makeCtx((r) =>
@@ -89,7 +108,7 @@ export function runRules<C>(
   }
 }
 
-/** Applies severity overrides and suppression comments, and sorts by position. */
+/** Applies severity overrides and suppression comments, sorts by position, and keeps the first findings of each rule (bounds.ts). */
 export function finish(raw: Finding[], text: string, lines: LineIndex, config: LintConfig): Finding[] {
   const sup = parseSuppressions(text);
   const out: Finding[] = [];
@@ -100,7 +119,7 @@ export function finish(raw: Finding[], text: string, lines: LineIndex, config: L
     const g = fitToText(text, f); // rules write \n: the fix gets the file's own line break
     out.push(sev === g.severity ? g : { ...g, severity: sev as Severity });
   }
-  return out.sort(byPosition);
+  return capPerRule(out.sort(byPosition));
 }
 
 /** Findings in the order of the file: by start, then end, then rule id. */

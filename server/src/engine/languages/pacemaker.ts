@@ -9,6 +9,7 @@ import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { byPosition, LintResult, lintParsed, runRules } from '../check';
 import { lintFirewall } from './firewall';
+import { capPerRule } from '../bounds';
 import { pmComplete, pmHover, pmSymbols } from '../service/pacemaker';
 import { fwHover, fwSymbols } from '../service/firewall';
 
@@ -33,7 +34,8 @@ export const pacemaker: Language<'pacemaker'> = {
     // a setup script often opens the firewall too
     if (firewallSyntax(path, text) !== 'script') return pm;
     const fw = lintFirewall(text, 'script', config, context, path);
-    return { ...pm, firewall: fw.firewall, findings: [...pm.findings, ...fw.findings].sort(byPosition) };
+    // both may report parse-error: the cap holds for the file, not for each half
+    return { ...pm, firewall: fw.firewall, findings: capPerRule([...pm.findings, ...fw.findings].sort(byPosition)) };
   },
   // a setup script may hold firewall commands too: the Pacemaker model speaks first, then the firewall's
   service: {

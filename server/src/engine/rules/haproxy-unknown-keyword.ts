@@ -12,7 +12,7 @@ import {
 import { Arg, Statement } from '../documents/haproxy/parse';
 
 const GLOBAL = new Set<string>(GLOBAL_KEYWORDS);
-const FIRST_WORDS = [...new Set(Object.keys(PROXY).map((k) => k.split(' ')[0]))];
+const FIRST_WORDS = Object.freeze([...new Set(Object.keys(PROXY).map((k) => k.split(' ')[0]))]);
 
 /** The longest catalogue keyword the statement starts with (`capture request header`, `option httpchk`, `bind`). */
 function lookup(st: Statement): { key: string; where: Where } | undefined {

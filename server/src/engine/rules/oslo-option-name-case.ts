@@ -18,7 +18,7 @@ export const rule = defineRule({
         if (!view.knownSection(s.name)) continue;
         for (const e of s.entries) {
           if (view.option(s.name, e.key)) continue;
-          const right = view.keys(s.name).find((k) => k.toLowerCase() === e.key.toLowerCase());
+          const right = view.keysAnyCase(s.name, e.key)[0];
           if (!right) continue;
           ctx.report({
             span: e.keySpan,

@@ -90,7 +90,7 @@ function keepalived(ctx: KaRuleContext): void {
   const daemon = (what: string) =>
     what === 'interface' ? 'keepalived finds no such interface and the instance does not start' : 'keepalived refuses the address';
   // keepalived substitutes $NAME only when the file defines it ($NAME=value); otherwise it is a template's variable, left unfilled
-  const defined = new Set([...ctx.text.matchAll(/^\s*\$(\w+)\s*=/gm)].map((m) => m[1]));
+  const defined = new Set([...ctx.text.matchAll(/^[^\S\r\n\u2028\u2029]*\$(\w+)\s*=/gm)].map((m) => m[1]));
   const walk = (b: KaBlock) => {
     for (const st of b.statements) {
       // in the statements that name interfaces and addresses

@@ -22,8 +22,7 @@ function removedName(
 export function explainedElsewhere(ctx: ConfRuleContext, section: string, key: string): boolean {
   const { view } = ctx;
   if (view.catalog.renamed(section, key) && !ctx.isOff('deprecated-option')) return true;
-  if (view.keys(section).some((k) => k !== key && k.toLowerCase() === key.toLowerCase()) && !ctx.isOff('oslo-option-name-case'))
-    return true;
+  if (view.keysAnyCase(section, key).some((k) => k !== key) && !ctx.isOff('oslo-option-name-case')) return true;
   if (view.catalog.sectionsWith(key, section).length && !ctx.isOff('option-in-wrong-section')) return true;
   return false;
 }
@@ -42,10 +41,13 @@ export const rule = defineRule({
       const { view } = ctx;
       for (const s of view.file.sections) {
         if (!view.knownSection(s.name)) continue;
+        // once per section, not per unknown name (frozen: closest indexes it once)
+        let keys: readonly string[] | undefined;
         for (const e of s.entries) {
           if (view.option(s.name, e.key) || explainedElsewhere(ctx, s.name, e.key)) continue;
-          const lower = view.keys(s.name).find((k) => k.toLowerCase() === e.key.toLowerCase());
-          const near = lower ? [lower] : closest(e.key, view.keys(s.name), 3);
+          keys ??= Object.freeze(view.keys(s.name));
+          const lower = view.keysAnyCase(s.name, e.key)[0];
+          const near = lower ? [lower] : closest(e.key, keys, 3);
           const gone = removedName(view.catalog.file, view.catalog.release, s.name, e.key);
           ctx.report({
             span: e.keySpan,

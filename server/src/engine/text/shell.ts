@@ -28,6 +28,10 @@ export function shellCommands(text: string): Command[] {
   const vars = new Map<string, string>();
   const loops: { name: string; values: string[]; span: Span }[] = [];
   let cur: Word[] = [];
+  // the commands share one copy of the variables and loops until they change: a copy per command
+  // was quadratic in a script of many assignments or unclosed loops
+  let varsNow: Map<string, string> | undefined;
+  let loopsNow: Command['loopVars'] | undefined;
   const flush = () => {
     if (!cur.length) return;
     const words = cur;
@@ -40,6 +44,7 @@ export function shellCommands(text: string): Command[] {
         values.push(w.text);
       }
       loops.push({ name: words[1].text, values, span: { start: words[0].start, end: words[words.length - 1].end } });
+      loopsNow = undefined;
       const body = words.slice(words.findIndex((w) => w.text === 'do') + 1);
       if (body.length && words.some((w) => w.text === 'do')) {
         cur = body;
@@ -49,6 +54,7 @@ export function shellCommands(text: string): Command[] {
     }
     if (head === 'done') {
       loops.pop();
+      loopsNow = undefined;
       return;
     }
     if (head === 'do' || head === 'then' || head === 'else') {
@@ -59,10 +65,12 @@ export function shellCommands(text: string): Command[] {
     const assign = /^([A-Za-z_]\w*)=(.*)$/.exec(head);
     if (assign && words.length === 1) {
       vars.set(assign[1], assign[2]);
+      varsNow = undefined;
       return;
     }
-    const loopVars = new Map(loops.map((l) => [l.name, { values: l.values, span: l.span }]));
-    out.push({ words, span: { start: words[0].start, end: words[words.length - 1].end }, loopVars, vars: new Map(vars) });
+    loopsNow ??= new Map(loops.map((l) => [l.name, { values: l.values, span: l.span }]));
+    varsNow ??= new Map(vars);
+    out.push({ words, span: { start: words[0].start, end: words[words.length - 1].end }, loopVars: loopsNow, vars: varsNow });
   };
   let offset = 0;
   let cont = false;

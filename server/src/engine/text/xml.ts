@@ -33,11 +33,24 @@ export function readXml(text: string, problems: { message: string; span: Span }[
   const re =
     /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
   let m: RegExpExecArray | null;
+  // where each terminator next occurs: `at` only grows, so each is searched for once per occurrence,
+  // not from every `<` of a broken file to its end (quadratic: 8 s for 1 MB of `<a <<`)
+  const found = new Map<string, number>();
+  const next = (s: string, from: number) => {
+    let p = found.get(s);
+    if (p === undefined || (p >= 0 && p < from)) found.set(s, (p = text.indexOf(s, from)));
+    return p;
+  };
+  const unterminated = (at: number) =>
+    (text.startsWith('<!--', at) && next('-->', at + 4) < 0) ||
+    (text.startsWith('<?', at) && next('?>', at + 2) < 0) ||
+    (text.startsWith('<![CDATA[', at) && next(']]>', at + 9) < 0) ||
+    next('>', at) < 0;
   for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
     re.lastIndex = at;
-    m = re.exec(text);
+    m = unterminated(at) ? null : re.exec(text);
     if (!m) {
-      const end = text.indexOf('>', at);
+      const end = next('>', at);
       const tag = text.slice(at, end < 0 ? Math.min(text.length, at + 40) : end + 1);
       if (/^<[A-Za-z_/]/.test(tag))
         problems.push({

@@ -22,7 +22,9 @@ export function isCheckEndpointPath(path: string): boolean {
 /** An xinetd service file, or a systemd socket unit that may start clustercheck. */
 export function isCheckEndpointFile(path: string, text: string): boolean {
   if (!isCheckEndpointPath(path)) return false;
-  return /\.socket$/.test(path) ? /^\s*ListenStream\s*=/m.test(text) : /^\s*service\s+\S+/m.test(text);
+  return /\.socket$/.test(path)
+    ? /^[^\S\r\n\u2028\u2029]*ListenStream\s*=/m.test(text)
+    : /^[^\S\r\n\u2028\u2029]*service\s+\S+/m.test(text);
 }
 
 /** The clustercheck endpoints a file defines (xinetd services whose server is a cluster check, or any socket unit named after one). */

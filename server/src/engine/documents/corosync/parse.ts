@@ -89,7 +89,7 @@ export function parseCorosync(text: string): CoroFile {
       depth--;
       return;
     }
-    m = /^([A-Za-z0-9_.-]+)\s*:\s*(.*?)\s*$/.exec(body);
+    m = /^([A-Za-z0-9_.-]+)\s*:\s*(.*)$/.exec(body); // body is trimmed: no (.*?)\s*$, quadratic on a run of spaces
     if (m) {
       const vStart = s + body.indexOf(m[2], m[1].length + 1);
       cur.entries.push({

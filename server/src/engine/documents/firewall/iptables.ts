@@ -243,7 +243,7 @@ function readRule(words: Word[], problems: FwModel['problems']): IptRule {
         break;
       default: {
         if (w.startsWith('--') && !KNOWN_OPTIONS.includes(w)) {
-          const near = KNOWN_OPTIONS.find((k) => w.length >= 6 && editDistance(w, k) === 1);
+          const near = KNOWN_OPTIONS.find((k) => w.length >= 6 && editDistance(w, k, 1) === 1);
           if (near) problem(words[i], words[i], `iptables has no option ${w} (did you mean ${near}?): it rejects the rule`);
         }
         if (w.startsWith('-') && !FLAGS.has(w) && next && !next.text.startsWith('-') && next.text !== '!') i++;

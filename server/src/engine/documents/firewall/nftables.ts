@@ -19,6 +19,7 @@ export function parseNftables(text: string): FwModel {
   const defines = new Map<string, string>();
   const stack: (Chain | null)[] = [];
   const opens: { start: number; end: number }[] = [];
+  const chains: Chain[] = []; // the stack's chains alone: the innermost is read per line, in O(1) however deep the braces
   forEachLine(text, (line, lineStart) => {
     const code = line.replace(/(^|\s)#.*$/, '');
     const start = lineStart + (code.length - code.trimStart().length);
@@ -29,7 +30,7 @@ export function parseNftables(text: string): FwModel {
       defines.set(def[1], def[2].trim());
       return;
     }
-    const chain = stack.filter(Boolean).pop() as Chain | undefined;
+    const chain = chains[chains.length - 1] as Chain | undefined;
     const span = { start, end: start + trimmed.length };
     // statements of this line: `type filter hook input priority 0; policy drop;` holds two
     for (const stmt of trimmed
@@ -37,7 +38,9 @@ export function parseNftables(text: string): FwModel {
       .map((x) => x.trim())
       .filter(Boolean)) {
       if (/^chain\s+\S+\s*\{$/.test(stmt)) {
-        stack.push({ depth: stack.length });
+        const c: Chain = { depth: stack.length };
+        stack.push(c);
+        chains.push(c);
         opens.push(span);
         continue;
       }
@@ -52,6 +55,7 @@ export function parseNftables(text: string): FwModel {
           continue;
         }
         const c = stack.pop();
+        if (c) chains.pop();
         opens.pop();
         if (c) closeChain(c, model);
         continue;
@@ -71,7 +75,7 @@ export function parseNftables(text: string): FwModel {
       rule(stmt, span, chain, defines, model, text);
     }
   });
-  const families = [...text.matchAll(/^\s*table\s+(inet|ip6?|arp|bridge|netdev)\s/gm)]
+  const families = [...text.matchAll(/^[^\S\r\n\u2028\u2029]*table\s+(inet|ip6?|arp|bridge|netdev)\s/gm)]
     .map((m) => m[1])
     .filter((f) => f === 'ip' || f === 'ip6' || f === 'inet');
   if (families.length && families.every((f) => f === 'ip6')) model.family = 'ipv6';
@@ -88,7 +92,7 @@ function problemsOf(stmt: string, span: { start: number; end: number }, defines:
     !['dport', 'sport', 'flags', 'sequence', 'window', 'checksum', 'length', 'doff', 'urgptr', 'ackseq', 'option'].includes(field[2])
   ) {
     model.problems.push({
-      message: `${field[1]} has no field '${field[2]}'${editDistance(field[2], 'dport') <= 1 ? ' (did you mean dport?)' : editDistance(field[2], 'sport') <= 1 ? ' (did you mean sport?)' : ''}: nft rejects the file (syntax error)`,
+      message: `${field[1]} has no field '${field[2]}'${editDistance(field[2], 'dport', 1) <= 1 ? ' (did you mean dport?)' : editDistance(field[2], 'sport', 1) <= 1 ? ' (did you mean sport?)' : ''}: nft rejects the file (syntax error)`,
       span,
     });
   }

@@ -12,7 +12,7 @@ export function firewallSyntax(path: string, text: string): FwSyntax | undefined
   if (/^\*(filter|nat|mangle|raw|security)\s*$/m.test(head) && /^:[\w-]+ (ACCEPT|DROP|-) /m.test(head)) return 'iptables-save';
   if (
     /^nftables\.conf$|\.nft$/.test(base) &&
-    /^\s*(table\s+(inet|ip6?|arp|bridge|netdev)\s|flush\s+ruleset|#!\/usr\/s?bin\/nft)/m.test(head)
+    /^[^\S\r\n\u2028\u2029]*(table\s+(inet|ip6?|arp|bridge|netdev)\s|flush\s+ruleset|#!\/usr\/s?bin\/nft)/m.test(head)
   )
     return 'nftables';
   if (/\.xml$/.test(base) && /<zone[\s>]/.test(head) && !/<cib[\s>]/.test(head)) return 'firewalld-zone';

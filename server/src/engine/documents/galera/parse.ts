@@ -34,6 +34,30 @@ export const SERVER_GROUPS = /^(mysqld|server|mariadb|mariadbd|galera|mysqld-\d+
 
 export const normKey = (k: string) => k.replace(/-/g, '_').toLowerCase();
 
+/**
+ * `name`, or `name = value`, once a comment after white space is cut: what the regexes
+ * /\s+#.*$/ and /^(name)\s*(?:=\s*(.*?))?\s*$/ matched, in one pass (they are quadratic on a run of spaces).
+ */
+function optionLine(body: string): [string, string, string | undefined] | null {
+  let cut = body.length;
+  // `.*$` stopped at a line break: a # before one cut nothing
+  const lastBreak = Math.max(body.lastIndexOf('\r'), body.lastIndexOf('\u2028'), body.lastIndexOf('\u2029'));
+  for (let i = body.indexOf('#'); i >= 0; i = body.indexOf('#', i + 1))
+    if (i > 0 && i > lastBreak && /\s/.test(body[i - 1])) {
+      cut = i;
+      break;
+    }
+  const line = body.slice(0, cut).trimEnd();
+  const name = /^[A-Za-z0-9_.-]+/.exec(line)?.[0];
+  if (!name) return null;
+  const rest = line.slice(name.length).trimStart();
+  if (!rest) return [line, name, undefined];
+  if (rest[0] !== '=') return null;
+  const value = rest.slice(1).trimStart();
+  // as `.` did: a value holds no line break
+  return /[\n\r\u2028\u2029]/.test(value) ? null : [line, name, value];
+}
+
 export function parseCnf(text: string): CnfFile {
   const out: CnfFile = { groups: [], problems: [] };
   let cur: CnfGroup | null = null;
@@ -63,7 +87,7 @@ export function parseCnf(text: string): CnfFile {
       out.problems.push({ message: `'${maskSecretsInLine(body)}' comes before any [group]`, span: { start: s, end: s + body.length } });
       return;
     }
-    const m = /^([A-Za-z0-9_.-]+)\s*(?:=\s*(.*?))?\s*$/.exec(body.replace(/\s+#.*$/, ''));
+    const m = optionLine(body);
     if (!m) {
       out.problems.push({
         message: `'${maskSecretsInLine(body)}' is neither an option nor a [group]`,

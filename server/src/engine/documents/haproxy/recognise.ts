@@ -1,5 +1,5 @@
 /** haproxy.cfg by name, by folder (/etc/haproxy/, kolla's services.d), or by content in a .cfg file. Templates are not claimed. */
-const SECTION_LINE = /^\s*(global|defaults|frontend|backend|listen)(\s|$)/m;
+const SECTION_LINE = /^[^\S\r\n\u2028\u2029]*(global|defaults|frontend|backend|listen)(\s|$)/m;
 
 export function isHaproxyFile(path: string, text: string): boolean {
   const base = path.split(/[\\/]/).pop() ?? path;

@@ -190,14 +190,16 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
   if (s.fields) {
     const items = entries(ctx.doc, n);
     const known = Object.keys(s.fields);
+    let unused: readonly string[] | undefined; // the fields not written yet: once per map, not per unknown key
     for (const e of items) {
       const f = s.fields[e.key];
       if (!f) {
         if (isExtensionKey(e.key)) continue;
-        const near = closest(
-          e.key,
-          known.filter((k) => !items.some((i) => i.key === k)),
-        );
+        if (!unused) {
+          const present = new Set(items.map((i) => i.key));
+          unused = Object.freeze(known.filter((k) => !present.has(k)));
+        }
+        const near = closest(e.key, unused);
         const fixes = near.map((c, i) => ({ ...replaceFix(e.keySpan, c, false), title: `Rename to '${c}'`, preferred: i === 0 }));
         push(
           ctx,

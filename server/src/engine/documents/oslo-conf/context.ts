@@ -71,6 +71,22 @@ export class ConfView {
     return undefined;
   }
 
+  private byLowerCase = new Map<string, Map<string, string[]>>();
+  /** The keys of a section spelt as `key` is, whatever the case, in keys() order: indexed once per section, not searched per key. */
+  keysAnyCase(section: string, key: string): readonly string[] {
+    let index = this.byLowerCase.get(section);
+    if (!index) {
+      index = new Map();
+      for (const k of this.keys(section)) {
+        const list = index.get(k.toLowerCase());
+        if (list) list.push(k);
+        else index.set(k.toLowerCase(), [k]);
+      }
+      this.byLowerCase.set(section, index);
+    }
+    return index.get(key.toLowerCase()) ?? [];
+  }
+
   /** Every key a section may hold, for suggestions and completion. */
   keys(section: string): string[] {
     const out = new Set<string>([...this.catalog.options(section).keys(), ...(this.dynamic.get(normalizeSection(section))?.keys() ?? [])]);

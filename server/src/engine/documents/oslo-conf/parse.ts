@@ -53,7 +53,7 @@ export function parseConf(text: string): ConfFile {
   let section: ConfSection | null = null;
   let current: ConfEntry | null = null;
   forEachLine(text, (rawLine, start, lineNo) => {
-    const line = rawLine.replace(/\s+$/, '');
+    const line = rawLine.trimEnd(); // not /\s+$/: on a long run of spaces it is quadratic
     const end = start + line.length;
     if (!line) {
       current = null;

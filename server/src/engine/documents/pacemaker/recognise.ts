@@ -10,7 +10,7 @@ export function pacemakerSyntax(path: string, text: string): PmSyntax | undefine
   // a pcs command at the start of a line, or run on a node through ssh ("sudo pcs ...")
   if (
     /\.(sh|bash|pcs)$/.test(base) &&
-    /(^\s*|["']\s*)(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)
+    /(^[^\S\r\n\u2028\u2029]*|["']\s*)(sudo\s+)?pcs\s+(-f\s+\S+\s+)?(resource|property|constraint|stonith|cluster)\b/m.test(head)
   )
     return 'pcs';
   return undefined;

@@ -24,7 +24,10 @@ const IGNORED = new Map<string, 'removed' | 'mysql'>(
 /** `mariadbd 10.11.19-MariaDB-0+deb12u1` */
 export const MARIADB_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
 /** Option names as my.cnf writes them, with underscores and mariadbd's own capitals (wsrep_OSU_method). */
-export const MARIADB_OPTION_NAMES: readonly string[] = Object.keys(CATALOGUE.options).map((k) => k.replace(/-/g, '_'));
+export const MARIADB_OPTION_NAMES: readonly string[] = Object.freeze(Object.keys(CATALOGUE.options).map((k) => k.replace(/-/g, '_')));
+
+/** MARIADB_OPTION_NAMES by look-up key, sorted: the names a prefix stands for are one run, found by bisection per unknown name. */
+const BY_KEY = MARIADB_OPTION_NAMES.map((n, i) => ({ k: key(n), n, i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
 
 /** An option by name (dashes or underscores, any case). */
 export function mariadbOption(name: string): MariadbOption | undefined {
@@ -42,7 +45,17 @@ export function ignoredMariadbOption(name: string): 'removed' | 'mysql' | undefi
  */
 export function mariadbPrefixOf(name: string): string[] {
   const k = key(name);
-  return MARIADB_OPTION_NAMES.filter((n) => key(n).startsWith(k));
+  let lo = 0,
+    hi = BY_KEY.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (BY_KEY[mid].k < k) lo = mid + 1;
+    else hi = mid;
+  }
+  const run: { n: string; i: number }[] = [];
+  for (let j = lo; j < BY_KEY.length && BY_KEY[j].k.startsWith(k); j++) run.push(BY_KEY[j]);
+  // in the catalogue's order, as before
+  return run.sort((a, b) => a.i - b.i).map((r) => r.n);
 }
 
 /** The boolean spellings mariadbd recognises; anything else it reads as OFF, with a warning. */

@@ -25,7 +25,7 @@ for (const [k, v] of Object.entries(ALSO)) if (!PROPERTIES.has(k)) PROPERTIES.se
 
 /** `Pacemaker 2.1.5-1+deb12u1` */
 export const PACEMAKER_SOURCE = CATALOGUE.source.replace(/ \(.*$/, '');
-export const PROPERTY_NAMES: readonly string[] = [...PROPERTIES.keys()];
+export const PROPERTY_NAMES: readonly string[] = Object.freeze([...PROPERTIES.keys()]);
 
 /** A property by name; the old underscore spellings (no_quorum_policy) are the same property. */
 export function clusterProperty(name: string): ClusterProperty | undefined {
