@@ -14,6 +14,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(Date.now() % 1e9) },
     budget: { type: 'string', default: '1000' },
     save: { type: 'boolean', default: false },
+    // only these kinds (comma-separated), e.g. --kinds manifest,haproxy
+    kinds: { type: 'string', default: '' },
   },
 });
 const runs = Number(values.runs);
@@ -23,6 +25,7 @@ const r = fuzz({
   runs,
   seed,
   budgetMs: Number(values.budget),
+  kinds: values.kinds ? values.kinds.split(',') : undefined,
   onInput: (n) => {
     if (n % 1000 === 0) process.stderr.write(`fuzz: ${n} inputs, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   },

@@ -24,9 +24,9 @@ export function workspace(): Workspace {
 }
 
 /** Runs `runs` mutated inputs per seed kind, spread over the seeds; stops at the first failing input of each seed. */
-export function fuzz(opts: { runs: number; seed: number; budgetMs: number; onInput?: (n: number) => void }): FuzzReport {
+export function fuzz(opts: { runs: number; seed: number; budgetMs: number; kinds?: string[]; onInput?: (n: number) => void }): FuzzReport {
   const ws = workspace();
-  const all = seeds();
+  const all = seeds().filter((s) => !opts.kinds?.length || opts.kinds.includes(s.kind));
   const report: FuzzReport = { inputs: 0, chars: 0, byKind: {}, slowestMs: 0, failures: [] };
   const check = (s: Seed, text: string) => {
     const t = performance.now();
