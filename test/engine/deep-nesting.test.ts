@@ -54,6 +54,21 @@ test('compact levels on one line (- - x, ? ? x, : : x) count as levels: 3,000 of
   }
 });
 
+test('implicit keys in a flow collection ({ address: a: a: ...) nest too: 2,628 of them are one parse error (found by the fuzzer)', () => {
+  for (const open of ['{ address: ', '[ ']) {
+    const text = `${HEAD}\n  c: ${open}${'a: '.repeat(2628)}\n`;
+    const full = lintManifest(text);
+    assert.deepEqual(
+      full.findings.map((f) => [f.rule, f.message]),
+      [['parse-error', deep('YAML')]],
+    );
+    assert.deepEqual(lintManifest(text, undefined, new IncrementalManifestParser()).findings, full.findings);
+  }
+  // pairs, URLs and quoted colons in flow collections are no levels
+  const fine = `${HEAD}\n  a: { address: 10.0.0.1, url: "x: y", u: http://h:80/p, roles: [controller] }\n`;
+  assert.equal(yamlTooDeep(fine), -1);
+});
+
 test('corosync.conf, keepalived.conf and a CIB nested 5,000 levels: one parse error, no crash, nothing reported open', () => {
   const coro = lintCorosync('totem {\n' + 'a {\n'.repeat(5000) + '}\n'.repeat(5001));
   assert.deepEqual(

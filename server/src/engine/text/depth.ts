@@ -15,8 +15,8 @@ export function tooDeepMessage(what: string): string {
 /** `-`, `?` and `:`: indicators that open a block level where they stand. */
 const COMPACT = new Set([45, 63, 58]);
 
-/** The characters that can open or close a level, a quote or a comment, or end a line. */
-const SPECIAL = /["'#[\]{}\n]/g;
+/** The characters that can open or close a level (`:` and `,` in flow collections), a quote or a comment, or end a line. */
+const SPECIAL = /["'#[\]{}\n:,]/g;
 
 /**
  * Where a YAML text nests deeper than MAX_NESTING: flow brackets ([ and {) outside quotes and
@@ -27,6 +27,8 @@ const SPECIAL = /["'#[\]{}\n]/g;
  */
 export function yamlTooDeep(text: string, levelsAbove = 0): number {
   let flow = 0;
+  /** Implicit keys since the last `,` or bracket in a flow collection: the first is a pair, each further one a level. */
+  let implicit = 0;
   // the indentation of each open block level on the current path (a piece of a file starts below its section's levels)
   const indents: number[] = Array(levelsAbove).fill(-1);
   const blockLine = (start: number): number => {
@@ -72,9 +74,21 @@ export function yamlTooDeep(text: string, levelsAbove = 0): number {
         if (nl < 0) return -1;
         SPECIAL.lastIndex = nl; // the line break itself is read next
       }
+    } else if (c === ':') {
+      // in a flow collection `a: a: a: x` nests a block mapping per key, each a level of yaml's parser
+      const next = text.charCodeAt(i + 1);
+      if (flow > 0 && (next === 32 || next === 9 || next === 10 || next === 13 || i + 1 === text.length)) {
+        if (flow + implicit++ > MAX_NESTING) return i;
+      }
+    } else if (c === ',') {
+      implicit = 0;
     } else if (c === '[' || c === '{') {
+      implicit = 0;
       if (++flow > MAX_NESTING) return i;
-    } else if (flow > 0) flow--;
+    } else if (c === ']' || c === '}') {
+      implicit = 0;
+      if (flow > 0) flow--;
+    }
   }
   return -1;
 }
