@@ -17,14 +17,16 @@ export function bodyStart(text: string): number {
 
 /** The start of the line that holds `offset`. */
 export function lineStartAt(text: string, offset: number): number {
-  let i = Math.min(Math.max(offset, 0), text.length);
+  const at = Math.min(Math.max(offset, 0), text.length);
+  let i = at;
   while (i > 0) {
     const c = text.charCodeAt(i - 1);
     if (c === 10 || (c === 13 && text.charCodeAt(i) !== 10)) break;
     // offset between \r and \n: the line is the one that \r\n ends
     i--;
   }
-  return Math.max(i, bodyStart(text));
+  // after a BOM, but never after the offset itself (a cursor before the BOM)
+  return Math.min(Math.max(i, bodyStart(text)), at);
 }
 
 /** The end of the content of the line that holds `offset`, before its line break. */
