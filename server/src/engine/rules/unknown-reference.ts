@@ -68,11 +68,24 @@ function namesOf(p: Map<string, unknown>): readonly string[] {
   return names;
 }
 
+/** The names of a list, once per list (a 5,000-member list holding many unknown names is read once). */
+const LISTED = new WeakMap<Located<string>[], Set<string>>();
+function listedIn(list: Located<string>[]): Set<string> {
+  let set = LISTED.get(list);
+  if (!set) LISTED.set(list, (set = new Set(list.map((x) => x.value))));
+  return set;
+}
+
 function reportRef(ctx: RuleContext, ref: Located<string>, kind: Kind, list: Located<string>[], suggest: boolean): void {
   const defined = namesOf(pool(ctx, kind));
-  const listed = new Set(list.map((x) => x.value));
-  const candidates = listed.size ? defined.filter((d) => !listed.has(d)) : defined;
-  const near = suggest ? bestOnly(ref.value, closest(ref.value, candidates)) : [];
+  const listed = suggest ? listedIn(list) : undefined;
+  // searched among all the names (indexed once), then a name the list already holds is dropped
+  const near = listed
+    ? bestOnly(
+        ref.value,
+        closest(ref.value, defined).filter((n) => !listed.has(n)),
+      )
+    : [];
   const fixes: Fix[] = near.map((n, i) => ({
     title: `Change to '${n}'`,
     safe: near.length === 1,
