@@ -62,7 +62,11 @@ export function checkInput(ws: Workspace, path: string, kind: DocumentKind, text
         if (!inside(rel.span, len(rel.file)))
           out.push({ property: 'range', detail: `${f.rule} related ${rel.file} ${JSON.stringify(rel.span)}` });
     }
-    if (shape(analyse(ws, path)) !== shape(r)) out.push({ property: 'deterministic', detail: 'a second check of the same text differs' });
+    // a check cut short by the time budget (check-incomplete) depends on the machine's load: not compared
+    const cut = (x: ReturnType<typeof analyse>) => !!x?.findings.some((f) => f.rule === 'check-incomplete');
+    const again = analyse(ws, path);
+    if (!cut(r) && !cut(again) && shape(again) !== shape(r))
+      out.push({ property: 'deterministic', detail: 'a second check of the same text differs' });
     const service = languageOf(kind).service;
     const t1 = performance.now();
     for (const o of offsets(text)) {
@@ -87,7 +91,7 @@ export function checkInput(ws: Workspace, path: string, kind: DocumentKind, text
       const parser = new IncrementalManifestParser();
       if (before !== undefined) parser.parse(before);
       const inc = analyse(ws, path, undefined, parser);
-      if (shape(inc) !== shape(r))
+      if (!cut(inc) && !cut(r) && shape(inc) !== shape(r))
         out.push({ property: 'incremental', detail: 'the incremental parse finds other things than the full parse' });
     }
     // a file that reads this one's facts (another node's corosync.conf, the manifest's files)
