@@ -17,16 +17,14 @@ export function bodyStart(text: string): number {
 
 /** The start of the line that holds `offset`. */
 export function lineStartAt(text: string, offset: number): number {
-  const at = Math.min(Math.max(offset, 0), text.length);
-  let i = at;
+  let i = Math.min(Math.max(offset, 0), text.length);
   while (i > 0) {
     const c = text.charCodeAt(i - 1);
     if (c === 10 || (c === 13 && text.charCodeAt(i) !== 10)) break;
     // offset between \r and \n: the line is the one that \r\n ends
     i--;
   }
-  // after a BOM, but never after the offset itself (a cursor before the BOM)
-  return Math.min(Math.max(i, bodyStart(text)), at);
+  return Math.max(i, bodyStart(text));
 }
 
 /** The end of the content of the line that holds `offset`, before its line break. */
