@@ -2,7 +2,7 @@
  * Completion from the text around the cursor, so it works while the YAML is half typed:
  * block ancestors come from indentation, flow context (`{ on: ctl, mode: | }`, `[a, |]`) from a scan of the line.
  */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { MapSchema, Schema, MANIFEST } from '../documents/manifest/schema';
 import { Manifest } from '../documents/manifest/model';
 import { SERVICES, lookupService } from '../knowledge/services';
@@ -38,7 +38,7 @@ interface Context {
 const KEY_LINE = /^(\s*)(?:-\s+)?(["']?)([^\s#:'"{}[\],][^#:{}[\],]*?)\2\s*:(?:\s|$)/;
 
 export function completionContext(text: string, offset: number): Context | undefined {
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const prefix = text.slice(lineStart, offset);

@@ -1,5 +1,5 @@
 /** Hover, completion and outline for OpenStack service configs, over the parsed file and its catalogue. */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { ConfView } from '../documents/oslo-conf/context';
 import { ConfEntry, ConfSection } from '../documents/oslo-conf/parse';
 import { shown } from '../documents/oslo-conf/secrets';
@@ -114,7 +114,7 @@ function defaultText(o: OptionInfo): string {
 }
 
 export function confComplete(view: ConfView, text: string, offset: number): CompletionResult | undefined {
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   const prefix = text.slice(lineStart, offset);
   const items: CompletionItem[] = [];
   const sec = /^\[([^\]]*)$/.exec(prefix);

@@ -1,5 +1,5 @@
 /** Hover and outline for corosync.conf. */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { CoroBlock, CoroFile } from '../documents/corosync/parse';
 import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
@@ -114,7 +114,7 @@ const VALUES: Record<string, string[]> = {
 };
 
 export function coroComplete(text: string, offset: number): CompletionResult | undefined {
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   const prefix = text.slice(lineStart, offset);
   const open = openBlocks(text, lineStart, /#.*$/);
   const key = /^\s*(\w*)$/.exec(prefix);

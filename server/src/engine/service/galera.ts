@@ -1,5 +1,5 @@
 /** Hover, outline and completion for MariaDB/Galera option files. */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { shownValue } from '../text/secrets';
 import { CnfFile, SERVER_GROUPS } from '../documents/galera/parse';
 import { MARIADB_OPTION_NAMES, MARIADB_SOURCE, mariadbOption, MariadbOption } from '../knowledge/mariadb/catalogue';
@@ -91,7 +91,7 @@ const GUIDE_SETTINGS: [string, string[], string][] = [
 ];
 
 export function cnfComplete(file: CnfFile, text: string, offset: number): CompletionResult | undefined {
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   const prefix = text.slice(lineStart, offset);
   const group = [...file.groups].reverse().find((g) => g.headerSpan.start < lineStart);
   if (!group?.name || !/^(mysqld|mariadb|mariadbd|galera|server|mysqld-[\d.]+|mariadb-[\d.]+)$/.test(group.name)) return undefined;

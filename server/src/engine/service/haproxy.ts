@@ -1,5 +1,5 @@
 /** Hover and outline for haproxy.cfg. */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { HaView } from '../documents/haproxy/view';
 import { Finding, Span } from '../types';
 import { DocLink, HoverResult, serviceMarkdown, withFindings } from './hover';
@@ -11,7 +11,7 @@ const DOCS = 'https://docs.haproxy.org/2.6/configuration.html';
 /** Keywords HAProxy takes in the section around the cursor, at the start of a line. */
 export function haComplete(view: HaView, text: string, offset: number): CompletionResult | undefined {
   // not lastIndexOf('\n', offset - 1): at offset 0 that finds a \n at 0, a line start after the cursor
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   const prefix = text.slice(lineStart, offset);
   // the options of a server line (after its address) or a default-server line
   const opt = /^\s*(?:server\s+\S+\s+\S+|default-server)(?:\s+\S+)*\s+([\w-]*)$/.exec(prefix);

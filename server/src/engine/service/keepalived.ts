@@ -1,5 +1,5 @@
 /** Hover and outline for keepalived.conf. */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { maskedValueOf, maskSecretsInLine, shownValue } from '../text/secrets';
 import { KaBlock, KaFile } from '../documents/keepalived/parse';
 import { Finding } from '../types';
@@ -116,7 +116,7 @@ const KEYWORDS: Record<string, [string, string][]> = {
 const VALUES: Record<string, string[]> = { state: ['BACKUP', 'MASTER'], auth_type: ['PASS', 'AH'] };
 
 export function kaComplete(file: KaFile, text: string, offset: number): CompletionResult | undefined {
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   const prefix = text.slice(lineStart, offset);
   const open = openBlocks(text, lineStart, /[#!].*$/);
   const kind = open[open.length - 1] ?? '';

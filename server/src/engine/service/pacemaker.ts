@@ -1,5 +1,5 @@
 /** Hover, outline and completion for Pacemaker configurations (CIB, crm, pcs). */
-import { lineStartAt } from '../text/line-breaks';
+import { typedLineStart } from '../text/line-breaks';
 import { PmSyntax } from '../documents/pacemaker/recognise';
 import { hasMonitor, isStonith, isVip, PmModel, PmResource, sameResource } from '../documents/pacemaker/model';
 import { Finding } from '../types';
@@ -139,7 +139,7 @@ const AGENTS = [
 /** In a crm file (`property x=`, `primitive id agent`) or a pcs script (`pcs property set x=`, `pcs resource create id agent`). */
 export function pmComplete(text: string, offset: number, syntax?: PmSyntax): CompletionResult | undefined {
   if (syntax === 'cib') return cibComplete(text, offset);
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = typedLineStart(text, offset);
   const prefix = text.slice(lineStart, offset);
   const value = /(?:^\s*property\s+|\bpcs\s+property\s+set\s+)(?:\S+\s+)*([\w-]+)=["']?([\w-]*)$/.exec(prefix);
   if (value) {

@@ -27,6 +27,14 @@ export function lineStartAt(text: string, offset: number): number {
   return Math.max(i, bodyStart(text));
 }
 
+/**
+ * The start of the line being typed at `offset`, for completion: never past the cursor (a cursor
+ * before a BOM is at the start of its line; lineStartAt says where an insertion goes, after the BOM).
+ */
+export function typedLineStart(text: string, offset: number): number {
+  return Math.min(lineStartAt(text, offset), Math.max(0, offset));
+}
+
 /** The end of the content of the line that holds `offset`, before its line break. */
 export function lineEndAt(text: string, offset: number): number {
   let i = Math.min(Math.max(offset, 0), text.length);
