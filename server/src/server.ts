@@ -399,7 +399,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       documents: documents.all().length,
       workspaceFiles: analyses.workspace.paths().length,
       heapUsed: process.memoryUsage().heapUsed,
-      pendingChecks: timers.size,
+      pendingChecks: timers.size + due.size,
     };
   });
   connection.onExecuteCommand(async (p) => {
