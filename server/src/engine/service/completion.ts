@@ -35,7 +35,12 @@ interface Context {
   presentKeys: string[];
 }
 
-const KEY_LINE = /^(\s*)(?:-\s+)?(["']?)([^\s#:'"{}[\],][^#:{}[\],]*?)\2\s*:(?:\s|$)/;
+const KEY_LINE_RE = /^(\s*)(?:-\s+)?(["']?)([^\s#:'"{}[\],][^#:{}[\],]*?)\2\s*:(?:\s|$)/;
+/**
+ * A block key at the start of a line. YAML limits an implicit key to 1,024 characters, so only the
+ * line's head is matched: the lazy key before `\s*:` is quadratic on a long line without a colon.
+ */
+const KEY_LINE = { exec: (l: string) => KEY_LINE_RE.exec(l.length > 1100 ? l.slice(0, 1100) : l) };
 
 export function completionContext(text: string, offset: number): Context | undefined {
   const lineStart = typedLineStart(text, offset);
@@ -43,8 +48,10 @@ export function completionContext(text: string, offset: number): Context | undef
   if (lineEnd < 0) lineEnd = text.length;
   const prefix = text.slice(lineStart, offset);
   if (/(^|\s)#/.test(prefix)) return undefined; // in a comment
-  const wordMatch = /[\w.-]*$/.exec(prefix)!;
-  const partialStart = offset - wordMatch[0].length;
+  // the word before the cursor, read backwards (/[\w.-]*$/ retries from every character of a long run)
+  let w = prefix.length;
+  while (w > 0 && /[\w.-]/.test(prefix[w - 1])) w--;
+  const partialStart = offset - (prefix.length - w);
   const suffix = /^[\w.-]*/.exec(text.slice(offset, lineEnd))![0];
   const partialEnd = offset + suffix.length;
 

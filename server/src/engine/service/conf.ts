@@ -125,9 +125,9 @@ export function confComplete(view: ConfView, text: string, offset: number): Comp
   }
   const section = sectionAt(view, offset);
   if (!section) return { items, replaceStart: offset, replaceEnd: offset };
-  const val = /^([^\s=:#;[][^=:]*?)\s*[=:]\s*([^\s]*)$/.exec(prefix);
+  const val = keyAndValue(prefix);
   if (val) {
-    const o = view.option(section.name, val[1].trim());
+    const o = view.option(section.name, val[1]);
     const values = o?.type === 'bool' ? ['true', 'false'] : (o?.choices ?? []).filter((c) => c !== null).map(String);
     for (const v of values) items.push({ label: v, kind: 'enum', insertText: v, preselect: defaultText(o!) === v });
     return { items, replaceStart: offset - val[2].length, replaceEnd: offset };
@@ -168,4 +168,15 @@ export function confSymbols(view: ConfView): SymbolNode[] {
       children: [],
     })),
   }));
+}
+
+/**
+ * `key = value` (or `key: value`) typed so far: the key, and the value's last word when the cursor
+ * ends it. By hand: a lazy key before `\s*[=:]` is quadratic on a long line of spaces.
+ */
+function keyAndValue(prefix: string): [string, string, string] | undefined {
+  const sep = prefix.search(/[=:]/);
+  if (sep <= 0 || /[\s=:#;[]/.test(prefix[0])) return undefined;
+  const value = /^\s*(\S*)$/.exec(prefix.slice(sep + 1));
+  return value ? [prefix, prefix.slice(0, sep).trim(), value[1]] : undefined;
 }
