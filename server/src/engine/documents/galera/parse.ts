@@ -67,16 +67,20 @@ export function parseCnf(text: string): CnfFile {
     if (!body || body.startsWith('#') || body.startsWith(';') || body.startsWith('!include')) return;
     const s = start + lead;
     if (body.startsWith('[')) {
-      const m = /^\[\s*([^\]]*?)\s*\]\s*(#.*)?$/.exec(body);
-      if (!m || !m[1]) {
+      // the header by hand: a regex with a lazy name between \s* took 0.7 s on one 26 KB line of tabs
+      const close = body.indexOf(']');
+      const inner = close > 0 ? body.slice(1, close) : '';
+      const name = inner.trim();
+      const tail = close > 0 ? body.slice(close + 1).trimStart() : '';
+      if (!name || (tail && !tail.startsWith('#'))) {
         out.problems.push({ message: `'${maskSecretsInLine(body)}' is not a [group] header`, span: { start: s, end: s + body.length } });
         return;
       }
-      const nameStart = s + body.indexOf(m[1]);
+      const nameStart = s + 1 + inner.length - inner.trimStart().length;
       cur = {
-        name: m[1],
-        nameSpan: { start: nameStart, end: nameStart + m[1].length },
-        headerSpan: { start: s, end: s + body.indexOf(']') + 1 },
+        name,
+        nameSpan: { start: nameStart, end: nameStart + name.length },
+        headerSpan: { start: s, end: s + close + 1 },
         entries: [],
         end: s + body.length,
       };
