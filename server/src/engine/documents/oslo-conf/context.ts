@@ -39,15 +39,33 @@ export class ConfView {
   }
 
   sectionsNamed(name: string): ConfSection[] {
-    const n = normalizeSection(name);
-    return this.file.sections.filter((s) => normalizeSection(s.name) === n);
+    return this.index().sections.get(normalizeSection(name)) ?? [];
   }
 
   /** The last entry of `key` in the section (oslo.config's winner). */
   entry(section: string, key: string): ConfEntry | undefined {
-    let found: ConfEntry | undefined;
-    for (const s of this.sectionsNamed(section)) for (const e of s.entries) if (e.key === key) found = e;
-    return found;
+    return this.index().entries.get(normalizeSection(section))?.get(key);
+  }
+
+  /**
+   * Sections by name and their last entry per key, built once: rules look values up thousands of
+   * times, and a scan per look-up was quadratic in a file repeating a section or a key.
+   */
+  private indexed?: { sections: Map<string, ConfSection[]>; entries: Map<string, Map<string, ConfEntry>> };
+  private index() {
+    if (this.indexed) return this.indexed;
+    const sections = new Map<string, ConfSection[]>();
+    const entries = new Map<string, Map<string, ConfEntry>>();
+    for (const sec of this.file.sections) {
+      const n = normalizeSection(sec.name);
+      let list = sections.get(n);
+      if (!list) sections.set(n, (list = []));
+      list.push(sec);
+      let keys = entries.get(n);
+      if (!keys) entries.set(n, (keys = new Map()));
+      for (const e of sec.entries) keys.set(e.key, e);
+    }
+    return (this.indexed = { sections, entries });
   }
 
   value(section: string, key: string): string | undefined {
