@@ -1,6 +1,7 @@
 import { defineRule } from './rule';
 import { SERVER_GROUPS } from '../documents/galera/parse';
 import { closest } from '../text/suggest';
+import { MAX_FINDINGS_PER_RULE } from '../bounds';
 import { ignoredMariadbOption, MARIADB_OPTION_NAMES, MARIADB_SOURCE, mariadbOption, mariadbPrefixOf } from '../knowledge/mariadb/catalogue';
 
 /** Boolean options also take these prefixes; `loose-` asks mariadbd to ignore an option it does not know. */
@@ -22,6 +23,7 @@ export const rule = defineRule({
       const entries = ctx.file.groups.filter((g) => SERVER_GROUPS.test(g.name)).flatMap((g) => g.entries);
       // A plugin loaded from the file brings options of its own that no catalogue lists.
       if (entries.some((e) => /^plugin_load(_add)?$/.test(e.name))) return;
+      let unknown = 0;
       for (const e of entries) {
         const name = e.name;
         if (name.startsWith('loose_') || mariadbOption(name) || mariadbOption(name.replace(PREFIX, ''))) continue;
@@ -46,7 +48,8 @@ export const rule = defineRule({
           });
           continue;
         }
-        const near = closest(name, MARIADB_OPTION_NAMES, 3)[0];
+        // the file lists the first MAX_FINDINGS_PER_RULE (bounds.ts): the search for a suggestion is spent on those
+        const near = ++unknown <= MAX_FINDINGS_PER_RULE ? closest(name, MARIADB_OPTION_NAMES, 3)[0] : undefined;
         const fix = near ? near.replace(/_/g, e.key.includes('-') ? '-' : '_') : undefined;
         ctx.report({
           span: e.keySpan,

@@ -55,30 +55,37 @@ interface Candidate {
   lower: string;
 }
 /** Candidates by length, kept per collection while it lives (catalogues are built once, the rules ask per unknown name). */
-const BY_LENGTH = new WeakMap<object, { size: number; index: Map<number, Candidate[]> }>();
+const BY_LENGTH = new WeakMap<object, { size: number; index: Map<number, Candidate[]>; memo: Map<string, string[]> }>();
+/** Answers kept per indexed collection: a file repeating one unknown name asks the same question thousands of times. */
+const MEMO_ENTRIES = 4096;
 
-function byLength(candidates: Iterable<string>): Map<number, Candidate[]> {
+function indexed(candidates: Iterable<string>): { index: Map<number, Candidate[]>; memo?: Map<string, string[]> } {
   // only a Set or a frozen array is kept: a Set that grew since is indexed anew
   const keep = candidates instanceof Set || (Array.isArray(candidates) && Object.isFrozen(candidates));
   const size = candidates instanceof Set ? candidates.size : (candidates as string[]).length;
   const known = keep ? BY_LENGTH.get(candidates) : undefined;
-  if (known && known.size === size) return known.index;
+  if (known && known.size === size) return known;
   const out = new Map<number, Candidate[]>();
   for (const c of new Set(candidates)) {
     const list = out.get(c.length) ?? [];
     if (!list.length) out.set(c.length, list);
     list.push({ c, lower: c.toLowerCase() });
   }
-  if (keep) BY_LENGTH.set(candidates, { size, index: out });
-  return out;
+  const entry = { size, index: out, memo: new Map<string, string[]>() };
+  if (keep) BY_LENGTH.set(candidates, entry);
+  return keep ? entry : { index: out };
 }
 
 /** Candidates close enough to be a likely typo of `name`, best first. */
 export function closest(name: string, candidates: Iterable<string>, max = 3): string[] {
   if (name.length > MAX_SUGGEST_LENGTH) return [];
+  const { index, memo } = indexed(candidates);
+  const asked = `${max}\u0000${name}`;
+  const known = memo?.get(asked);
+  if (known) return [...known];
   const lower = name.toLowerCase();
   const scored: { c: string; d: number }[] = [];
-  for (const [len, list] of byLength(candidates)) {
+  for (const [len, list] of index) {
     const limit = Math.max(1, Math.min(3, Math.floor(Math.max(name.length, len) / 3)));
     if (Math.abs(len - name.length) > limit) continue;
     for (const { c, lower: cl } of list) {
@@ -87,10 +94,12 @@ export function closest(name: string, candidates: Iterable<string>, max = 3): st
       if (d <= limit) scored.push({ c, d });
     }
   }
-  return scored
+  const best = scored
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, max)
     .map((s) => s.c);
+  if (memo && memo.size < MEMO_ENTRIES) memo.set(asked, best);
+  return [...best];
 }
 
 /**
