@@ -27,8 +27,10 @@ const SPECIAL = /["'#[\]{}\n:,]/g;
  */
 export function yamlTooDeep(text: string, levelsAbove = 0): number {
   let flow = 0;
-  /** Implicit keys since the last `,` or bracket in a flow collection: the first is a pair, each further one a level. */
+  /** Implicit keys since the line start, or the last `,` or bracket in a flow collection: the first is a pair, each further one a level. */
   let implicit = 0;
+  /** The block levels of the current line (its indentation's and its `- ` markers'). */
+  let lineLevel = 0;
   // the indentation of each open block level on the current path (a piece of a file starts below its section's levels)
   const indents: number[] = Array(levelsAbove).fill(-1);
   const blockLine = (start: number): number => {
@@ -45,7 +47,8 @@ export function yamlTooDeep(text: string, levelsAbove = 0): number {
       dashes++;
       while (text.charCodeAt(k + 2) === 32) k++;
     }
-    return indents.length + dashes > MAX_NESTING ? j : -1;
+    lineLevel = indents.length + dashes;
+    return lineLevel > MAX_NESTING ? j : -1;
   };
   let at = blockLine(0);
   if (at >= 0) return at;
@@ -54,6 +57,7 @@ export function yamlTooDeep(text: string, levelsAbove = 0): number {
     const i = m.index;
     const c = m[0];
     if (c === '\n') {
+      if (flow === 0) implicit = 0;
       if (flow === 0 && (at = blockLine(i + 1)) >= 0) return at;
     } else if (c === '"' || c === "'") {
       // to the closing quote ('' and \" do not close)
@@ -75,10 +79,11 @@ export function yamlTooDeep(text: string, levelsAbove = 0): number {
         SPECIAL.lastIndex = nl; // the line break itself is read next
       }
     } else if (c === ':') {
-      // in a flow collection `a: a: a: x` nests a block mapping per key, each a level of yaml's parser
+      // `a: a: a: x` nests a mapping per key, each a level of yaml's parser, in a flow collection or on
+      // one block line alike (valid YAML has one implicit key per line or flow entry)
       const next = text.charCodeAt(i + 1);
-      if (flow > 0 && (next === 32 || next === 9 || next === 10 || next === 13 || i + 1 === text.length)) {
-        if (flow + implicit++ > MAX_NESTING) return i;
+      if (next === 32 || next === 9 || next === 10 || next === 13 || i + 1 === text.length) {
+        if ((flow > 0 ? flow : lineLevel) + implicit++ > MAX_NESTING) return i;
       }
     } else if (c === ',') {
       implicit = 0;
