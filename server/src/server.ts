@@ -15,6 +15,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
 import { registerHandlers, SHOW_DOC_COMMAND, FIX_ALL_KIND, handleCommand } from './lsp/handlers';
 import { toDiagnostic } from './lsp/convert';
+import { finish } from './engine/check';
+import { LineIndex } from './engine/text/line-index';
 import { ruleDocUri } from './node/docs';
 import { isRuleId } from './engine/rules';
 import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
@@ -89,6 +91,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const doc = documents.get(uri);
       if (doc && isConfigDoc(doc.uri)) return publishConfigProblems(doc);
+      // a file left unread (too large, a FIFO, no permission): its one finding, as the CLI states it
+      const unread = doc ? undefined : files.uncheckedOf(key);
+      if (unread) {
+        const lines = new LineIndex(unread.head);
+        const findings = analyses.settings.enable ? finish([unread.finding], unread.head, lines, analyses.configForPath(key)) : [];
+        void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(lines, f, ruleDocUri)) });
+        return;
+      }
       const a = doc ? analyses.get(doc) : analyses.analysePath(key);
       const r = a.result;
       const diagnostics = r ? r.findings.map((f) => withRelated(toDiagnostic(r.lines, f, ruleDocUri), f.related)) : [];
@@ -180,7 +190,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Every file the workspace checks, and every open document, again. */
   const relintAll = () => {
-    const keys = new Set(analyses.workspace.checkedFiles().map((f) => f.path));
+    const keys = new Set([...analyses.workspace.checkedFiles().map((f) => f.path), ...files.uncheckedKeys()]);
     for (const d of documents.all()) keys.add(keyOf(d.uri));
     for (const k of keys) schedule(k, 0);
   };
@@ -229,13 +239,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       );
       scanning = false;
       let turn = Date.now();
-      for (let i = 0; i < checked.length; i++) {
+      // and the files left unread (too large, not readable), whose one finding the CLI reports too
+      const due = [...checked.map((f) => f.path), ...files.uncheckedKeys()];
+      for (let i = 0; i < due.length; i++) {
         if (progress?.token.isCancellationRequested) {
-          connection.console.info(`workspace check cancelled after ${i} of ${checked.length} files`);
+          connection.console.info(`workspace check cancelled after ${i} of ${due.length} files`);
           break;
         }
-        publish(checked[i].path);
-        if (i % 50 === 49) progress?.report(Math.round((100 * (i + 1)) / checked.length), `${i + 1} of ${checked.length} files`);
+        publish(due[i]);
+        if (i % 50 === 49) progress?.report(Math.round((100 * (i + 1)) / due.length), `${i + 1} of ${due.length} files`);
         // let requests and edits through every 20 ms, so one slow file delays a hover by its own check at most
         if (Date.now() - turn >= 20) {
           await new Promise((r) => setImmediate(r));

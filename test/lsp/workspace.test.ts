@@ -518,3 +518,56 @@ test("the 'Check Workspace' command forgets files gone from disk (a missed delet
 
 const want3 = (c: WorkspaceClient, dir: string) =>
   [...c.latest.values()].filter((p) => pathOf(p.uri).startsWith(file(dir, 'ctl3') + path.sep));
+
+test('files left unread, nothing open: a keepalived.conf over the size bound and a FIFO get the finding the CLI gives them; a file shrunk under the bound is checked again', async () => {
+  const dir = deployment();
+  const big = 'ctl1/etc/keepalived/keepalived.conf';
+  const fifo = 'ctl2/etc/haproxy/haproxy.cfg';
+  fs.writeFileSync(file(dir, big), keepalived('ctl1') + `# ${'x'.repeat(100)}\n`.repeat(12_000));
+  fs.rmSync(file(dir, fifo), { force: true }); // the node's haproxy.cfg becomes a FIFO
+  assert.equal(spawnSync('mkfifo', [file(dir, fifo)]).status, 0);
+  const fromCli = () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const json = JSON.parse(r.stdout) as { diagnostics: { file: string; rule: string; severity: string; message: string; range: Range }[] };
+    const of = (rel: string) =>
+      json.diagnostics
+        .filter((d) => path.relative(dir, path.resolve(dir, d.file)).split(path.sep).join('/') === rel)
+        .map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range }));
+    return { big: of(big), fifo: of(fifo) };
+  };
+  const fromServer = (c: WorkspaceClient, rel: string) =>
+    (c.latest.get(uri(dir, rel))?.diagnostics ?? []).map((d) => ({
+      rule: String(d.code),
+      severity: SEVERITY[d.severity!],
+      message: messageOf(d),
+      range: d.range,
+    }));
+  const c = await start(dir);
+  try {
+    const want = fromCli();
+    assert.deepEqual(
+      want.big.map((d) => d.rule),
+      ['file-too-large'],
+    );
+    assert.deepEqual(
+      want.fifo.map((d) => [d.rule, d.message]),
+      [['file-unreadable', 'this file is not read: it is a FIFO (named pipe), not a regular file']],
+    );
+    await c.until(
+      'the server to show what the CLI shows for the unread files',
+      () => JSON.stringify([fromServer(c, big), fromServer(c, fifo)]) === JSON.stringify([want.big, want.fifo]),
+    );
+
+    // shrunk under the bound: checked again, as the CLI does
+    fs.writeFileSync(file(dir, big), keepalived('ctl1'));
+    const mark = c.published.length;
+    await c.watched([[file(dir, big), FileChangeType.Changed]]);
+    await c.next(uri(dir, big), (p) => !p.diagnostics.some((d) => d.code === 'file-too-large'), mark);
+    fs.rmSync(file(dir, fifo));
+    await c.watched([[file(dir, fifo), FileChangeType.Deleted]]);
+    await agreesWithCli(c, dir, 'after the file shrank and the FIFO went');
+  } finally {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

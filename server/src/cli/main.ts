@@ -1,7 +1,17 @@
 /** `openstack-ha`: the engine from the command line, for CI. Exit codes per ../shared/spec/cli.md. */
 import * as path from 'path';
 import { Args, parseArgs, USAGE, UsageError, LintArgs } from './args';
-import { collectFiles, enginePath, errorReason, MAX_READ_BYTES, PathError, readForCheck, TextEncoding, writeChecked } from '../node/files';
+import {
+  collectFiles,
+  enginePath,
+  errorReason,
+  notReadFinding,
+  PathError,
+  readForCheck,
+  TextEncoding,
+  tooLargeFinding,
+  writeChecked,
+} from '../node/files';
 import { FileReport, formatJson, formatSarif, formatText, ResolvedRelated } from './format';
 import { detectKind } from '../engine/lint';
 import { analyse } from '../engine/analyse';
@@ -82,10 +92,7 @@ function lint(args: LintArgs, io: Io): number {
   const notRead = (file: string, reason: string, folder = false) => {
     const p = enginePath(file);
     hostOf.set(p, file);
-    notChecked.set(p, {
-      finding: bare('file-unreadable', `this ${folder ? 'folder is not walked' : 'file is not read'}: ${reason}`),
-      head: '',
-    });
+    notChecked.set(p, { finding: notReadFinding(reason, folder), head: '' });
     unread++;
   };
   for (const pr of problems) {
@@ -105,10 +112,7 @@ function lint(args: LintArgs, io: Io): number {
       // never in the workspace: no peer facts are read from it, nothing is parsed
       const kind = detectKind(p, read.head);
       if (kind) {
-        notChecked.set(p, {
-          finding: bare('file-too-large', `the file has ${read.size} bytes; files over ${MAX_READ_BYTES} bytes are not analysed`),
-          head: read.head,
-        });
+        notChecked.set(p, { finding: tooLargeFinding(read.size), head: read.head });
         kinds.push({ file: rel(io, file), kind });
       } else if (explicit.has(file)) io.stderr(`openstack-ha: skipped ${rel(io, file)}: not a file openstack-ha checks\n`);
       continue;
@@ -188,10 +192,6 @@ function lint(args: LintArgs, io: Io): number {
 }
 
 /** A finding on a whole file that was not analysed, at its start. */
-function bare(rule: string, message: string): Finding {
-  const meta = ALL_RULES.find((r) => r.id === rule)!;
-  return { rule, severity: meta.severity, message, span: { start: 0, end: 0 }, fixes: [] };
-}
 
 function loadExplicit(file: string): LintConfig {
   try {

@@ -155,6 +155,11 @@ export class AnalysisCache {
     return { version: doc.version, result: analyse(ws, doc.uri, this.configFor(undefined), parser) };
   }
 
+  /** The settings a workspace file is checked with: its .openstack-ha.yaml, then the editor's. */
+  configForPath(key: string): LintConfig {
+    return this.configFor(this.configs.forDocument(hostPath(key)).config);
+  }
+
   private configFor(fromFile: LintConfig | undefined): LintConfig {
     const editor: Partial<LintConfig> = {
       rules: this.settings.rules as LintConfig['rules'],

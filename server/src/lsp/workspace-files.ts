@@ -7,7 +7,9 @@
 import { statSync } from 'fs';
 import picomatch from 'picomatch';
 import { AnalysisCache } from './analysis';
-import { collectFiles, enginePath, readForCheck, SKIP_DIRS } from '../node/files';
+import { collectFiles, enginePath, notReadFinding, readForCheck, SKIP_DIRS, tooLargeFinding } from '../node/files';
+import { detectKind } from '../engine/languages';
+import type { Finding } from '../engine/types';
 import { isWithin } from '../engine/text/paths';
 
 /** The language server reads at most this many files of a workspace. */
@@ -26,6 +28,20 @@ export class WorkspaceFiles {
   /** The workspace folders, as host paths. */
   roots: string[] = [];
   private ignoreKey = '';
+  /**
+   * Files the workspace does not hold but the CLI reports: over the size bound (of a kind the product
+   * checks, by their head) or not readable. The server shows their one finding as the CLI does.
+   */
+  private readonly unchecked = new Map<string, { finding: Finding; head: string }>();
+
+  /** The finding of a file left unread, and the head it was read from. */
+  uncheckedOf(key: string): { finding: Finding; head: string } | undefined {
+    return this.unchecked.get(key);
+  }
+
+  uncheckedKeys(): string[] {
+    return [...this.unchecked.keys()];
+  }
   private ignoredBy: (key: string) => boolean = () => false;
 
   constructor(
@@ -65,16 +81,19 @@ export class WorkspaceFiles {
   readAll(): number {
     const { files } = collectFiles(this.roots, { maxFiles: MAX_WORKSPACE_FILES });
     const seen = new Set<string>();
+    const before = new Set(this.unchecked.keys());
     for (const file of files) {
       const key = enginePath(file);
       if (this.host.isOpen(key) || this.ignored(key)) continue;
-      const text = this.read(file);
+      const text = this.read(file, key);
+      before.delete(key);
       if (text === undefined) continue;
       this.analyses.setText(key, text, false);
       seen.add(key);
     }
     // deleted unseen, now ignored, its folder removed: it goes
     for (const key of this.analyses.workspace.paths()) if (!seen.has(key) && !this.host.isOpen(key)) this.drop(key);
+    for (const key of before) this.forget(key);
     this.analyses.workspaceEpoch++;
     return files.length;
   }
@@ -82,7 +101,7 @@ export class WorkspaceFiles {
   /** Folders added to or removed from the workspace. */
   changeFolders(added: string[], removed: string[]): void {
     this.roots = [...new Set([...this.roots.filter((r) => !removed.includes(r)), ...added])];
-    for (const r of removed) for (const k of this.analyses.workspace.pathsUnder(enginePath(r))) if (!this.inWorkspace(k)) this.drop(k);
+    for (const r of removed) for (const k of this.pathsUnder(enginePath(r))) if (!this.inWorkspace(k)) this.drop(k);
     for (const r of added) this.readFolder(r);
   }
 
@@ -92,7 +111,7 @@ export class WorkspaceFiles {
     if (this.host.isOpen(key)) return;
     // a file, or a whole folder: everything the workspace holds under it goes
     if (deleted) {
-      for (const k of this.analyses.workspace.pathsUnder(key)) this.drop(k);
+      for (const k of this.pathsUnder(key)) this.drop(k);
       return;
     }
     if (this.ignored(key) || !this.inWorkspace(key) || key.split('/').some((seg) => SKIP_DIRS.has(seg))) return;
@@ -113,10 +132,10 @@ export class WorkspaceFiles {
    * stays in the workspace with findings to show; false when it is gone from it.
    */
   closed(file: string | undefined, key: string): boolean {
-    const text = file && this.inWorkspace(key) && !this.ignored(key) ? this.read(file) : undefined;
+    const text = file && this.inWorkspace(key) && !this.ignored(key) ? this.read(file, key) : undefined;
     if (text === undefined) {
       if (file) this.analyses.remove(key);
-      return false;
+      return this.unchecked.has(key);
     }
     this.analyses.setText(key, text);
     return !!this.analyses.workspace.kindOf(key);
@@ -132,24 +151,52 @@ export class WorkspaceFiles {
 
   /** Reads one file into the workspace and has it checked, if it is one the product checks. */
   private take(file: string, key: string): void {
-    const text = this.read(file);
-    if (text === undefined) return this.drop(key);
+    const wasUnchecked = this.unchecked.has(key);
+    const text = this.read(file, key);
+    if (text === undefined) {
+      const held = this.analyses.workspace.has(key);
+      if (held) this.analyses.remove(key);
+      // left unread now (grown past the bound, made unreadable): its one finding; else whatever it showed goes
+      if (this.unchecked.has(key)) this.host.changed(key);
+      else if ((held || wasUnchecked) && !this.host.isOpen(key)) this.host.cleared(key);
+      return;
+    }
     this.analyses.setText(key, text);
     if (this.analyses.workspace.kindOf(key)) this.host.changed(key);
+    else if (wasUnchecked) this.host.cleared(key);
   }
 
+  /** Forgets a file, read or left unread; its diagnostics are cleared. */
   private drop(key: string): void {
+    if (this.unchecked.has(key)) this.forget(key);
     if (!this.analyses.workspace.has(key)) return;
     this.analyses.remove(key);
     if (!this.host.isOpen(key)) this.host.cleared(key);
+  }
+
+  private forget(key: string): void {
+    this.unchecked.delete(key);
+    if (!this.host.isOpen(key)) this.host.cleared(key);
+  }
+
+  /** What the workspace holds under a path, read or left unread. */
+  private pathsUnder(dir: string): string[] {
+    return [...this.analyses.workspace.pathsUnder(dir), ...this.uncheckedKeys().filter((k) => isWithin(dir, k))];
   }
 
   /**
    * The text the workspace takes from disk, or undefined: unreadable, too large to check, or not a
    * regular file (a FIFO is never opened, so it cannot block the server).
    */
-  private read(file: string): string | undefined {
+  private read(file: string, key: string): string | undefined {
     const r = readForCheck(file);
-    return r.status === 'ok' ? r.text : undefined;
+    if (r.status === 'ok') {
+      this.unchecked.delete(key);
+      return r.text;
+    }
+    if (r.status === 'refused') this.unchecked.set(key, { finding: notReadFinding(r.reason), head: '' });
+    else if (detectKind(key, r.head)) this.unchecked.set(key, { finding: tooLargeFinding(r.size), head: r.head });
+    else this.unchecked.delete(key);
+    return undefined;
   }
 }

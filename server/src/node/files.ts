@@ -9,6 +9,8 @@ import { HEAD_CHARS } from '../engine/languages';
 import { MAX_MANIFEST_BYTES } from '../engine/documents/manifest/parse';
 import { toEnginePath } from '../engine/text/paths';
 import { decodeText, encodeText, TextEncoding } from './text-encoding';
+import { ruleMeta } from '../engine/rules';
+import type { Finding } from '../engine/types';
 
 export type { TextEncoding } from './text-encoding';
 export { encodeText } from './text-encoding';
@@ -153,6 +155,20 @@ export type FileRead =
   | { status: 'too-large'; size: number; head: string }
   /** Not read: why ('permission denied', 'it is a FIFO ...'), from the file system alone (no content, so no secret). */
   | { status: 'refused'; reason: string };
+
+/** The finding of a file or folder the host could not read (the CLI and the language server state it alike). */
+export function notReadFinding(reason: string, folder = false): Finding {
+  return bare('file-unreadable', `this ${folder ? 'folder is not walked' : 'file is not read'}: ${reason}`);
+}
+
+/** The finding of a file over MAX_READ_BYTES on disk: only its head was read, to tell its kind. */
+export function tooLargeFinding(size: number): Finding {
+  return bare('file-too-large', `the file has ${size} bytes; files over ${MAX_READ_BYTES} bytes are not analysed`);
+}
+
+function bare(rule: string, message: string): Finding {
+  return { rule, severity: ruleMeta(rule)!.severity, message, span: { start: 0, end: 0 }, fixes: [] };
+}
 
 /**
  * A file's text for the workspace. stat first (following links): anything but a regular file is
