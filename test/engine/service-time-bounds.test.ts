@@ -39,6 +39,7 @@ test('manifest completion after a 100 KB line without a colon, or a 100 KB word 
     `  ${'a '.repeat(50_000)}`,
     `  ${'a'.repeat(100_000)} b`,
     `  - ${' '.repeat(100_000)}x`,
+    `  a: ${'x'.repeat(100_000)} {`,
   ]));
 
 test('.conf completion after 100 KB of spaces between a key and its value', () =>
@@ -60,4 +61,12 @@ test('20,000 unknown MariaDB options: the first 100 with a suggestion, the rest 
   const unknown = r.findings.filter((f) => f.rule === 'mariadb-unknown-option');
   assert.equal(unknown.length, 101);
   assert.match(unknown[100].message, /^and 19900 more mariadb-unknown-option findings in this file/);
+});
+
+test('a haproxy.cfg whose defaults hold 20,000 statements, inherited by 700 frontends, checks within the bound', () => {
+  const proxy = (i: number) => `frontend f${i}\n    bind 10.0.0.10:${5000 + i}\n`;
+  const text = `defaults\n    mode http\n${'    = x\n'.repeat(20_000)}${Array.from({ length: 700 }, (_, i) => proxy(i)).join('')}`;
+  const [r, ms] = cpu(() => lint('haproxy', 'haproxy.cfg', text));
+  assert.ok(ms < BOUND_MS, `${Math.round(ms)} ms`);
+  assert.ok(!r.findings.some((f) => f.rule === 'check-incomplete'));
 });

@@ -97,8 +97,7 @@ export function completionContext(text: string, offset: number): Context | undef
     }
     if (c === '{' || c === '[') {
       const seg = rest.slice(segStart, i);
-      const km = /([^\s,{[]+)\s*:\s*$/.exec(seg);
-      const key = km ? km[1] : pendingKey;
+      const key = flowKeyBefore(seg) ?? pendingKey;
       stack.push({ kind: c === '{' ? 'map' : 'seq', key, segmentStart: i + 1 });
       if (c === '{' && key) keys.push(key);
       segStart = i + 1;
@@ -254,4 +253,17 @@ export function complete(text: string, offset: number, m: Manifest | undefined):
     for (const name of ['haproxy', 'none']) items.push({ label: name, kind: 'value', insertText: name });
   }
   return res;
+}
+
+/**
+ * The key of `key:` at the end of a flow segment (`{ a: {` gives a), read backwards: the pattern
+ * /([^\s,{[]+)\s*:\s*$/ retried from every character of a long run (1 MB: seconds per request).
+ */
+function flowKeyBefore(seg: string): string | undefined {
+  const t = seg.trimEnd();
+  if (!t.endsWith(':')) return undefined;
+  const k = t.slice(0, -1).trimEnd();
+  let i = k.length;
+  while (i > 0 && !/[\s,{[]/.test(k[i - 1])) i--;
+  return i < k.length ? k.slice(i) : undefined;
 }
