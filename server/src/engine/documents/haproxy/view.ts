@@ -24,6 +24,7 @@ export class HaView {
   private readonly defaultsList: HaSection[];
   private readonly backendsByName = new Map<string, HaSection>();
   private readonly services = new Map<HaSection, ServiceInfo | undefined>();
+  private readonly byKeyword = new Map<HaSection, Map<string, Statement[]>>();
 
   constructor(readonly file: HaFile) {
     this.proxyList = file.sections.filter((s) => s.kind === 'listen' || s.kind === 'frontend' || s.kind === 'backend');
@@ -42,7 +43,19 @@ export class HaView {
   }
 
   statements(s: HaSection, kw: string): Statement[] {
-    return s.statements.filter((st) => keywordOf(st) === kw || st.keyword.text === kw);
+    let byKeyword = this.byKeyword.get(s);
+    if (!byKeyword) {
+      // once per section: rules ask for a dozen keywords, and a filter per question was quadratic in a long section
+      byKeyword = new Map();
+      for (const st of s.statements)
+        for (const k of new Set([keywordOf(st), st.keyword.text])) {
+          const list = byKeyword.get(k);
+          if (list) list.push(st);
+          else byKeyword.set(k, [st]);
+        }
+      this.byKeyword.set(s, byKeyword);
+    }
+    return [...(byKeyword.get(kw) ?? [])];
   }
 
   binds(s: HaSection): { arg: Arg; host?: string; port?: number }[] {
