@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, fileUri } from '../support/lsp-client';
-import { generateWorkspace } from '../../server/src/tools/gen-workspace';
+import { generateWorkspace, rng } from '../../server/src/tools/gen-workspace';
 
 const EDITS = Number(process.env.OSHA_SOAK_EDITS ?? 3000);
 const OPEN = [
@@ -79,17 +79,6 @@ after(async () => {
   await c.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** mulberry32: the soak's choices, from one seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Stats {
   documents: number;

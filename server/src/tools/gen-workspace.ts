@@ -7,8 +7,8 @@
  * Pure: no I/O, same output for the same size.
  */
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32); the soak test draws its edits from it too. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
