@@ -63,7 +63,7 @@ test("Ansible's bool: yes, on, true, 1 in any case, nothing else (not even with 
     true,
     true,
     true,
-    true,
+    false,
     false,
     false,
     false,
