@@ -134,6 +134,24 @@ export function hostsOf(inv: IniInventory, name: string): InventoryHost[] {
   return [...out.values()];
 }
 
+/** Several inventories (`-i a -i b`) as ansible sees them: one set of groups, each group's hosts, children and variables added up. */
+export function mergeInventories(invs: IniInventory[]): IniInventory {
+  if (invs.length === 1) return invs[0];
+  const out: IniInventory = { groups: new Map(), problems: invs.flatMap((i) => i.problems) };
+  for (const inv of invs)
+    for (const g of inv.groups.values()) {
+      const m = out.groups.get(g.name);
+      if (!m) out.groups.set(g.name, { ...g, hosts: [...g.hosts], children: [...g.children], vars: new Map(g.vars) });
+      else {
+        m.headers = [...m.headers, ...g.headers];
+        m.hosts.push(...g.hosts);
+        m.children.push(...g.children);
+        for (const [k, v] of g.vars) m.vars.set(k, v);
+      }
+    }
+  return out;
+}
+
 /** Words of a line, as shlex splits them (quotes kept together), up to a `#` that starts a word. */
 function splitWords(body: string, at: number): Located[] {
   const out: Located[] = [];

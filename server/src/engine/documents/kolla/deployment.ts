@@ -1,0 +1,44 @@
+/**
+ * A kolla-ansible deployment as its files describe it: the inventories' groups and the variables of
+ * globals.yml over kolla's defaults for the release (openstack_release, else the newest known).
+ * What each HA fact is, and where the user wrote it (or that it is kolla's default): the model the
+ * topology rules will read.
+ */
+import { hostsOf, IniInventory, InventoryHost, mergeInventories } from '../ansible/ini-inventory';
+import { evaluate, Known, Value } from '../ansible/values';
+import { GlobalVar, KollaGlobals, mergeGlobals } from './globals';
+import { KOLLA_DEFAULTS, KOLLA_RELEASES, KollaRelease, NEWEST_KOLLA_RELEASE } from '../../knowledge/kolla/defaults';
+
+export interface KollaDeployment {
+  release: KollaRelease;
+  /** The user's setting of a variable, if any (its file and places). */
+  setting(name: string): GlobalVar | undefined;
+  /** A variable's value: the user's, else kolla's default, references resolved; unknown when it cannot be known. */
+  value(name: string): Value;
+  /** The hosts of an inventory group, through :children, over every inventory (-i may be given several times). */
+  hosts(group: string): InventoryHost[];
+}
+
+export function kollaDeployment(inventories: IniInventory[], globals: KollaGlobals[]): KollaDeployment {
+  const vars = mergeGlobals(globals);
+  const inventory = mergeInventories(inventories);
+  const release = releaseOf(vars.get('openstack_release')?.raw);
+  const defaults = KOLLA_DEFAULTS[release];
+  const lookup = (name: string): Known | null | undefined => {
+    const user = vars.get(name);
+    if (user) return user.raw;
+    return name in defaults ? defaults[name] : undefined;
+  };
+  return {
+    release,
+    setting: (name) => vars.get(name),
+    value: (name) => evaluate(lookup(name), lookup),
+    hosts: (group) => hostsOf(inventory, group),
+  };
+}
+
+/** `openstack_release: "2025.2"` names the release; master and anything newer or unknown is the newest kolla we know. */
+function releaseOf(raw: Known | null | undefined): KollaRelease {
+  const s = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
+  return (KOLLA_RELEASES as readonly string[]).includes(s) ? (s as KollaRelease) : NEWEST_KOLLA_RELEASE;
+}
