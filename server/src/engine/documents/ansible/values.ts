@@ -47,7 +47,7 @@ export function asBool(v: Known): boolean {
 
 /** `name`, `name | default(literal)`, `name | default(literal, true)`, each optionally `| bool`. */
 function expression(expr: string, lookup: Lookup, depth: number): Value {
-  const parts = splitFilters(expr);
+  const parts = splitTop(expr, '|');
   if (!parts) return UNKNOWN;
   const [head, ...filters] = parts;
   let value: Value;
@@ -65,7 +65,7 @@ function expression(expr: string, lookup: Lookup, depth: number): Value {
   for (const f of filters) {
     const d = /^(?:default|d)\((.*)\)$/s.exec(f);
     if (d) {
-      const args = splitArgs(d[1]);
+      const args = d[1].trim() ? splitTop(d[1], ',') : [];
       if (!args || !args.length || args.length > 2) return UNKNOWN;
       const lit = literal(args[0]);
       const fallback: Value =
@@ -97,49 +97,26 @@ function literal(s: string): Known | undefined {
   return undefined;
 }
 
-/** `a | f(x) | g` into its parts, `|` inside quotes or parentheses kept; undefined when quotes do not close. */
-function splitFilters(expr: string): string[] | undefined {
+/**
+ * `s` split at `sep` outside quotes and parentheses (`a | f(x, '|') | g`, the arguments of a call),
+ * each part trimmed; undefined when a quote or a parenthesis does not close, or a part is empty.
+ */
+function splitTop(s: string, sep: '|' | ','): string[] | undefined {
   const out: string[] = [];
   let depth = 0,
     quote = '',
     start = 0;
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(expr.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  if (quote || depth !== 0) return undefined;
-  out.push(expr.slice(start).trim());
-  return out.every((p) => p.length) ? out : undefined;
-}
-
-/** The arguments of a call, split at top-level commas. */
-function splitArgs(s: string): string[] | undefined {
-  const out: string[] = [];
-  let quote = '',
-    start = 0,
-    depth = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i <= s.length; i++) {
     const c = s[i];
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === ',' && depth === 0) {
+    else if ((c === sep && depth === 0) || i === s.length) {
       out.push(s.slice(start, i).trim());
       start = i + 1;
     }
   }
-  if (quote) return undefined;
-  const last = s.slice(start).trim();
-  if (last) out.push(last);
-  return out;
+  return quote || depth !== 0 || out.some((p) => !p.length) ? undefined : out;
 }
