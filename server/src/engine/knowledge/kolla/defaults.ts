@@ -5,13 +5,15 @@
  * `ansible/group_vars/all/*.yml` (stable/2025.2, master), `roles/loadbalancer/defaults`,
  * `roles/rabbitmq/defaults`; see ../shared/notes/deploy-formats.md.
  */
-import type { Known } from '../../documents/ansible/values';
 
 export const KOLLA_RELEASES = ['2025.1', '2025.2', '2026.1'] as const;
 export type KollaRelease = (typeof KOLLA_RELEASES)[number];
 export const NEWEST_KOLLA_RELEASE: KollaRelease = '2026.1';
 
-const COMMON: Record<string, Known> = {
+/** A default as YAML writes it: knowledge stands below the readers, so this is the plain value, not their Value. */
+type Default = string | number | boolean;
+
+const COMMON: Record<string, Default> = {
   kolla_internal_vip_address: "{{ kolla_internal_address | default('') }}",
   kolla_external_vip_address: '{{ kolla_internal_vip_address }}',
   network_interface: 'eth0',
@@ -28,7 +30,7 @@ const COMMON: Record<string, Known> = {
   kolla_internal_fqdn: '{{ kolla_internal_vip_address }}',
 };
 
-export const KOLLA_DEFAULTS: Record<KollaRelease, Record<string, Known>> = {
+export const KOLLA_DEFAULTS: Record<KollaRelease, Record<string, Default>> = {
   '2025.1': {
     ...COMMON,
     enable_haproxy: 'yes',
