@@ -12,6 +12,7 @@ import {
   PACEMAKER_SOURCE,
   PROPERTY_NAMES,
   REMOVED_INFRASTRUCTURE,
+  valuesInWords,
 } from '../knowledge/pacemaker/catalogue';
 import { closest } from '../text/suggest';
 import { Fix } from '../types';
@@ -105,16 +106,7 @@ export const rule = defineRule({
                     ? !/^\d+%?$/.test(v)
                     : false;
         if (!bad) continue;
-        const expect =
-          known.t === 'select'
-            ? `one of ${known.v!.join(', ')}`
-            : known.t === 'boolean'
-              ? 'true or false'
-              : known.t === 'integer'
-                ? 'a whole number'
-                : known.t === 'time'
-                  ? 'an interval (30s, 5min, 1h)'
-                  : 'a percentage';
+        const expect = valuesInWords(known);
         const near = known.t === 'select' ? closest(v, known.v!, 1)[0] : undefined;
         ctx.report({
           span: p.span,

@@ -6,7 +6,7 @@ import { Finding } from '../types';
 import { DocLink, HoverResult, topicMarkdown, withFindings } from './hover';
 import { SymbolNode } from './navigation';
 import { CompletionItem, CompletionResult } from './completion';
-import { ClusterProperty, clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES } from '../knowledge/pacemaker/catalogue';
+import { ClusterProperty, clusterProperty, PACEMAKER_SOURCE, PROPERTY_NAMES, valuesInWords } from '../knowledge/pacemaker/catalogue';
 
 const PROPERTY_TOPIC: Record<string, string> = {
   'stonith-enabled': 'fencing-stonith',
@@ -65,18 +65,7 @@ export function pmHover(m: PmModel, findings: Finding[], offset: number, docLink
 
 /** What Pacemaker's metadata says of a cluster property: its type, values and default. */
 function describeProperty(p: ClusterProperty): string {
-  const kind =
-    p.t === 'select'
-      ? `one of ${p.v!.map((v) => `\`${v}\``).join(', ')}`
-      : p.t === 'boolean'
-        ? 'true or false'
-        : p.t === 'integer'
-          ? 'a whole number'
-          : p.t === 'time'
-            ? 'an interval (30s, 5min, 1h)'
-            : p.t === 'percentage'
-              ? 'a percentage'
-              : 'a text';
+  const kind = valuesInWords(p, (v) => `\`${v}\``);
   return `${PACEMAKER_SOURCE} cluster property: ${kind}${p.d !== undefined ? `; default \`${p.d}\`` : ''}.`;
 }
 

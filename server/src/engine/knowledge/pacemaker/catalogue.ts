@@ -8,6 +8,24 @@ export interface ClusterProperty {
   v?: string[];
 }
 
+/** The values a cluster property takes, in words; `quote` wraps each choice (backticks in a hover). */
+export function valuesInWords(p: ClusterProperty, quote: (v: string) => string = (v) => v): string {
+  switch (p.t) {
+    case 'select':
+      return `one of ${p.v!.map(quote).join(', ')}`;
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+      return 'a whole number';
+    case 'time':
+      return 'an interval (30s, 5min, 1h)';
+    case 'percentage':
+      return 'a percentage';
+    default:
+      return 'a text';
+  }
+}
+
 const PROPERTIES = new Map<string, ClusterProperty>(Object.entries(CATALOGUE.properties as Record<string, ClusterProperty>));
 /**
  * Properties the metadata of this Pacemaker does not list but a CIB may rightly hold: the ones the
