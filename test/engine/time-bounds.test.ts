@@ -40,6 +40,16 @@ const V = (kind: DocumentKind, path: string, head: string, tail: string, key: (n
 /** Each kind, and each syntax a kind reads (pacemaker: CIB, crm, pcs; firewall: four). */
 const VARIANTS: Variant[] = [
   V('manifest', 'd.ha.yaml', 'apiVersion: openstack-ha/v1\nkind: Deployment\n', '', (n) => `${n}: 1`, 'kind: Deployment', ': : [ {'),
+  V('kolla', 'globals.yml', 'kolla_internal_vip_address: "10.0.0.250"\n', '', (n) => `${n}: 1`, 'enable_haproxy: "yes"', ': : [ {'),
+  V(
+    'kolla',
+    'multinode',
+    '[control]\ncontrol[01:03]\n[loadbalancer:children]\ncontrol\n[control]\n',
+    '',
+    (n) => `${n} api_interface=eth0`,
+    '[mariadb:children]',
+    '[[',
+  ),
   V('oslo-conf', 'nova.conf', '[DEFAULT]\n', '', (n) => `${n} = 1`, 'debug = true', 'this is not an option'),
   V(
     'haproxy',

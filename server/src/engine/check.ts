@@ -16,6 +16,8 @@ import type { KaFile } from './documents/keepalived/parse';
 import type { PmModel } from './documents/pacemaker/model';
 import type { HaView } from './documents/haproxy/view';
 import type { FwModel } from './documents/firewall/model';
+import type { DeployPart } from './model/deploy';
+import type { KollaDeployment } from './documents/kolla/deployment';
 import { effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { visibleFinding } from './text/invisible';
 import type { Report, RuleMeta } from './rules/report';
@@ -41,6 +43,8 @@ export interface LintResult {
   pacemaker?: PmModel;
   /** For a host firewall: whether it is closed, and what it opens. */
   firewall?: FwModel;
+  /** For a kolla-ansible file: what it holds, and the deployment it was checked in. */
+  kolla?: { part: DeployPart; deployment: KollaDeployment };
   lines: LineIndex;
 }
 

@@ -6,6 +6,14 @@
  * decides in the end (languages/index.ts); a glob only says where a file of the kind may be.
  */
 export const KIND_GLOBS = {
+  kolla: [
+    '**/globals.{yml,yaml}',
+    '**/globals.d/*.{yml,yaml}',
+    '**/{multinode,all-in-one}',
+    '**/inventory/*',
+    '**/inventories/**/*',
+    '**/*.inventory',
+  ],
   manifest: ['**/*.{yaml,yml}'],
   'oslo-conf': ['**/*.{conf,ini}'],
   haproxy: ['**/*.cfg'],

@@ -25,6 +25,7 @@ import { pacemaker } from './pacemaker';
 import { firewall } from './firewall';
 import { clustercheck } from './clustercheck';
 import { haproxy } from './haproxy';
+import { kolla } from './kolla';
 
 export type { FactSource, Language, LanguageService } from './language';
 
@@ -42,6 +43,8 @@ function everyKind<L extends Language>(
 }
 
 export const LANGUAGES: readonly Language[] = everyKind([
+  // before the manifest and oslo.config: globals.yml is YAML, an inventory may end in .ini
+  kolla,
   manifest,
   osloConf,
   corosync,

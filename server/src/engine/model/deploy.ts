@@ -6,6 +6,17 @@
  * manifest's topology rules check, their findings taken back to these places.
  */
 import type { Span } from '../types';
+import type { KollaGlobals } from '../documents/kolla/globals';
+import type { IniInventory } from '../documents/ansible/ini-inventory';
+
+/**
+ * One file of a deployment tool's deployment, read once (its peer facts): the text is kept so that
+ * a change is seen (the parsed maps do not compare). `anchor`: the file that names the deployment
+ * (globals.yml, openstack_user_config.yml); files of the same tool elsewhere join a lone anchor.
+ */
+export type DeployPart =
+  | { tool: 'kolla'; role: 'globals'; anchor: true; text: string; globals: KollaGlobals }
+  | { tool: 'kolla'; role: 'inventory'; anchor: false; text: string; inventory: IniInventory };
 
 /** Where the user wrote a fact: a file of the deployment (its workspace path) and the range in it. */
 export interface Place {

@@ -10,6 +10,7 @@ import type { KaRuleContext } from './keepalived/rule';
 import type { CnfRuleContext } from './galera/rule';
 import type { PmRuleContext } from './pacemaker/rule';
 import type { FwRuleContext } from './firewall/rule';
+import type { KollaRuleContext } from './kolla/rule';
 
 export { REAL_TOOLS } from '../types';
 export type { RealTool, ToolVerdict } from '../types';
@@ -35,6 +36,7 @@ export interface RuleContexts {
   galera: CnfRuleContext;
   pacemaker: PmRuleContext;
   firewall: FwRuleContext;
+  kolla: KollaRuleContext;
 }
 
 /** The kinds of file a rule can check. */

@@ -59,6 +59,8 @@ export class Workspace {
   private readonly topologies = new Map<string, Topology | null>();
   /** Peers grouped by deployment; rebuilt after a change. */
   private peerGroups: Map<string, Entry[]> | undefined;
+  /** Deployment-tool folders that join their tool's one anchor (joined()); rebuilt with the groups. */
+  private joins: Map<string, string> | undefined;
 
   /**
    * Adds or replaces a file's text. Returns true when what other files are checked against changed
@@ -85,11 +87,11 @@ export class Workspace {
       set.add(path);
       this.manifestCount++;
       this.topologies.delete(path);
-      this.peerGroups = undefined;
+      this.peerGroups = this.joins = undefined;
       return true;
     }
     const changed = JSON.stringify(before?.peer) !== JSON.stringify(peer);
-    if (changed) this.peerGroups = undefined;
+    if (changed) this.peerGroups = this.joins = undefined;
     return changed || before?.kind === 'manifest';
   }
 
@@ -103,7 +105,7 @@ export class Workspace {
       return true;
     }
     if (e.peer) {
-      this.peerGroups = undefined;
+      this.peerGroups = this.joins = undefined;
       return true;
     }
     return false;
@@ -199,7 +201,7 @@ export class Workspace {
     if (set?.delete(path)) this.manifestCount--;
     if (set && !set.size) this.manifestsByDir.delete(dirname(path));
     this.topologies.delete(path);
-    this.peerGroups = undefined;
+    this.peerGroups = this.joins = undefined;
   }
 
   private topologyOf(path: string): Topology | undefined {
@@ -241,10 +243,43 @@ export class Workspace {
     return {};
   }
 
-  /** The deployment a file belongs to: its manifest's folder, else the folder holding its node's tree. */
+  /**
+   * The deployment a file belongs to: the one its tool names (kolla's folder of globals.yml), else
+   * its manifest's folder, else the folder holding its node's tree.
+   */
   private deploymentOf(path: string, found: { manifest?: string; ambiguous?: string[] }): string {
+    const own = this.files.get(path)?.peer?.deployment;
+    if (own !== undefined) return this.joined().get(own) ?? own;
     const m = found.manifest ?? found.ambiguous?.[0];
     return m ? dirname(m) : dirname(this.files.get(path)?.node ?? nodeRoot(path));
+  }
+
+  /**
+   * A deployment tool's files away from its anchor (kolla's inventory in ansible/inventory/, its
+   * globals.yml in etc/kolla/) join the anchor when the workspace holds one deployment of that tool.
+   */
+  private joined(): Map<string, string> {
+    if (!this.joins) {
+      this.joins = new Map();
+      const anchors = new Map<string, Set<string>>();
+      const loose = new Map<string, Set<string>>();
+      for (const e of this.files.values()) {
+        const d = e.peer?.deploy;
+        const key = e.peer?.deployment;
+        if (!d || key === undefined) continue;
+        const to = d.anchor ? anchors : loose;
+        let set = to.get(d.tool);
+        if (!set) to.set(d.tool, (set = new Set()));
+        set.add(key);
+      }
+      for (const [tool, keys] of loose) {
+        const a = anchors.get(tool);
+        if (a?.size !== 1) continue;
+        const [anchor] = a;
+        for (const k of keys) if (!a.has(k)) this.joins.set(k, anchor);
+      }
+    }
+    return this.joins;
   }
 
   private groups(): Map<string, Entry[]> {
@@ -303,5 +338,11 @@ class PeerView implements PeerConf {
   }
   get endpoints() {
     return this.base.endpoints;
+  }
+  get deploy() {
+    return this.base.deploy;
+  }
+  get deployment() {
+    return this.base.deployment;
   }
 }

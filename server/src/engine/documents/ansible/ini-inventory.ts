@@ -12,6 +12,8 @@ import { forEachLine } from '../../text/lines';
 export interface Located {
   text: string;
   span: Span;
+  /** The inventory file it is written in, once tagInventory has named it (several -i files). */
+  file?: string;
 }
 
 export interface InventoryHost {
@@ -19,6 +21,8 @@ export interface InventoryHost {
   name: string;
   /** Where it is written: the whole pattern when it came from a range. */
   span: Span;
+  /** The inventory file it is written in, once tagInventory has named it. */
+  file?: string;
   /** Its inline variables (`api_interface=bond0`), in the order written. */
   vars: Map<string, Located>;
 }
@@ -26,7 +30,7 @@ export interface InventoryHost {
 export interface InventoryGroup {
   name: string;
   /** Its headers, each `[name]`, `[name:children]` or `[name:vars]`: none for a group only named as a child. */
-  headers: Span[];
+  headers: (Span & { file?: string })[];
   hosts: InventoryHost[];
   children: Located[];
   vars: Map<string, Located>;
@@ -115,6 +119,20 @@ export function parseIniInventory(text: string): IniInventory {
     }
     for (const name of names) current.hosts.push({ name, span: pattern.span, vars });
   });
+  return inv;
+}
+
+/** Names the file every place of an inventory is in, so that a merged inventory still says where each thing is written. */
+export function tagInventory(inv: IniInventory, file: string): IniInventory {
+  for (const g of inv.groups.values()) {
+    for (const h of g.headers) h.file = file;
+    for (const h of g.hosts) {
+      h.file = file;
+      for (const v of h.vars.values()) v.file = file;
+    }
+    for (const c of g.children) c.file = file;
+    for (const v of g.vars.values()) v.file = file;
+  }
   return inv;
 }
 

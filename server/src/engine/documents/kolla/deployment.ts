@@ -5,7 +5,7 @@
  * topology rules will read.
  */
 import { hostsOf, IniInventory, InventoryHost, mergeInventories } from '../ansible/ini-inventory';
-import { evaluate, Known, Value } from '../ansible/values';
+import { asBool, evaluate, Known, Value } from '../ansible/values';
 import { GlobalVar, KollaGlobals, mergeGlobals } from './globals';
 import { KOLLA_DEFAULTS, KOLLA_RELEASES, KollaRelease, NEWEST_KOLLA_RELEASE } from '../../knowledge/kolla/defaults';
 
@@ -15,8 +15,14 @@ export interface KollaDeployment {
   setting(name: string): GlobalVar | undefined;
   /** A variable's value: the user's, else kolla's default, references resolved; unknown when it cannot be known. */
   value(name: string): Value;
+  /** A variable as a boolean, as Ansible's `| bool` reads it; undefined when it cannot be known. */
+  flag(name: string): boolean | undefined;
   /** The hosts of an inventory group, through :children, over every inventory (-i may be given several times). */
   hosts(group: string): InventoryHost[];
+  /** The inventories merged, as ansible sees several -i. */
+  inventory: IniInventory;
+  /** The variables files, globals.yml first, then globals.d in name order. */
+  globals: readonly KollaGlobals[];
 }
 
 export function kollaDeployment(inventories: IniInventory[], globals: KollaGlobals[]): KollaDeployment {
@@ -33,7 +39,13 @@ export function kollaDeployment(inventories: IniInventory[], globals: KollaGloba
     release,
     setting: (name) => vars.get(name),
     value: (name) => evaluate(lookup(name), lookup),
+    flag(name) {
+      const v = evaluate(lookup(name), lookup);
+      return v.known ? asBool(v.value) : undefined;
+    },
     hosts: (group) => hostsOf(inventory, group),
+    inventory,
+    globals,
   };
 }
 

@@ -19,13 +19,15 @@ export interface GlobalVar {
 
 export interface KollaGlobals {
   file: string;
+  /** The file's text, for the fixes a check writes into it. */
+  text: string;
   vars: Map<string, GlobalVar>;
   /** YAML errors, as parse-error findings of the file. */
   problems: Finding[];
 }
 
 export function parseGlobals(text: string, file: string): KollaGlobals {
-  const out: KollaGlobals = { file, vars: new Map(), problems: [] };
+  const out: KollaGlobals = { file, text, vars: new Map(), problems: [] };
   const parsed = parseManifestText(text);
   out.problems.push(...parsed.findings.filter((f) => f.rule === 'parse-error'));
   const root = parsed.doc?.contents;

@@ -1,0 +1,41 @@
+/**
+ * Which files are kolla-ansible's: globals.yml and globals.d/*.yml by name (when they hold kolla's
+ * variables, or only comments, as kolla's own example mostly does), and an INI inventory by its
+ * groups (kolla's `[control]` with `:children` groups). Also the folder a kolla file belongs to,
+ * so that the files of one deployment are read together.
+ */
+import { basename, dirname } from '../../text/paths';
+
+const GLOBALS_NAME = /^globals\.ya?ml$/i;
+const KOLLA_KEY =
+  /^#?[ \t]*(workaround_ansible_issue_8743|kolla_|enable_|openstack_release|network_interface|api_interface|keepalived_|neutron_|om_|rabbitmq_|haproxy_|docker_|nova_|octavia_)/m;
+const INI_EXT = /(^[^.]+$|\.ini$|\.inventory$)/i;
+const CONTROL = /^\[control(:children)?\][ \t]*$/m;
+const CHILDREN = /^\[[\w.-]+:children\][ \t]*$/m;
+
+export function isGlobalsPath(path: string): boolean {
+  return GLOBALS_NAME.test(basename(path)) || (/\.ya?ml$/i.test(path) && basename(dirname(path)) === 'globals.d');
+}
+
+/** globals.yml or globals.d/*.yml holding kolla's variables, or nothing but comments yet. */
+export function isKollaGlobals(path: string, head: string): boolean {
+  if (!isGlobalsPath(path)) return false;
+  if (KOLLA_KEY.test(head)) return true;
+  return !/^[^#\s-]/m.test(head.replace(/^---.*$/m, ''));
+}
+
+/** An INI inventory of kolla's shape: a `[control]` group and `:children` groups, in a file without a config extension. */
+export function isKollaIniInventory(path: string, head: string): boolean {
+  return INI_EXT.test(basename(path)) && CONTROL.test(head) && CHILDREN.test(head);
+}
+
+/**
+ * The folder of the deployment a kolla file belongs to: globals.yml's folder (globals.d's parent),
+ * an inventory's folder, or the folder above `inventory/`.
+ */
+export function kollaRoot(path: string): string {
+  const dir = dirname(path);
+  const name = basename(dir);
+  if (name === 'globals.d' || name === 'inventory' || name === 'inventories') return dirname(dir);
+  return dir;
+}

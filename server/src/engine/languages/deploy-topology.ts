@@ -1,0 +1,56 @@
+/**
+ * The manifest's topology rules over a deployment tool's deployment: its model written as a manifest
+ * (documents/deploy/to-manifest.ts), the rules run on that, and each finding taken back to the
+ * place in the user's files that gave the fact; a file keeps the findings placed in it. Only the
+ * rules about the topology run: the written manifest's own schema is ours, not the user's.
+ */
+import type { Finding, Related } from '../types';
+import type { LintConfig } from '../config';
+import type { DeployModel } from '../model/deploy';
+import { placeOf, toManifest } from '../documents/deploy/to-manifest';
+import { parseManifestText } from '../documents/manifest/parse';
+import { buildManifest } from '../documents/manifest/model';
+import { rulesFor } from '../rules';
+import { runRules } from '../check';
+
+/** The manifest rules that speak of the topology a deployment tool's files give (sizes, quorum, addresses, VIPs, failure domains). */
+export const TOPOLOGY_RULES = [
+  'cluster-even-node-count',
+  'cluster-min-three-nodes',
+  'address-conflict',
+  'lb-single-point-of-failure',
+  'failure-domain-concentration',
+] as const;
+
+const RULES = rulesFor('manifest').filter((r) => (TOPOLOGY_RULES as readonly string[]).includes(r.meta.id));
+
+/**
+ * The topology findings of the deployment that fall in `path`. A deployment of one host (kolla's
+ * all-in-one) is not checked for HA: it does not try to be highly available.
+ */
+export function topologyFindings(model: DeployModel, path: string, config: LintConfig): Finding[] {
+  if (model.nodes.length < 2) return [];
+  const written = toManifest(model);
+  const parsed = parseManifestText(written.text);
+  if (!parsed.doc || !parsed.ok) return [];
+  const m = buildManifest(parsed.doc, config.environment ?? 'production');
+  const raw: Finding[] = [];
+  runRules(RULES, config, raw, (report) => ({ manifest: m, text: written.text, environment: m.environment, report }));
+  const out: Finding[] = [];
+  for (const f of raw) {
+    if (f.rule === 'internal-error' || f.rule === 'check-incomplete') {
+      out.push(f);
+      continue;
+    }
+    const place = placeOf(written, f.span);
+    if (place?.file !== path) continue;
+    const related: Related[] = [];
+    for (const r of f.related ?? []) {
+      const p = placeOf(written, r.span);
+      if (p) related.push({ file: p.file, span: p.span, message: r.message });
+    }
+    // a finding's fixes edit the written manifest, not the user's file
+    out.push({ ...f, span: place.span, fixes: [], ...(related.length ? { related } : { related: undefined }) });
+  }
+  return out.map(({ related, ...f }) => (related ? { ...f, related } : f));
+}
