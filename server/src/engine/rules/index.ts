@@ -113,6 +113,10 @@ import { rule as pacemakerRecheckInterval } from './pacemaker-recheck-interval';
 import { rule as pacemakerUnknownProperty } from './pacemaker-unknown-property';
 import { rule as pacemakerVipServiceAddress } from './pacemaker-vip-service-address';
 import { rule as galeraFirewallPorts } from './galera-firewall-ports';
+import { rule as kollaKeepalivedRouterId } from './kolla-keepalived-router-id';
+import { rule as kollaLoadbalancerGroup } from './kolla-loadbalancer-group';
+import { rule as kollaComputeInControlPlane } from './kolla-compute-in-control-plane';
+import { rule as kollaRemovedVariable } from './kolla-removed-variable';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
@@ -214,6 +218,10 @@ export const RULES: readonly DefinedRule[] = [
   pacemakerUnknownProperty,
   pacemakerVipServiceAddress,
   galeraFirewallPorts,
+  kollaLoadbalancerGroup,
+  kollaKeepalivedRouterId,
+  kollaComputeInControlPlane,
+  kollaRemovedVariable,
 ];
 
 /** Two rules claiming one id is a mistake, caught here at load. */
