@@ -110,6 +110,7 @@ test('as ansible reads it: top-level groups without all, one name for a section,
     '    n1: {ansible_host: 10.0.0.1}',
     'loadbalancer:',
     '  children: network',
+    '  vars: only_a_name',
     'ungrouped:',
     'galera:',
     '  children:',
@@ -123,6 +124,10 @@ test('as ansible reads it: top-level groups without all, one name for a section,
   assert.deepEqual(inv.problems, []);
   assert.deepEqual(names(inv, 'control'), ['c1', 'c2']);
   assert.deepEqual(names(inv, 'loadbalancer'), ['c1', 'n1']);
+  assert.deepEqual(
+    [...inv.groups.get('loadbalancer')!.vars].map(([k, v]) => [k, v.text, at(text, v.span)]),
+    [['only_a_name', '', 'only_a_name']],
+  );
   assert.equal(hostsOf(inv, 'loadbalancer')[1].vars.get('ansible_host')!.text, '10.0.0.1');
   // c1 under control and under network: one InventoryHost per place written, as the INI reader keeps them
   const c1 = [...inv.groups.values()].flatMap((g) => g.hosts).filter((h) => h.name === 'c1');
@@ -266,6 +271,8 @@ test('aliases: a shared host-variable mapping is read where it is used', () => {
 test('isYamlInventory: YAML inventories, and not globals.yml, openstack_user_config.yml, Kubernetes or openstack-ha manifests', () => {
   assert.equal(isYamlInventory(YAML_TEXT), true);
   assert.equal(isYamlInventory('all:\n  children:\n    control:\n'), true);
+  assert.equal(isYamlInventory('all: {children: {control: {hosts: {c1: }}}}\n'), true);
+  assert.equal(isYamlInventory('all: {enable_haproxy: yes}\n'), false);
   assert.equal(isYamlInventory('control:\n  hosts:\n    c1:\nnetwork:\n  hosts: n1\n'), true);
   assert.equal(isYamlInventory('%YAML 1.2\n---\n# inventory\n"all":\n  vars:\n    x: 1\n'), true);
   // kolla globals.yml: top-level settings

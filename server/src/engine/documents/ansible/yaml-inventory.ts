@@ -96,7 +96,7 @@ export function parseYamlInventory(text: string): IniInventory {
         if (isScalar(raw) && typeof raw.value === 'string') {
           if (key === 'hosts') addHosts(g, raw, null);
           else if (key === 'children') addChild(g, raw);
-          else problem(`"vars" for the group '${clip(name)}' is a mapping of variables; '${clip(raw.value)}' sets none`, raw);
+          else g.vars.set(raw.value, { text: '', span: spanOf(raw, text.length) }); // ansible sets it to None
           continue;
         }
         if (!isMap(raw)) {
@@ -204,7 +204,9 @@ export function isYamlInventory(head: string): boolean {
       const key = unquote(m[1]);
       const rest = (m[2] ?? '').replace(/\s+#.*$/, '').trim();
       if (/^(apiVersion|kind|plugin)$/.test(key)) return false;
-      if (rest && rest !== '~' && rest !== 'null' && rest !== '{}') return false; // a scalar setting: globals.yml
+      if (/^\{\s*["']?(hosts|children|vars)["']?\s*:/.test(rest))
+        sections++; // a group written in flow style
+      else if (rest && rest !== '~' && rest !== 'null' && rest !== '{}') return false; // a scalar setting: globals.yml
       groups++;
       inGroup = true;
       childIndent = -1;
