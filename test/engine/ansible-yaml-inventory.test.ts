@@ -221,6 +221,7 @@ test('loops through children: the child that closes one is a problem at its key 
 
 test('not an inventory, broken YAML, empty, a plugin configuration: problems, never a throw', () => {
   assert.deepEqual(problems(''), [['', 'an empty YAML inventory: ansible refuses it (Parsed empty YAML file)']]);
+  assert.deepEqual(problems('{}\n'), [['', 'an empty YAML inventory: ansible refuses it (Parsed empty YAML file)']]);
   assert.deepEqual(problems('# only a comment\n'), [['', 'an empty YAML inventory: ansible refuses it (Parsed empty YAML file)']]);
   assert.deepEqual(problems('- hosts: all\n'), [
     ['- hosts: all\n', 'a YAML inventory is a mapping of groups (all:, control:, ...); ansible refuses a list here'],

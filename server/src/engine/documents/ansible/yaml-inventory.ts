@@ -25,7 +25,8 @@ export function parseYamlInventory(text: string): IniInventory {
   if (!parsed.ok) return inv;
   const doc = parsed.doc;
   const root = doc ? resolve(doc, doc.contents) : null;
-  if (!doc || root === null || (isScalar(root) && root.value === null)) {
+  // `if not data`: nothing, null and {} alike
+  if (!doc || root === null || (isScalar(root) && root.value === null) || (isMap(root) && root.items.length === 0)) {
     inv.problems.push({ message: 'an empty YAML inventory: ansible refuses it (Parsed empty YAML file)', span: { start: 0, end: 0 } });
     return inv;
   }
