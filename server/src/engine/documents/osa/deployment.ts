@@ -65,6 +65,10 @@ const ROLES: Record<string, string[]> = {
   haproxy: ['loadbalancer'],
   compute: ['compute'],
   network: ['network'],
+  // OVN's gateway chassis (neutron_ovn_gateway) are the network nodes of an OVN cloud
+  network_gateway: ['network'],
+  // neutron-server
+  network_infra: ['controller'],
   storage: ['storage'],
   infra: ['controller'],
   identity: ['controller'],
@@ -164,7 +168,12 @@ function toModel(name: string, release: OsaRelease, groups: Map<string, OsaGroup
   if (lb.length) {
     const keepalived = d.value('haproxy_use_keepalived');
     const on = keepalived.known ? asBool(keepalived.value) : lb.length > 1;
-    clusters.push({ name: 'loadbalancer', manager: on ? 'keepalived' : 'none', members: names(lb), place: groupPlace(d.group('load_balancer')) });
+    clusters.push({
+      name: 'loadbalancer',
+      manager: on ? 'keepalived' : 'none',
+      members: names(lb),
+      place: groupPlace(d.group('load_balancer')),
+    });
   }
 
   const internal = vipOf('internal', d, lb.length > 0);
