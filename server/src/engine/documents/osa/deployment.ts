@@ -215,7 +215,13 @@ function vipOf(side: 'internal' | 'external', d: Reader, moved: boolean): Deploy
 
 function union(lists: OsaHost[][]): OsaHost[] {
   const out: OsaHost[] = [];
-  for (const l of lists) for (const h of l) if (!out.some((x) => x.name === h.name)) out.push(h);
+  const seen = new Set<string>();
+  for (const l of lists)
+    for (const h of l)
+      if (!seen.has(h.name)) {
+        seen.add(h.name);
+        out.push(h);
+      }
   return out;
 }
 

@@ -140,10 +140,14 @@ function isMainFile(file: string): boolean {
 
 /** A host written again: its later `ip` wins, what it does not restate stays. */
 function mergeHosts(into: OsaHost[], more: OsaHost[]): void {
+  const at = new Map<string, number>();
+  into.forEach((h, i) => at.set(h.name, i));
   for (const h of more) {
-    const i = into.findIndex((x) => x.name === h.name);
-    if (i < 0) into.push({ ...h });
-    else if (h.ip !== undefined) into[i] = { ...into[i], ip: h.ip, ipSpan: h.ipSpan, file: h.file };
+    const i = at.get(h.name);
+    if (i === undefined) {
+      at.set(h.name, into.length);
+      into.push({ ...h });
+    } else if (h.ip !== undefined) into[i] = { ...into[i], ip: h.ip, ipSpan: h.ipSpan, file: h.file };
   }
 }
 
@@ -204,7 +208,8 @@ function readHosts(doc: Document, value: unknown, file: string): OsaHost[] {
         }
       }
     }
-    mergeHosts(hosts, [host]);
+    // entries() gives each name once
+    hosts.push(host);
   }
   return hosts;
 }
