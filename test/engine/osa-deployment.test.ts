@@ -236,6 +236,24 @@ test("OpenStack-Ansible's multi-AZ example: anchors and merge keys give each hos
   assert.equal(known(d.value('haproxy_keepalived_internal_interface')), 'UNKNOWN');
 });
 
+test('user_variables win over global_overrides; several user_variables files, the later wins', () => {
+  const config = parseUserConfig(
+    'global_overrides:\n  internal_lb_vip_address: 10.0.0.9\nhaproxy_hosts: {a: {ip: 10.0.0.1}, b: {ip: 10.0.0.2}}\n',
+    'u.yml',
+  );
+  const later = 'internal_lb_vip_address: "10.0.0.99"\nhaproxy_use_keepalived: false\n';
+  const d = osaDeployment(
+    [config],
+    [parseGlobals('internal_lb_vip_address: 10.0.0.50\n', 'user_variables.yml'), parseGlobals(later, 'user_variables_z.yml')],
+  );
+  assert.equal(known(d.value('internal_lb_vip_address')), '10.0.0.99');
+  const s = d.setting('internal_lb_vip_address')!;
+  assert.deepEqual([s.from, s.file, at(later, s.valueSpan)], ['user_variables', 'user_variables_z.yml', '"10.0.0.99"']);
+  const m = d.toModel();
+  assert.equal(m.clusters[0].manager, 'none', 'keepalived turned off by the user, two hosts or not');
+  assert.deepEqual(m.vips[0].place, { file: 'user_variables_z.yml', span: s.valueSpan });
+});
+
 test('hostile input: nothing, wrong types, never a throw', () => {
   const empty = osaDeployment([], []);
   assert.deepEqual(empty.toModel().nodes, []);

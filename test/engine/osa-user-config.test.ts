@@ -165,6 +165,16 @@ haproxy_hosts:
     ['infra1'],
   );
   assert.equal(m.cidrNetworks.get('management')!.cidr, '10.0.0.0/24');
+  const again = mergeUserConfigs([
+    main,
+    parseUserConfig('used_ips: ["10.0.0.1"]\n', 'conf.d/u.yml'),
+    parseUserConfig('used_ips: ["10.0.0.2,10.0.0.3"]\n', 'conf.d/v.yml'),
+  ]);
+  assert.deepEqual(
+    again.usedIps.map((u) => [u.from, u.to, u.file]),
+    [['10.0.0.2', '10.0.0.3', 'conf.d/v.yml']],
+    'a list is replaced by a later file, as merge_dict does',
+  );
   // the parts are not changed by the merge
   assert.deepEqual(
     a.groups.get('haproxy_hosts')!.hosts.map((h) => h.ip),
