@@ -40,7 +40,7 @@ test("values: user_variables over global_overrides over OSA's defaults, referenc
   assert.equal(d.setting('haproxy_keepalived_internal_virtual_router_id'), undefined, "a default has no place in the user's files");
 });
 
-test('group fallbacks: Galera, RabbitMQ and memcached on shared_infra_hosts unless split; load_balancer with haproxy', () => {
+test('groups as OSA fills them: Galera, RabbitMQ and memcached on shared_infra_hosts and their own group; load_balancer with haproxy', () => {
   const d = load('three-infra', ['haproxy.yml'], []);
   const names = (g: string) => d.groupHosts(g).map((h) => h.name);
   for (const g of ['galera', 'database_hosts', 'rabbitmq', 'mq', 'memcached', 'shared-infra', 'shared_infra_hosts'])
@@ -68,15 +68,18 @@ haproxy_hosts: {lb2: {ip: 10.0.0.11}, lb1: {ip: 10.0.0.10}}
     ],
     [],
   );
+  // env.d puts galera_container in database_containers and shared-infra_containers: both groups' hosts
   assert.deepEqual(
     split.groupHosts('galera').map((h) => h.name),
-    ['d'],
+    ['d', 'a', 'b', 'c'],
   );
+  assert.equal(split.group('galera')!.name, 'database_hosts', 'the place is the group the user split out');
   assert.deepEqual(
     split.groupHosts('rabbitmq').map((h) => h.name),
     ['a', 'b', 'c'],
-    'an empty mq_hosts falls back',
+    'an empty mq_hosts adds nothing',
   );
+  assert.equal(split.group('rabbitmq')!.name, 'shared_infra_hosts');
   assert.deepEqual(
     split.groupHosts('haproxy').map((h) => h.name),
     ['lb1', 'lb2'],

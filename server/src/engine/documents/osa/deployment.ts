@@ -1,8 +1,8 @@
 /**
  * An OpenStack-Ansible deployment as its files describe it: openstack_user_config.yml and conf.d
  * merged, the variables of user_variables*.yml over global_overrides over OSA's defaults, the
- * groups with OSA's fallbacks (Galera, RabbitMQ and memcached on shared_infra_hosts unless split
- * out), and the model (model/deploy.ts) the topology rules read, each fact with its place.
+ * groups as OSA's env.d fills them (Galera, RabbitMQ and memcached on shared_infra_hosts and on
+ * their own group when written), and the model (model/deploy.ts) the topology rules read, each fact with its place.
  */
 import type { DeployCluster, DeployModel, DeployNode, DeployService, DeployVip, Place } from '../../model/deploy';
 import { canonicalIP, isIP, isIPv4 } from '../../text/ip';
@@ -33,7 +33,7 @@ export interface OsaDeployment {
   value(name: string): Value;
   /** A group as written (`shared-infra`, `shared_infra_hosts`, `haproxy` all name theirs). */
   group(name: string): OsaGroup | undefined;
-  /** The hosts of a group, with OSA's fallbacks: galera/database, rabbitmq/mq, memcached/memcaching, haproxy/load_balancer. */
+  /** The hosts of a group as OSA fills it: galera/database, rabbitmq/mq, memcached/memcaching with shared_infra; haproxy with load_balancer. */
   groupHosts(name: string): OsaHost[];
   /** The management network: cidr_networks.management, else .container (the older name). */
   managementCidr(): OsaCidr | undefined;
@@ -46,8 +46,14 @@ function groupId(name: string): string {
 }
 
 const LB_GROUPS = ['load_balancer', 'haproxy'];
-/** A service's group, and the group OSA falls back to when that one is not written. */
-const FALLBACKS: Record<string, [string, string]> = {
+/**
+ * A service's own group and shared_infra: OSA's env.d makes its container belong to both
+ * (galera_container: database_containers and shared-infra_containers; rabbit_mq_container: mq_ and
+ * shared-infra_; memcached_container: memcaching_ and shared_infra_), and the generator puts one on
+ * every host of each group the user wrote. So it runs on shared_infra_hosts unless split out, and on
+ * both when the user writes both: the union, as load_balancer_hosts with haproxy_hosts.
+ */
+const SHARED: Record<string, [string, string]> = {
   galera: ['database', 'shared_infra'],
   database: ['database', 'shared_infra'],
   rabbitmq: ['mq', 'shared_infra'],
@@ -107,18 +113,14 @@ export function osaDeployment(configs: OsaUserConfig[], variables: KollaGlobals[
   const groupHosts = (name: string): OsaHost[] => {
     const id = groupId(String(name));
     if (LB_GROUPS.includes(id)) return lbHosts();
-    const fb = FALLBACKS[id];
-    if (fb) {
-      const own = hostsOf(fb[0]);
-      return own.length ? own : hostsOf(fb[1]);
-    }
-    return hostsOf(id);
+    const both = SHARED[id];
+    return both ? union(both.map(hostsOf)) : hostsOf(id);
   };
   const groupOf = (name: string): OsaGroup | undefined => {
     const id = groupId(String(name));
     if (LB_GROUPS.includes(id)) return byId.get('load_balancer') ?? byId.get('haproxy');
-    const fb = FALLBACKS[id];
-    if (fb) return hostsOf(fb[0]).length ? byId.get(fb[0]) : byId.get(fb[1]);
+    const both = SHARED[id];
+    if (both) return hostsOf(both[0]).length ? byId.get(both[0]) : (byId.get(both[1]) ?? byId.get(both[0]));
     return byId.get(id);
   };
   const managementCidr = () => config.cidrNetworks.get('management') ?? config.cidrNetworks.get('container');
