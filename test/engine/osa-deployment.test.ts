@@ -85,6 +85,9 @@ haproxy_hosts: {lb2: {ip: 10.0.0.11}, lb1: {ip: 10.0.0.10}}
     ['lb1', 'lb2'],
     'load_balancer_hosts with haproxy_hosts, each host once',
   );
+  assert.equal(split.group('haproxy')!.name, 'load_balancer_hosts');
+  const emptyLb = osaDeployment([parseUserConfig('load_balancer_hosts: {}\nhaproxy_hosts: {lb: {ip: 10.0.0.1}}\n', 'u.yml')], []);
+  assert.equal(emptyLb.group('load_balancer')!.name, 'haproxy_hosts', 'the group that has the hosts');
   assert.equal(split.managementCidr()!.cidr, '10.0.0.0/24', "'management' first");
 });
 

@@ -118,7 +118,8 @@ export function osaDeployment(configs: OsaUserConfig[], variables: KollaGlobals[
   };
   const groupOf = (name: string): OsaGroup | undefined => {
     const id = groupId(String(name));
-    if (LB_GROUPS.includes(id)) return byId.get('load_balancer') ?? byId.get('haproxy');
+    if (LB_GROUPS.includes(id))
+      return hostsOf('load_balancer').length ? byId.get('load_balancer') : (byId.get('haproxy') ?? byId.get('load_balancer'));
     const both = SHARED[id];
     if (both) return hostsOf(both[0]).length ? byId.get(both[0]) : (byId.get(both[1]) ?? byId.get(both[0]));
     return byId.get(id);
