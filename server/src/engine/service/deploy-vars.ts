@@ -70,7 +70,8 @@ function writtenAt(tool: DeployTool, globals: KollaGlobals, text: string, offset
         raw: v.raw,
         keySpan: v.keySpan,
         valueSpan: v.valueSpan,
-        vault: /^!vault\b/i.test(text.slice(v.valueSpan.start, v.valueSpan.end)),
+        // yaml's range of a tagged scalar starts after its tag
+        vault: v.raw === null && /^\s*:\s*!vault\b/i.test(text.slice(v.keySpan.end, v.valueSpan.end)),
         underOverrides: false,
       };
   }
@@ -180,7 +181,9 @@ export function deployVarHover(
   parts.push(facts.join('  \n'));
   const topic = d?.topic ? TOPICS[d.topic] : undefined;
   if (topic) parts.push(`[HA guide: ${topic.title}](${guidePage(topic.guide)})`);
-  return withFindings([parts.join('\n\n')], { ...w.keySpan }, findings, offset, docLink);
+  // the span is what the cursor is on: the name, or the value
+  const span = within(w.keySpan, offset) ? w.keySpan : w.valueSpan;
+  return withFindings([parts.join('\n\n')], { ...span }, findings, offset, docLink);
 }
 
 // ---------------------------------------------------------------------------------------------
