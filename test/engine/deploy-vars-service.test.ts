@@ -126,6 +126,16 @@ test('credentials are never echoed: by the catalogue, by the name, in a vault, i
   const withF = kollaHover(GLOBALS, 'keystone_admin_password', 2, { findings: [f] })!;
   assert.ok(withF.markdown.startsWith('**keepalived-tracks-haproxy**'), withF.markdown);
   assert.ok(!withF.markdown.includes('hunter2'));
+  // a template that names a credential is not evaluated, whatever the deployment knows of it
+  const ref = 'kolla_internal_fqdn: "{{ keystone_admin_password }}"\nkeystone_admin_password: hunter2\n';
+  const secretValue = (n: string) =>
+    n === 'keystone_admin_password' ? { known: true as const, value: 'hunter2' } : { known: false as const };
+  const hr = kollaHover(ref, 'kolla_internal_fqdn', 0, { value: secretValue })!;
+  assert.ok(hr.markdown.includes('Value here: `{{ keystone_admin_password }}`  \n'), hr.markdown);
+  assert.ok(!hr.markdown.includes('hunter2'), hr.markdown);
+  // a credential written without a URL's scheme, after its name
+  const bare = kollaHover('database_address: "db password=hunter2"\n', 'database_address', 0)!;
+  assert.ok(!bare.markdown.includes('hunter2'), bare.markdown);
   // a vault under a catalogued secret name
   const vault = 'keepalived_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n';
   const hv = kollaHover(vault, 'keepalived_password', 0)!;
@@ -223,6 +233,23 @@ test('completion after a blank first line, in a CRLF file, at the end of a file 
   const r3 = deployVarComplete('kolla', eof.text, eof.offset, {})!;
   assert.deepEqual([r3.replaceStart, r3.replaceEnd], [eof.offset, eof.offset]);
   assert.deepEqual(labels(r3), ['"yes"', '"no"']);
+});
+
+test('completion and hover after a byte-order mark, and with lone CR line breaks', () => {
+  const bom = at('\uFEFFkee‸');
+  const r = deployVarComplete('kolla', bom.text, bom.offset, {})!;
+  assert.deepEqual([r.replaceStart, r.replaceEnd], [1, 4]);
+  const atBom = deployVarComplete('kolla', '\uFEFFx', 0, {})!;
+  assert.deepEqual([atBom.replaceStart, atBom.replaceEnd], [0, 0]);
+  const cr = at('enable_haproxy: "yes"\rkeepalived_traffic_mode: ‸\renable_mariadb: "no"\r');
+  const rc = deployVarComplete('kolla', cr.text, cr.offset, {})!;
+  assert.deepEqual(labels(rc), ['multicast', 'unicast']);
+  const keys = at('enable_haproxy: "yes"\r‸\renable_mariadb: "no"\r');
+  const rk = labels(deployVarComplete('kolla', keys.text, keys.offset, {}));
+  assert.ok(!rk.includes('enable_haproxy') && !rk.includes('enable_mariadb') && rk.includes('enable_memcached'));
+  const src = '\uFEFFkeepalived_virtual_router_id: 51\n';
+  const h = deployVarHover('kolla', parseGlobals(src, 'g'), src, 2, {}, docLink)!;
+  assert.equal(slice(src, h.span), 'keepalived_virtual_router_id');
 });
 
 test('a key already followed by a colon: only the name is inserted, over the whole word', () => {

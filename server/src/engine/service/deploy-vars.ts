@@ -7,7 +7,7 @@
  */
 import { isMap, isNode, isScalar, Scalar } from 'yaml';
 import { typedLineStart, lineEndAt } from '../text/line-breaks';
-import { maskUrlPasswords } from '../text/secrets';
+import { maskSecretsInLine, maskUrlPasswords } from '../text/secrets';
 import { evaluate, Known, Value } from '../documents/ansible/values';
 import type { KollaGlobals } from '../documents/kolla/globals';
 import { parseManifestText } from '../documents/manifest/parse';
@@ -100,10 +100,15 @@ function scalarOf(node: unknown): Known | null {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 }
 
-/** A value in a code span: URL passwords masked, an empty string said as such. */
+/** A value in a code span: URL passwords and whatever follows a credential's name masked, an empty string said as such. */
 function code(v: Known): string {
   if (v === '') return 'an empty string';
-  return '`' + maskUrlPasswords(String(v)).replace(/`/g, "'") + '`';
+  // a template's own expressions name variables, not values: masking after `password` there would hide the name
+  const shown = String(v)
+    .split(/(\{\{.*?\}\})/)
+    .map((part, i) => (i % 2 ? maskUrlPasswords(part) : maskSecretsInLine(part)))
+    .join('');
+  return '`' + shown.replace(/`/g, "'") + '`';
 }
 
 const isTemplate = (v: Known | null | undefined) => typeof v === 'string' && (v.includes('{{') || v.includes('{%'));
@@ -155,6 +160,8 @@ export function deployVarHover(
 
   // what a referenced variable is worth here: the deployment's value, else this file's, else the default
   const lookup = (n: string): Known | null | undefined => {
+    // a template that names a credential comes to nothing we would show
+    if (looksSecret(n) || deployVariable(tool, n)?.secret) return null;
     const v = opts.value?.(n);
     if (v?.known) return v.value;
     const g = globals.vars.get(n);
