@@ -177,6 +177,12 @@ test('OSA: hover in user_variables and one level under global_overrides of opens
   assert.ok(hv.markdown.includes('Value here: `172.29.236.9`'));
   const onValue = deployVarHover('osa', g, cfg, cfg.indexOf('"br-mgmt"') + 2, {}, docLink)!;
   assert.equal(slice(cfg, onValue.span), '"br-mgmt"');
+  // in openstack_user_config.yml only global_overrides holds variables
+  const inCfg = { userConfig: true };
+  assert.ok(deployVarHover('osa', g, cfg, cfg.indexOf('internal_lb_vip_address') + 1, inCfg, docLink));
+  const topVar = 'internal_lb_vip_address: 10.0.0.9\n';
+  assert.equal(deployVarHover('osa', parseGlobals(topVar, 'c'), topVar, 1, inCfg, docLink), undefined);
+  assert.ok(deployVarHover('osa', parseGlobals(topVar, 'c'), topVar, 1, {}, docLink));
   // kolla reads no global_overrides; the key itself and other blocks have no hover
   assert.equal(deployVarHover('kolla', g, cfg, cfg.indexOf('internal_lb_vip_address') + 1, {}, docLink), undefined);
   assert.equal(deployVarHover('osa', g, cfg, cfg.indexOf('management:') + 1, {}, docLink), undefined);
@@ -341,6 +347,13 @@ test('OSA: names and values in user_variables, and under global_overrides withou
   const got = labels(rc);
   assert.ok(got.includes('external_lb_vip_address'));
   assert.ok(!got.includes('internal_lb_vip_address') && !got.includes('management_bridge'), got.join());
+  // openstack_user_config.yml: its top level is the inventory, not variables
+  const top = at('global_overrides:\n  management_bridge: br-mgmt\nhap‸\n');
+  assert.equal(deployVarComplete('osa', top.text, top.offset, { userConfig: true }), undefined);
+  assert.ok(deployVarComplete('osa', top.text, top.offset, {}));
+  assert.deepEqual([rc.replaceStart, rc.replaceEnd], [cfg.offset - 3, cfg.offset]);
+  const under = deployVarComplete('osa', cfg.text, cfg.offset, { userConfig: true })!;
+  assert.deepEqual(labels(under), got);
   // a value under global_overrides
   const val = at('global_overrides:\n  haproxy_ssl: t‸\n');
   const rv = deployVarComplete('osa', val.text, val.offset, {})!;

@@ -29,6 +29,11 @@ export interface DeployVarOptions {
   value?: (name: string) => Value;
   /** The findings of the file: those under the cursor are added to the hover. */
   findings?: Finding[];
+  /**
+   * OSA: the text is openstack_user_config.yml, whose top level is the inventory (cidr_networks,
+   * *_hosts): variables are only those under `global_overrides:`.
+   */
+  userConfig?: boolean;
 }
 
 const TOOL_NAME: Record<DeployTool, string> = { kolla: 'kolla-ansible', osa: 'OpenStack-Ansible' };
@@ -61,8 +66,8 @@ interface Written {
 
 const within = (s: Span, offset: number) => s.start <= offset && offset <= s.end;
 
-function writtenAt(tool: DeployTool, globals: KollaGlobals, text: string, offset: number): Written | undefined {
-  for (const v of globals.vars.values()) {
+function writtenAt(tool: DeployTool, globals: KollaGlobals, text: string, offset: number, userConfig: boolean): Written | undefined {
+  for (const v of userConfig && tool === 'osa' ? [] : globals.vars.values()) {
     if (v.name === 'global_overrides' && tool === 'osa' && !within(v.keySpan, offset)) continue;
     if (within(v.keySpan, offset) || within(v.valueSpan, offset))
       return {
@@ -141,7 +146,7 @@ export function deployVarHover(
   docLink: DocLink,
 ): HoverResult | undefined {
   const findings = opts.findings ?? [];
-  const w = writtenAt(tool, globals, text, offset);
+  const w = writtenAt(tool, globals, text, offset, !!opts.userConfig);
   if (!w) return withFindings([], undefined, findings, offset, docLink);
   const release = kollaReleaseOf(opts.release, tool === 'kolla' ? globals : undefined);
   const d = deployVariable(tool, w.name);
@@ -203,11 +208,18 @@ const indentOf = (l: string) => /^\uFEFF?[ \t]*/.exec(l)![0].replace('\uFEFF', '
 const blankOrComment = (l: string) => /^\uFEFF?\s*(#.*)?$/.test(l);
 
 /** Where the line being typed sits: at the top level, or (OSA) in `global_overrides`; the keys already set there. */
-function scopeOf(tool: DeployTool, text: string, lineStart: number, indent: number): { present: Set<string> } | undefined {
+function scopeOf(
+  tool: DeployTool,
+  text: string,
+  lineStart: number,
+  indent: number,
+  userConfig: boolean,
+): { present: Set<string> } | undefined {
   const lines = text.split(BREAK);
   const lineNo = text.slice(0, lineStart).split(BREAK).length - 1;
   const present = new Set<string>();
   if (indent === 0) {
+    if (userConfig && tool === 'osa') return undefined;
     lines.forEach((l, i) => {
       const m = KEY_OF_LINE.exec(l);
       if (i !== lineNo && m && !m[1]) present.add(m[3]);
@@ -263,7 +275,7 @@ export function deployVarComplete(
   tool: DeployTool,
   text: string,
   offset: number,
-  opts: Pick<DeployVarOptions, 'release'>,
+  opts: Pick<DeployVarOptions, 'release' | 'userConfig'>,
 ): CompletionResult | undefined {
   const lineStart = typedLineStart(text, offset);
   const lineEnd = Math.max(lineEndAt(text, offset), offset);
@@ -274,7 +286,7 @@ export function deployVarComplete(
 
   const key = /^([ \t]*)([A-Za-z0-9_]*)$/.exec(prefix);
   if (key) {
-    const scope = scopeOf(tool, text, lineStart, key[1].length);
+    const scope = scopeOf(tool, text, lineStart, key[1].length, !!opts.userConfig);
     if (!scope) return undefined;
     const rest = NAME_CHARS.exec(after)![0];
     const hasColon = /^\s*:/.test(after.slice(rest.length));
@@ -291,7 +303,7 @@ export function deployVarComplete(
   }
 
   const value = /^([ \t]*)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2\s*:([ \t]*)(["']?[A-Za-z0-9_.-]*)$/.exec(prefix);
-  if (!value || !scopeOf(tool, text, lineStart, value[1].length)) return undefined;
+  if (!value || !scopeOf(tool, text, lineStart, value[1].length, !!opts.userConfig)) return undefined;
   const d = deployVariable(tool, value[3]);
   if (!d?.values || d.values.kind === 'text' || d.secret) return undefined;
   const rest = /^[A-Za-z0-9_.-]*["']?/.exec(after)![0];
