@@ -54,7 +54,8 @@ export const KOLLA_VARIABLES: Record<string, DeployVar> = {
     meaning:
       'The public virtual IP for the external endpoints. Left equal to the internal VIP, one address serves both and no separate external frontend is made.',
     values: ADDRESS,
-    becomes: 'a second address of the same `vrrp_instance` (on `kolla_external_vip_interface`) when it differs from the internal VIP',
+    becomes:
+      'a second address of the same `vrrp_instance` (on `kolla_external_vip_interface`) when `haproxy_enable_external_vip` is on, which by default means when it differs from the internal VIP',
     topic: 'vip',
   },
   kolla_same_external_internal_vip: {
@@ -92,7 +93,8 @@ export const KOLLA_VARIABLES: Record<string, DeployVar> = {
     meaning:
       'The interface that holds the external VIP on the load-balancer hosts. It must exist and be up on each of them; when it differs from `api_interface` keepalived also watches it.',
     values: INTERFACE,
-    becomes: '`dev` of the external VIP in `virtual_ipaddress`, and a `track_interface` entry when it differs from `api_interface`',
+    becomes:
+      '`dev` of the external VIP in `virtual_ipaddress`, and a `track_interface` entry when it differs from `api_interface` (both only when `haproxy_enable_external_vip` is on)',
   },
   enable_loadbalancer: {
     meaning: 'Whether the load-balancer role runs at all; on when any of HAProxy, keepalived or ProxySQL is on.',
@@ -130,7 +132,8 @@ export const KOLLA_VARIABLES: Record<string, DeployVar> = {
     meaning:
       'The VRRP router id of the VIPs. Every keepalived group on one network segment needs its own: two deployments (or any other VRRP routers) with the same id on one segment fight over the addresses. The default 51 is what nearly everybody leaves it at.',
     values: { kind: 'range', min: 1, max: 255, hint: 'a number from 1 to 255, unique on the network segment' },
-    becomes: "`virtual_router_id` of keepalived.conf's `vrrp_instance kolla_internal_vip_<id>` (the id is also in the instance's name)",
+    becomes:
+      "`virtual_router_id` of keepalived.conf's `vrrp_instance kolla_internal_vip_<id>` (the id is also in the instance's name); every load-balancer host starts BACKUP with `nopreempt`, priority = its place in the `loadbalancer` group",
     topic: 'keepalived',
   },
   keepalived_traffic_mode: {
@@ -144,12 +147,14 @@ export const KOLLA_VARIABLES: Record<string, DeployVar> = {
     meaning:
       'Makes keepalived check that HAProxy is alive on its host and give the VIPs away when it is not; without it a VIP can stay on a host whose HAProxy is down.',
     values: BOOL,
-    becomes: 'a `track_script` (check_alive) in the `vrrp_instance`',
+    becomes:
+      'the `check_alive` vrrp_script (every 2 s, 2 failures to fail, 10 successes to recover) and a `track_script` in the `vrrp_instance`',
     topic: 'vip-haproxy-colocation',
   },
   haproxy_enable_external_vip: {
     meaning: 'Whether HAProxy gets frontends on the external VIP; there is nothing separate to listen on when both VIPs are the same.',
     values: BOOL,
+    becomes: "the external VIP in keepalived.conf's `virtual_ipaddress`, and HAProxy's external frontends",
     defaultInWords: '`no` when the external VIP equals the internal one, else `yes`',
     topic: 'haproxy',
   },
@@ -263,7 +268,7 @@ export const KOLLA_VARIABLES: Record<string, DeployVar> = {
   },
   keepalived_password: {
     meaning: 'The VRRP authentication password of the load-balancer hosts; it belongs in passwords.yml.',
-    becomes: '`auth_pass` in keepalived.conf',
+    becomes: '`auth_pass` in keepalived.conf (keepalived uses only its first 8 characters)',
     secret: true,
   },
 };
