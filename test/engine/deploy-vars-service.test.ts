@@ -5,6 +5,7 @@ import { parseGlobals } from '../../server/src/engine/documents/kolla/globals';
 import { kollaDeployment } from '../../server/src/engine/documents/kolla/deployment';
 import { deployVarComplete, deployVarHover, DeployTool } from '../../server/src/engine/service/deploy-vars';
 import { KOLLA_VARIABLES } from '../../server/src/engine/knowledge/kolla/variables';
+import { KOLLA_REMOVED } from '../../server/src/engine/knowledge/kolla/defaults';
 import { OSA_VARIABLES } from '../../server/src/engine/knowledge/osa/variables';
 import { TOPICS } from '../../server/src/engine/knowledge/topics';
 import type { Finding } from '../../server/src/engine/types';
@@ -359,4 +360,14 @@ test('OSA: names and values in user_variables, and under global_overrides withou
   const rv = deployVarComplete('osa', val.text, val.offset, {})!;
   assert.deepEqual(labels(rv), ['true', 'false']);
   assert.deepEqual([rv.replaceStart, rv.replaceEnd], [val.offset - 1, val.offset]);
+});
+
+test('the knowledge holds together: topics exist, removed variables are described, ranges are VRRP ranges', () => {
+  for (const [name, d] of [...Object.entries(KOLLA_VARIABLES), ...Object.entries(OSA_VARIABLES)]) {
+    if (d.topic) assert.ok(TOPICS[d.topic], `${name}: topic ${d.topic}`);
+    assert.ok(d.meaning.length > 20 && d.meaning.length < 400, name);
+    if (d.values?.kind === 'range') assert.ok(d.values.min >= 1 && d.values.max <= 255, name);
+  }
+  for (const name of Object.keys(KOLLA_REMOVED)) assert.ok(KOLLA_VARIABLES[name]?.becomes?.startsWith('nothing'), name);
+  assert.ok(Object.keys(KOLLA_VARIABLES).length >= 30 && Object.keys(OSA_VARIABLES).length >= 15);
 });
