@@ -16,7 +16,7 @@ import type { KaFile } from './documents/keepalived/parse';
 import type { PmModel } from './documents/pacemaker/model';
 import type { HaView } from './documents/haproxy/view';
 import type { FwModel } from './documents/firewall/model';
-import type { DeployPart } from './model/deploy';
+import type { DeployModel, DeployPart } from './model/deploy';
 import type { KollaDeployment } from './documents/kolla/deployment';
 import { effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { visibleFinding } from './text/invisible';
@@ -45,6 +45,8 @@ export interface LintResult {
   firewall?: FwModel;
   /** For a kolla-ansible file: what it holds, and the deployment it was checked in. */
   kolla?: { part: DeployPart; deployment: KollaDeployment };
+  /** For a deployment tool's file (kolla, OpenStack-Ansible): its whole deployment in the manifest's terms (what `convert` writes). */
+  deployModel?: DeployModel;
   lines: LineIndex;
 }
 

@@ -73,8 +73,9 @@ export function lintKolla(path: string, text: string, config: LintConfig = EMPTY
       if (file === path) report(r);
     },
   }));
-  raw.push(...topologyFindings({ ...kollaModel(deployment), release: undefined }, path, config));
-  return { kind: 'kolla', findings: finish(raw, text, lines, config), lines, kolla: { part, deployment } };
+  const model = kollaModel(deployment, basename(kollaRoot(path)) || 'kolla');
+  raw.push(...topologyFindings(model, path, config));
+  return { kind: 'kolla', findings: finish(raw, text, lines, config), lines, kolla: { part, deployment }, deployModel: model };
 }
 
 export const kolla: Language<'kolla'> = {
