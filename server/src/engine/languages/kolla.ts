@@ -12,7 +12,8 @@ import { Finding } from '../types';
 import { LineIndex } from '../text/line-index';
 import { basename } from '../text/paths';
 import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
-import { isKollaGlobals, isKollaIniInventory, kollaRoot } from '../documents/kolla/recognise';
+import { isKollaGlobals, isKollaIniInventory, isKollaYamlInventory, kollaRoot } from '../documents/kolla/recognise';
+import { parseYamlInventory } from '../documents/ansible/yaml-inventory';
 import { parseGlobals } from '../documents/kolla/globals';
 import { parseIniInventory, tagInventory } from '../documents/ansible/ini-inventory';
 import { kollaDeployment, KollaDeployment } from '../documents/kolla/deployment';
@@ -21,13 +22,17 @@ import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { ConfContext, finish, LintResult, runRules } from '../check';
 import { topologyFindings } from './deploy-topology';
+import { kollaComplete, kollaHover, kollaSymbols } from '../service/kolla';
 
 const RULES = rulesFor('kolla');
 
 /** What a kolla file holds, read once: its variables (globals) or its groups (an inventory). */
 export function kollaPart(path: string, text: string): DeployPart {
-  if (isKollaIniInventory(path, text.slice(0, 65536)))
+  const head = text.slice(0, 65536);
+  if (isKollaIniInventory(path, head))
     return { tool: 'kolla', role: 'inventory', anchor: false, text, inventory: tagInventory(parseIniInventory(text), path) };
+  if (isKollaYamlInventory(path, head))
+    return { tool: 'kolla', role: 'inventory', anchor: false, text, inventory: tagInventory(parseYamlInventory(text), path) };
   return { tool: 'kolla', role: 'globals', anchor: true, text, globals: parseGlobals(text, path) };
 }
 
@@ -82,8 +87,12 @@ export const kolla: Language<'kolla'> = {
   kind: 'kolla',
   label: 'kolla-ansible file',
   globs: KIND_GLOBS.kolla,
-  recognise: (p, h) => isKollaGlobals(p, h) || isKollaIniInventory(p, h),
+  recognise: (p, h) => isKollaGlobals(p, h) || isKollaIniInventory(p, h) || isKollaYamlInventory(p, h),
   peer: kollaPeer,
   lint: (path, text, config, context) => lintKolla(path, text, config, context),
-  service: {},
+  service: {
+    hover: kollaHover,
+    complete: kollaComplete,
+    symbols: kollaSymbols,
+  },
 };

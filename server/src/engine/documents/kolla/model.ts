@@ -75,7 +75,8 @@ export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
 
   const haproxy = d.flag('enable_haproxy') !== false;
   const lb = names('loadbalancer');
-  if (haproxy && lb.length) {
+  // HAProxy on: the loadbalancer group is keepalived's cluster, even empty (kolla-loadbalancer-group says so then)
+  if (haproxy) {
     const keepalived = d.flag('enable_keepalived') !== false;
     model.clusters.push({
       name: 'loadbalancer',
@@ -84,17 +85,14 @@ export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
       place: groupPlace(d, 'loadbalancer'),
     });
   }
-  // HAProxy on with no loadbalancer host: kolla-loadbalancer-group says so; the VIPs have no holder to judge
-  if (haproxy && !lb.length) return withServices(d, model, names, undefined);
   const internal = address(d, 'kolla_internal_vip_address');
   const external = address(d, 'kolla_external_vip_address');
-  const cluster = model.clusters.length ? 'loadbalancer' : undefined;
+  const cluster = haproxy ? 'loadbalancer' : undefined;
   if (internal) model.vips.push({ name: 'internal', address: internal, cluster, place: settingPlace(d, 'kolla_internal_vip_address') });
   if (external && external !== internal)
     model.vips.push({ name: 'external', address: external, cluster, place: settingPlace(d, 'kolla_external_vip_address') });
   if (haproxy && lb.length)
-    model.services.push({ name: 'haproxy', on: cluster ?? lb, vips: model.vips.map((v) => v.name), place: groupPlace(d, 'loadbalancer') });
-
+    model.services.push({ name: 'haproxy', on: 'loadbalancer', vips: model.vips.map((v) => v.name), place: groupPlace(d, 'loadbalancer') });
   return withServices(d, model, names, internal ? 'internal' : undefined);
 }
 
@@ -105,7 +103,7 @@ function withServices(d: KollaDeployment, model: DeployModel, names: (group: str
     if (d.flag(flag) === false || !on.length) return;
     model.services.push({ name: svc, on, mode, vip: withVip ? vip : undefined, place: groupPlace(d, group) });
   };
-  service('enable_mariadb', 'mariadb', 'galera', 'clustered', true);
+  service('enable_mariadb', 'mariadb', 'mariadb', 'clustered', true);
   service('enable_rabbitmq', 'rabbitmq', 'rabbitmq', 'clustered', false);
   service('enable_memcached', 'memcached', 'memcached', 'client-side', false);
   const hacluster = names('hacluster');

@@ -5,6 +5,7 @@
  * so that the files of one deployment are read together.
  */
 import { basename, dirname } from '../../text/paths';
+import { isYamlInventory } from '../ansible/yaml-inventory';
 
 const GLOBALS_NAME = /^globals\.ya?ml$/i;
 const KOLLA_KEY =
@@ -27,6 +28,17 @@ export function isKollaGlobals(path: string, head: string): boolean {
 /** An INI inventory of kolla's shape: a `[control]` group and `:children` groups, in a file without a config extension. */
 export function isKollaIniInventory(path: string, head: string): boolean {
   return INI_EXT.test(basename(path)) && CONTROL.test(head) && CHILDREN.test(head);
+}
+
+/** A YAML inventory of kolla's shape: Ansible's `hosts`/`children` layout with kolla's `control` group and one of its HA groups. */
+export function isKollaYamlInventory(path: string, head: string): boolean {
+  return (
+    /\.ya?ml$/i.test(path) &&
+    !isGlobalsPath(path) &&
+    /^[ \t]*control:/m.test(head) &&
+    /^[ \t]*(loadbalancer|mariadb|rabbitmq|haproxy):/m.test(head) &&
+    isYamlInventory(head)
+  );
 }
 
 /**
