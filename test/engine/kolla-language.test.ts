@@ -200,3 +200,30 @@ test('hover: a variable says its meaning and default, a group the hosts it resol
   assert.deepEqual(symbols, ['control 3 hosts', 'mariadb 3 hosts']);
   assert.ok(new LineIndex(text));
 });
+
+test('group_vars and host_vars beside the inventory: a VRID set in group_vars counts, globals.yml wins over it, host_vars give addresses', () => {
+  const { ws, results } = analyseAll(`
+    #- globals.yml
+    kolla_internal_vip_address: "10.0.0.12"
+    #- group_vars/all.yml
+    keepalived_virtual_router_id: "51"
+    #- group_vars/loadbalancer/vrrp.yml
+    keepalived_virtual_router_id: 300
+    #- host_vars/c2.yml
+    ansible_host: 10.0.0.12
+    api_interface: bond0
+    #- multinode
+    [control]
+    c[1:3]
+    [loadbalancer:children]
+    control
+  `);
+  assert.equal(ws.kindOf('/w/host_vars/c2.yml'), 'kolla');
+  assert.equal(ws.kindOf('/w/group_vars/loadbalancer/vrrp.yml'), 'kolla');
+  assert.deepEqual(listed(results), [
+    'globals.yml:1 address-conflict error',
+    'group_vars/loadbalancer/vrrp.yml:1 kolla-keepalived-router-id error',
+  ]);
+  // OpenStack-Ansible's group_vars are not kolla's
+  assert.notEqual(detectKind('/o/group_vars/haproxy/keepalived.yml', 'haproxy_keepalived_external_virtual_router_id: 40\n'), 'kolla');
+});

@@ -13,6 +13,8 @@ export const KIND_GLOBS = {
     '**/inventory/*',
     '**/inventories/**/*',
     '**/*.inventory',
+    '**/inventory*.{yml,yaml}',
+    '**/{group,host}_vars/**/*',
   ],
   manifest: ['**/*.{yaml,yml}'],
   'oslo-conf': ['**/*.{conf,ini}'],

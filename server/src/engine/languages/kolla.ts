@@ -12,9 +12,9 @@ import { Finding } from '../types';
 import { LineIndex } from '../text/line-index';
 import { basename } from '../text/paths';
 import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
-import { isKollaGlobals, isKollaIniInventory, isKollaYamlInventory, kollaRoot } from '../documents/kolla/recognise';
+import { isKollaGlobals, isKollaIniInventory, isKollaVars, isKollaYamlInventory, kollaRoot, varsScope } from '../documents/kolla/recognise';
 import { parseYamlInventory } from '../documents/ansible/yaml-inventory';
-import { parseGlobals } from '../documents/kolla/globals';
+import { KollaGlobals, parseGlobals } from '../documents/kolla/globals';
 import { parseIniInventory, tagInventory } from '../documents/ansible/ini-inventory';
 import { kollaDeployment, KollaDeployment } from '../documents/kolla/deployment';
 import { kollaModel } from '../documents/kolla/model';
@@ -29,6 +29,9 @@ const RULES = rulesFor('kolla');
 /** What a kolla file holds, read once: its variables (globals) or its groups (an inventory). */
 export function kollaPart(path: string, text: string): DeployPart {
   const head = text.slice(0, 65536);
+  const vars = varsScope(path);
+  if (vars && isKollaVars(path, head))
+    return { tool: 'kolla', role: 'vars', anchor: false, text, ...vars, globals: parseGlobals(text, path) };
   if (isKollaIniInventory(path, head))
     return { tool: 'kolla', role: 'inventory', anchor: false, text, inventory: tagInventory(parseIniInventory(text), path) };
   if (isKollaYamlInventory(path, head))
@@ -49,7 +52,16 @@ export function kollaDeploymentOf(path: string, self: DeployPart, peers: readonl
   parts.sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const globals = parts.flatMap((p) => (p.part.role === 'globals' ? [p.part.globals] : []));
   const inventories = parts.flatMap((p) => (p.part.role === 'inventory' ? [p.part.inventory] : []));
-  return kollaDeployment(inventories, globals);
+  // group_vars: all first, then the other groups; below globals.yml (kolla passes it as extra vars)
+  const groupVars = parts
+    .flatMap((p) => (p.part.role === 'vars' && p.part.scope === 'group' ? [p.part] : []))
+    .sort((a, b) => Number(a.name !== 'all') - Number(b.name !== 'all'))
+    .map((p) => p.globals);
+  const hostVars = new Map<string, KollaGlobals[]>();
+  for (const p of parts)
+    if (p.part.role === 'vars' && p.part.scope === 'host')
+      hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.globals]);
+  return kollaDeployment(inventories, globals, groupVars, hostVars);
 }
 
 export function lintKolla(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
@@ -66,7 +78,7 @@ export function lintKolla(path: string, text: string, config: LintConfig = EMPTY
     return { kind: 'kolla', findings: finish(raw, text, lines, config), lines };
   }
   const part = kollaPart(path, text);
-  if (part.role === 'globals') raw.push(...part.globals.problems);
+  if (part.role !== 'inventory') raw.push(...part.globals.problems);
   else
     for (const p of part.inventory.problems)
       raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
@@ -87,7 +99,7 @@ export const kolla: Language<'kolla'> = {
   kind: 'kolla',
   label: 'kolla-ansible file',
   globs: KIND_GLOBS.kolla,
-  recognise: (p, h) => isKollaGlobals(p, h) || isKollaIniInventory(p, h) || isKollaYamlInventory(p, h),
+  recognise: (p, h) => isKollaGlobals(p, h) || isKollaIniInventory(p, h) || isKollaYamlInventory(p, h) || isKollaVars(p, h),
   peer: kollaPeer,
   lint: (path, text, config, context) => lintKolla(path, text, config, context),
   service: {

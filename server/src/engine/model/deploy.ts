@@ -16,7 +16,8 @@ import type { IniInventory } from '../documents/ansible/ini-inventory';
  */
 export type DeployPart =
   | { tool: 'kolla'; role: 'globals'; anchor: true; text: string; globals: KollaGlobals }
-  | { tool: 'kolla'; role: 'inventory'; anchor: false; text: string; inventory: IniInventory };
+  | { tool: 'kolla'; role: 'inventory'; anchor: false; text: string; inventory: IniInventory }
+  | { tool: 'kolla'; role: 'vars'; anchor: false; text: string; scope: 'group' | 'host'; name: string; globals: KollaGlobals };
 
 /** Where the user wrote a fact: a file of the deployment (its workspace path) and the range in it. */
 export interface Place {

@@ -28,7 +28,7 @@ const GROUP_ROLE: Record<string, string> = {
 export function kollaHover(r: LintResult, offset: number, docLink: DocLink): HoverResult | undefined {
   const k = r.kolla;
   if (!k) return undefined;
-  if (k.part.role === 'globals')
+  if (k.part.role !== 'inventory')
     return deployVarHover(
       'kolla',
       k.part.globals,
@@ -51,7 +51,7 @@ export function kollaComplete(r: LintResult, text: string, offset: number): Comp
 export function kollaSymbols(r: LintResult): SymbolNode[] {
   const k = r.kolla;
   if (!k) return [];
-  if (k.part.role === 'globals')
+  if (k.part.role !== 'inventory')
     return [...k.part.globals.vars.values()].map((v) => ({
       name: v.name,
       detail: '',

@@ -19,14 +19,26 @@ export interface KollaDeployment {
   flag(name: string): boolean | undefined;
   /** The hosts of an inventory group, through :children, over every inventory (-i may be given several times). */
   hosts(group: string): InventoryHost[];
+  /** A variable host_vars/<host> sets for one host. */
+  hostVar(host: string, name: string): GlobalVar | undefined;
   /** The inventories merged, as ansible sees several -i. */
   inventory: IniInventory;
-  /** The variables files, globals.yml first, then globals.d in name order. */
+  /** The variables files, in the order they apply: group_vars (all first), globals.yml, then globals.d in name order. */
   globals: readonly KollaGlobals[];
 }
 
-export function kollaDeployment(inventories: IniInventory[], globals: KollaGlobals[]): KollaDeployment {
-  const vars = mergeGlobals(globals);
+/**
+ * `groupVars`: group_vars/ beside the inventory (all first, then the other groups): below globals.yml,
+ * which kolla passes as extra vars. `hostVars`: host_vars/<host>, by host.
+ */
+export function kollaDeployment(
+  inventories: IniInventory[],
+  globals: KollaGlobals[],
+  groupVars: KollaGlobals[] = [],
+  hostVars: Map<string, KollaGlobals[]> = new Map(),
+): KollaDeployment {
+  const vars = mergeGlobals([...groupVars, ...globals]);
+  const perHost = new Map([...hostVars].map(([h, files]) => [h, mergeGlobals(files)]));
   const inventory = mergeInventories(inventories);
   const release = releaseOf(vars.get('openstack_release')?.raw);
   const defaults = KOLLA_DEFAULTS[release];
@@ -44,8 +56,9 @@ export function kollaDeployment(inventories: IniInventory[], globals: KollaGloba
       return v.known ? asBool(v.value) : undefined;
     },
     hosts: (group) => hostsOf(inventory, group),
+    hostVar: (host, name) => perHost.get(host)?.get(name),
     inventory,
-    globals,
+    globals: [...groupVars, ...globals],
   };
 }
 

@@ -47,7 +47,8 @@ export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
   const node = (host: { name: string; span: { start: number; end: number }; file?: string; vars: Map<string, { text: string }> }) => {
     let n = nodes.get(host.name);
     if (!n) {
-      const ip = host.vars.get('ansible_host')?.text;
+      const hv = d.hostVar(host.name, 'ansible_host');
+      const ip = typeof hv?.raw === 'string' ? hv.raw : host.vars.get('ansible_host')?.text;
       n = { name: host.name, roles: [], place: host.file ? { file: host.file, span: host.span } : undefined };
       if (ip && isIP(ip)) n.address = ip;
       else if (isIP(host.name)) n.address = host.name;
