@@ -227,3 +227,40 @@ test('group_vars and host_vars beside the inventory: a VRID set in group_vars co
   // OpenStack-Ansible's group_vars are not kolla's
   assert.notEqual(detectKind('/o/group_vars/haproxy/keepalived.yml', 'haproxy_keepalived_external_virtual_router_id: 40\n'), 'kolla');
 });
+
+test('a kolla deployment beside HA manifests: no manifest applies to its files, so no manifest-ambiguous either', () => {
+  const { results } = analyseAll(`
+    #- a.ha.yaml
+    apiVersion: openstack-ha/v1
+    kind: Deployment
+    nodes:
+      n1: { address: 10.1.0.1, roles: [controller] }
+    #- b.ha.yaml
+    apiVersion: openstack-ha/v1
+    kind: Deployment
+    nodes:
+      n1: { address: 10.1.0.1, roles: [controller] }
+    #- kolla/globals.yml
+    kolla_internal_vip_address: "10.0.0.11"
+    keepalived_virtual_router_id: "77"
+    #- kolla/multinode
+    [control]
+    c[1:3]
+    [loadbalancer:children]
+    control
+  `);
+  assert.deepEqual(
+    listed(results).filter((l) => l.startsWith('kolla/')),
+    [],
+  );
+});
+
+test('a deployment of many files is checked once: every file of it shares one result', () => {
+  const hosts = Array.from({ length: 300 }, (_, i) => `#- host_vars/n${i}.yml\napi_interface: eth${i % 2}\n`).join('');
+  const { results } = analyseAll(
+    `#- globals.yml\nkolla_internal_vip_address: "10.0.0.11"\nkeepalived_virtual_router_id: "77"\n#- multinode\n[control]\nn[0:299]\n[loadbalancer:children]\ncontrol\n${hosts}`,
+  );
+  const models = new Set([...results.values()].map((r) => r.deployModel));
+  assert.equal(results.size, 302);
+  assert.equal(models.size, 1);
+});

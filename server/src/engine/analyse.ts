@@ -7,6 +7,7 @@ import { DocumentKind, lintAs, LintResult, ManifestParser } from './lint';
 import { EMPTY_CONFIG, LintConfig } from './config';
 import { byPosition, finish } from './check';
 import { ruleMeta } from './rules';
+import { languageOf } from './languages';
 import { Workspace } from './workspace/workspace';
 import { basename, relative, dirname } from './text/paths';
 import { Environment, Finding } from './types';
@@ -30,6 +31,11 @@ export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_
     return r;
   }
   const ctx = ws.contextFor(path);
+  // a deployment tool's file describes its deployment itself: no manifest is its, however near
+  if (languageOf(kind).ownDeployment) {
+    const r = lintAs(kind, path, text, config, { peers: ctx.peers });
+    return { ...r, environment: config.environment ?? 'production', release: config.release ?? NEWEST_RELEASE };
+  }
   // what the deployment's manifest declares is the deployment's environment and release, whatever the defaults
   const cfg =
     (ctx.environment && ctx.environment !== config.environment) || (ctx.release && ctx.release !== config.release)

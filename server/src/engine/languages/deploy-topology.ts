@@ -24,33 +24,45 @@ export const TOPOLOGY_RULES = [
 
 const RULES = rulesFor('manifest').filter((r) => (TOPOLOGY_RULES as readonly string[]).includes(r.meta.id));
 
-/**
- * The topology findings of the deployment that fall in `path`. A deployment of one host (kolla's
- * all-in-one) is not checked for HA: it does not try to be highly available.
- */
+/** The topology findings of the deployment that fall in `path`. */
 export function topologyFindings(model: DeployModel, path: string, config: LintConfig): Finding[] {
-  if (model.nodes.length < 2) return [];
+  return topologyFindingsByFile(model, config).get(path) ?? [];
+}
+
+/**
+ * The topology findings of the deployment, by the file each falls in (a rule that failed: in every
+ * file, under ''). A deployment of one host (kolla's all-in-one) is not checked for HA: it does not
+ * try to be highly available.
+ */
+export function topologyFindingsByFile(model: DeployModel, config: LintConfig): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  if (model.nodes.length < 2) return byFile;
   const written = toManifest(model);
   const parsed = parseManifestText(written.text);
-  if (!parsed.doc || !parsed.ok) return [];
+  if (!parsed.doc || !parsed.ok) return byFile;
   const m = buildManifest(parsed.doc, config.environment ?? 'production');
   const raw: Finding[] = [];
   runRules(RULES, config, raw, (report) => ({ manifest: m, text: written.text, environment: m.environment, report }));
-  const out: Finding[] = [];
+  const add = (file: string, f: Finding) => {
+    const list = byFile.get(file);
+    if (list) list.push(f);
+    else byFile.set(file, [f]);
+  };
   for (const f of raw) {
     if (f.rule === 'internal-error' || f.rule === 'check-incomplete') {
-      out.push(f);
+      add('', f);
       continue;
     }
     const place = placeOf(written, f.span);
-    if (place?.file !== path) continue;
+    if (!place) continue; // a fact of the tool's defaults: no line of the user's says it
     const related: Related[] = [];
     for (const r of f.related ?? []) {
       const p = placeOf(written, r.span);
       if (p) related.push({ file: p.file, span: p.span, message: r.message });
     }
     // a finding's fixes edit the written manifest, not the user's file
-    out.push({ ...f, span: place.span, fixes: [], ...(related.length ? { related } : { related: undefined }) });
+    const { related: _, ...rest } = f;
+    add(place.file, { ...rest, span: place.span, fixes: [], ...(related.length ? { related } : {}) });
   }
-  return out.map(({ related, ...f }) => (related ? { ...f, related } : f));
+  return byFile;
 }

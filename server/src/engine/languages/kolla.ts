@@ -5,7 +5,7 @@
  * file keeps the findings that are about it.
  */
 import type { Language } from './language';
-import type { DeployPart } from '../model/deploy';
+import type { DeployModel, DeployPart } from '../model/deploy';
 import type { PeerConf } from '../model/topology';
 import { KIND_GLOBS } from '../kinds';
 import { Finding } from '../types';
@@ -21,13 +21,21 @@ import { kollaModel } from '../documents/kolla/model';
 import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { ConfContext, finish, LintResult, runRules } from '../check';
-import { topologyFindings } from './deploy-topology';
+import { topologyFindingsByFile } from './deploy-topology';
+import { DeploymentMemo, PartCache } from './deploy-memo';
 import { kollaComplete, kollaHover, kollaSymbols } from '../service/kolla';
 
 const RULES = rulesFor('kolla');
 
-/** What a kolla file holds, read once: its variables (globals) or its groups (an inventory). */
+const PARTS = new PartCache<DeployPart>();
+const CHECKED = new DeploymentMemo<KollaChecked>();
+
+/** What a kolla file holds, read once per text: its variables (globals, group or host vars) or its groups (an inventory). */
 export function kollaPart(path: string, text: string): DeployPart {
+  return PARTS.get(path, text, () => readPart(path, text));
+}
+
+function readPart(path: string, text: string): DeployPart {
   const head = text.slice(0, 65536);
   const vars = varsScope(path);
   if (vars && isKollaVars(path, head))
@@ -44,10 +52,20 @@ function kollaPeer(path: string, text: string): PeerConf | undefined {
   return { file: basename(path), kind: 'kolla', path, deploy: kollaPart(path, text), deployment: kollaRoot(path) };
 }
 
+/** The kolla files of a deployment as a file sees them: itself, and its peers of the same tool. */
+function filesOf(path: string, self: DeployPart, peers: readonly PeerConf[] = []): { path: string; part: DeployPart }[] {
+  const files: { path: string; part: DeployPart }[] = [{ path, part: self }];
+  for (const p of peers) if (p.deploy?.tool === 'kolla' && p.path && p.path !== path) files.push({ path: p.path, part: p.deploy });
+  return files;
+}
+
 /** The deployment of a kolla file: the file itself and the kolla files of its deployment (globals.yml before globals.d, by name). */
 export function kollaDeploymentOf(path: string, self: DeployPart, peers: readonly PeerConf[] = []): KollaDeployment {
-  const parts: { path: string; part: DeployPart }[] = [{ path, part: self }];
-  for (const p of peers) if (p.deploy?.tool === 'kolla' && p.path && p.path !== path) parts.push({ path: p.path, part: p.deploy });
+  return deploymentOf(filesOf(path, self, peers));
+}
+
+function deploymentOf(files: { path: string; part: DeployPart }[]): KollaDeployment {
+  const parts = [...files];
   const order = (p: string) => (/\/globals\.d\//.test(p) ? 1 : 0);
   parts.sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const globals = parts.flatMap((p) => (p.part.role === 'globals' ? [p.part.globals] : []));
@@ -62,6 +80,35 @@ export function kollaDeploymentOf(path: string, self: DeployPart, peers: readonl
     if (p.part.role === 'vars' && p.part.scope === 'host')
       hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.globals]);
   return kollaDeployment(inventories, globals, groupVars, hostVars);
+}
+
+/** A deployment's check, made once for all its files: each file's findings, and those of none (a rule that failed). */
+interface KollaChecked {
+  deployment: KollaDeployment;
+  model: DeployModel;
+  byFile: Map<string, Finding[]>;
+  everywhere: Finding[];
+}
+
+function checkDeployment(files: { path: string; part: DeployPart }[], config: LintConfig, name: string): KollaChecked {
+  const deployment = deploymentOf(files);
+  const byFile = new Map<string, Finding[]>();
+  const add = (file: string, f: Finding) => {
+    const list = byFile.get(file);
+    if (list) list.push(f);
+    else byFile.set(file, [f]);
+  };
+  const everywhere: Finding[] = [];
+  runRules(RULES, config, everywhere, (report) => ({
+    deployment,
+    report: ({ file, ...r }) => {
+      report(r);
+      add(file, everywhere.pop()!);
+    },
+  }));
+  const model = kollaModel(deployment, name);
+  for (const [file, fs] of topologyFindingsByFile(model, config)) for (const f of fs) file ? add(file, f) : everywhere.push(f);
+  return { deployment, model, byFile, everywhere };
 }
 
 export function lintKolla(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
@@ -82,17 +129,20 @@ export function lintKolla(path: string, text: string, config: LintConfig = EMPTY
   else
     for (const p of part.inventory.problems)
       raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
-  const deployment = kollaDeploymentOf(path, part, context.peers);
-  runRules(RULES, config, raw, (report) => ({
-    deployment,
-    path,
-    report: ({ file, ...r }) => {
-      if (file === path) report(r);
-    },
-  }));
-  const model = kollaModel(deployment, basename(kollaRoot(path)) || 'kolla');
-  raw.push(...topologyFindings(model, path, config));
-  return { kind: 'kolla', findings: finish(raw, text, lines, config), lines, kolla: { part, deployment }, deployModel: model };
+  const files = filesOf(path, part, context.peers);
+  const checked = CHECKED.get(
+    files.map((f) => ({ path: f.path, text: f.part.text })),
+    config,
+    () => checkDeployment(files, config, basename(kollaRoot(path)) || 'kolla'),
+  );
+  raw.push(...(checked.byFile.get(path) ?? []), ...checked.everywhere);
+  return {
+    kind: 'kolla',
+    findings: finish(raw, text, lines, config),
+    lines,
+    kolla: { part, deployment: checked.deployment },
+    deployModel: checked.model,
+  };
 }
 
 export const kolla: Language<'kolla'> = {
@@ -101,6 +151,7 @@ export const kolla: Language<'kolla'> = {
   globs: KIND_GLOBS.kolla,
   recognise: (p, h) => isKollaGlobals(p, h) || isKollaIniInventory(p, h) || isKollaYamlInventory(p, h) || isKollaVars(p, h),
   peer: kollaPeer,
+  ownDeployment: true,
   lint: (path, text, config, context) => lintKolla(path, text, config, context),
   service: {
     hover: kollaHover,

@@ -28,6 +28,8 @@ export interface Language<K extends DocumentKind = DocumentKind> {
   lint(path: string, text: string, config: LintConfig, context: ConfContext, parser?: ManifestParser): LintResult;
   /** Hover, completion and outline in the editor, from the file's analysis. */
   service: LanguageService;
+  /** The kind describes its deployment itself (kolla, OpenStack-Ansible): no manifest applies to its files. */
+  ownDeployment?: boolean;
 }
 
 /**
