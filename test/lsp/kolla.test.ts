@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { Diagnostic, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { WorkspaceClient, uriOf } from '../support/lsp-workspace-client';
 
 const GLOBALS = 'kolla_internal_vip_address: "10.0.0.11"\n';
@@ -118,6 +118,44 @@ test('a kolla folder: globals.yml and multinode are read from disk, checked toge
     exactly(await c.diagnostics(multinode), []);
     assert.deepEqual(codes((await c.diagnostics(globals))!), ['kolla-keepalived-router-id']);
     assert.equal(c.stderr.includes('Error'), false, c.stderr);
+  } finally {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a kolla inventory changed on disk (no buffer open): globals.yml is checked again with it', async () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'osha-lsp-kolla-')));
+  const inv = path.join(dir, 'inventory', 'multinode');
+  fs.mkdirSync(path.dirname(inv));
+  fs.writeFileSync(path.join(dir, 'globals.yml'), GLOBALS);
+  fs.writeFileSync(inv, inventory(THREE, 'loadbalancer'));
+  const globals = uriOf(path.join(dir, 'globals.yml'));
+  const c = new WorkspaceClient({ root: dir });
+  try {
+    await c.initialize();
+    await c.log((m) => /^workspace: \d+ files checked in \d+ ms/.test(m), 30_000);
+    // inventory/multinode belongs to the deployment of the folder above inventory/
+    exactly(await c.diagnostics(globals), [ROUTER_ID]);
+    exactly(await c.diagnostics(uriOf(inv)), []);
+    let mark = c.published.length;
+    fs.writeFileSync(inv, inventory(THREE, 'loadbalancer', '\n[monitoring]\nmonitor01 ansible_host=10.0.0.11\n'));
+    await c.watched([[inv, FileChangeType.Changed]]);
+    exactly(await c.next(globals, (p) => has(p, 'address-conflict'), mark), [
+      ROUTER_ID,
+      {
+        rule: 'address-conflict',
+        severity: 'error',
+        range: '0:28-0:39',
+        message: "10.0.0.11 of VIP 'internal' is already the address of node 'monitor01'",
+      },
+    ]);
+    mark = c.published.length;
+    fs.rmSync(inv);
+    await c.watched([[inv, FileChangeType.Deleted]]);
+    await c.next(uriOf(inv), (p) => p.diagnostics.length === 0, mark);
+    // without an inventory the deployment has no hosts: the VIP conflicts with nothing
+    exactly(await c.next(globals, (p) => !has(p, 'address-conflict'), mark), [ROUTER_ID]);
   } finally {
     await c.close();
     fs.rmSync(dir, { recursive: true, force: true });
