@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT } from '../support/paths';
+import { KOLLA_FIXTURE, ROOT } from '../support/paths';
 import { writeDeploy } from '../support/ha-deployment';
 
 export const E2E = process.env.OSHA_E2E_DIR ?? path.join(ROOT, '.e2e');
@@ -22,7 +22,7 @@ export const SERVER_BIN = path.join(ROOT, 'bin', 'openstack-ha-language-server.j
  * A workspace folder under `rt` holding copies of the shipped examples; with `deploy`, also a
  * multi-node deployment in deploy/ (test/support/ha-deployment.ts) for workspace diagnostics.
  */
-export function exampleWorkspace(rt: string, opts: { deploy?: boolean } = {}): string {
+export function exampleWorkspace(rt: string, opts: { deploy?: boolean; kolla?: boolean } = {}): string {
   const ws = path.join(rt, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
   for (const [f, from] of [
@@ -31,6 +31,7 @@ export function exampleWorkspace(rt: string, opts: { deploy?: boolean } = {}): s
   ])
     fs.copyFileSync(path.join(ROOT, 'examples', from), path.join(ws, f));
   if (opts.deploy) writeDeploy(ws);
+  if (opts.kolla) fs.cpSync(KOLLA_FIXTURE, path.join(ws, 'kolla'), { recursive: true });
   return ws;
 }
 

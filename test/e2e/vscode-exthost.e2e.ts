@@ -12,7 +12,7 @@ import { ROOT } from '../support/paths';
 
 test('the extension-host suite passes in VS Code', { timeout: 300_000 }, async () => {
   const rt = freshDir('vscode-exthost');
-  const ws = exampleWorkspace(rt, { deploy: true });
+  const ws = exampleWorkspace(rt, { deploy: true, kolla: true });
   const results = path.join(rt, 'results.json');
   const cs = await startCodeServer(rt, ws, { OSHA_TEST_RESULTS: results });
   const { context, page } = await launchChromium(rt);

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-vscode-'));
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+  // a kolla-ansible folder, there before VS Code starts (the suite opens its globals.yml and multinode)
+  fs.cpSync(path.join(root, 'test', 'vscode', 'fixtures', 'kolla'), path.join(workspace, 'kolla'), { recursive: true });
   try {
     await runTests({
       extensionDevelopmentPath: root,

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEPLOY, writeDeploy } from '../../support/ha-deployment';
+import { KOLLA_FIXTURE } from '../../support/paths';
 
 export const tests: { name: string; fn: () => Promise<void> }[] = [];
 const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
@@ -213,4 +214,41 @@ test('workspace diagnostics follow the disk: a deleted node file is cleared and 
     () => (ours(other).some((d) => codeOf(d) === 'haproxy-backends-differ') ? undefined : true),
     60_000,
   );
+});
+
+test("a kolla-ansible folder: globals.yml and the multinode inventory get their languages and show the deployment's findings", async () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const dir = path.join(folder, 'kolla');
+  // the harnesses lay kolla/ out before VS Code starts (test/vscode/run.ts, the code-server one); elsewhere it is copied now
+  if (!fs.existsSync(path.join(dir, 'multinode'))) fs.cpSync(KOLLA_FIXTURE, dir, { recursive: true });
+  const open = async (name: string, language: string) => {
+    const doc = await vscode.workspace.openTextDocument(path.join(dir, name));
+    await vscode.window.showTextDocument(doc);
+    // multinode has no extension: package.json gives kolla's inventory names the ini language
+    assert.equal(doc.languageId, language, name);
+    return doc;
+  };
+  // rule ids and 1-based lines, as the Problems panel shows them; the code-server workspace has two manifests side by side
+  // at its root (bad.ha.yaml, good.ha.yaml), which gives every other file under it manifest-ambiguous: not kolla's finding
+  const seen = (doc: vscode.TextDocument) =>
+    ours(doc.uri)
+      .filter((d) => codeOf(d) !== 'manifest-ambiguous')
+      .map((d) => `${codeOf(d)}@${d.range.start.line + 1}`)
+      .sort();
+  const shows = async (doc: vscode.TextDocument, want: string[]) => {
+    await until(
+      `${want.join(', ')} on ${doc.uri.fsPath}`,
+      () => JSON.stringify(seen(doc)) === JSON.stringify(want) || undefined,
+      60_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; it shows ${JSON.stringify(seen(doc))}`);
+    });
+  };
+  const globals = await open('globals.yml', 'yaml');
+  const inventory = await open('multinode', 'ini');
+  await shows(globals, ['kolla-keepalived-router-id@4']);
+  await shows(inventory, ['cluster-min-three-nodes@16', 'kolla-loadbalancer-group@13']);
+  const lb = ours(inventory.uri).find((d) => codeOf(d) === 'kolla-loadbalancer-group')!;
+  assert.equal(inventory.getText(lb.range), 'haproxy');
+  assert.equal(lb.severity, vscode.DiagnosticSeverity.Error);
 });
