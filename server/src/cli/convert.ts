@@ -129,12 +129,10 @@ function header(io: ConvertIo, files: string[], model: DeployModel): string[] {
   ];
   const todo: string[] = [];
   const missing = model.nodes.filter((n) => !n.address).map((n) => n.name);
-  if (missing.length)
-    todo.push(`the address of ${missing.join(', ')} (marked "${NO_ADDRESS.replace(/^# /, '')}")`);
+  if (missing.length) todo.push(`the address of ${missing.join(', ')} (marked "${NO_ADDRESS.replace(/^# /, '')}")`);
   const withDomain = model.nodes.filter((n) => n.failureDomain).length;
   const source = FAILURE_DOMAIN_SOURCE[model.tool] ?? 'the files';
-  if (!withDomain)
-    todo.push(`failure domains: the files give none; add failure_domain (rack, room, power feed) to each node`);
+  if (!withDomain) todo.push(`failure domains: the files give none; add failure_domain (rack, room, power feed) to each node`);
   else if (withDomain < model.nodes.length)
     todo.push(
       `the failure domain of ${model.nodes
