@@ -44,7 +44,7 @@ export function convert(args: ConvertArgs, io: ConvertIo): number {
     } else say(`not read: ${rel(io, pr.path)}: ${pr.reason}`);
   }
   const ws = new Workspace();
-  const deploy: string[] = [];
+  const deploy: { path: string; anchor: boolean }[] = [];
   for (const file of files) {
     const read = readForCheck(file);
     if (read.status === 'refused') {
@@ -60,13 +60,16 @@ export function convert(args: ConvertArgs, io: ConvertIo): number {
     const kind = detectKind(p, read.text);
     ws.setFile(p, read.text, kind);
     // a file of a deployment tool's deployment: its facts name a deployment (the workspace groups them)
-    if (kind && kind !== 'manifest' && peerOf(p, kind, read.text)?.deploy) deploy.push(p);
+    const part = kind && kind !== 'manifest' ? peerOf(p, kind, read.text)?.deploy : undefined;
+    if (part) deploy.push({ path: p, anchor: part.anchor });
   }
+  // the file that names its deployment first (globals.yml, openstack_user_config.yml): the model's name is its folder's
+  deploy.sort((a, b) => Number(b.anchor) - Number(a.anchor) || (a.path < b.path ? -1 : 1));
   if (failed) return 2;
 
   const found: Found[] = [];
   const done = new Set<string>();
-  for (const p of deploy) {
+  for (const { path: p } of deploy) {
     if (done.has(p)) continue;
     const model = analyse(ws, p, EMPTY_CONFIG)?.deployModel;
     if (!model) continue;
