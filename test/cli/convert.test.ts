@@ -208,3 +208,12 @@ test("kolla-ansible's own multinode example converts: no failure domain to give,
   assert.match(r.out, /^ {2}hacluster:\n {4}manager: pacemaker\n {4}members: \[control01, control02, control03\]$/m);
   sameTopology(dir, 'kolla');
 });
+
+test('a file of the deployment that does not parse: converted as far as it reads, and said on stderr', () => {
+  const dir = regionOne();
+  fs.appendFileSync(path.join(dir, 'region-one', 'multinode'), '\n[broken\n');
+  const r = run(['convert', 'region-one'], dir);
+  assert.equal(r.code, 0);
+  assert.match(r.err, /region-one\/multinode does not parse: what it gives is left out where it fails/);
+  assert.match(r.out, /^ {2}galera: {4}\{ on: \[control01, control02\]/m);
+});

@@ -95,6 +95,10 @@ export function convert(args: ConvertArgs, io: ConvertIo): number {
     return 2;
   }
   const [d] = withNodes;
+  // what a file that does not parse gives is left out: say so (lint tells where)
+  for (const f of d.files)
+    if (analyse(ws, f, EMPTY_CONFIG)?.findings.some((x) => x.rule === 'parse-error'))
+      say(`${shown(io, f)} does not parse: what it gives is left out where it fails (openstack-ha lint ${shown(io, f)} says where)`);
   const model = args.name ? { ...d.model, name: args.name } : d.model;
   const text = toManifest(model, header(io, d.files, model)).text;
 
