@@ -23,6 +23,7 @@ import { applyEdits, safeFixEdits } from '../engine/fixes';
 import { ALL_RULES } from '../engine/rules';
 import { ConfigCache, loadConfigFile } from '../node/config-files';
 import { LineIndex } from '../engine/text/line-index';
+import { convert } from './convert';
 
 export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
 
@@ -61,7 +62,7 @@ export function run(argv: string[], io: Io = processIo): number {
     return 0;
   }
   try {
-    return lint(args, io);
+    return args.command === 'convert' ? convert(args, io) : lint(args, io);
   } catch (e) {
     if (e instanceof PathError || e instanceof ConfigError) {
       io.stderr(`openstack-ha: ${e.message}\n`);

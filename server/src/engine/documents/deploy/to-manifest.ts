@@ -19,13 +19,37 @@ export interface WrittenManifest {
   map: Mapped[];
 }
 
-/** A YAML plain scalar when the name allows one, else a quoted string. */
+/** A YAML plain scalar when the name allows one and YAML reads it back as that string, else a quoted string. */
 function scalar(s: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/:]*$/.test(s) && !/^(true|false|yes|no|on|off|null|~)$/i.test(s) ? s : JSON.stringify(s);
+  const plain =
+    /^[A-Za-z0-9_][A-Za-z0-9_.\-/:]*$/.test(s) &&
+    !/^(true|false|yes|no|on|off|y|n|null|~)$/i.test(s) &&
+    // a number (2025.1, 0x1F, 1e3, 12:30 in YAML 1.1) would be read back as one
+    !/^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+|\d+(:[0-5]?\d)+)$/.test(s);
+  return plain ? s : JSON.stringify(s);
 }
 
 const list = (xs: readonly string[]) => `[${xs.map(scalar).join(', ')}]`;
 
+/** `{ a: 1, b: 2 }`, or `{}` when there is nothing to say. */
+const flow = (fields: string[]) => {
+  const f = fields.filter(Boolean);
+  return f.length ? `{ ${f.join(', ')} }` : '{}';
+};
+
+/** The keys of a section, padded so that their values line up (as a user writes a manifest). */
+const keyed = (names: readonly string[]) => {
+  const width = Math.max(0, ...names.map((n) => scalar(n).length + 1));
+  return (name: string) => `${scalar(name)}:`.padEnd(width);
+};
+
+/** What the written manifest says of a node whose address the files do not give: the user fills it in. */
+export const NO_ADDRESS = '# address: not in the files';
+
+/**
+ * The manifest: metadata, nodes, clusters, VIPs, services, in the tool's order, one blank line
+ * between sections. `header`: comment lines above it (without their `# `).
+ */
 export function toManifest(model: DeployModel, header: string[] = []): WrittenManifest {
   let text = '';
   const map: Mapped[] = [];
@@ -34,24 +58,27 @@ export function toManifest(model: DeployModel, header: string[] = []): WrittenMa
     text += s + '\n';
     if (place) map.push({ start, end: start + s.length, place });
   };
-  for (const h of header) line(`# ${h}`);
+  for (const h of header) line(h ? `# ${h}` : '#');
   line('apiVersion: openstack-ha/v1');
   line('kind: Deployment');
   line('metadata:');
   line(`  name: ${scalar(model.name)}`);
   if (model.release) line(`  release: ${scalar(model.release)}`);
   if (model.nodes.length) {
+    line('');
     line('nodes:');
+    const key = keyed(model.nodes.map((n) => n.name));
     for (const n of model.nodes) {
-      const fields = [
+      const fields = flow([
         n.address ? `address: ${scalar(n.address)}` : '',
         n.roles.length ? `roles: ${list(n.roles)}` : '',
         n.failureDomain ? `failure_domain: ${scalar(n.failureDomain)}` : '',
-      ].filter(Boolean);
-      line(`  ${scalar(n.name)}: { ${fields.join(', ')} }${n.address ? '' : ' # address: not in the files'}`, n.place);
+      ]);
+      line(`  ${key(n.name)} ${fields}${n.address ? '' : ` ${NO_ADDRESS}`}`, n.place);
     }
   }
   if (model.clusters.length) {
+    line('');
     line('clusters:');
     for (const c of model.clusters) {
       line(`  ${scalar(c.name)}:`, c.place);
@@ -60,26 +87,30 @@ export function toManifest(model: DeployModel, header: string[] = []): WrittenMa
     }
   }
   if (model.vips.length) {
+    line('');
     line('vips:');
+    const key = keyed(model.vips.map((v) => v.name));
     for (const v of model.vips) {
-      const fields = [
+      const fields = flow([
         `address: ${scalar(v.address)}`,
         v.cidr !== undefined ? `cidr: ${v.cidr}` : '',
         v.cluster ? `cluster: ${scalar(v.cluster)}` : '',
-      ];
-      line(`  ${scalar(v.name)}: { ${fields.filter(Boolean).join(', ')} }`, v.place);
+      ]);
+      line(`  ${key(v.name)} ${fields}`, v.place);
     }
   }
   if (model.services.length) {
+    line('');
     line('services:');
+    const key = keyed(model.services.map((s) => s.name));
     for (const s of model.services) {
-      const fields = [
+      const fields = flow([
         `on: ${typeof s.on === 'string' ? scalar(s.on) : list(s.on)}`,
         s.mode ? `mode: ${s.mode}` : '',
         s.vip ? `vip: ${scalar(s.vip)}` : '',
         s.vips?.length ? `vips: ${list(s.vips)}` : '',
-      ];
-      line(`  ${scalar(s.name)}: { ${fields.filter(Boolean).join(', ')} }`, s.place);
+      ]);
+      line(`  ${key(s.name)} ${fields}`, s.place);
     }
   }
   return { text, map };

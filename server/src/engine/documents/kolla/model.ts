@@ -42,6 +42,17 @@ function address(d: KollaDeployment, name: string): string | undefined {
   return v.known && typeof v.value === 'string' && isIP(v.value.trim()) ? v.value.trim() : undefined;
 }
 
+/** The host variables read as a failure domain, in this order: `failure_domain`, then `availability_zone`. */
+export const FAILURE_DOMAIN_VARS = ['failure_domain', 'availability_zone'] as const;
+
+function failureDomainOf(vars: Map<string, { text: string }>): string | undefined {
+  for (const k of FAILURE_DOMAIN_VARS) {
+    const v = vars.get(k)?.text.trim();
+    if (v) return v;
+  }
+  return undefined;
+}
+
 export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
   const nodes = new Map<string, DeployNode>();
   const node = (host: { name: string; span: { start: number; end: number }; file?: string; vars: Map<string, { text: string }> }) => {
@@ -54,19 +65,29 @@ export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
       else if (isIP(host.name)) n.address = host.name;
       nodes.set(host.name, n);
     }
+    // the failure domain, when a line of the host gives one (kolla itself reads neither variable)
+    if (!n.failureDomain) n.failureDomain = failureDomainOf(host.vars);
     return n;
   };
   // hosts in the order the inventory names them, then their roles
-  for (const g of d.inventory.groups.values()) for (const h of g.hosts) node(h);
+  const local = new Set<string>();
+  for (const g of d.inventory.groups.values())
+    for (const h of g.hosts) {
+      node(h);
+      if (h.vars.get('ansible_connection')?.text === 'local') local.add(h.name);
+    }
   for (const [group, role] of ROLES)
     for (const h of d.hosts(group)) {
       const n = node(h);
       if (!n.roles.includes(role)) n.roles.push(role);
     }
+  // the deployment host (kolla's `localhost ansible_connection=local`) is a node only when it runs something (all-in-one)
+  for (const n of local) if (!nodes.get(n)!.roles.length) nodes.delete(n);
   const model: DeployModel = {
     tool: 'kolla-ansible',
     name,
-    release: undefined,
+    // the release the user names, when kolla's defaults know it (master and the unknown say nothing)
+    release: String(d.setting('openstack_release')?.raw ?? '') === d.release ? d.release : undefined,
     nodes: [...nodes.values()],
     clusters: [],
     vips: [],
