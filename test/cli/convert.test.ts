@@ -71,7 +71,7 @@ vips:
 
 services:
   haproxy:   { on: loadbalancer, vips: [internal, external] }
-  galera:    { on: [control01, control02], mode: clustered, vip: internal }
+  mariadb:   { on: [control01, control02], mode: clustered, vip: internal }
   rabbitmq:  { on: [control01, control02, control03], mode: clustered }
   memcached: { on: [control01, control02, control03], mode: client-side }
 `;
@@ -188,7 +188,7 @@ test('the converted manifest lints like its kolla-ansible files: the same topolo
     ['address-conflict', 'cluster-min-three-nodes', 'failure-domain-concentration'],
   );
   assert.match(source.join('\n'), /VIP 'internal' is already the address of node 'network02'/);
-  assert.match(source.join('\n'), /galera has 2 votes/);
+  assert.match(source.join('\n'), /mariadb has 2 votes/);
   assert.match(source.join('\n'), /2 of the 3 votes of rabbitmq share failure domain 'rack-a'/);
 });
 
@@ -215,5 +215,5 @@ test('a file of the deployment that does not parse: converted as far as it reads
   const r = run(['convert', 'region-one'], dir);
   assert.equal(r.code, 0);
   assert.match(r.err, /region-one\/multinode does not parse: what it gives is left out where it fails/);
-  assert.match(r.out, /^ {2}galera: {4}\{ on: \[control01, control02\]/m);
+  assert.match(r.out, /^ {2}mariadb: {3}\{ on: \[control01, control02\]/m);
 });
