@@ -43,7 +43,10 @@ export interface RabbitSeries {
 /** The series of the `rabbitmq` image each kolla release builds (the key is `openstack_release`; master is the next release in development). */
 export const KOLLA_RABBITMQ_SERIES: Record<string, { series: RabbitSeries; source: string }> = {
   '2024.1': { series: { major: 3, minor: 13 }, source: 'openstack/kolla unmaintained/2024.1 docker/rabbitmq/rabbitmq/' },
-  '2024.2': { series: { major: 3, minor: 13 }, source: 'openstack/kolla-ansible stable/2025.1 doc/source/reference/message-queues/rabbitmq.rst' },
+  '2024.2': {
+    series: { major: 3, minor: 13 },
+    source: 'openstack/kolla-ansible stable/2025.1 doc/source/reference/message-queues/rabbitmq.rst',
+  },
   '2025.1': { series: { major: 4, minor: 0 }, source: 'openstack/kolla stable/2025.1 docker/rabbitmq/rabbitmq/' },
   '2025.2': { series: { major: 4, minor: 1 }, source: 'openstack/kolla stable/2025.2 docker/rabbitmq/' },
   '2026.1': { series: { major: 4, minor: 2 }, source: 'openstack/kolla stable/2026.1 docker/rabbitmq/' },
