@@ -14,6 +14,7 @@ export const KIND_GLOBS = {
     '**/inventories/**/*',
     '**/*.inventory',
   ],
+  'openstack-ansible': ['**/openstack_user_config.{yml,yaml}', '**/conf.d/*.{yml,yaml}', '**/user_variables*.{yml,yaml}'],
   manifest: ['**/*.{yaml,yml}'],
   'oslo-conf': ['**/*.{conf,ini}'],
   haproxy: ['**/*.cfg'],

@@ -117,6 +117,11 @@ import { rule as kollaKeepalivedRouterId } from './kolla-keepalived-router-id';
 import { rule as kollaLoadbalancerGroup } from './kolla-loadbalancer-group';
 import { rule as kollaComputeInControlPlane } from './kolla-compute-in-control-plane';
 import { rule as kollaRemovedVariable } from './kolla-removed-variable';
+import { rule as osaSingleLoadBalancer } from './osa-single-load-balancer';
+import { rule as osaDuplicateHostIp } from './osa-duplicate-host-ip';
+import { rule as osaVipNetwork } from './osa-vip-network';
+import { rule as osaFqdnVipWithoutCidr } from './osa-fqdn-vip-without-cidr';
+import { rule as osaHostOutsideManagement } from './osa-host-outside-management';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
@@ -222,6 +227,11 @@ export const RULES: readonly DefinedRule[] = [
   kollaKeepalivedRouterId,
   kollaComputeInControlPlane,
   kollaRemovedVariable,
+  osaSingleLoadBalancer,
+  osaDuplicateHostIp,
+  osaVipNetwork,
+  osaFqdnVipWithoutCidr,
+  osaHostOutsideManagement,
 ];
 
 /** Two rules claiming one id is a mistake, caught here at load. */
