@@ -41,9 +41,15 @@ function findingsOf(files: Map<string, string>): string[] {
 }
 
 test('recognised by name and content: the user config, conf.d groups, user_variables; not a conf.d file of something else', () => {
-  assert.equal(detectKind('/etc/openstack_deploy/openstack_user_config.yml', 'cidr_networks:\n  management: 10.0.0.0/24\n'), 'openstack-ansible');
+  assert.equal(
+    detectKind('/etc/openstack_deploy/openstack_user_config.yml', 'cidr_networks:\n  management: 10.0.0.0/24\n'),
+    'openstack-ansible',
+  );
   assert.equal(detectKind('/etc/openstack_deploy/openstack_user_config.yml', '---\n# nothing yet\n'), 'openstack-ansible');
-  assert.equal(detectKind('/etc/openstack_deploy/conf.d/haproxy.yml', 'haproxy_hosts:\n  infra1:\n    ip: 10.0.0.1\n'), 'openstack-ansible');
+  assert.equal(
+    detectKind('/etc/openstack_deploy/conf.d/haproxy.yml', 'haproxy_hosts:\n  infra1:\n    ip: 10.0.0.1\n'),
+    'openstack-ansible',
+  );
   assert.equal(detectKind('/etc/openstack_deploy/user_variables.yml', 'haproxy_use_keepalived: true\n'), 'openstack-ansible');
   assert.equal(detectKind('/etc/openstack_deploy/user_variables_ha.yml', '---\n'), 'openstack-ansible');
   assert.notEqual(detectKind('/etc/datadog-agent/conf.d/http.yaml', 'init_config:\ninstances:\n  - url: x\n'), 'openstack-ansible');
@@ -55,7 +61,10 @@ test("OpenStack-Ansible's own examples give no error", () => {
   const base = { 'openstack_user_config.yml.example': 'openstack_user_config.yml', 'conf.d/haproxy.yml.example': 'conf.d/haproxy.yml' };
   const cases: [string, Map<string, string>][] = [['example + conf.d/haproxy.yml', new Map()]];
   for (const [name, rename] of [
-    ['prod', { 'openstack_user_config.yml.prod.example': 'openstack_user_config.yml', 'user_variables.yml.prod.example': 'user_variables.yml' }],
+    [
+      'prod',
+      { 'openstack_user_config.yml.prod.example': 'openstack_user_config.yml', 'user_variables.yml.prod.example': 'user_variables.yml' },
+    ],
     ['az', { 'openstack_user_config.yml.az.example': 'openstack_user_config.yml' }],
   ] as const) {
     const files = new Map<string, string>();

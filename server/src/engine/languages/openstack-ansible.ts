@@ -20,10 +20,9 @@ import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { ConfContext, finish, LintResult, runRules } from '../check';
 import { topologyFindings } from './deploy-topology';
-import type { DeployModel } from '../model/deploy';
-import type { Span } from '../types';
+import type { DeployModel, Place } from '../model/deploy';
 import { canonicalIP } from '../text/ip';
-import { sharedAddresses } from '../rules/openstack-ansible/facts';
+import { sharedAddresses } from '../rules/openstack-ansible/support';
 
 const RULES = rulesFor('openstack-ansible');
 
@@ -46,7 +45,8 @@ function osaPeer(path: string, text: string): PeerConf | undefined {
  */
 export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly PeerConf[] = []): OsaDeployment {
   const parts: { path: string; part: OsaPart }[] = [{ path, part: self }];
-  for (const p of peers) if (p.deploy?.tool === 'openstack-ansible' && p.path && p.path !== path) parts.push({ path: p.path, part: p.deploy });
+  for (const p of peers)
+    if (p.deploy?.tool === 'openstack-ansible' && p.path && p.path !== path) parts.push({ path: p.path, part: p.deploy });
   parts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
   const variables = parts.flatMap((p) => (p.part.role === 'variables' ? [p.part.variables] : []));
@@ -70,17 +70,19 @@ export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly Pee
  */
 function osaTopologyFindings(model: DeployModel, d: OsaDeployment, path: string, config: LintConfig): Finding[] {
   const lb = d.groupHosts('load_balancer');
-  const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
-  const hostPlaces = sharedAddresses(d).flatMap(({ host }) => {
-    const n = model.nodes.find((x) => x.name === host.name);
-    return n?.place ? [n.place] : [];
-  });
+  // the places whose address-conflict findings the OSA rules say instead, as file + range (a set: thousands of hosts stay linear)
+  const key = (p: Place) => `${p.span.start}:${p.span.end}:${p.file}`;
+  const covered = new Set<string>();
+  const nodes = new Map(model.nodes.map((n) => [n.name, n]));
+  for (const { host } of sharedAddresses(d)) {
+    const place = nodes.get(host.name)?.place;
+    if (place) covered.add(key(place));
+  }
   const lbIp = lb.length === 1 && lb[0].ip ? canonicalIP(lb[0].ip) : undefined;
-  const vipPlaces = model.vips.flatMap((v) => (lbIp && v.place && canonicalIP(v.address) === lbIp ? [v.place] : []));
+  for (const v of model.vips) if (lbIp && v.place && canonicalIP(v.address) === lbIp) covered.add(key(v.place));
   return topologyFindings(model, path, config).filter((f) => {
     if (f.rule === 'lb-single-point-of-failure') return lb.length > 1;
-    if (f.rule === 'address-conflict')
-      return ![...hostPlaces, ...vipPlaces].some((p) => p.file === path && same(p.span, f.span));
+    if (f.rule === 'address-conflict') return !covered.has(key({ file: path, span: f.span }));
     return true;
   });
 }

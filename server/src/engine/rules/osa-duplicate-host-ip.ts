@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { sharedAddresses } from './openstack-ansible/facts';
+import { sharedAddresses } from './openstack-ansible/support';
 
 export const rule = defineRule({
   meta: {
@@ -7,7 +7,7 @@ export const rule = defineRule({
     severity: 'error',
     fixable: false,
     title: 'Two OpenStack-Ansible hosts are given the same ip',
-    why: "OpenStack-Ansible's inventory generator refuses a user config in which two hosts have one address (MultipleHostsWithOneIPError: \"Both host:a and host:b have address:x assigned\"), and stops before any playbook runs. A host written under several groups is one host: only different host names with one ip are refused.",
+    why: 'OpenStack-Ansible\'s inventory generator refuses a user config in which two hosts have one address (MultipleHostsWithOneIPError: "Both host:a and host:b have address:x assigned"), and stops before any playbook runs. A host written under several groups is one host: only different host names with one ip are refused.',
   },
   on: {
     'openstack-ansible'(ctx) {

@@ -1,7 +1,7 @@
 import { defineRule } from './rule';
 import { isIP } from '../text/ip';
 import { OSA_DEFAULTS } from '../knowledge/osa/defaults';
-import { keepalivedOn, vipSetting } from './openstack-ansible/facts';
+import { keepalivedOn, vipSetting } from './openstack-ansible/support';
 
 /** A DNS name (labels of letters, digits and hyphens), not an address nor a template. */
 const FQDN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.?$/;
@@ -13,7 +13,7 @@ export const rule = defineRule({
     fixable: false,
     topic: 'keepalived',
     title: 'An OpenStack-Ansible VIP is a name, and haproxy_keepalived_*_vip_cidr is not set',
-    why: "When internal_lb_vip_address or external_lb_vip_address is a name, OpenStack-Ansible cannot derive the address keepalived should hold from it: haproxy_keepalived_<side>_vip_cidr says it, and unset it keeps its placeholder in the link-local range (169.254.2.1/24 internal, 169.254.1.1/24 external). keepalived then moves the placeholder, and the address the name resolves to is held by no load balancer.",
+    why: 'When internal_lb_vip_address or external_lb_vip_address is a name, OpenStack-Ansible cannot derive the address keepalived should hold from it: haproxy_keepalived_<side>_vip_cidr says it, and unset it keeps its placeholder in the link-local range (169.254.2.1/24 internal, 169.254.1.1/24 external). keepalived then moves the placeholder, and the address the name resolves to is held by no load balancer.',
   },
   on: {
     'openstack-ansible'(ctx) {

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { cidrContains, isCidr, isIP } from '../text/ip';
-import { hostsOnce } from './openstack-ansible/facts';
+import { hostsOnce } from './openstack-ansible/support';
 
 export const rule = defineRule({
   meta: {

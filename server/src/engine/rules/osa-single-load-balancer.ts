@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { canonicalIP } from '../text/ip';
-import { keepalivedOn, vipSetting } from './openstack-ansible/facts';
+import { keepalivedOn, vipSetting } from './openstack-ansible/support';
 
 export const rule = defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { canonicalIP, cidrContains, ipBits, isCidr, isIP } from '../text/ip';
-import { hostsOnce, vipSetting } from './openstack-ansible/facts';
+import { hostsOnce, vipSetting } from './openstack-ansible/support';
 import type { OsaDeployment } from '../documents/osa/deployment';
 
 /** Is the address within one of used_ips' entries (an address, or a "first,last" range)? */
@@ -20,7 +20,7 @@ export const rule = defineRule({
     severity: 'warning',
     fixable: false,
     topic: 'vip',
-    title: "An OpenStack-Ansible VIP is outside every cidr_networks network, or inside one and not reserved in used_ips",
+    title: 'An OpenStack-Ansible VIP is outside every cidr_networks network, or inside one and not reserved in used_ips',
     why: "OpenStack-Ansible's inventory generator gives the containers addresses from the cidr_networks networks, skipping only what used_ips lists: a VIP inside a network and not reserved there may be handed to a container, and then two holders answer for it. The internal VIP is where every service reaches HAProxy over the management network; outside every network OSA knows, it is reached through a router, if at all.",
   },
   on: {
