@@ -5,12 +5,13 @@
  * run over the deployment, and the file keeps the findings that are about it.
  */
 import type { Language } from './language';
-import type { OsaPart } from '../model/deploy';
+import type { DeployModel, OsaPart, Place } from '../model/deploy';
 import type { PeerConf } from '../model/topology';
 import { KIND_GLOBS } from '../kinds';
 import { Finding } from '../types';
 import { LineIndex } from '../text/line-index';
 import { basename } from '../text/paths';
+import { canonicalIP } from '../text/ip';
 import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
 import { isOsaFile, isOsaUserConfig, osaRoot } from '../documents/osa/recognise';
 import { parseUserConfig } from '../documents/osa/user-config';
@@ -20,8 +21,6 @@ import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { ConfContext, finish, LintResult, runRules } from '../check';
 import { topologyFindings } from './deploy-topology';
-import type { DeployModel, Place } from '../model/deploy';
-import { canonicalIP } from '../text/ip';
 import { sharedAddresses } from '../rules/openstack-ansible/support';
 
 const RULES = rulesFor('openstack-ansible');
