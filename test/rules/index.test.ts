@@ -65,7 +65,7 @@ test("every file under rules/ is a registered rule, or rule.ts, report.ts, index
   const allowed = (f: string) =>
     ['rule.ts', 'report.ts', 'index.ts', 'core.ts'].includes(f) ||
     (!f.includes('/') && ids.has(f.slice(0, -3))) ||
-    /^[a-z]+\/(rule|support)\.ts$/.test(f) ||
+    /^[a-z-]+\/(rule|support)\.ts$/.test(f) ||
     /^(support|templates)\/[a-z0-9-]+\.ts$/.test(f);
   assert.deepEqual(
     sources.filter((f) => !allowed(f)),

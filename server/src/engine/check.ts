@@ -16,8 +16,9 @@ import type { KaFile } from './documents/keepalived/parse';
 import type { PmModel } from './documents/pacemaker/model';
 import type { HaView } from './documents/haproxy/view';
 import type { FwModel } from './documents/firewall/model';
-import type { DeployModel, DeployPart } from './model/deploy';
+import type { DeployModel, DeployPart, OsaPart } from './model/deploy';
 import type { KollaDeployment } from './documents/kolla/deployment';
+import type { OsaDeployment } from './documents/osa/deployment';
 import { effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
 import { visibleFinding } from './text/invisible';
 import type { Report, RuleMeta } from './rules/report';
@@ -45,6 +46,8 @@ export interface LintResult {
   firewall?: FwModel;
   /** For a kolla-ansible file: what it holds, and the deployment it was checked in. */
   kolla?: { part: DeployPart; deployment: KollaDeployment };
+  /** For an OpenStack-Ansible file: what it holds, and the deployment it was checked in. */
+  osa?: { part: OsaPart; deployment: OsaDeployment };
   /** For a deployment tool's file (kolla, OpenStack-Ansible): its whole deployment in the manifest's terms (what `convert` writes). */
   deployModel?: DeployModel;
   lines: LineIndex;

@@ -16,6 +16,7 @@ export const KIND_GLOBS = {
     '**/inventory*.{yml,yaml}',
     '**/{group,host}_vars/**/*',
   ],
+  'openstack-ansible': ['**/openstack_user_config.{yml,yaml}', '**/conf.d/*.{yml,yaml}', '**/user_variables*.{yml,yaml}'],
   manifest: ['**/*.{yaml,yml}'],
   'oslo-conf': ['**/*.{conf,ini}'],
   haproxy: ['**/*.cfg'],

@@ -26,6 +26,7 @@ import { firewall } from './firewall';
 import { clustercheck } from './clustercheck';
 import { haproxy } from './haproxy';
 import { kolla } from './kolla';
+import { openstackAnsible } from './openstack-ansible';
 
 export type { FactSource, Language, LanguageService } from './language';
 
@@ -45,6 +46,8 @@ function everyKind<L extends Language>(
 export const LANGUAGES: readonly Language[] = everyKind([
   // before the manifest and oslo.config: globals.yml is YAML, an inventory may end in .ini
   kolla,
+  // before the manifest too: openstack_user_config.yml, conf.d/*.yml and user_variables.yml are YAML
+  openstackAnsible,
   manifest,
   osloConf,
   corosync,

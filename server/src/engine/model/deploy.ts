@@ -8,6 +8,7 @@
 import type { Span } from '../types';
 import type { KollaGlobals } from '../documents/kolla/globals';
 import type { IniInventory } from '../documents/ansible/ini-inventory';
+import type { OsaUserConfig } from '../documents/osa/user-config';
 
 /**
  * One file of a deployment tool's deployment, read once (its peer facts): the text is kept so that
@@ -18,6 +19,19 @@ export type DeployPart =
   | { tool: 'kolla'; role: 'globals'; anchor: true; text: string; globals: KollaGlobals }
   | { tool: 'kolla'; role: 'inventory'; anchor: false; text: string; inventory: IniInventory }
   | { tool: 'kolla'; role: 'vars'; anchor: false; text: string; scope: 'group' | 'host'; name: string; globals: KollaGlobals };
+
+/**
+ * An OpenStack-Ansible file, read once as DeployPart is: openstack_user_config.yml or a conf.d file
+ * (the anchors, one schema), or a user_variables*.yml (top-level variables, read as globals.yml is).
+ * Kept beside DeployPart, not in it, while languages/kolla.ts reads any part that is not globals as
+ * an inventory; a peer carries either (ToolPart).
+ */
+export type OsaPart =
+  | { tool: 'openstack-ansible'; role: 'user-config'; anchor: true; text: string; config: OsaUserConfig }
+  | { tool: 'openstack-ansible'; role: 'variables'; anchor: false; text: string; variables: KollaGlobals };
+
+/** Any deployment tool's file, as a peer carries it. */
+export type ToolPart = DeployPart | OsaPart;
 
 /** Where the user wrote a fact: a file of the deployment (its workspace path) and the range in it. */
 export interface Place {

@@ -118,6 +118,11 @@ import { rule as kollaLoadbalancerGroup } from './kolla-loadbalancer-group';
 import { rule as kollaComputeInControlPlane } from './kolla-compute-in-control-plane';
 import { rule as kollaRemovedVariable } from './kolla-removed-variable';
 import { rule as kollaRabbitmqPartitionHandling } from './kolla-rabbitmq-partition-handling';
+import { rule as osaSingleLoadBalancer } from './osa-single-load-balancer';
+import { rule as osaDuplicateHostIp } from './osa-duplicate-host-ip';
+import { rule as osaVipNetwork } from './osa-vip-network';
+import { rule as osaFqdnVipWithoutCidr } from './osa-fqdn-vip-without-cidr';
+import { rule as osaHostOutsideManagement } from './osa-host-outside-management';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
@@ -224,6 +229,11 @@ export const RULES: readonly DefinedRule[] = [
   kollaComputeInControlPlane,
   kollaRemovedVariable,
   kollaRabbitmqPartitionHandling,
+  osaSingleLoadBalancer,
+  osaDuplicateHostIp,
+  osaVipNetwork,
+  osaFqdnVipWithoutCidr,
+  osaHostOutsideManagement,
 ];
 
 /** Two rules claiming one id is a mistake, caught here at load. */

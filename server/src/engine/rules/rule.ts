@@ -11,6 +11,7 @@ import type { CnfRuleContext } from './galera/rule';
 import type { PmRuleContext } from './pacemaker/rule';
 import type { FwRuleContext } from './firewall/rule';
 import type { KollaRuleContext } from './kolla/rule';
+import type { OsaRuleContext } from './openstack-ansible/rule';
 
 export { REAL_TOOLS } from '../types';
 export type { RealTool, ToolVerdict } from '../types';
@@ -37,6 +38,7 @@ export interface RuleContexts {
   pacemaker: PmRuleContext;
   firewall: FwRuleContext;
   kolla: KollaRuleContext;
+  'openstack-ansible': OsaRuleContext;
 }
 
 /** The kinds of file a rule can check. */

@@ -1,0 +1,126 @@
+/**
+ * OpenStack-Ansible's files: openstack_user_config.yml (+ conf.d/*.yml, the same schema) and
+ * user_variables*.yml. Each file is checked within its whole deployment (the workspace groups the
+ * files by OSA's folder, /etc/openstack_deploy): OSA's own rules and the manifest's topology rules
+ * run over the deployment, and the file keeps the findings that are about it.
+ */
+import type { Language } from './language';
+import type { DeployModel, OsaPart, Place } from '../model/deploy';
+import type { PeerConf } from '../model/topology';
+import { KIND_GLOBS } from '../kinds';
+import { Finding } from '../types';
+import { LineIndex } from '../text/line-index';
+import { basename } from '../text/paths';
+import { canonicalIP } from '../text/ip';
+import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
+import { isOsaFile, isOsaUserConfig, osaRoot } from '../documents/osa/recognise';
+import { parseUserConfig } from '../documents/osa/user-config';
+import { parseGlobals } from '../documents/kolla/globals';
+import { osaDeployment, OsaDeployment } from '../documents/osa/deployment';
+import { EMPTY_CONFIG, LintConfig } from '../config';
+import { rulesFor } from '../rules';
+import { ConfContext, finish, LintResult, runRules } from '../check';
+import { topologyFindings } from './deploy-topology';
+import { sharedAddresses } from '../rules/openstack-ansible/support';
+
+const RULES = rulesFor('openstack-ansible');
+
+/** What an OSA file holds, read once: its inventory (openstack_user_config.yml, conf.d) or its variables (user_variables*.yml). */
+export function osaPart(path: string, text: string): OsaPart {
+  if (isOsaUserConfig(path, text.slice(0, 65536)))
+    return { tool: 'openstack-ansible', role: 'user-config', anchor: true, text, config: parseUserConfig(text, path) };
+  return { tool: 'openstack-ansible', role: 'variables', anchor: false, text, variables: parseGlobals(text, path) };
+}
+
+function osaPeer(path: string, text: string): PeerConf | undefined {
+  if (text.length > MAX_MANIFEST_BYTES) return undefined;
+  return { file: basename(path), kind: 'openstack-ansible', path, deploy: osaPart(path, text), deployment: osaRoot(path) };
+}
+
+/**
+ * The deployment of an OSA file: the file itself and the OSA files of its deployment. The user
+ * configs merge as the generator merges them (mergeUserConfigs orders them); the variables files in
+ * name order, as the openstack-ansible wrapper passes /etc/openstack_deploy/user_*.yml, a later one winning.
+ */
+export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly PeerConf[] = []): OsaDeployment {
+  const parts: { path: string; part: OsaPart }[] = [{ path, part: self }];
+  for (const p of peers)
+    if (p.deploy?.tool === 'openstack-ansible' && p.path && p.path !== path) parts.push({ path: p.path, part: p.deploy });
+  parts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
+  const variables = parts.flatMap((p) => (p.part.role === 'variables' ? [p.part.variables] : []));
+  return osaDeployment(configs, variables);
+}
+
+/**
+ * The manifest's topology findings, less those OSA's own rules say in OSA's terms and on the exact
+ * line, so that the user reads each fact once:
+ * - lb-single-point-of-failure, when the load balancer group has one host or none. With one,
+ *   osa-single-load-balancer says it (its "haproxy runs on 1 node" and "manager: none" are the same
+ *   fact: OSA's default turns keepalived off); with none, OSA deploys no HAProxy and the VIPs are an
+ *   external load balancer's, which no file here describes.
+ * - address-conflict between two hosts: osa-duplicate-host-ip says it on the `ip:` (the topology
+ *   rule can only point at the host's name), as the error OSA's generator stops on.
+ * - address-conflict of the internal or external VIP with the one load balancer's own address: that
+ *   is how OSA runs HAProxy without keepalived (its all-in-one does so), not a second holder;
+ *   osa-single-load-balancer says what it costs.
+ * A VIP equal to another host's address, or to a load balancer's when keepalived can move it, stays
+ * the topology rule's: two holders answer for it.
+ */
+function osaTopologyFindings(model: DeployModel, d: OsaDeployment, path: string, config: LintConfig): Finding[] {
+  const lb = d.groupHosts('load_balancer');
+  // the places whose address-conflict findings the OSA rules say instead, as file + range (a set: thousands of hosts stay linear)
+  const key = (p: Place) => `${p.span.start}:${p.span.end}:${p.file}`;
+  const covered = new Set<string>();
+  const nodes = new Map(model.nodes.map((n) => [n.name, n]));
+  for (const { host } of sharedAddresses(d)) {
+    const place = nodes.get(host.name)?.place;
+    if (place) covered.add(key(place));
+  }
+  const lbIp = lb.length === 1 && lb[0].ip ? canonicalIP(lb[0].ip) : undefined;
+  for (const v of model.vips) if (lbIp && v.place && canonicalIP(v.address) === lbIp) covered.add(key(v.place));
+  return topologyFindings(model, path, config).filter((f) => {
+    if (f.rule === 'lb-single-point-of-failure') return lb.length > 1;
+    if (f.rule === 'address-conflict') return !covered.has(key({ file: path, span: f.span }));
+    return true;
+  });
+}
+
+export function lintOsa(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+  const lines = new LineIndex(text);
+  const raw: Finding[] = [];
+  if (text.length > MAX_MANIFEST_BYTES) {
+    raw.push({
+      rule: 'file-too-large',
+      severity: 'warning',
+      message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`,
+      span: { start: 0, end: 0 },
+      fixes: [],
+    });
+    return { kind: 'openstack-ansible', findings: finish(raw, text, lines, config), lines };
+  }
+  const part = osaPart(path, text);
+  if (part.role === 'user-config') raw.push(...part.config.problems);
+  else if (part.role === 'variables') raw.push(...part.variables.problems);
+  const deployment = osaDeploymentOf(path, part, context.peers);
+  runRules(RULES, config, raw, (report) => ({
+    deployment,
+    path,
+    report: ({ file, ...r }) => {
+      if (file === path) report(r);
+    },
+  }));
+  const model = deployment.toModel(basename(osaRoot(path)) || 'openstack-ansible');
+  raw.push(...osaTopologyFindings(model, deployment, path, config));
+  return { kind: 'openstack-ansible', findings: finish(raw, text, lines, config), lines, osa: { part, deployment }, deployModel: model };
+}
+
+export const openstackAnsible: Language<'openstack-ansible'> = {
+  kind: 'openstack-ansible',
+  label: 'OpenStack-Ansible file',
+  globs: KIND_GLOBS['openstack-ansible'],
+  recognise: isOsaFile,
+  peer: osaPeer,
+  lint: (path, text, config, context) => lintOsa(path, text, config, context),
+  service: {},
+};
