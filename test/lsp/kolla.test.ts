@@ -85,7 +85,7 @@ test('a kolla folder: globals.yml and multinode are read from disk, checked toge
         rule: 'cluster-min-three-nodes',
         severity: 'error',
         range: '11:0-11:18',
-        message: 'galera has 2 votes; a 1:1 split leaves neither side with the 2 needed',
+        message: 'mariadb has 2 votes; a 1:1 split leaves neither side with the 2 needed',
       },
     ]);
     assert.deepEqual([...new Set(c.published.map((p) => p.uri))].sort(), [globals, multinode].sort(), 'nothing else is published');

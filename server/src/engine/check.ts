@@ -16,7 +16,7 @@ import type { KaFile } from './documents/keepalived/parse';
 import type { PmModel } from './documents/pacemaker/model';
 import type { HaView } from './documents/haproxy/view';
 import type { FwModel } from './documents/firewall/model';
-import type { DeployModel, DeployPart, OsaPart } from './model/deploy';
+import type { DeployModel, KollaPart, OsaPart } from './model/deploy';
 import type { KollaDeployment } from './documents/kolla/deployment';
 import type { OsaDeployment } from './documents/osa/deployment';
 import { effectiveSeverity, isSuppressed, LintConfig, parseSuppressions } from './config';
@@ -45,7 +45,7 @@ export interface LintResult {
   /** For a host firewall: whether it is closed, and what it opens. */
   firewall?: FwModel;
   /** For a kolla-ansible file: what it holds, and the deployment it was checked in. */
-  kolla?: { part: DeployPart; deployment: KollaDeployment };
+  kolla?: { part: KollaPart; deployment: KollaDeployment };
   /** For an OpenStack-Ansible file: what it holds, and the deployment it was checked in. */
   osa?: { part: OsaPart; deployment: OsaDeployment };
   /** For a deployment tool's file (kolla, OpenStack-Ansible): its whole deployment in the manifest's terms (what `convert` writes). */

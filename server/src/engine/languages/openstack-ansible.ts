@@ -9,7 +9,6 @@ import type { DeployModel, OsaPart, Place } from '../model/deploy';
 import type { PeerConf } from '../model/topology';
 import { KIND_GLOBS } from '../kinds';
 import { Finding } from '../types';
-import { LineIndex } from '../text/line-index';
 import { basename } from '../text/paths';
 import { canonicalIP } from '../text/ip';
 import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
@@ -19,17 +18,25 @@ import { parseGlobals } from '../documents/kolla/globals';
 import { osaDeployment, OsaDeployment } from '../documents/osa/deployment';
 import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
-import { ConfContext, finish, LintResult, runRules } from '../check';
-import { topologyFindings } from './deploy-topology';
+import { ConfContext, LintResult } from '../check';
+import { topologyFindingsByFile } from './deploy-topology';
+import { DeploymentMemo, PartCache } from './deploy-memo';
+import { FindingsByFile, lintToolFile, runToolRules, ToolChecked, ToolFile, toolFiles } from './deploy-check';
+import { osaComplete, osaHover } from '../service/openstack-ansible';
 import { sharedAddresses } from '../rules/openstack-ansible/support';
 
 const RULES = rulesFor('openstack-ansible');
 
-/** What an OSA file holds, read once: its inventory (openstack_user_config.yml, conf.d) or its variables (user_variables*.yml). */
+const PARTS = new PartCache<OsaPart>();
+const CHECKED = new DeploymentMemo<ToolChecked<OsaDeployment>>();
+
+/** What an OSA file holds, read once per text: its inventory (openstack_user_config.yml, conf.d) or its variables (user_variables*.yml). */
 export function osaPart(path: string, text: string): OsaPart {
-  if (isOsaUserConfig(path, text.slice(0, 65536)))
-    return { tool: 'openstack-ansible', role: 'user-config', anchor: true, text, config: parseUserConfig(text, path) };
-  return { tool: 'openstack-ansible', role: 'variables', anchor: false, text, variables: parseGlobals(text, path) };
+  return PARTS.get(path, text, () =>
+    isOsaUserConfig(path, text.slice(0, 65536))
+      ? { tool: 'openstack-ansible', role: 'user-config', anchor: true, text, config: parseUserConfig(text, path) }
+      : { tool: 'openstack-ansible', role: 'variables', anchor: false, text, variables: parseGlobals(text, path) },
+  );
 }
 
 function osaPeer(path: string, text: string): PeerConf | undefined {
@@ -43,10 +50,11 @@ function osaPeer(path: string, text: string): PeerConf | undefined {
  * name order, as the openstack-ansible wrapper passes /etc/openstack_deploy/user_*.yml, a later one winning.
  */
 export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly PeerConf[] = []): OsaDeployment {
-  const parts: { path: string; part: OsaPart }[] = [{ path, part: self }];
-  for (const p of peers)
-    if (p.deploy?.tool === 'openstack-ansible' && p.path && p.path !== path) parts.push({ path: p.path, part: p.deploy });
-  parts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return deploymentOf(toolFiles(path, self, peers));
+}
+
+function deploymentOf(files: ToolFile<OsaPart>[]): OsaDeployment {
+  const parts = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
   const variables = parts.flatMap((p) => (p.part.role === 'variables' ? [p.part.variables] : []));
   return osaDeployment(configs, variables);
@@ -67,7 +75,7 @@ export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly Pee
  * A VIP equal to another host's address, or to a load balancer's when keepalived can move it, stays
  * the topology rule's: two holders answer for it.
  */
-function osaTopologyFindings(model: DeployModel, d: OsaDeployment, path: string, config: LintConfig): Finding[] {
+function osaTopologyFindings(model: DeployModel, d: OsaDeployment, config: LintConfig): Map<string, Finding[]> {
   const lb = d.groupHosts('load_balancer');
   // the places whose address-conflict findings the OSA rules say instead, as file + range (a set: thousands of hosts stay linear)
   const key = (p: Place) => `${p.span.start}:${p.span.end}:${p.file}`;
@@ -79,40 +87,37 @@ function osaTopologyFindings(model: DeployModel, d: OsaDeployment, path: string,
   }
   const lbIp = lb.length === 1 && lb[0].ip ? canonicalIP(lb[0].ip) : undefined;
   for (const v of model.vips) if (lbIp && v.place && canonicalIP(v.address) === lbIp) covered.add(key(v.place));
-  return topologyFindings(model, path, config).filter((f) => {
-    if (f.rule === 'lb-single-point-of-failure') return lb.length > 1;
-    if (f.rule === 'address-conflict') return !covered.has(key({ file: path, span: f.span }));
-    return true;
-  });
+  const out = new Map<string, Finding[]>();
+  for (const [file, fs] of topologyFindingsByFile(model, config))
+    out.set(
+      file,
+      fs.filter((f) => {
+        if (f.rule === 'lb-single-point-of-failure') return lb.length > 1;
+        if (f.rule === 'address-conflict') return !covered.has(key({ file, span: f.span }));
+        return true;
+      }),
+    );
+  return out;
+}
+
+function checkDeployment(files: ToolFile<OsaPart>[], config: LintConfig): ToolChecked<OsaDeployment> {
+  const deployment = deploymentOf(files);
+  const out = new FindingsByFile();
+  runToolRules(RULES, config, deployment, out);
+  const anchor = files.find((f) => f.part.anchor) ?? files[0];
+  const model = deployment.toModel(basename(osaRoot(anchor.path)) || 'openstack-ansible');
+  out.addAll(osaTopologyFindings(model, deployment, config));
+  return { deployment, model, byFile: out.byFile, everywhere: out.everywhere };
 }
 
 export function lintOsa(path: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
-  const lines = new LineIndex(text);
-  const raw: Finding[] = [];
-  if (text.length > MAX_MANIFEST_BYTES) {
-    raw.push({
-      rule: 'file-too-large',
-      severity: 'warning',
-      message: `the file has ${text.length} characters; files over ${MAX_MANIFEST_BYTES} are not analysed`,
-      span: { start: 0, end: 0 },
-      fixes: [],
-    });
-    return { kind: 'openstack-ansible', findings: finish(raw, text, lines, config), lines };
-  }
-  const part = osaPart(path, text);
-  if (part.role === 'user-config') raw.push(...part.config.problems);
-  else if (part.role === 'variables') raw.push(...part.variables.problems);
-  const deployment = osaDeploymentOf(path, part, context.peers);
-  runRules(RULES, config, raw, (report) => ({
-    deployment,
-    path,
-    report: ({ file, ...r }) => {
-      if (file === path) report(r);
-    },
-  }));
-  const model = deployment.toModel(basename(osaRoot(path)) || 'openstack-ansible');
-  raw.push(...osaTopologyFindings(model, deployment, path, config));
-  return { kind: 'openstack-ansible', findings: finish(raw, text, lines, config), lines, osa: { part, deployment }, deployModel: model };
+  return lintToolFile('openstack-ansible', path, text, config, context, {
+    part: osaPart,
+    problems: (part) => (part.role === 'user-config' ? part.config.problems : part.variables.problems),
+    memo: CHECKED,
+    check: (files) => checkDeployment(files, config),
+    result: (part, checked) => ({ osa: { part, deployment: checked.deployment } }),
+  });
 }
 
 export const openstackAnsible: Language<'openstack-ansible'> = {
@@ -121,6 +126,10 @@ export const openstackAnsible: Language<'openstack-ansible'> = {
   globs: KIND_GLOBS['openstack-ansible'],
   recognise: isOsaFile,
   peer: osaPeer,
+  ownDeployment: true,
   lint: (path, text, config, context) => lintOsa(path, text, config, context),
-  service: {},
+  service: {
+    hover: osaHover,
+    complete: osaComplete,
+  },
 };

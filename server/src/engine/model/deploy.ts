@@ -15,23 +15,22 @@ import type { OsaUserConfig } from '../documents/osa/user-config';
  * a change is seen (the parsed maps do not compare). `anchor`: the file that names the deployment
  * (globals.yml, openstack_user_config.yml); files of the same tool elsewhere join a lone anchor.
  */
-export type DeployPart =
+/** A kolla-ansible file: globals.yml or globals.d (the anchors), an inventory, group_vars or host_vars. */
+export type KollaPart =
   | { tool: 'kolla'; role: 'globals'; anchor: true; text: string; globals: KollaGlobals }
   | { tool: 'kolla'; role: 'inventory'; anchor: false; text: string; inventory: IniInventory }
   | { tool: 'kolla'; role: 'vars'; anchor: false; text: string; scope: 'group' | 'host'; name: string; globals: KollaGlobals };
 
 /**
- * An OpenStack-Ansible file, read once as DeployPart is: openstack_user_config.yml or a conf.d file
- * (the anchors, one schema), or a user_variables*.yml (top-level variables, read as globals.yml is).
- * Kept beside DeployPart, not in it, while languages/kolla.ts reads any part that is not globals as
- * an inventory; a peer carries either (ToolPart).
+ * An OpenStack-Ansible file: openstack_user_config.yml or a conf.d file (the anchors, one schema),
+ * or a user_variables*.yml (top-level variables, read as globals.yml is).
  */
 export type OsaPart =
   | { tool: 'openstack-ansible'; role: 'user-config'; anchor: true; text: string; config: OsaUserConfig }
   | { tool: 'openstack-ansible'; role: 'variables'; anchor: false; text: string; variables: KollaGlobals };
 
 /** Any deployment tool's file, as a peer carries it. */
-export type ToolPart = DeployPart | OsaPart;
+export type DeployPart = KollaPart | OsaPart;
 
 /** Where the user wrote a fact: a file of the deployment (its workspace path) and the range in it. */
 export interface Place {

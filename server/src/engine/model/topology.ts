@@ -14,7 +14,7 @@ import type { ProxyFacts } from '../documents/haproxy/facts';
 export type { CorosyncFacts, Fact } from '../documents/corosync/facts';
 export type { ProxyFacts } from '../documents/haproxy/facts';
 import type { Release } from '../knowledge/options/catalog';
-import type { ToolPart } from './deploy';
+import type { DeployPart } from './deploy';
 
 export interface Host {
   name?: string;
@@ -80,7 +80,7 @@ export interface PeerConf {
   /** The node the file belongs to, by its folder (`db1` for db1/etc/mysql/my.cnf), to group the files of one node. */
   node?: string;
   /** A deployment tool's file (kolla-ansible, OpenStack-Ansible): what it holds, read once. */
-  deploy?: ToolPart;
+  deploy?: DeployPart;
   /** The deployment the file belongs to when its tool says (kolla: the folder of globals.yml); files are grouped by it. */
   deployment?: string;
 }
