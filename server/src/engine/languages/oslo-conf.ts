@@ -18,7 +18,13 @@ import { confComplete, confHover, confSymbols } from '../service/conf';
 const RULES = rulesFor('oslo-conf');
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
-export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+export function lintConf(
+  file: string,
+  text: string,
+  config: LintConfig = EMPTY_CONFIG,
+  context: ConfContext = {},
+  path?: string,
+): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
   const at0 = { start: 0, end: 0 };
@@ -43,7 +49,7 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
     (config.vips?.length || config.controllers?.length
       ? topologyFromSettings(config.vips ?? [], config.controllers ?? [], '.openstack-ha.yaml')
       : undefined);
-  runRules(RULES, config, raw, (report) => ({ view, text, isOff, topology, peers: context.peers ?? [], report }));
+  runRules(RULES, config, raw, (report) => ({ view, text, path, isOff, topology, peers: context.peers ?? [], report }));
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
 
@@ -58,7 +64,7 @@ export const osloConf: Language<'oslo-conf'> = {
     const k = confKind(p, t);
     return k ? peerConf(p, k, t) : undefined;
   },
-  lint: (path, text, config, context) => lintConf(confKind(path, text)!, text, config, context),
+  lint: (path, text, config, context) => lintConf(confKind(path, text)!, text, config, context, path),
   service: {
     hover: (r, o, d) => (r.conf ? confHover(r.conf, r.findings, o, d) : undefined),
     complete: (r, t, o) => (r.conf ? confComplete(r.conf, t, o) : undefined),

@@ -117,6 +117,7 @@ import { rule as kollaKeepalivedRouterId } from './kolla-keepalived-router-id';
 import { rule as kollaLoadbalancerGroup } from './kolla-loadbalancer-group';
 import { rule as kollaComputeInControlPlane } from './kolla-compute-in-control-plane';
 import { rule as kollaRemovedVariable } from './kolla-removed-variable';
+import { rule as kollaOverrideUndoesHa } from './kolla-override-undoes-ha';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
@@ -222,6 +223,7 @@ export const RULES: readonly DefinedRule[] = [
   kollaKeepalivedRouterId,
   kollaComputeInControlPlane,
   kollaRemovedVariable,
+  kollaOverrideUndoesHa,
 ];
 
 /** Two rules claiming one id is a mistake, caught here at load. */
