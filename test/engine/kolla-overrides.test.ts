@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { confKind } from '../../server/src/engine/documents/oslo-conf/recognise';
+import { analyseAll } from '../support/workspace';
 
 test("kolla's override layouts get their service's catalogue: <service>.conf, <service>/<container>.conf, <service>/<host>/<file>", () => {
   assert.equal(confKind('/etc/kolla/config/nova.conf', ''), 'nova.conf');
@@ -55,4 +56,98 @@ test('a config/ folder that is not beside a kolla deployment joins nothing', () 
   ws.setFile('/repo/kolla/globals.yml', 'kolla_internal_vip_address: "10.0.0.250"\n');
   ws.setFile('/repo/other/config/nova/nova-api.conf', '[DEFAULT]\ndebug = true\n');
   assert.deepEqual(kollaPeers(ws, '/repo/other/config/nova/nova-api.conf'), []);
+});
+
+const DEPLOYMENT = `
+#- globals.yml
+kolla_internal_vip_address: "10.0.0.250"
+#- multinode
+[control]
+control01
+control02
+control03
+
+[network:children]
+control
+
+[compute]
+compute01
+
+[mariadb:children]
+control
+
+[rabbitmq:children]
+control
+
+[memcached:children]
+control
+
+[loadbalancer:children]
+network
+`;
+
+test('typical overrides are partial files: a few options, no [database] connection, no transport_url; no rule finds anything wrong in them', () => {
+  const { results } = analyseAll(`${DEPLOYMENT}
+#- config/nova.conf
+[DEFAULT]
+cpu_allocation_ratio = 4.0
+ram_allocation_ratio = 1.0
+
+[libvirt]
+cpu_mode = host-passthrough
+
+[oslo_messaging_rabbit]
+heartbeat_timeout_threshold = 30
+
+[database]
+max_pool_size = 10
+#- config/nova/compute01/nova.conf
+[libvirt]
+images_type = rbd
+#- config/neutron/ml2_conf.ini
+[ml2]
+mechanism_drivers = openvswitch,l2population
+
+[ml2_type_vlan]
+network_vlan_ranges = physnet1:100:200
+#- config/neutron.conf
+[DEFAULT]
+dhcp_agents_per_network = 2
+#- config/glance/glance-api.conf
+[DEFAULT]
+enabled_backends = rbd:rbd
+
+[glance_store]
+default_backend = rbd
+
+[rbd]
+rbd_store_pool = images
+`);
+  const found = [...results]
+    .filter(([p]) => p.includes('/config/'))
+    .flatMap(([p, r]) => r.findings.map((f) => `${p} ${f.severity} ${f.rule}: ${f.message}`));
+  assert.deepEqual(found, []);
+});
+
+test("kolla renders an override through Jinja first: {{ variables }} and {% if %} branches are kolla's, in an override only", () => {
+  const { results } = analyseAll(`${DEPLOYMENT}
+#- config/nova/nova-compute.conf
+[DEFAULT]
+{% if inventory_hostname in groups['gpu'] %}
+reserved_host_memory_mb = 16384
+{% else %}
+reserved_host_memory_mb = 4096
+{% endif %}
+{# sized for the hypervisors #}
+[oslo_messaging_rabbit]
+rabbit_quorum_queue = {{ nova_quorum_queues }}
+#- other/nova.conf
+[DEFAULT]
+{% if gpu %}
+reserved_host_memory_mb = {{ reserved }}
+`);
+  const rules = (p: string) => results.get(`/w/${p}`)!.findings.map((f) => `${f.severity} ${f.rule}`);
+  assert.deepEqual(rules('config/nova/nova-compute.conf'), []);
+  // outside kolla's config folder nothing renders the template: the service would read it as written
+  assert.deepEqual(rules('other/nova.conf'), ['error parse-error', 'error invalid-value']);
 });

@@ -5,6 +5,7 @@ import { Finding } from '../types';
 import { LineIndex } from '../text/line-index';
 import { looksBinary, MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
 import { confKind } from '../documents/oslo-conf/recognise';
+import { isKollaOverride } from '../documents/kolla/overrides';
 import { parseConf } from '../documents/oslo-conf/parse';
 import { ConfView } from '../documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from '../knowledge/options/catalog';
@@ -16,6 +17,7 @@ import { peerConf } from './peers';
 import { confComplete, confHover, confSymbols } from '../service/conf';
 
 const RULES = rulesFor('oslo-conf');
+const JINJA_LINE = /^\s*\{([%#])[\s\S]*\1\}\s*$/;
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
 export function lintConf(
@@ -40,7 +42,12 @@ export function lintConf(
     });
   if (raw.length) return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), lines };
   const parsed = parseConf(text);
-  for (const p of parsed.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  // kolla's overrides go through Jinja first: a `{% if %}` line is kolla's, not oslo.config's
+  const templated = isKollaOverride(path, context.peers ?? []);
+  for (const p of parsed.problems) {
+    if (templated && JINJA_LINE.test(text.slice(p.span.start, p.span.end))) continue;
+    raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  }
   const catalog = catalogFor(file, config.release ?? NEWEST_RELEASE)!;
   const view = new ConfView(parsed, catalog);
   const isOff = (id: string) => config.rules[id] === 'off';

@@ -1,13 +1,12 @@
 import { defineRule } from './rule';
 import type { Severity } from '../types';
 import { RABBIT, urlHost } from './conf/support';
-import { kollaOverrideOf } from './conf/kolla-override';
+import { JINJA, kollaOverrideOf } from '../documents/kolla/overrides';
 import { truthy } from '../documents/oslo-conf/context';
 import { ConfEntry } from '../documents/oslo-conf/parse';
 import { lineStartAt, nextLineStart } from '../text/line-breaks';
 
 const FALSE = /^(0|f|false|off|n|no)$/i;
-const TEMPLATE = /\{\{|\{%/;
 
 /** What kolla-ansible (2025.1 and later) writes in [oslo_messaging_rabbit] of every service, and what turning it off costs. */
 const FORCED: { key: string; severity: Severity; cost: string }[] = [
@@ -84,7 +83,7 @@ export const rule = defineRule({
       // [database] connection: kolla points it at database_address (the internal VIP or its name, through HAProxy or ProxySQL)
       const db = view.entry('database', 'connection');
       const address = d?.value('database_address');
-      if (db && address?.known && typeof address.value === 'string' && address.value && !TEMPLATE.test(db.value)) {
+      if (db && address?.known && typeof address.value === 'string' && address.value && !JINJA.test(db.value)) {
         const at = urlHost(db.value.trim());
         const ours = new Set([address.value, known(d!.value('kolla_internal_vip_address')), known(d!.value('kolla_internal_fqdn'))]);
         if (at && !ours.has(at.host)) {

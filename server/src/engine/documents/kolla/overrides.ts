@@ -3,9 +3,9 @@
  * `config/` beside globals.yml, /etc/kolla/config by default), and the kolla deployment it is merged into.
  */
 import type { PeerConf } from '../../model/topology';
-import type { IniInventory } from '../../documents/ansible/ini-inventory';
-import type { KollaGlobals } from '../../documents/kolla/globals';
-import { kollaDeployment, KollaDeployment } from '../../documents/kolla/deployment';
+import type { IniInventory } from '../ansible/ini-inventory';
+import type { KollaGlobals } from './globals';
+import { kollaDeployment, KollaDeployment } from './deployment';
 import { isWithin } from '../../text/paths';
 
 export interface KollaOverride {
@@ -16,11 +16,22 @@ export interface KollaOverride {
 /** kolla's default node_custom_config. */
 const DEFAULT_CUSTOM_CONFIG = /(?:^|\/)etc\/kolla\/config\//;
 
+/** A file of kolla's config folder: under `config/` beside the kolla files of its deployment, or under /etc/kolla/config. */
+export function isKollaOverride(path: string | undefined, peers: readonly PeerConf[]): boolean {
+  if (!path) return false;
+  if (DEFAULT_CUSTOM_CONFIG.test(path)) return true;
+  return peers.some((p) => p.deploy?.tool === 'kolla' && p.deployment !== undefined && isWithin(`${p.deployment}/config`, path));
+}
+
+/**
+ * kolla runs each override through Jinja before it merges it (merge_configs), so an override may
+ * hold `{{ variable }}` values and `{% if %}` lines: they are kolla's to fill in, not oslo.config's to read.
+ */
+export const JINJA = /\{\{|\{%|\{#/;
+
 export function kollaOverrideOf(path: string | undefined, peers: readonly PeerConf[]): KollaOverride | undefined {
-  if (!path) return undefined;
+  if (!isKollaOverride(path, peers)) return undefined;
   const kolla = peers.filter((p) => p.deploy?.tool === 'kolla' && p.path);
-  const beside = kolla.some((p) => p.deployment !== undefined && isWithin(`${p.deployment}/config`, path));
-  if (!beside && !DEFAULT_CUSTOM_CONFIG.test(path)) return undefined;
   if (!kolla.length) return {};
   // globals.yml before globals.d, by name, as kolla merges them
   const order = (p: string) => (/\/globals\.d\//.test(p) ? 1 : 0);
