@@ -64,6 +64,29 @@ test('[database] connection: one Galera node instead of database_address is repo
   );
 });
 
+test("host lists shorter than kolla's inventory group: transport_url, memcached servers; all of them, or a template, are not reported", () => {
+  checkWorkspace(
+    `${KOLLA}
+
+  [memcached:children]
+  control
+  #- config/nova.conf
+  [DEFAULT]
+  transport_url = rabbit://openstack:secret@10.0.0.11:5672//
+  #               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning kolla-override-undoes-ha: kolla-ansible lists every host of its rabbitmq group in [DEFAULT] transport_url (control01, control02, control03) and this override names 1 (10.0.0.11): when those brokers are down the service has no other to reconnect to
+  [keystone_authtoken]
+  memcached_servers = 10.0.0.11:11211,10.0.0.12:11211
+  #                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning kolla-override-undoes-ha
+  #- config/neutron.conf
+  [DEFAULT]
+  transport_url = rabbit://openstack:secret@10.0.0.11:5672,openstack:secret@10.0.0.12:5672,openstack:secret@10.0.0.13:5672//
+  [cache]
+  memcache_servers = {% for host in groups['memcached'] %}{{ host }}:11211{% if not loop.last %},{% endif %}{% endfor %}
+  `,
+    { rules: ['kolla-override-undoes-ha'] },
+  );
+});
+
 test('what kolla forces too, or a plain service config that is no kolla override: no finding', () => {
   checkWorkspace(
     `${KOLLA}

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import type { Severity } from '../types';
-import { RABBIT, urlHost } from './conf/support';
+import { hostPortList, RABBIT, transportHosts, urlHost } from './conf/support';
 import { JINJA, kollaOverrideOf } from '../documents/kolla/overrides';
 import { truthy } from '../documents/oslo-conf/context';
 import { ConfEntry } from '../documents/oslo-conf/parse';
@@ -24,6 +24,34 @@ const FORCED: { key: string; severity: Severity; cost: string }[] = [
     key: 'use_queue_manager',
     severity: 'warning',
     cost: 'transient queues get random names again, so every restart of the service leaves its old quorum queues (each a Raft group on every broker) until their TTL expires',
+  },
+];
+
+/** The host lists kolla writes from an inventory group. */
+const LISTS: { section: string; key: string; group: string; cost: string }[] = [
+  {
+    section: 'DEFAULT',
+    key: 'transport_url',
+    group: 'rabbitmq',
+    cost: 'when those brokers are down the service has no other to reconnect to',
+  },
+  {
+    section: 'oslo_messaging_notifications',
+    key: 'transport_url',
+    group: 'rabbitmq',
+    cost: 'when those brokers are down the notifications have no other to go to',
+  },
+  {
+    section: 'keystone_authtoken',
+    key: 'memcached_servers',
+    group: 'memcached',
+    cost: 'its token cache lives on those alone: when they are down every request is validated by keystone again',
+  },
+  {
+    section: 'cache',
+    key: 'memcache_servers',
+    group: 'memcached',
+    cost: 'its cache lives on those alone: when they are down every look-up goes back to what the cache spares',
   },
 ];
 
@@ -80,6 +108,20 @@ export const rule = defineRule({
           });
         }
       }
+      // kolla lists every host of the group: an override with fewer leaves the service fewer to fail over to
+      if (d)
+        for (const l of LISTS) {
+          const e = view.entry(l.section, l.key);
+          const members = d.hosts(l.group).map((h) => h.name);
+          if (!e || members.length < 2 || JINJA.test(e.value)) continue;
+          const named = l.group === 'rabbitmq' ? transportHosts(e.value) : hostPortList(e.value);
+          if (!named.length || named.length >= members.length) continue;
+          ctx.report({
+            span: e.valueSpan,
+            severity: 'warning',
+            message: `kolla-ansible lists every host of its ${l.group} group in [${l.section}] ${l.key} (${members.join(', ')}) and this override names ${named.length} (${named.join(', ')}): ${l.cost}`,
+          });
+        }
       // [database] connection: kolla points it at database_address (the internal VIP or its name, through HAProxy or ProxySQL)
       const db = view.entry('database', 'connection');
       const address = d?.value('database_address');
