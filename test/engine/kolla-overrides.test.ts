@@ -151,3 +151,22 @@ reserved_host_memory_mb = {{ reserved }}
   // outside kolla's config folder nothing renders the template: the service would read it as written
   assert.deepEqual(rules('other/nova.conf'), ['error parse-error', 'error invalid-value']);
 });
+
+test('what kolla writes under an override counts as set: quorum queues and [database] max_retries = -1 are not missing from it', () => {
+  const conf = `[DEFAULT]
+transport_url = rabbit://openstack:secret@10.0.0.11:5672,openstack:secret@10.0.0.12:5672,openstack:secret@10.0.0.13:5672//
+[database]
+connection = mysql+pymysql://nova:secret@10.0.0.250/nova
+`;
+  const { results } = analyseAll(
+    new Map([
+      ['/w/globals.yml', 'kolla_internal_vip_address: "10.0.0.250"\n'],
+      ['/w/config/nova.conf', conf],
+      ['/w/etc/nova/nova.conf', conf],
+    ]),
+  );
+  const rules = (p: string) => results.get(p)!.findings.map((f) => f.rule);
+  assert.deepEqual(rules('/w/config/nova.conf'), []);
+  // a full nova.conf that nothing merges into: both are missing
+  assert.deepEqual(rules('/w/etc/nova/nova.conf').sort(), ['db-max-retries-infinite', 'rabbit-queue-replication']);
+});
