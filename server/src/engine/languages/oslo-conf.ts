@@ -5,6 +5,7 @@ import { Finding } from '../types';
 import { LineIndex } from '../text/line-index';
 import { looksBinary, MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
 import { confKind } from '../documents/oslo-conf/recognise';
+import { isKollaOverride } from '../documents/kolla/overrides';
 import { parseConf } from '../documents/oslo-conf/parse';
 import { ConfView } from '../documents/oslo-conf/context';
 import { catalogFor, NEWEST_RELEASE } from '../knowledge/options/catalog';
@@ -16,9 +17,16 @@ import { peerConf } from './peers';
 import { confComplete, confHover, confSymbols } from '../service/conf';
 
 const RULES = rulesFor('oslo-conf');
+const JINJA_LINE = /^\s*\{([%#])[\s\S]*\1\}\s*$/;
 
 /** An OpenStack service config (nova.conf, ml2_conf.ini, ...), checked against the catalogue of `file`. */
-export function lintConf(file: string, text: string, config: LintConfig = EMPTY_CONFIG, context: ConfContext = {}): LintResult {
+export function lintConf(
+  file: string,
+  text: string,
+  config: LintConfig = EMPTY_CONFIG,
+  context: ConfContext = {},
+  path?: string,
+): LintResult {
   const lines = new LineIndex(text);
   const raw: Finding[] = [];
   const at0 = { start: 0, end: 0 };
@@ -34,7 +42,12 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
     });
   if (raw.length) return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), lines };
   const parsed = parseConf(text);
-  for (const p of parsed.problems) raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  // kolla's overrides go through Jinja first: a `{% if %}` line is kolla's, not oslo.config's
+  const templated = isKollaOverride(path, context.peers ?? []);
+  for (const p of parsed.problems) {
+    if (templated && JINJA_LINE.test(text.slice(p.span.start, p.span.end))) continue;
+    raw.push({ rule: 'parse-error', severity: 'error', message: p.message, span: p.span, fixes: [] });
+  }
   const catalog = catalogFor(file, config.release ?? NEWEST_RELEASE)!;
   const view = new ConfView(parsed, catalog);
   const isOff = (id: string) => config.rules[id] === 'off';
@@ -43,7 +56,7 @@ export function lintConf(file: string, text: string, config: LintConfig = EMPTY_
     (config.vips?.length || config.controllers?.length
       ? topologyFromSettings(config.vips ?? [], config.controllers ?? [], '.openstack-ha.yaml')
       : undefined);
-  runRules(RULES, config, raw, (report) => ({ view, text, isOff, topology, peers: context.peers ?? [], report }));
+  runRules(RULES, config, raw, (report) => ({ view, text, path, isOff, topology, peers: context.peers ?? [], report }));
   return { kind: 'oslo-conf', findings: finish(raw, text, lines, config), conf: view, lines };
 }
 
@@ -58,7 +71,7 @@ export const osloConf: Language<'oslo-conf'> = {
     const k = confKind(p, t);
     return k ? peerConf(p, k, t) : undefined;
   },
-  lint: (path, text, config, context) => lintConf(confKind(path, text)!, text, config, context),
+  lint: (path, text, config, context) => lintConf(confKind(path, text)!, text, config, context, path),
   service: {
     hover: (r, o, d) => (r.conf ? confHover(r.conf, r.findings, o, d) : undefined),
     complete: (r, t, o) => (r.conf ? confComplete(r.conf, t, o) : undefined),

@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
 import { usesDatabase } from './conf/support';
+import { isKollaOverride } from '../documents/kolla/overrides';
 import { setOption } from '../documents/oslo-conf/edits';
 
 export const rule = defineRule({
@@ -34,6 +35,7 @@ export const rule = defineRule({
         });
       }
       const e = view.entry('database', 'max_retries');
+      if (!e && isKollaOverride(ctx.path, ctx.peers)) return; // kolla writes max_retries = -1 under its override
       const value = e ? e.value.trim() : String(view.catalog.option('database', 'max_retries')?.default ?? 10);
       if (value === '-1') return;
       ctx.report({

@@ -1,6 +1,7 @@
 import { defineRule } from './rule';
 import { normalizeSection } from '../knowledge/options/catalog';
 import { ConfEntry } from '../documents/oslo-conf/parse';
+import { isKollaOverride } from '../documents/kolla/overrides';
 
 export const rule = defineRule({
   meta: {
@@ -14,12 +15,15 @@ export const rule = defineRule({
   on: {
     'oslo-conf'(ctx) {
       const { view, text } = ctx;
+      const templated = isKollaOverride(ctx.path, ctx.peers);
       const last = new Map<string, ConfEntry>();
       for (const s of view.file.sections) for (const e of s.entries) last.set(`${normalizeSection(s.name)}/${e.key}`, e);
       for (const s of view.file.sections)
         for (const e of s.entries) {
           const winner = last.get(`${normalizeSection(s.name)}/${e.key}`)!;
           if (winner === e) continue;
+          // a kolla override's `{% if %}` ... `{% else %}` branches: Jinja keeps one of them
+          if (templated && /^[ \t]*\{%/m.test(text.slice(e.span.end, winner.span.start))) continue;
           const o = view.option(s.name, e.key);
           if (o && (o.type === 'multistr' || o.type === 'multi')) continue;
           const nl = text.indexOf('\n', e.span.end);

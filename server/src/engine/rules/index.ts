@@ -123,6 +123,7 @@ import { rule as osaDuplicateHostIp } from './osa-duplicate-host-ip';
 import { rule as osaVipNetwork } from './osa-vip-network';
 import { rule as osaFqdnVipWithoutCidr } from './osa-fqdn-vip-without-cidr';
 import { rule as osaHostOutsideManagement } from './osa-host-outside-management';
+import { rule as kollaOverrideUndoesHa } from './kolla-override-undoes-ha';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
@@ -234,6 +235,7 @@ export const RULES: readonly DefinedRule[] = [
   osaVipNetwork,
   osaFqdnVipWithoutCidr,
   osaHostOutsideManagement,
+  kollaOverrideUndoesHa,
 ];
 
 /** Two rules claiming one id is a mistake, caught here at load. */

@@ -2,6 +2,7 @@ import { defineRule } from './rule';
 import { checkValue } from '../documents/oslo-conf/values';
 import { shown } from '../documents/oslo-conf/secrets';
 import { trailingNote } from './conf/support';
+import { isKollaOverride, JINJA } from '../documents/kolla/overrides';
 
 export const rule = defineRule({
   meta: {
@@ -15,10 +16,12 @@ export const rule = defineRule({
   on: {
     'oslo-conf'(ctx) {
       const { view, text } = ctx;
+      const templated = isKollaOverride(ctx.path, ctx.peers); // kolla fills in {{ variables }} before the service reads the file
       for (const s of view.file.sections)
         for (const e of s.entries) {
           const o = view.option(s.name, e.key);
           if (!o) continue;
+          if (templated && JINJA.test(e.value)) continue;
           // judged as oslo.config reads it, a trailing `# note` included
           const want = checkValue(e.value, o);
           if (!want) continue;

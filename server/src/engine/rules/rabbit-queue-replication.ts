@@ -1,6 +1,7 @@
 import { defineRule } from './rule';
 import { flag, RABBIT, rabbitUse } from './conf/support';
 import { setOption } from '../documents/oslo-conf/edits';
+import { isKollaOverride } from '../documents/kolla/overrides';
 
 export const rule = defineRule({
   meta: {
@@ -21,6 +22,7 @@ export const rule = defineRule({
       const quorum = flag(view, RABBIT, 'rabbit_quorum_queue');
       const ha = flag(view, RABBIT, 'rabbit_ha_queues');
       if (quorum.on || ha.on) return;
+      if (!quorum.entry && isKollaOverride(ctx.path, ctx.peers)) return; // kolla writes rabbit_quorum_queue = true under its override
       const at = quorum.entry ?? ha.entry;
       ctx.report({
         span: at ? at.valueSpan : use.entry.keySpan,

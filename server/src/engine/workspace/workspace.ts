@@ -61,6 +61,8 @@ export class Workspace {
   private peerGroups: Map<string, Entry[]> | undefined;
   /** Deployment-tool folders that join their tool's one anchor (joined()); rebuilt with the groups. */
   private joins: Map<string, string> | undefined;
+  /** The folders deployment tools name as their deployments (kolla's); rebuilt with the joins. */
+  private toolKeys: Set<string> | undefined;
 
   /**
    * Adds or replaces a file's text. Returns true when what other files are checked against changed
@@ -250,8 +252,22 @@ export class Workspace {
   private deploymentOf(path: string, found: { manifest?: string; ambiguous?: string[] }): string {
     const own = this.files.get(path)?.peer?.deployment;
     if (own !== undefined) return this.joined().get(own) ?? own;
+    const tool = this.toolConfigOf(path);
+    if (tool !== undefined) return this.joined().get(tool) ?? tool;
     const m = found.manifest ?? found.ambiguous?.[0];
     return m ? dirname(m) : dirname(this.files.get(path)?.node ?? nodeRoot(path));
+  }
+
+  /**
+   * A file under a `config/` folder beside a deployment tool's files (kolla's node_custom_config:
+   * config/nova.conf, config/nova/nova-api.conf, config/nova/<host>/nova.conf) belongs to that
+   * deployment: the tool merges those files into the services it deploys.
+   */
+  private toolConfigOf(path: string): string | undefined {
+    this.joined();
+    for (let dir = dirname(path); dir !== '/' && dir !== '.' && dirname(dir) !== dir; dir = dirname(dir))
+      if (basename(dir) === 'config' && this.toolKeys!.has(dirname(dir))) return dirname(dir);
+    return undefined;
   }
 
   /**
@@ -261,6 +277,7 @@ export class Workspace {
   private joined(): Map<string, string> {
     if (!this.joins) {
       this.joins = new Map();
+      this.toolKeys = new Set();
       const anchors = new Map<string, Set<string>>();
       const loose = new Map<string, Set<string>>();
       for (const e of this.files.values()) {
@@ -271,6 +288,7 @@ export class Workspace {
         let set = to.get(d.tool);
         if (!set) to.set(d.tool, (set = new Set()));
         set.add(key);
+        this.toolKeys.add(key);
       }
       for (const [tool, keys] of loose) {
         const a = anchors.get(tool);

@@ -30,6 +30,19 @@ function basename(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
 
+/**
+ * kolla-ansible's per-container override, `<service>/<container>.conf` in its custom config folder
+ * (config/nova/nova-scheduler.conf, config/neutron/neutron-server.conf; also below a host folder):
+ * a `<service>-*.conf` in a folder named after the service is that service's config.
+ */
+function containerConf(path: string): string | undefined {
+  const parts = path.split(/[\\/]/);
+  const m = /^([a-z]+)-[\w.-]+\.conf$/.exec(parts[parts.length - 1] ?? '');
+  if (!m || (parts[parts.length - 2] !== m[1] && parts[parts.length - 3] !== m[1])) return undefined;
+  if (SERVICE_DIRS[m[1]]) return SERVICE_DIRS[m[1]];
+  return catalogFiles().includes(`${m[1]}.conf`) ? `${m[1]}.conf` : undefined;
+}
+
 /** The catalogue file name for a path and text, or undefined. */
 export function confKind(path: string, text: string): string | undefined {
   const base = basename(path);
@@ -42,6 +55,8 @@ export function confKind(path: string, text: string): string | undefined {
   if (ALIASES[base]) return ALIASES[base];
   const dir = /(?:^|[\\/])etc[\\/]([a-z]+)[\\/](?:[^\\/]+[\\/])*[^\\/]+\.(?:conf|ini)$/.exec(path);
   if (dir && SERVICE_DIRS[dir[1]]) return SERVICE_DIRS[dir[1]];
+  const container = containerConf(path);
+  if (container) return container;
   if (mode) return undefined; // mode without a file name and a path that says nothing: which catalogue is unknown
   return undefined;
 }

@@ -6,6 +6,8 @@ import { PeerConf, Topology } from '../../model/topology';
 export interface ConfRuleContext {
   view: ConfView;
   text: string;
+  /** The file's workspace path, when the host gives one (kolla's overrides are known by where they sit). */
+  path?: string;
   /** Whether a rule is switched off, for rules that hand a case to a more specific one. */
   isOff(rule: string): boolean;
   /** The deployment, when a manifest or the configuration describes it. */
