@@ -13,7 +13,7 @@ import { detectKind, peerFacts } from '../engine/languages';
 import { analyse } from '../engine/analyse';
 import { Workspace } from '../engine/workspace/workspace';
 import { EMPTY_CONFIG } from '../engine/config';
-import type { DeployModel } from '../engine/model/deploy';
+import type { DeployModel } from '../engine/documents/deploy/model';
 import { NO_ADDRESS, toManifest } from '../engine/documents/deploy/to-manifest';
 
 export interface ConvertIo {

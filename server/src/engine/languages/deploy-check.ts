@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../types';
 import type { LintConfig } from '../config';
-import type { DeployModel, DeployPart } from '../model/deploy';
+import type { DeployModel } from '../documents/deploy/model';
+import type { DeployPart } from '../documents/deploy/parts';
 import type { PeerConf } from '../model/topology';
 import type { DocumentKind } from '../types';
 import type { Report, RuleMeta } from '../rules/report';

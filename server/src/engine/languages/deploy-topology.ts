@@ -6,7 +6,7 @@
  */
 import type { Finding, Related } from '../types';
 import type { LintConfig } from '../config';
-import type { DeployModel } from '../model/deploy';
+import type { DeployModel } from '../documents/deploy/model';
 import { placeOf, toManifest } from '../documents/deploy/to-manifest';
 import { parseManifestText } from '../documents/manifest/parse';
 import { buildManifest } from '../documents/manifest/model';

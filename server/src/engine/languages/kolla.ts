@@ -5,16 +5,16 @@
  * file keeps the findings that are about it.
  */
 import type { Language } from './language';
-import type { KollaPart } from '../model/deploy';
+import type { KollaPart } from '../documents/deploy/parts';
 import type { PeerConf } from '../model/topology';
 import { KIND_GLOBS } from '../kinds';
 import { basename } from '../text/paths';
 import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
 import { isKollaGlobals, isKollaIniInventory, isKollaVars, isKollaYamlInventory, kollaRoot, varsScope } from '../documents/kolla/recognise';
 import { parseYamlInventory } from '../documents/ansible/yaml-inventory';
-import { KollaGlobals, parseGlobals } from '../documents/kolla/globals';
+import { parseGlobals } from '../documents/kolla/globals';
 import { parseIniInventory, tagInventory } from '../documents/ansible/ini-inventory';
-import { kollaDeployment, KollaDeployment } from '../documents/kolla/deployment';
+import { kollaDeploymentOfFiles, KollaDeployment } from '../documents/kolla/deployment';
 import { kollaModel } from '../documents/kolla/model';
 import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
@@ -53,30 +53,11 @@ function kollaPeer(path: string, text: string): PeerConf | undefined {
 
 /** The deployment of a kolla file: the file itself and the kolla files of its deployment. */
 export function kollaDeploymentOf(path: string, self: KollaPart, peers: readonly PeerConf[] = []): KollaDeployment {
-  return deploymentOf(toolFiles(path, self, peers));
-}
-
-/** globals.yml before globals.d (by name), group_vars below them (all first), host_vars by host, the inventories merged. */
-function deploymentOf(files: ToolFile<KollaPart>[]): KollaDeployment {
-  const parts = [...files];
-  const order = (p: string) => (/\/globals\.d\//.test(p) ? 1 : 0);
-  parts.sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const globals = parts.flatMap((p) => (p.part.role === 'globals' ? [p.part.globals] : []));
-  const inventories = parts.flatMap((p) => (p.part.role === 'inventory' ? [p.part.inventory] : []));
-  // group_vars: all first, then the other groups; below globals.yml (kolla passes it as extra vars)
-  const groupVars = parts
-    .flatMap((p) => (p.part.role === 'vars' && p.part.scope === 'group' ? [p.part] : []))
-    .sort((a, b) => Number(a.name !== 'all') - Number(b.name !== 'all'))
-    .map((p) => p.globals);
-  const hostVars = new Map<string, KollaGlobals[]>();
-  for (const p of parts)
-    if (p.part.role === 'vars' && p.part.scope === 'host')
-      hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.globals]);
-  return kollaDeployment(inventories, globals, groupVars, hostVars);
+  return kollaDeploymentOfFiles(toolFiles(path, self, peers));
 }
 
 function checkDeployment(files: ToolFile<KollaPart>[], config: LintConfig): ToolChecked<KollaDeployment> {
-  const deployment = deploymentOf(files);
+  const deployment = kollaDeploymentOfFiles(files);
   const out = new FindingsByFile();
   runToolRules(RULES, config, deployment, out);
   const anchor = files.find((f) => f.part.anchor) ?? files[0];

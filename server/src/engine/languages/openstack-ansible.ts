@@ -5,7 +5,8 @@
  * run over the deployment, and the file keeps the findings that are about it.
  */
 import type { Language } from './language';
-import type { DeployModel, OsaPart, Place } from '../model/deploy';
+import type { DeployModel, Place } from '../documents/deploy/model';
+import type { OsaPart } from '../documents/deploy/parts';
 import type { PeerConf } from '../model/topology';
 import { KIND_GLOBS } from '../kinds';
 import { Finding } from '../types';

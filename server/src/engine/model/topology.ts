@@ -14,7 +14,7 @@ import type { ProxyFacts } from '../documents/haproxy/facts';
 export type { CorosyncFacts, Fact } from '../documents/corosync/facts';
 export type { ProxyFacts } from '../documents/haproxy/facts';
 import type { Release } from '../knowledge/options/catalog';
-import type { DeployPart } from './deploy';
+import type { DeployPart } from '../documents/deploy/parts';
 
 export interface Host {
   name?: string;

@@ -5,7 +5,7 @@
  * map), so a finding on the written manifest goes back to the inventory line or the globals line.
  */
 import type { Span } from '../../types';
-import type { DeployModel, Place } from '../../model/deploy';
+import type { DeployModel, Place } from './model';
 
 /** One written element and where it came from: the innermost element holding a finding's start decides. */
 export interface Mapped {

@@ -7,6 +7,7 @@
 import { hostsOf, IniInventory, InventoryHost, mergeInventories } from '../ansible/ini-inventory';
 import { asBool, evaluate, Known, Value } from '../ansible/values';
 import { GlobalVar, KollaGlobals, mergeGlobals } from './globals';
+import type { KollaPart } from '../deploy/parts';
 import { KOLLA_DEFAULTS, KOLLA_RELEASES, KollaRelease, NEWEST_KOLLA_RELEASE } from '../../knowledge/kolla/defaults';
 
 export interface KollaDeployment {
@@ -66,4 +67,26 @@ export function kollaDeployment(
 function releaseOf(raw: Known | null | undefined): KollaRelease {
   const s = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   return (KOLLA_RELEASES as readonly string[]).includes(s) ? (s as KollaRelease) : NEWEST_KOLLA_RELEASE;
+}
+
+/**
+ * The deployment of kolla files read as parts: globals.yml before globals.d (by name), group_vars
+ * below them (all first), host_vars by host, the inventories merged.
+ */
+export function kollaDeploymentOfFiles(files: readonly { path: string; part: KollaPart }[]): KollaDeployment {
+  const parts = [...files];
+  const order = (p: string) => (/\/globals\.d\//.test(p) ? 1 : 0);
+  parts.sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const globals = parts.flatMap((p) => (p.part.role === 'globals' ? [p.part.globals] : []));
+  const inventories = parts.flatMap((p) => (p.part.role === 'inventory' ? [p.part.inventory] : []));
+  // group_vars: all first, then the other groups; below globals.yml (kolla passes it as extra vars)
+  const groupVars = parts
+    .flatMap((p) => (p.part.role === 'vars' && p.part.scope === 'group' ? [p.part] : []))
+    .sort((a, b) => Number(a.name !== 'all') - Number(b.name !== 'all'))
+    .map((p) => p.globals);
+  const hostVars = new Map<string, KollaGlobals[]>();
+  for (const p of parts)
+    if (p.part.role === 'vars' && p.part.scope === 'host')
+      hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.globals]);
+  return kollaDeployment(inventories, globals, groupVars, hostVars);
 }

@@ -5,7 +5,7 @@
  * on. Each fact keeps the place the user wrote it: a host's first inventory line, a group's header,
  * a VIP's line in globals.yml.
  */
-import type { DeployModel, DeployNode, Place } from '../../model/deploy';
+import type { DeployModel, DeployNode, Place } from '../deploy/model';
 import type { KollaDeployment } from './deployment';
 import type { InventoryGroup } from '../ansible/ini-inventory';
 import { isIP } from '../../text/ip';

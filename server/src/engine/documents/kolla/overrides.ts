@@ -2,11 +2,16 @@
  * Whether a service config is one of kolla-ansible's overrides (its node_custom_config folder:
  * `config/` beside globals.yml, /etc/kolla/config by default), and the kolla deployment it is merged into.
  */
-import type { PeerConf } from '../../model/topology';
-import type { IniInventory } from '../ansible/ini-inventory';
-import type { KollaGlobals } from './globals';
-import { kollaDeployment, KollaDeployment } from './deployment';
+import type { DeployPart, KollaPart } from '../deploy/parts';
+import { kollaDeploymentOfFiles, KollaDeployment } from './deployment';
 import { isWithin } from '../../text/paths';
+
+/** What an override needs of the deployment's other files (the workspace's peers). */
+export interface DeployPeer {
+  path?: string;
+  deploy?: DeployPart;
+  deployment?: string;
+}
 
 export interface KollaOverride {
   /** The kolla deployment's files (globals.yml, globals.d, inventories), when the workspace holds them. */
@@ -17,7 +22,7 @@ export interface KollaOverride {
 const DEFAULT_CUSTOM_CONFIG = /(?:^|\/)etc\/kolla\/config\//;
 
 /** A file of kolla's config folder: under `config/` beside the kolla files of its deployment, or under /etc/kolla/config. */
-export function isKollaOverride(path: string | undefined, peers: readonly PeerConf[]): boolean {
+export function isKollaOverride(path: string | undefined, peers: readonly DeployPeer[]): boolean {
   if (!path) return false;
   if (DEFAULT_CUSTOM_CONFIG.test(path)) return true;
   return peers.some((p) => p.deploy?.tool === 'kolla' && p.deployment !== undefined && isWithin(`${p.deployment}/config`, path));
@@ -29,17 +34,10 @@ export function isKollaOverride(path: string | undefined, peers: readonly PeerCo
  */
 export const JINJA = /\{\{|\{%|\{#/;
 
-export function kollaOverrideOf(path: string | undefined, peers: readonly PeerConf[]): KollaOverride | undefined {
+export function kollaOverrideOf(path: string | undefined, peers: readonly DeployPeer[]): KollaOverride | undefined {
   if (!isKollaOverride(path, peers)) return undefined;
-  const kolla = peers.filter((p) => p.deploy?.tool === 'kolla' && p.path);
+  const kolla: { path: string; part: KollaPart }[] = [];
+  for (const p of peers) if (p.deploy?.tool === 'kolla' && p.path) kolla.push({ path: p.path, part: p.deploy });
   if (!kolla.length) return {};
-  // globals.yml before globals.d, by name, as kolla merges them
-  const order = (p: string) => (/\/globals\.d\//.test(p) ? 1 : 0);
-  kolla.sort((a, b) => order(a.path!) - order(b.path!) || (a.path! < b.path! ? -1 : a.path! > b.path! ? 1 : 0));
-  const globals: KollaGlobals[] = [];
-  const inventories: IniInventory[] = [];
-  for (const p of kolla)
-    if (p.deploy?.role === 'globals') globals.push(p.deploy.globals);
-    else if (p.deploy?.role === 'inventory') inventories.push(p.deploy.inventory);
-  return { deployment: kollaDeployment(inventories, globals) };
+  return { deployment: kollaDeploymentOfFiles(kolla) };
 }

@@ -4,7 +4,7 @@
  * groups as OSA's env.d fills them (Galera, RabbitMQ and memcached on shared_infra_hosts and on
  * their own group when written), and the model (model/deploy.ts) the topology rules read, each fact with its place.
  */
-import type { DeployCluster, DeployModel, DeployNode, DeployService, DeployVip, Place } from '../../model/deploy';
+import type { DeployCluster, DeployModel, DeployNode, DeployService, DeployVip, Place } from '../deploy/model';
 import { canonicalIP, isIP, isIPv4 } from '../../text/ip';
 import { asBool, evaluate, Known, Value } from '../ansible/values';
 import type { GlobalVar, KollaGlobals } from '../kolla/globals';

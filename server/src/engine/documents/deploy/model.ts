@@ -5,32 +5,7 @@
  * build it; documents/deploy/to-manifest.ts writes it as a manifest, which `convert` prints and the
  * manifest's topology rules check, their findings taken back to these places.
  */
-import type { Span } from '../types';
-import type { KollaGlobals } from '../documents/kolla/globals';
-import type { IniInventory } from '../documents/ansible/ini-inventory';
-import type { OsaUserConfig } from '../documents/osa/user-config';
-
-/**
- * One file of a deployment tool's deployment, read once (its peer facts): the text is kept so that
- * a change is seen (the parsed maps do not compare). `anchor`: the file that names the deployment
- * (globals.yml, openstack_user_config.yml); files of the same tool elsewhere join a lone anchor.
- */
-/** A kolla-ansible file: globals.yml or globals.d (the anchors), an inventory, group_vars or host_vars. */
-export type KollaPart =
-  | { tool: 'kolla'; role: 'globals'; anchor: true; text: string; globals: KollaGlobals }
-  | { tool: 'kolla'; role: 'inventory'; anchor: false; text: string; inventory: IniInventory }
-  | { tool: 'kolla'; role: 'vars'; anchor: false; text: string; scope: 'group' | 'host'; name: string; globals: KollaGlobals };
-
-/**
- * An OpenStack-Ansible file: openstack_user_config.yml or a conf.d file (the anchors, one schema),
- * or a user_variables*.yml (top-level variables, read as globals.yml is).
- */
-export type OsaPart =
-  | { tool: 'openstack-ansible'; role: 'user-config'; anchor: true; text: string; config: OsaUserConfig }
-  | { tool: 'openstack-ansible'; role: 'variables'; anchor: false; text: string; variables: KollaGlobals };
-
-/** Any deployment tool's file, as a peer carries it. */
-export type DeployPart = KollaPart | OsaPart;
+import type { Span } from '../../types';
 
 /** Where the user wrote a fact: a file of the deployment (its workspace path) and the range in it. */
 export interface Place {
