@@ -194,7 +194,7 @@ function unquote(v: string): string {
 }
 
 /** `host:22` names host: one colon outside range brackets, digits after it (an IPv6 address has more). */
-function withoutPort(p: string): string {
+export function withoutPort(p: string): string {
   let depth = 0,
     colon = -1;
   for (let i = 0; i < p.length; i++) {

@@ -14,7 +14,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Span } from '../../types';
 import { parseManifestText } from '../manifest/parse';
-import { expandHostRange, IniInventory, InventoryGroup, Located } from './ini-inventory';
+import { expandHostRange, IniInventory, InventoryGroup, Located, withoutPort } from './ini-inventory';
 
 const SECTIONS = new Set(['hosts', 'children', 'vars']);
 
@@ -338,20 +338,4 @@ function breakLoops(inv: IniInventory): void {
       if (s === undefined) enter(c.text);
     }
   }
-}
-
-/** `host:22` names host: one colon outside range brackets, digits after it (an IPv6 address has more). */
-function withoutPort(p: string): string {
-  let depth = 0,
-    colon = -1;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '[') depth++;
-    else if (c === ']') depth = Math.max(0, depth - 1);
-    else if (c === ':' && depth === 0) {
-      if (colon >= 0) return p;
-      colon = i;
-    }
-  }
-  return colon > 0 && /^\d+$/.test(p.slice(colon + 1)) ? p.slice(0, colon) : p;
 }

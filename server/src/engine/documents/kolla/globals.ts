@@ -7,6 +7,7 @@ import { isMap, isNode, isScalar, Scalar } from 'yaml';
 import type { Finding, Span } from '../../types';
 import type { Known } from '../ansible/values';
 import { parseManifestText } from '../manifest/parse';
+import { spanOf } from '../manifest/yaml-ast';
 
 export interface GlobalVar {
   name: string;
@@ -52,15 +53,13 @@ export function mergeGlobals(files: KollaGlobals[]): Map<string, GlobalVar> {
   return out;
 }
 
-function isVault(node: Scalar): boolean {
+/** A `!vault` value: never read, never echoed. */
+export function isVault(node: Scalar): boolean {
   return typeof node.tag === 'string' && /vault/i.test(node.tag);
 }
 
-function scalarValue(node: Scalar): Known | null {
+/** A scalar as Ansible reads it: text, number or boolean; anything else unknown (null). */
+export function scalarValue(node: Scalar): Known | null {
   const v = node.value;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
-}
-
-function spanOf(node: { range?: [number, number, number] | null }): Span {
-  return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
 }

@@ -8,6 +8,8 @@ import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap 
 import type { Finding, Span } from '../../types';
 import type { Known } from '../ansible/values';
 import { parseManifestText } from '../manifest/parse';
+import { spanOf } from '../manifest/yaml-ast';
+import { isVault, scalarValue } from '../kolla/globals';
 
 export interface OsaCidr {
   name: string;
@@ -275,19 +277,6 @@ function keyName(pair: Pair): string | undefined {
 function text(node: Scalar): string | undefined {
   const v = node.value;
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
-}
-
-function isVault(node: Scalar): boolean {
-  return typeof node.tag === 'string' && /vault/i.test(node.tag);
-}
-
-function scalarValue(node: Scalar): Known | null {
-  const v = node.value;
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
-}
-
-function spanOf(node: { range?: [number, number, number] | null }): Span {
-  return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
 }
 
 function spanOfOr(node: unknown, fallback: Span): Span {
