@@ -13,7 +13,14 @@ import { buildManifest } from '../documents/manifest/model';
 import { rulesFor } from '../rules';
 import { runRules } from '../check';
 
-/** The manifest rules that speak of the topology a deployment tool's files give (sizes, quorum, addresses, VIPs, failure domains). */
+/**
+ * The manifest rules that speak of the topology a deployment tool's files give (sizes, quorum,
+ * addresses, VIPs, failure domains). The others need what these files do not say, or read a
+ * manifest's declared intent that a tool's files do not carry: single-controller-ha and vip-missing
+ * judge a manifest that declares HA (kolla asks every deployment for a VIP, lab or not); the
+ * Pacemaker rules (stonith, quorum policy, two_node) read cluster properties kolla and OSA do not
+ * write; the service rules (modes, balancers, backends) would judge our conversion, not the user's files.
+ */
 export const TOPOLOGY_RULES = [
   'cluster-even-node-count',
   'cluster-min-three-nodes',
