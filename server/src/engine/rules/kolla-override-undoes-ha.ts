@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { HA_WITH_QUORUM_COST, QUORUM_OPTIONS, quorumUndone } from './conf/quorum-overrides';
+import { HA_WITH_QUORUM_COST, QUORUM_OPTIONS, quorumUndone } from './support/quorum-overrides';
 import { hostPortList, RABBIT, transportHosts, urlHost } from './conf/support';
 import { JINJA, kollaOverrideOf } from '../documents/kolla/overrides';
 import { ConfEntry } from '../documents/oslo-conf/parse';
