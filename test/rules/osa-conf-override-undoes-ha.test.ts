@@ -86,3 +86,32 @@ test('harmless overrides, templates, and a dictionary a later user_variables fil
     { rules: RULES },
   );
 });
+
+test("unknown-option: a section's option the service does not have, in a conf_overrides dictionary, is written and ignored", () => {
+  checkWorkspace(
+    `${CONFIG}
+  #- openstack_deploy/user_variables.yml
+  nova_nova_conf_overrides:
+    oslo_messaging_rabbit:
+      rabit_quorum_queue: false
+      #^^^^^^^^^^^^^^^^^ warning unknown-option: 'rabit_quorum_queue' is not an option of [oslo_messaging_rabbit] in nova.conf (2025.1): nova_nova_conf_overrides writes it there all the same, and the service ignores it; did you mean 'rabbit_quorum_queue'?
+      rabbit_qos_prefetch_count: 64
+    keystone_authtoken:
+      auth_url: http://10.0.0.9:5000
+      memcached_servers: 10.0.0.1:11211
+    DEFAULT:
+      transport_url: rabbit://x
+      memcached_servers: 10.0.0.1:11211
+      #^^^^^^^^^^^^^^^^ warning unknown-option: 'memcached_servers' is not an option of [DEFAULT] in nova.conf (2025.1): nova_nova_conf_overrides writes it there all the same, and the service ignores it; it is an option of [keystone_authtoken]
+    my_own_section:
+      anything: 1
+  glance_glance_api_conf_overrides:
+    DEFAULT:
+      show_multiple_locations: true
+  someservice_thing_conf_overrides:
+    DEFAULT:
+      whatever: 1
+  `,
+    { rules: ['unknown-option'] },
+  );
+});

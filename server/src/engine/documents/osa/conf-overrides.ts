@@ -9,6 +9,7 @@ import { isMap, isScalar, Node } from 'yaml';
 import type { Span } from '../../types';
 import type { KollaGlobals } from '../kolla/globals';
 import { parseManifestText } from '../manifest/parse';
+import type { ConfEntry, ConfFile, ConfSection } from '../oslo-conf/parse';
 
 /** `nova_nova_conf_overrides` -> service nova, file nova.conf; `glance_glance_api_conf_overrides` -> glance, glance_api.conf. */
 const NAME = /^([a-z0-9]+)_([a-z0-9_]+)_conf_overrides$/;
@@ -71,4 +72,38 @@ function read(vars: KollaGlobals): ConfOverride[] {
 
 function spanOf(node: { range?: [number, number, number] | null }): Span {
   return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
+}
+
+/**
+ * The oslo.config file a conf_overrides variable writes, by its name: nova_nova -> nova.conf,
+ * glance_glance_api -> glance-api.conf (OSA names the variable after the file, `-` as `_`).
+ */
+export function confFileOf(o: ConfOverride): string {
+  return `${o.conf.replace(/_/g, '-')}.conf`;
+}
+
+/** The override as the .conf file it is merged into would hold it: its sections and options, at their YAML places. */
+export function asConfFile(o: ConfOverride): ConfFile {
+  const file: ConfFile = { sections: [], entries: [], problems: [], comments: [] };
+  const bySection = new Map<string, ConfSection>();
+  for (const x of o.options) {
+    let s = bySection.get(x.section);
+    if (!s) {
+      s = { name: x.section, nameSpan: x.keySpan, headerSpan: x.keySpan, line: 0, entries: [], end: x.valueSpan.end };
+      bySection.set(x.section, s);
+      file.sections.push(s);
+    }
+    const e: ConfEntry = {
+      key: x.key,
+      keySpan: x.keySpan,
+      value: x.value ?? '',
+      valueSpan: x.valueSpan,
+      span: { start: x.keySpan.start, end: x.valueSpan.end },
+      line: 0,
+      section: s,
+    };
+    s.entries.push(e);
+    file.entries.push(e);
+  }
+  return file;
 }
