@@ -14,7 +14,8 @@ import { analyse } from '../engine/analyse';
 import { Workspace } from '../engine/workspace/workspace';
 import { EMPTY_CONFIG } from '../engine/config';
 import type { DeployModel } from '../engine/documents/deploy/model';
-import { NO_ADDRESS, toManifest } from '../engine/documents/deploy/to-manifest';
+import { manifestKnowsRelease, NO_ADDRESS, toManifest } from '../engine/documents/deploy/to-manifest';
+import { KNOWN_RELEASES } from '../engine/knowledge/options/catalog';
 
 export interface ConvertIo {
   stdout(s: string): void;
@@ -148,6 +149,10 @@ function header(io: ConvertIo, files: string[], model: DeployModel): string[] {
         .join(', ')}: the other nodes' come from ${source}`,
     );
   if (!model.vips.length) todo.push('the VIPs: the files give no literal VIP address');
+  if (model.release && !manifestKnowsRelease(model.release))
+    todo.push(
+      `metadata.release: the files' release (${model.release}, the tool's newest when they set none) is not one the manifest knows (${KNOWN_RELEASES.join(', ')}), so it is left out`,
+    );
   todo.push('the other services (APIs, agents): only the load balancer and the clustered services are converted');
   h.push(...todo.map((t) => `  - ${t}`));
   if (withDomain === model.nodes.length) h.push(`Failure domains are from ${source}.`);

@@ -16,7 +16,12 @@ export const KIND_GLOBS = {
     '**/inventory*.{yml,yaml}',
     '**/{group,host}_vars/**/*',
   ],
-  'openstack-ansible': ['**/openstack_user_config.{yml,yaml}', '**/conf.d/*.{yml,yaml}', '**/user_variables*.{yml,yaml}'],
+  'openstack-ansible': [
+    '**/openstack_user_config.{yml,yaml}',
+    '**/conf.d/*.{yml,yaml}',
+    '**/user_variables*.{yml,yaml}',
+    '**/{group,host}_vars/**/*',
+  ],
   manifest: ['**/*.{yaml,yml}'],
   'oslo-conf': ['**/*.{conf,ini}'],
   haproxy: ['**/*.cfg'],

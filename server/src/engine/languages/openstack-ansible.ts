@@ -1,6 +1,6 @@
 /**
- * OpenStack-Ansible's files: openstack_user_config.yml (+ conf.d/*.yml, the same schema) and
- * user_variables*.yml. Each file is checked within its whole deployment (the workspace groups the
+ * OpenStack-Ansible's files: openstack_user_config.yml (+ conf.d/*.yml, the same schema),
+ * user_variables*.yml, and the group_vars/ and host_vars/ of /etc/openstack_deploy. Each file is checked within its whole deployment (the workspace groups the
  * files by OSA's folder, /etc/openstack_deploy): OSA's own rules and the manifest's topology rules
  * run over the deployment, and the file keeps the findings that are about it.
  */
@@ -13,9 +13,10 @@ import { Finding } from '../types';
 import { basename } from '../text/paths';
 import { canonicalIP } from '../text/ip';
 import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
-import { isOsaFile, isOsaUserConfig, osaRoot } from '../documents/osa/recognise';
+import { isOsaFile, isOsaUserConfig, isOsaVariablesPath, osaRoot } from '../documents/osa/recognise';
+import { varsScope } from '../documents/kolla/recognise';
 import { parseUserConfig } from '../documents/osa/user-config';
-import { parseGlobals } from '../documents/kolla/globals';
+import { KollaGlobals, parseGlobals } from '../documents/kolla/globals';
 import { osaDeployment, OsaDeployment } from '../documents/osa/deployment';
 import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
@@ -33,11 +34,13 @@ const CHECKED = new DeploymentMemo<ToolChecked<OsaDeployment>>();
 
 /** What an OSA file holds, read once per text: its inventory (openstack_user_config.yml, conf.d) or its variables (user_variables*.yml). */
 export function osaPart(path: string, text: string): OsaPart {
-  return PARTS.get(path, text, () =>
-    isOsaUserConfig(path, text.slice(0, 65536))
-      ? { tool: 'openstack-ansible', role: 'user-config', anchor: true, text, config: parseUserConfig(text, path) }
-      : { tool: 'openstack-ansible', role: 'variables', anchor: false, text, variables: parseGlobals(text, path) },
-  );
+  return PARTS.get(path, text, (): OsaPart => {
+    if (isOsaUserConfig(path, text.slice(0, 65536)))
+      return { tool: 'openstack-ansible', role: 'user-config', anchor: true, text, config: parseUserConfig(text, path) };
+    // group_vars/<group>(.yml|/*.yml), host_vars/<host>: variables of some hosts, below user_variables
+    const scope = isOsaVariablesPath(path) ? undefined : varsScope(path);
+    return { tool: 'openstack-ansible', role: 'variables', anchor: false, text, variables: parseGlobals(text, path), ...scope };
+  });
 }
 
 function osaPeer(path: string, text: string): PeerConf | undefined {
@@ -57,8 +60,16 @@ export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly Pee
 function deploymentOf(files: ToolFile<OsaPart>[]): OsaDeployment {
   const parts = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
-  const variables = parts.flatMap((p) => (p.part.role === 'variables' ? [p.part.variables] : []));
-  return osaDeployment(configs, variables);
+  const variables = parts.flatMap((p) => (p.part.role === 'variables' && !p.part.scope ? [p.part.variables] : []));
+  // group_vars: all first (the lowest), then the other groups by name
+  const groupVars = parts
+    .flatMap((p) => (p.part.role === 'variables' && p.part.scope === 'group' ? [{ group: p.part.name ?? '', vars: p.part.variables }] : []))
+    .sort((a, b) => Number(a.group !== 'all') - Number(b.group !== 'all'));
+  const hostVars = new Map<string, KollaGlobals[]>();
+  for (const p of parts)
+    if (p.part.role === 'variables' && p.part.scope === 'host' && p.part.name)
+      hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.variables]);
+  return osaDeployment(configs, variables, groupVars, hostVars);
 }
 
 /**

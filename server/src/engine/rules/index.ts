@@ -124,6 +124,7 @@ import { rule as osaVipNetwork } from './osa-vip-network';
 import { rule as osaFqdnVipWithoutCidr } from './osa-fqdn-vip-without-cidr';
 import { rule as osaHostOutsideManagement } from './osa-host-outside-management';
 import { rule as kollaOverrideUndoesHa } from './kolla-override-undoes-ha';
+import { rule as osaConfOverrideUndoesHa } from './osa-conf-override-undoes-ha';
 
 /** Every rule once, in the order of the README's table (the core rules of core.ts come before them). */
 export const RULES: readonly DefinedRule[] = [
@@ -236,6 +237,7 @@ export const RULES: readonly DefinedRule[] = [
   osaFqdnVipWithoutCidr,
   osaHostOutsideManagement,
   kollaOverrideUndoesHa,
+  osaConfOverrideUndoesHa,
 ];
 
 /** Two rules claiming one id is a mistake, caught here at load. */

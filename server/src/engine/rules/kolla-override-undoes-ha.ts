@@ -1,31 +1,12 @@
 import { defineRule } from './rule';
-import type { Severity } from '../types';
+import { HA_WITH_QUORUM_COST, QUORUM_OPTIONS, quorumUndone } from './support/quorum-overrides';
 import { hostPortList, RABBIT, transportHosts, urlHost } from './conf/support';
 import { JINJA, kollaOverrideOf } from '../documents/kolla/overrides';
-import { truthy } from '../documents/oslo-conf/context';
 import { ConfEntry } from '../documents/oslo-conf/parse';
 import { lineStartAt, nextLineStart } from '../text/line-breaks';
 
-const FALSE = /^(0|f|false|off|n|no)$/i;
-
-/** What kolla-ansible (2025.1 and later) writes in [oslo_messaging_rabbit] of every service, and what turning it off costs. */
-const FORCED: { key: string; severity: Severity; cost: string }[] = [
-  {
-    key: 'rabbit_quorum_queue',
-    severity: 'error',
-    cost: "the service declares classic queues again, which live on one broker and are lost with it, and RabbitMQ refuses to redeclare the queues kolla already made as quorum queues (PRECONDITION_FAILED, inequivalent arg 'x-queue-type')",
-  },
-  {
-    key: 'rabbit_transient_quorum_queue',
-    severity: 'warning',
-    cost: 'reply and fanout queues become classic queues on one broker: a call whose reply queue sat on a lost broker waits until it times out',
-  },
-  {
-    key: 'use_queue_manager',
-    severity: 'warning',
-    cost: 'transient queues get random names again, so every restart of the service leaves its old quorum queues (each a Raft group on every broker) until their TTL expires',
-  },
-];
+/** What kolla-ansible (2025.1 and later) writes true in [oslo_messaging_rabbit] of every service. */
+const WRITTEN = QUORUM_OPTIONS.map((o) => o.key);
 
 /** The host lists kolla writes from an inventory group. */
 const LISTS: { section: string; key: string; group: string; cost: string }[] = [
@@ -84,30 +65,21 @@ export const rule = defineRule({
           edits: [{ start: lineStartAt(text, e.span.start), end: nextLineStart(text, e.valueSpan.end), newText: '' }],
         },
       ];
-      if (forced) {
-        for (const f of FORCED) {
-          const e = view.entry(RABBIT, f.key);
-          if (!e || !FALSE.test(e.value.trim())) continue;
+      if (forced)
+        for (const { key, undone } of quorumUndone((k) => view.entry(RABBIT, k)?.value, WRITTEN)) {
+          const e = view.entry(RABBIT, key)!;
           ctx.report({
             span: e.valueSpan,
-            severity: f.severity,
-            message: `kolla-ansible writes ${f.key} = true for every service and this override turns it off: ${f.cost}`,
+            severity: undone.kind === 'off' ? undone.option.severity : undone.severity,
+            message:
+              undone.kind === 'off'
+                ? `kolla-ansible writes ${key} = true for every service and this override turns it off: ${undone.option.cost('kolla')}`
+                : undone.kind === 'ha-without-quorum'
+                  ? 'rabbit_ha_queues asks for classic mirrored queues, which RabbitMQ 4 (the broker kolla-ansible deploys) no longer has: the queues stay on one broker'
+                  : `kolla-ansible writes rabbit_quorum_queue = true for every service and this override adds rabbit_ha_queues = true: ${HA_WITH_QUORUM_COST}; mirrored queues are gone from RabbitMQ 4 anyway`,
             fixes: drop(e),
           });
         }
-        const ha = view.entry(RABBIT, 'rabbit_ha_queues');
-        if (ha && truthy(ha.value.trim())) {
-          const quorumOff = FALSE.test(view.entry(RABBIT, 'rabbit_quorum_queue')?.value.trim() ?? '');
-          ctx.report({
-            span: ha.valueSpan,
-            severity: quorumOff ? 'warning' : 'error',
-            message: quorumOff
-              ? 'rabbit_ha_queues asks for classic mirrored queues, which RabbitMQ 4 (the broker kolla-ansible deploys) no longer has: the queues stay on one broker'
-              : "kolla-ansible writes rabbit_quorum_queue = true for every service and this override adds rabbit_ha_queues = true: oslo.messaging refuses the two together ('rabbit_quorum_queue and rabbit_ha_queues both enabled'), so the service does not start; mirrored queues are gone from RabbitMQ 4 anyway",
-            fixes: drop(ha),
-          });
-        }
-      }
       // kolla lists every host of the group: an override with fewer leaves the service fewer to fail over to
       if (d)
         for (const l of LISTS) {

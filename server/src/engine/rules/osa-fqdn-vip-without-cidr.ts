@@ -19,6 +19,9 @@ export const rule = defineRule({
     'openstack-ansible'(ctx) {
       const d = ctx.deployment;
       if (!d.groupHosts('load_balancer').length) return;
+      // the user writes keepalived's instances (OSA's multi-AZ example, in group_vars/haproxy): OSA's
+      // own, the ones that read haproxy_keepalived_<side>_vip_cidr, are replaced
+      if (d.setting('keepalived_instances')) return;
       const on = keepalivedOn(d);
       for (const side of ['internal', 'external'] as const) {
         const vip = vipSetting(d, side);

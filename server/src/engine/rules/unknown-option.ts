@@ -1,7 +1,9 @@
 import { defineRule } from './rule';
 import { ConfRuleContext } from './conf/rule';
 import { closest } from '../text/suggest';
-import { catalogFor, KNOWN_RELEASES, Release } from '../knowledge/options/catalog';
+import { catalogFor, KNOWN_RELEASES, NEWEST_RELEASE, Release } from '../knowledge/options/catalog';
+import { asConfFile, confFileOf, confOverridesOf } from '../documents/osa/conf-overrides';
+import { ConfView } from '../documents/oslo-conf/context';
 
 /** An old name that an older release still accepted: say what it became, rather than only 'unknown'. */
 function removedName(
@@ -61,6 +63,35 @@ export const rule = defineRule({
           });
         }
       }
+    },
+    // OSA's <service>_<file>_conf_overrides: config_template writes any section and option into the file, and the service ignores the ones it does not know
+    'openstack-ansible'(ctx) {
+      const d = ctx.deployment;
+      const release = (KNOWN_RELEASES as readonly string[]).includes(d.release) ? (d.release as Release) : NEWEST_RELEASE;
+      for (const vars of d.variableFiles)
+        for (const o of confOverridesOf(vars)) {
+          const file = confFileOf(o);
+          const catalog = catalogFor(file, release);
+          if (!catalog) continue;
+          const view = new ConfView(asConfFile(o), catalog);
+          for (const s of view.file.sections) {
+            if (!view.knownSection(s.name)) continue;
+            let keys: readonly string[] | undefined;
+            for (const e of s.entries) {
+              // an old name still works (it is read as the new one)
+              if (view.option(s.name, e.key) || catalog.renamed(s.name, e.key)) continue;
+              keys ??= Object.freeze(view.keys(s.name));
+              const lower = view.keysAnyCase(s.name, e.key)[0];
+              const elsewhere = catalog.sectionsWith(e.key, s.name)[0];
+              const near = lower ? [lower] : closest(e.key, keys, 3);
+              ctx.report({
+                file: o.file,
+                span: e.keySpan,
+                message: `'${e.key}' is not an option of [${s.name}] in ${file} (${release}): ${o.variable} writes it there all the same, and the service ignores it${elsewhere ? `; it is an option of [${elsewhere.section}]` : lower ? `; option names are case-sensitive: '${lower}'` : near.length ? `; did you mean '${near[0]}'?` : ''}`,
+              });
+            }
+          }
+        }
     },
   },
 });

@@ -20,11 +20,20 @@ export type KollaPart =
 
 /**
  * An OpenStack-Ansible file: openstack_user_config.yml or a conf.d file (the anchors, one schema),
- * or a user_variables*.yml (top-level variables, read as globals.yml is).
+ * or a user_variables*.yml or a group_vars/host_vars file (top-level variables, read as globals.yml is).
  */
 export type OsaPart =
   | { tool: 'openstack-ansible'; role: 'user-config'; anchor: true; text: string; config: OsaUserConfig }
-  | { tool: 'openstack-ansible'; role: 'variables'; anchor: false; text: string; variables: KollaGlobals };
+  | {
+      tool: 'openstack-ansible';
+      role: 'variables';
+      anchor: false;
+      text: string;
+      variables: KollaGlobals;
+      /** group_vars/<name> or host_vars/<name>; none for user_variables*.yml. */
+      scope?: 'group' | 'host';
+      name?: string;
+    };
 
 /** Any deployment tool's file, as a peer carries it. */
 export type DeployPart = KollaPart | OsaPart;

@@ -6,6 +6,7 @@
  */
 import type { Span } from '../../types';
 import type { DeployModel, Place } from './model';
+import { KNOWN_RELEASES } from '../../knowledge/options/catalog';
 
 /** One written element and where it came from: the innermost element holding a finding's start decides. */
 export interface Mapped {
@@ -43,6 +44,11 @@ const keyed = (names: readonly string[]) => {
   return (name: string) => `${scalar(name)}:`.padEnd(width);
 };
 
+/** Whether the manifest's metadata.release accepts a tool's release (the option catalogue's releases). */
+export function manifestKnowsRelease(release: string): boolean {
+  return (KNOWN_RELEASES as readonly string[]).includes(release);
+}
+
 /** What the written manifest says of a node whose address the files do not give: the user fills it in. */
 export const NO_ADDRESS = '# address: not in the files';
 
@@ -63,7 +69,8 @@ export function toManifest(model: DeployModel, header: string[] = []): WrittenMa
   line('kind: Deployment');
   line('metadata:');
   line(`  name: ${scalar(model.name)}`);
-  if (model.release) line(`  release: ${scalar(model.release)}`);
+  // a release the manifest does not know (the tool's newer one) would be a schema error: left out, the header says it
+  if (model.release && manifestKnowsRelease(model.release)) line(`  release: ${scalar(model.release)}`);
   if (model.nodes.length) {
     line('');
     line('nodes:');

@@ -7,6 +7,7 @@
  */
 import { basename, dirname } from '../../text/paths';
 import { isYamlInventory } from '../ansible/yaml-inventory';
+import { isInOsaDeployFolder } from '../osa/deploy-folder';
 
 const GLOBALS_NAME = /^globals\.ya?ml$/i;
 const KOLLA_KEY =
@@ -27,7 +28,7 @@ export function isKollaGlobals(path: string, head: string): boolean {
 }
 
 /** Variables that only kolla's files set (OpenStack-Ansible's group_vars share haproxy_ and keepalived_ prefixes, not these). */
-const KOLLA_ONLY_KEY =
+export const KOLLA_ONLY_KEY =
   /^(kolla_|enable_|openstack_release|network_interface|api_interface|keepalived_virtual_router_id|om_|neutron_external_interface)/m;
 
 /** group_vars/<group>.yml, group_vars/<group>/*.yml, host_vars/<host>.yml or host_vars/<host>/*.yml. */
@@ -42,9 +43,9 @@ export function varsScope(path: string): { scope: 'group' | 'host'; name: string
   return undefined;
 }
 
-/** A group_vars or host_vars file of a kolla deployment: it sets variables only kolla reads. */
+/** A group_vars or host_vars file of a kolla deployment: it sets variables only kolla reads (and is not in OSA's openstack_deploy folder). */
 export function isKollaVars(path: string, head: string): boolean {
-  return varsScope(path) !== undefined && KOLLA_ONLY_KEY.test(head);
+  return varsScope(path) !== undefined && KOLLA_ONLY_KEY.test(head) && !isInOsaDeployFolder(path);
 }
 
 /** An INI inventory of kolla's shape: a `[control]` group and `:children` groups, in a file without a config extension. */

@@ -12,14 +12,25 @@ import { mergeGlobals } from '../kolla/globals';
 import { mergeUserConfigs, normaliseGroupName, OsaCidr, OsaGroup, OsaHost, OsaUserConfig } from './user-config';
 import { NEWEST_OSA_RELEASE, OSA_COUNTS_LB_GROUP, OSA_DEFAULTS, OSA_RELEASES, OsaRelease } from '../../knowledge/osa/defaults';
 
-/** Where a variable was set: user_variables*.yml, else openstack_user_config's global_overrides. */
+/**
+ * Where a variable was set: user_variables*.yml (extra vars: above everything), else group_vars/
+ * (a group's over `all`), else openstack_user_config's global_overrides; host_vars/ for one host.
+ */
 export interface OsaSetting {
   name: string;
   raw: Known | null;
   file: string;
   keySpan: { start: number; end: number };
   valueSpan: { start: number; end: number };
-  from: 'user_variables' | 'global_overrides';
+  from: 'user_variables' | 'group_vars' | 'host_vars' | 'global_overrides';
+  /** The group of a group_vars setting, the host of a host_vars one. */
+  scope?: string;
+}
+
+/** A group_vars/ file (or folder's file) of the deployment and the group it is for. */
+export interface OsaGroupVars {
+  group: string;
+  vars: KollaGlobals;
 }
 
 export interface OsaDeployment {
@@ -28,7 +39,15 @@ export interface OsaDeployment {
   config: OsaUserConfig;
   /** The files read, each with its own problems. */
   parts: OsaUserConfig[];
+  /** Every variables file: group_vars (all first), host_vars, then user_variables*.yml, in the order they apply. */
+  variableFiles: readonly KollaGlobals[];
+  /**
+   * The setting that applies: user_variables, else group_vars (the groups merged over `all`: a
+   * group's variable is read as the deployment's, as kolla's group_vars are), else global_overrides.
+   */
   setting(name: string): OsaSetting | undefined;
+  /** A variable host_vars/<host> sets for one host. */
+  hostVar(host: string, name: string): OsaSetting | undefined;
   /** A variable's value: the user's, else OSA's default, references resolved; unknown when it cannot be known. */
   value(name: string): Value;
   /** A group as written (`shared-infra`, `shared_infra_hosts`, `haproxy` all name theirs). */
@@ -83,10 +102,23 @@ const ROLES: Record<string, string[]> = {
 };
 const ROLE_ORDER = ['controller', 'compute', 'network', 'storage', 'database', 'messaging', 'loadbalancer'];
 
-export function osaDeployment(configs: OsaUserConfig[], variables: KollaGlobals[]): OsaDeployment {
+export function osaDeployment(
+  configs: OsaUserConfig[],
+  variables: KollaGlobals[],
+  groupVars: OsaGroupVars[] = [],
+  hostVars: Map<string, KollaGlobals[]> = new Map(),
+): OsaDeployment {
   const parts = Array.isArray(configs) ? configs : [];
   const config = mergeUserConfigs(parts);
-  const vars = mergeGlobals(Array.isArray(variables) ? variables : []);
+  const userFiles = Array.isArray(variables) ? variables : [];
+  const vars = mergeGlobals(userFiles);
+  // all first, so that a group's own variable wins over it
+  const groupFiles = (Array.isArray(groupVars) ? groupVars : [])
+    .slice()
+    .sort((a, b) => Number(a.group !== 'all') - Number(b.group !== 'all'));
+  const byGroup = new Map<string, OsaSetting>();
+  for (const g of groupFiles) for (const [k, v] of g.vars.vars) byGroup.set(k, { ...v, from: 'group_vars', scope: g.group });
+  const perHost = new Map([...(hostVars instanceof Map ? hostVars : [])].map(([h, files]) => [h, mergeGlobals(files)]));
   const release = releaseOf(vars.get('openstack_release')?.raw);
   const defaults = OSA_DEFAULTS[release];
   const byId = new Map<string, OsaGroup>();
@@ -98,6 +130,8 @@ export function osaDeployment(configs: OsaUserConfig[], variables: KollaGlobals[
   const setting = (name: string): OsaSetting | undefined => {
     const v: GlobalVar | undefined = vars.get(name);
     if (v) return { ...v, from: 'user_variables' };
+    const g = byGroup.get(name);
+    if (g) return g;
     const o = config.globalOverrides.get(name);
     return o ? { ...o, from: 'global_overrides' } : undefined;
   };
@@ -130,7 +164,12 @@ export function osaDeployment(configs: OsaUserConfig[], variables: KollaGlobals[
     release,
     config,
     parts,
+    variableFiles: [...groupFiles.map((g) => g.vars), ...[...perHost.keys()].flatMap((h) => hostVars.get(h) ?? []), ...userFiles],
     setting,
+    hostVar: (host, name) => {
+      const v = perHost.get(host)?.get(name);
+      return v ? { ...v, from: 'host_vars', scope: host } : undefined;
+    },
     value,
     group: groupOf,
     groupHosts,
