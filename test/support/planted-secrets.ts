@@ -201,6 +201,57 @@ COMMIT
   'ctl1/etc/sysctl.d/90-ha.conf': `net.ipv4.ip_nonlocal_bind = 1
 password = SysctlPwZq
 `,
+  // kolla-ansible: a password set in globals.yml, a vault, a templated password, an inventory host password
+  'kolla/globals.yml': `kolla_internal_vip_address: "10.0.0.250"
+keystone_admin_password: "KollaGlobalsPwZq"
+database_password: !vault |
+  $ANSIBLE_VAULT;1.1;AES256
+  6638643965KollaVaultZq
+rabbitmq_password: "{{ lookup('env', 'KollaTemplatePwZq') }}"
+om_enable_rabbitmq_quorum_queues: "no"
+`,
+  'kolla/multinode': `[control]
+c1 ansible_host=10.0.0.11 ansible_password=KollaInvPwZq
+c2 ansible_become_pass="KollaBecomeZq"
+c3
+[loadbalancer:children]
+control
+[mariadb:children]
+control
+`,
+  'kolla/host_vars/c3.yml': `api_interface: bond0
+ansible_password: KollaHostVarsPwZq
+`,
+  'kolla/config/nova.conf': `[oslo_messaging_rabbit]
+rabbit_quorum_queue = false
+[database]
+connection = mysql+pymysql://nova:KollaOverrideDbZq@10.9.9.9/nova
+`,
+  // OpenStack-Ansible: user_variables with a password and a conf override holding one
+  'osa/openstack_user_config.yml': `cidr_networks:
+  management: 172.29.236.0/22
+used_ips:
+  - "172.29.236.1,172.29.236.50"
+global_overrides:
+  internal_lb_vip_address: 172.29.236.9
+  external_lb_vip_address: openstack.example.com
+  keystone_auth_admin_password: OsaOverridesPwZq
+shared-infra_hosts:
+  infra1: { ip: 172.29.236.11 }
+  infra2: { ip: 172.29.236.12 }
+haproxy_hosts:
+  infra1: { ip: 172.29.236.11 }
+`,
+  'osa/user_variables.yml': `keystone_auth_admin_password: OsaUserVarsPwZq
+galera_root_password: !vault |
+  $ANSIBLE_VAULT;1.1;AES256
+  3135OsaVaultZq
+nova_nova_conf_overrides:
+  database:
+    connection: "mysql+pymysql://nova:OsaOverrideDbZq@10.0.0.1/nova"
+  oslo_messaging_rabbit:
+    rabbit_quorum_queue: false
+`,
 };
 
 /** Every planted secret, as the files spell it (a URL password with its / and @ included). */
