@@ -35,7 +35,10 @@ export function toolFiles<P extends DeployPart>(path: string, self: P, peers: re
 }
 
 /** A shared deployment's files of one tool, sorted by path, made once per array (ConfContext.deployment). */
-const SHARED = new WeakMap<readonly PeerConf[], Map<string, { files: ToolFile<DeployPart>[]; memo: MemoFile[] }>>();
+const SHARED = new WeakMap<
+  readonly PeerConf[],
+  Map<string, { files: ToolFile<DeployPart>[]; memo: MemoFile[]; byPath: Map<string, ToolFile<DeployPart>> }>
+>();
 
 /**
  * The files of a deployment from the array the workspace shares among them (this file among them):
@@ -55,10 +58,11 @@ function sharedToolFiles<P extends DeployPart>(
     const files: ToolFile<DeployPart>[] = [];
     for (const p of deployment) if (p.deploy?.tool === self.tool && p.path) files.push({ path: p.path, part: p.deploy });
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    byTool.set(self.tool, (kept = { files, memo: files.map((f) => ({ path: f.path, text: f.part.text })) }));
+    const memo = files.map((f) => ({ path: f.path, text: f.part.text }));
+    byTool.set(self.tool, (kept = { files, memo, byPath: new Map(files.map((f) => [f.path, f])) }));
   }
-  const own = kept.files.find((f) => f.path === path);
-  if (own && own.part.text === self.text) return kept as { files: ToolFile<P>[]; memo: MemoFile[] };
+  const own = kept.byPath.get(path);
+  if (own && own.part.text === self.text) return { files: kept.files as ToolFile<P>[], memo: kept.memo };
   const files = [{ path, part: self }, ...(kept.files.filter((f) => f.path !== path) as ToolFile<P>[])];
   return { files, memo: files.map((f) => ({ path: f.path, text: f.part.text })) };
 }
