@@ -26,7 +26,19 @@ test('no planted secret shows in any finding, hover, completion or symbol of the
   };
   // every kind of file is in the sweep, and read as that kind
   const kinds = new Set([...results.values()].map((r) => r.kind));
-  for (const k of ['manifest', 'oslo-conf', 'galera', 'keepalived', 'corosync', 'haproxy', 'pacemaker', 'clustercheck', 'firewall', 'kolla', 'openstack-ansible'])
+  for (const k of [
+    'manifest',
+    'oslo-conf',
+    'galera',
+    'keepalived',
+    'corosync',
+    'haproxy',
+    'pacemaker',
+    'clustercheck',
+    'firewall',
+    'kolla',
+    'openstack-ansible',
+  ])
     assert.ok(kinds.has(k as never), `no ${k} file analysed: ${[...kinds].join(', ')}`);
   for (const [path, r] of results) {
     const file = path.slice(ROOT.length + 1);

@@ -1,7 +1,8 @@
 /**
  * How the fuzzer breaks a file: byte flips, truncation, deleted and repeated slices, deep nesting,
  * huge tokens, floods of broken lines, BOM, CRLF and lone CR, NUL, bidi and invisible characters,
- * YAML anchors, aliases and tags; one to four of them at a time.
+ * YAML anchors, aliases and tags, Ansible's vault and templates, INI host ranges, group cycles and
+ * huge groups; one to four of them at a time.
  */
 import fc from 'fast-check';
 import { MAX_MANIFEST_BYTES } from '../../server/src/engine/documents/manifest/parse';
@@ -78,6 +79,36 @@ const SNIPPETS = [
   '0x',
   'true',
   'null',
+  // the deployment tools' files (kolla-ansible, OpenStack-Ansible): Ansible's vault, templates, INI host ranges, group cycles
+  'kolla_internal_vip_address: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n',
+  '!vault ',
+  '"{{ kolla_internal_vip_address }}"',
+  '{{ lookup("env", "X") | default(omit) }}',
+  '{% if enable_haproxy %}',
+  '{{',
+  '}}',
+  'node[1:99999999]\n',
+  'h[01:99999999:1]\n',
+  'h[a:z]\n',
+  'h[9:1]\n',
+  'h[0:-1]\n',
+  'h[1:3][1:3]\n',
+  '[control]\n',
+  '[a:children]\nb\n[b:children]\na\n',
+  '[control:children]\ncontrol\n',
+  '[loadbalancer:children]\nloadbalancer\n',
+  'ansible_host=10.0.0.1 api_interface=eth0\n',
+  '[all:vars]\nansible_host=10.0.0.1\n',
+  'ansible_host: 10.0.0.1\n',
+  '_hosts: &h\n  h1:\n    ip: 10.0.0.1\n',
+  'compute_hosts: *infrastructure_hosts\n',
+  '<<: *infrastructure_hosts\n',
+  'shared-infra_hosts: *h\n',
+  'global_overrides:\n',
+  'used_ips:\n  - "10.0.0.1,10.0.0.0"\n',
+  'cidr_networks:\n  container: 10.0.0.0/33\n',
+  'internal_lb_vip_address: 10.0.0.1\n',
+  'keepalived_virtual_router_id: "{{ 51 }}"\n',
 ];
 
 /** Inputs stop a little past the engine's size cap: past it, a file is only measured, and bigger proves nothing more. */
@@ -136,6 +167,23 @@ function mutation(len: number): fc.Arbitrary<Mutation> {
       // never past the input bound: a 1 MB line repeated 2,000 times is no string V8 can hold
       return t.slice(0, s) + line.repeat(Math.min(n, Math.ceil(MAX_INPUT / Math.max(1, line.length)))) + t.slice(s);
     }),
+    // a huge group: thousands of hosts in an INI group, a YAML hosts mapping, or children
+    fc
+      .tuple(at, fc.constantFrom('ini', 'yaml', 'children', 'list'), fc.integer({ min: 100, max: 20000 }))
+      .map(([i, shape, n]) => (t: string) => {
+        const rows = Array.from({ length: n }, (_, j) =>
+          shape === 'ini'
+            ? `h${j} ansible_host=10.${(j >> 16) & 255}.${(j >> 8) & 255}.${j & 255}\n`
+            : shape === 'yaml'
+              ? `  h${j}:\n    ip: 10.${(j >> 16) & 255}.${(j >> 8) & 255}.${j & 255}\n`
+              : shape === 'children'
+                ? `g${j}\n[g${j}:children]\n`
+                : `  - h${j}\n`,
+        ).join('');
+        const head =
+          shape === 'ini' ? '[control]\n' : shape === 'yaml' ? 'compute_hosts:\n' : shape === 'children' ? '[control:children]\n' : 'x:\n';
+        return t.slice(0, i) + head + rows + t.slice(i);
+      }),
     // every line end rewritten
     fc.constantFrom('\r\n', '\r').map((eol) => (t: string) => t.replace(/\r?\n/g, eol)),
     // a BOM first

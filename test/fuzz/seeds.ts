@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectKind } from '../../server/src/engine/languages';
 import type { DocumentKind } from '../../server/src/engine/types';
-import { generateWorkspace } from '../../server/src/tools/gen-workspace';
+import { generateWorkspace, kollaDeploymentFiles, osaDeploymentFiles } from '../../server/src/tools/gen-workspace';
 import { ROOT } from '../support/paths';
 
 export interface Seed {
@@ -27,9 +27,21 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The generated deployment the seeds live in: its other files are the peers and the manifest. */
+/**
+ * The generated deployments the seeds live in: their other files are the peers and the manifest. A
+ * site with an HA manifest; a kolla-ansible deployment (globals.yml, globals.d, multinode, host_vars
+ * and a service override in config/, which kolla's facts bear on) and an OpenStack-Ansible one
+ * (openstack_user_config.yml, conf.d, user_variables), each of 12 hosts.
+ */
 export function baseWorkspace(): Map<string, string> {
-  return generateWorkspace(60);
+  const out = generateWorkspace(60);
+  for (const [p, t] of kollaDeploymentFiles(1, 12, 'kolla')) out.set(p, t);
+  out.set(
+    'kolla/config/nova.conf',
+    '[DEFAULT]\ntransport_url = rabbit://openstack:{{ rabbitmq_password }}@ctl1:5672//\n\n[database]\nmax_retries = 10\n\n[cache]\nmemcache_servers = ctl1:11211\n',
+  );
+  for (const [p, t] of osaDeploymentFiles(1, 12, 'osa')) out.set(p, t);
+  return out;
 }
 
 export function seeds(): Seed[] {

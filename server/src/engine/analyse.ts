@@ -33,7 +33,7 @@ export function analyse(ws: Workspace, path: string, config: LintConfig = EMPTY_
   const ctx = ws.contextFor(path);
   // a deployment tool's file describes its deployment itself: no manifest is its, however near
   if (languageOf(kind).ownDeployment) {
-    const r = lintAs(kind, path, text, config, { peers: ctx.peers });
+    const r = lintAs(kind, path, text, config, { deployment: ctx.deployment });
     return { ...r, environment: config.environment ?? 'production', release: config.release ?? NEWEST_RELEASE };
   }
   // what the deployment's manifest declares is the deployment's environment and release, whatever the defaults

@@ -63,6 +63,12 @@ export interface ManifestParser {
 export interface ConfContext {
   topology?: Topology;
   peers?: PeerConf[];
+  /**
+   * The deployment's files as the workspace holds them, this one among them: the same array for
+   * every file of the deployment until the workspace changes. A deployment tool's file reads its
+   * deployment from it (instead of peers), so the deployment is gathered and checked once.
+   */
+  deployment?: readonly PeerConf[];
 }
 
 /**

@@ -2,7 +2,9 @@
  * Workspace-scale benchmark: a generated repository of 300, 1200 and 2000 files (gen-workspace.ts)
  * checked by the built CLI (`bin/openstack-ha.js lint --format json <dir>`) and opened as a workspace
  * by the built language server (`dist/server.js --stdio`), beside the I/O floor (a bare `node -e` that
- * reads every file). Part of `npm run bench`; alone: `node scripts/bench.mjs --workspace [--sizes 300,1200]`.
+ * reads every file). The workspace mixes HA-manifest sites with kolla-ansible and OpenStack-Ansible
+ * deployments of 100-300 hosts. Part of `npm run bench`; alone: `node scripts/bench.mjs --workspace [--sizes 300,1200]`.
+ * benchKollaScaling: one kolla deployment of N host_vars files, N = 100..800 (`--kolla`).
  * Environment: OSHA_BENCH_LSP_TIMEOUT_MS (default 60000) bounds the wait for the server's diagnostics.
  * Not a test: it asserts nothing; numbers go to stdout and to the `workspace` key of .bench/results.json.
  */
@@ -11,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawn, spawnSync } from 'child_process';
 import { pathToFileURL, fileURLToPath } from 'url';
-import { generateWorkspace } from './gen-workspace';
+import { generateWorkspace, kollaDeploymentFiles } from './gen-workspace';
 import { detectKind } from '../engine/lint';
 
 const SIZES = [300, 1200, 2000];
@@ -366,7 +368,7 @@ export async function benchWorkspaces(
   const perSize: Record<string, unknown>[] = [];
   try {
     for (const n of sizes) {
-      const files = generateWorkspace(n);
+      const files = generateWorkspace(n, { tools: true });
       const dir = writeWorkspace(files, n);
       try {
         // what the engine recognises, decided as the CLI does (on the first 4 KiB)
@@ -383,7 +385,7 @@ export async function benchWorkspaces(
         const { files: cliFiles, ...cliRest } = c;
         perSize.push({
           files: n,
-          deployments: [...files.keys()].filter((p) => p.endsWith('/site.ha.yaml')).length,
+          deployments: [...files.keys()].filter((p) => /\/(site\.ha\.yaml|globals\.yml|openstack_user_config\.yml)$/.test(p)).length,
           kib: Math.round(bytes / 1024),
           recognised: recognised.length,
           ...floor,
@@ -485,4 +487,66 @@ export async function benchWorkspaces(
   results.workspace = workspace;
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   return workspace;
+}
+
+const KOLLA_SIZES = [100, 200, 400, 800];
+
+/**
+ * One kolla-ansible deployment of N hosts, each with its host_vars file (N + 4 files): CLI and server
+ * time per N, against the I/O floor. A deployment is checked once for all its files, so both must
+ * grow linearly: t(800)/t(100) near 8 at most (less, as node's start-up is paid once).
+ */
+export async function benchKollaScaling(root: string = process.cwd()): Promise<Record<string, unknown>> {
+  const cli = path.join(root, 'bin', 'openstack-ha.js');
+  const server = path.join(root, 'dist', 'server.js');
+  const timeoutMs = Number(process.env.OSHA_BENCH_LSP_TIMEOUT_MS) || 60_000;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'openstack-ha-bench-'));
+  const probe = rssProbe(tmp);
+  const rows: { hosts: number; files: number; floor_ms: number; cli_ms: number; server_ms: number | null; server_mb: number | null }[] = [];
+  try {
+    for (const n of KOLLA_SIZES) {
+      const files = new Map(kollaDeploymentFiles(1, n));
+      const dir = writeWorkspace(files, n);
+      try {
+        process.stdout.write(`kolla deployment of ${n} hosts: CLI...`);
+        const floor = ioFloor(dir);
+        const c = benchCli(cli, dir, root, probe);
+        process.stdout.write(' server...');
+        const l = await benchServer(server, dir, new Set(c.files), timeoutMs);
+        process.stdout.write(' done\n');
+        rows.push({
+          hosts: n,
+          files: files.size,
+          floor_ms: floor.floor_ms,
+          cli_ms: c.median_ms,
+          server_ms: l.all_ms,
+          server_mb: l.peak_rss_mb,
+        });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const first = rows[0];
+  const r = (a: number | null, b: number | null) => (a && b ? (b / a).toFixed(2) : '-');
+  console.log('\nOne kolla deployment of N hosts (host_vars file each): time per N, ratio to N = 100 (linear: N/100)');
+  console.log('hosts  files | I/O floor | CLI median  ratio | server all  ratio  VmHWM');
+  for (const x of rows)
+    console.log(
+      `${String(x.hosts).padStart(5)}  ${String(x.files).padStart(5)} | ${fmt(x.floor_ms, ' ms').padStart(9)} | ${fmt(x.cli_ms, ' ms').padStart(10)}  ${r(first.cli_ms, x.cli_ms).padStart(5)} | ${fmt(x.server_ms, ' ms').padStart(10)}  ${r(first.server_ms, x.server_ms).padStart(5)}  ${fmt(x.server_mb, ' MB')}`,
+    );
+  const out = path.join(root, '.bench', 'results.json');
+  let results: Record<string, unknown> = {};
+  try {
+    results = JSON.parse(fs.readFileSync(out, 'utf8'));
+  } catch {
+    /* first run */
+  }
+  const kolla = { date: new Date().toISOString(), sizes: rows };
+  results.kolla_scaling = kolla;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  return kolla;
 }

@@ -10,7 +10,7 @@ import { IncrementalManifestParser } from '../engine/documents/manifest/incremen
 import { lintCnf, lintConf, lintFirewall, lintHaproxy, lintPacemaker } from '../engine/lint';
 import { MARIADB_OPTION_NAMES, mariadbOption } from '../engine/knowledge/mariadb/catalogue';
 import { catalogFor } from '../engine/knowledge/options/catalog';
-import { benchWorkspaces } from './bench-workspace';
+import { benchKollaScaling, benchWorkspaces } from './bench-workspace';
 
 export function generate(n: number): string {
   const ctl = Math.min(5, n);
@@ -208,7 +208,13 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, '.bench'), { recursive: true });
   fs.writeFileSync(path.join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   await benchWorkspaces(root);
+  await benchKollaScaling(root);
 }
 
-// `--workspace`: only the workspace-scale part (bench-workspace.ts)
-if (require.main === module) void (process.argv.includes('--workspace') ? benchWorkspaces(path.resolve(__dirname, '..')) : main());
+// `--workspace`: only the workspace-scale part (bench-workspace.ts); `--kolla`: only the kolla scaling part
+if (require.main === module)
+  void (process.argv.includes('--workspace')
+    ? benchWorkspaces(path.resolve(__dirname, '..'))
+    : process.argv.includes('--kolla')
+      ? benchKollaScaling(path.resolve(__dirname, '..'))
+      : main());

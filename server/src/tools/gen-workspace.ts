@@ -795,8 +795,76 @@ function deployment(k: number): [string, string][] {
   return out;
 }
 
-/** A repository of exactly `files` files (relative path -> text): deployments of 51-61 files each, the last one cut short. */
-export function generateWorkspace(files: number): Map<string, string> {
+/**
+ * A kolla-ansible deployment in `dir`: globals.yml, two globals.d files, the multinode inventory of
+ * `hosts` hosts (3 controllers, the rest compute) and a host_vars file for every host.
+ */
+export function kollaDeploymentFiles(k: number, hosts: number, dir = `kolla-${k}`): [string, string][] {
+  const rnd = rng(0xc011a + k * 7919);
+  const net = `10.${100 + (k % 100)}`;
+  const ip = (i: number) => `${net}.${(i >> 8) & 255}.${(i & 255) + 1}`;
+  const name = (i: number) => (i < 3 ? `ctl${i + 1}` : `cmp${String(i - 2).padStart(4, '0')}`);
+  const out: [string, string][] = [
+    [
+      `${dir}/globals.yml`,
+      `---\n# kolla-ansible globals of deployment ${k}\nworkaround_ansible_issue_8743: yes\nkolla_base_distro: "ubuntu"\nopenstack_release: "2025.1"\nnetwork_interface: "bond0"\nneutron_external_interface: "bond1"\nkolla_internal_vip_address: "${net}.255.250"\nkolla_external_vip_address: "198.51.${k % 250}.10"\nkeepalived_virtual_router_id: "${1 + (k % 250)}"\nenable_haproxy: "yes"\nenable_cinder: "yes"\n`,
+    ],
+    [
+      `${dir}/globals.d/rabbitmq.yml`,
+      // a deployment in three keeps the classic queues: a finding
+      `---\nom_enable_rabbitmq_quorum_queues: ${k % 3 === 0 ? 'false' : 'true'}\nrabbitmq_cluster_partition_handling: "${rnd() < 0.3 ? 'ignore' : 'pause_minority'}"\n`,
+    ],
+    [`${dir}/globals.d/tls.yml`, `---\nkolla_enable_tls_internal: "no"\nkolla_enable_tls_external: "yes"\n`],
+  ];
+  const ctl = Array.from({ length: Math.min(3, hosts) }, (_, i) => name(i));
+  const cmp = Array.from({ length: Math.max(0, hosts - 3) }, (_, i) => name(i + 3));
+  out.push([
+    `${dir}/multinode`,
+    `# inventory of deployment ${k}: ${hosts} hosts\n[control]\n${ctl.join('\n')}\n\n[network:children]\ncontrol\n\n[compute]\n${cmp.join('\n')}\n\n[monitoring:children]\ncontrol\n\n[storage:children]\ncompute\n\n[deployment]\nlocalhost ansible_connection=local\n\n[loadbalancer:children]\nnetwork\n\n[mariadb:children]\ncontrol\n\n[rabbitmq:children]\ncontrol\n\n[memcached:children]\ncontrol\n`,
+  ]);
+  for (let i = 0; i < hosts; i++)
+    out.push([
+      `${dir}/host_vars/${name(i)}.yml`,
+      `---\nansible_host: ${ip(i)}\napi_interface: bond0\n${i < 3 ? 'tunnel_interface: bond0.20\n' : ''}`,
+    ]);
+  return out;
+}
+
+/**
+ * An OpenStack-Ansible deployment in `dir` (its /etc/openstack_deploy): openstack_user_config.yml
+ * with three infrastructure hosts, conf.d files holding the `hosts` - 3 other hosts, and two
+ * user_variables files.
+ */
+export function osaDeploymentFiles(k: number, hosts: number, dir = `osa-${k}`): [string, string][] {
+  const net = `172.${16 + (k % 16)}`;
+  const ip = (i: number) => `${net}.${(i >> 8) & 255}.${(i & 255) + 11}`;
+  const infra = [0, 1, 2].map((i) => `  infra${i + 1}:\n    ip: ${ip(i)}\n`).join('');
+  const others = Math.max(0, hosts - 3);
+  const storage = Math.min(others, Math.max(1, Math.floor(others / 10)));
+  const group = (g: string, from: number, n: number, pre: string) =>
+    `${g}_hosts:\n${Array.from({ length: n }, (_, j) => `  ${pre}${j + 1}:\n    ip: ${ip(from + j)}\n`).join('')}`;
+  return [
+    [
+      `${dir}/openstack_user_config.yml`,
+      `---\ncidr_networks:\n  container: ${net}.0.0/16\n  tunnel: 10.${200 + (k % 50)}.0.0/22\n\nused_ips:\n  - "${net}.0.1,${net}.0.10"\n\nglobal_overrides:\n  internal_lb_vip_address: ${net}.255.9\n  external_lb_vip_address: 203.0.${k % 250}.9\n  management_bridge: "br-mgmt"\n\n_infrastructure_hosts: &infrastructure_hosts\n${infra}\nshared-infra_hosts: *infrastructure_hosts\nrepo-infra_hosts: *infrastructure_hosts\nos-infra_hosts: *infrastructure_hosts\nidentity_hosts: *infrastructure_hosts\nstorage-infra_hosts: *infrastructure_hosts\n${k % 2 ? 'haproxy_hosts: *infrastructure_hosts\n' : 'load_balancer_hosts:\n  infra1:\n    ip: ' + ip(0) + '\n'}`,
+    ],
+    [`${dir}/conf.d/compute.yml`, `---\n${group('compute', 3, others - storage, 'compute')}`],
+    [`${dir}/conf.d/storage.yml`, `---\n${group('storage', 3 + others - storage, storage, 'storage')}`],
+    [
+      `${dir}/user_variables.yml`,
+      `---\nhaproxy_keepalived_internal_vip_cidr: "${net}.255.9/16"\nhaproxy_keepalived_external_vip_cidr: "{{ external_lb_vip_address }}/24"\nhaproxy_keepalived_internal_interface: br-mgmt\n`,
+    ],
+    [`${dir}/user_variables_galera.yml`, `---\ngalera_monitoring_allowed_source: "${net}.0.0/16 127.0.0.1"\n`],
+  ];
+}
+
+/**
+ * A repository of exactly `files` files (relative path -> text): deployments of 51-61 files each, the
+ * last one cut short. With `tools`, deployment-tool deployments among them: after the first site and
+ * every sixth, an OpenStack-Ansible deployment of 100-300 hosts (5 files); after the second and every
+ * sixth, a kolla-ansible deployment of 100-300 hosts (a host_vars file each).
+ */
+export function generateWorkspace(files: number, opts: { tools?: boolean } = {}): Map<string, string> {
   const out = new Map<string, string>();
   if (files <= 0) return out;
   out.set(
@@ -804,7 +872,10 @@ export function generateWorkspace(files: number): Map<string, string> {
     `# OpenStack HA deployments\n\nOne folder per site; each holds its HA manifest, its Pacemaker setup and the /etc of its hosts.\nChecked in CI with \`openstack-ha lint --max-warnings 0 .\`.\n`,
   );
   for (let k = 1; out.size < files; k++) {
-    for (const [p, t] of deployment(k)) {
+    const more = [...deployment(k)];
+    if (opts.tools && k % 6 === 1) more.push(...osaDeploymentFiles(k, 100 + ((k * 53) % 201)));
+    if (opts.tools && k % 6 === 2) more.push(...kollaDeploymentFiles(k, 100 + ((k * 53) % 201)));
+    for (const [p, t] of more) {
       if (out.size >= files) break;
       out.set(p, t);
     }

@@ -12,7 +12,7 @@ import type { PeerConf } from '../model/topology';
 import type { DocumentKind } from '../types';
 import type { Report, RuleMeta } from '../rules/report';
 import { ConfContext, LintResult, lintParsed, runRules } from '../check';
-import { DeploymentMemo } from './deploy-memo';
+import { DeploymentMemo, MemoFile } from './deploy-memo';
 
 /** One file of a deployment and what it holds. */
 export interface ToolFile<P extends DeployPart> {
@@ -33,6 +33,39 @@ export function toolFiles<P extends DeployPart>(path: string, self: P, peers: re
   const files: ToolFile<P>[] = [{ path, part: self }];
   for (const p of peers) if (p.deploy?.tool === self.tool && p.path && p.path !== path) files.push({ path: p.path, part: p.deploy as P });
   return files;
+}
+
+/** A shared deployment's files of one tool, sorted by path, made once per array (ConfContext.deployment). */
+const SHARED = new WeakMap<
+  readonly PeerConf[],
+  Map<string, { files: ToolFile<DeployPart>[]; memo: MemoFile[]; byPath: Map<string, ToolFile<DeployPart>> }>
+>();
+
+/**
+ * The files of a deployment from the array the workspace shares among them (this file among them):
+ * made once per array and tool, so that each of n files does not gather the n files again, and the
+ * memo finds the check by the array itself. When the shared array holds another text for this file,
+ * or none, the file's own part takes its place.
+ */
+function sharedToolFiles<P extends DeployPart>(
+  path: string,
+  self: P,
+  deployment: readonly PeerConf[],
+): { files: ToolFile<P>[]; memo: MemoFile[] } {
+  let byTool = SHARED.get(deployment);
+  if (!byTool) SHARED.set(deployment, (byTool = new Map()));
+  let kept = byTool.get(self.tool);
+  if (!kept) {
+    const files: ToolFile<DeployPart>[] = [];
+    for (const p of deployment) if (p.deploy?.tool === self.tool && p.path) files.push({ path: p.path, part: p.deploy });
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const memo = files.map((f) => ({ path: f.path, text: f.part.text }));
+    byTool.set(self.tool, (kept = { files, memo, byPath: new Map(files.map((f) => [f.path, f])) }));
+  }
+  const own = kept.byPath.get(path);
+  if (own && own.part.text === self.text) return { files: kept.files as ToolFile<P>[], memo: kept.memo };
+  const files = [{ path, part: self }, ...(kept.files.filter((f) => f.path !== path) as ToolFile<P>[])];
+  return { files, memo: files.map((f) => ({ path: f.path, text: f.part.text })) };
 }
 
 /** Findings by file, built up by the rules and the topology check. */
@@ -92,12 +125,12 @@ export function lintToolFile<P extends DeployPart, D>(
       return { part, problems: spec.problems(part) };
     },
     ({ part }, raw) => {
-      const files = toolFiles(path, part, context.peers);
-      const checked = spec.memo.get(
-        files.map((f) => ({ path: f.path, text: f.part.text })),
-        config,
-        () => spec.check(files),
-      );
+      const { files, memo } = context.deployment
+        ? sharedToolFiles(path, part, context.deployment)
+        : ((files: ToolFile<P>[]) => ({ files, memo: files.map((f) => ({ path: f.path, text: f.part.text })) }))(
+            toolFiles(path, part, context.peers),
+          );
+      const checked = spec.memo.get(memo, config, () => spec.check(files));
       raw.push(...(checked.byFile.get(path) ?? []), ...checked.everywhere);
       return { ...spec.result(part, checked), deployModel: checked.model };
     },

@@ -9,16 +9,28 @@ export interface MemoFile {
 }
 
 export class DeploymentMemo<T> {
-  private entries: { files: MemoFile[]; config: unknown; value: T }[] = [];
+  /** source: the array the value was last asked with; the same array again is a hit without comparing its files. */
+  private entries: { files: MemoFile[]; source: readonly MemoFile[]; config: string; value: T }[] = [];
   constructor(private readonly size = 16) {}
 
-  /** The value made from these files (in any order) and this config, made now if none is kept. */
+  /**
+   * The value made from these files (in any order) and this config, made now if none is kept. The
+   * config is compared by what it says, not by identity: a host may build an equal settings object
+   * for every file (the editor does), and the deployment is still checked once.
+   */
   get(files: readonly MemoFile[], config: unknown, make: (files: MemoFile[]) => T): T {
+    const key = JSON.stringify(config) ?? '';
+    const known = this.entries.find((e) => e.source === files && e.config === key);
+    if (known) return known.value;
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const hit = this.entries.find((e) => e.config === config && same(e.files, sorted));
-    if (hit) return hit.value;
+    const hit = this.entries.find((e) => e.config === key && same(e.files, sorted));
+    if (hit) {
+      // the files are the same, asked with a new array (the workspace shares a new one after a change)
+      hit.source = files;
+      return hit.value;
+    }
     const value = make(sorted);
-    this.entries.unshift({ files: sorted, config, value });
+    this.entries.unshift({ files: sorted, source: files, config: key, value });
     if (this.entries.length > this.size) this.entries.pop();
     return value;
   }

@@ -19,16 +19,22 @@ export const rule = defineRule({
       const inv = ctx.deployment.inventory;
       const reported = new Set<Located>();
       for (const top of CONTROL_PLANE) {
-        // breadth first through :children, keeping the line that led to each group
+        // breadth first through :children, keeping the group that led to each (the path is
+        // spelled out only for a finding: a chain of thousands of groups stays linear)
         const seen = new Set<string>([top]);
-        const queue: { group: string; via: string[] }[] = [{ group: top, via: [top] }];
-        while (queue.length) {
-          const { group, via } = queue.shift()!;
+        const queue: { group: string; from: number }[] = [{ group: top, from: -1 }];
+        const pathTo = (i: number, last: string) => {
+          const out = [last];
+          for (let j = i; j >= 0; j = queue[j].from) out.push(queue[j].group);
+          return out.reverse();
+        };
+        for (let q = 0; q < queue.length; q++) {
+          const { group } = queue[q];
           for (const child of inv.groups.get(group)?.children ?? []) {
             if (seen.has(child.text)) continue;
             seen.add(child.text);
-            const path = [...via, child.text];
             if (WORKLOAD.includes(child.text)) {
+              const path = pathTo(q, child.text);
               const hosts = ctx.deployment.hosts(child.text).map((h) => h.name);
               if (!hosts.length || reported.has(child) || !child.file) continue;
               reported.add(child);
@@ -39,7 +45,7 @@ export const rule = defineRule({
               });
               continue;
             }
-            queue.push({ group: child.text, via: path });
+            queue.push({ group: child.text, from: q });
           }
         }
       }

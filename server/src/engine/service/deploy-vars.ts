@@ -10,7 +10,7 @@ import { typedLineStart, lineEndAt } from '../text/line-breaks';
 import { maskSecretsInLine, maskUrlPasswords } from '../text/secrets';
 import { evaluate, Known, Value } from '../documents/ansible/values';
 import type { KollaGlobals } from '../documents/kolla/globals';
-import { parseManifestText } from '../documents/manifest/parse';
+import { parseYamlReadOnly } from '../documents/manifest/parse';
 import { KOLLA_DEFAULTS, KOLLA_RELEASES, KOLLA_REMOVED, KollaRelease, NEWEST_KOLLA_RELEASE } from '../knowledge/kolla/defaults';
 import { DeployVar, KOLLA_VARIABLES, looksSecret } from '../knowledge/kolla/variables';
 import { OSA_VARIABLES } from '../knowledge/osa/variables';
@@ -82,7 +82,7 @@ function writtenAt(tool: DeployTool, globals: KollaGlobals, text: string, offset
   }
   const overrides = globals.vars.get('global_overrides');
   if (tool !== 'osa' || !overrides || !within(overrides.valueSpan, offset)) return undefined;
-  const parsed = parseManifestText(text);
+  const parsed = parseYamlReadOnly(text);
   const root = parsed.doc?.contents;
   if (!isMap(root)) return undefined;
   const block = root.items.find((p) => isScalar(p.key) && p.key.value === 'global_overrides')?.value;

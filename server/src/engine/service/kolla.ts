@@ -48,6 +48,9 @@ export function kollaComplete(r: LintResult, text: string, offset: number): Comp
   return deployVarComplete('kolla', text, offset, { release: k.deployment.release });
 }
 
+/** The outline counts the hosts of every group of an inventory of up to this many groups (kolla's multinode has about 150). */
+const MAX_COUNTED_GROUPS = 1000;
+
 export function kollaSymbols(r: LintResult): SymbolNode[] {
   const k = r.kolla;
   if (!k) return [];
@@ -61,10 +64,14 @@ export function kollaSymbols(r: LintResult): SymbolNode[] {
       children: [],
     }));
   const out: SymbolNode[] = [];
+  // each group's count walks the groups below it: over an inventory of thousands of groups nested
+  // in one another that is quadratic, so past MAX_COUNTED_GROUPS the groups are listed without it
+  const counted = k.part.inventory.groups.size <= MAX_COUNTED_GROUPS;
   for (const g of k.part.inventory.groups.values())
     for (const h of g.headers) {
-      const n = k.deployment.hosts(g.name).length;
-      out.push({ name: g.name, detail: `${n} host${n === 1 ? '' : 's'}`, kind: 'section', span: h, selection: h, children: [] });
+      const n = counted ? k.deployment.hosts(g.name).length : -1;
+      const detail = n < 0 ? '' : `${n} host${n === 1 ? '' : 's'}`;
+      out.push({ name: g.name, detail, kind: 'section', span: h, selection: h, children: [] });
     }
   return out.sort((a, b) => a.span.start - b.span.start);
 }

@@ -33,8 +33,13 @@ export interface FileContext {
   topology?: Topology;
   /** Manifests at the same nearest distance: the file is checked against none of them. */
   ambiguous?: string[];
-  /** The deployment's other files that rules compare with. */
+  /** The deployment's other files that rules compare with (each seen from this file; made when first read). */
   peers: PeerConf[];
+  /**
+   * The deployment's files as the workspace holds them, this one among them: one array shared by
+   * every file of the deployment until the workspace changes (a deployment tool checks it once).
+   */
+  deployment: readonly PeerConf[];
   /** The environment the deployment's manifest declares, if it does. */
   environment?: Environment;
   /** The OpenStack release the deployment's manifest declares, if it does. */
@@ -59,6 +64,8 @@ export class Workspace {
   private readonly topologies = new Map<string, Topology | null>();
   /** Peers grouped by deployment; rebuilt after a change. */
   private peerGroups: Map<string, Entry[]> | undefined;
+  /** Each group's facts as one shared array (FileContext.deployment); rebuilt with the groups. */
+  private groupFacts = new Map<string, readonly PeerConf[]>();
   /** Deployment-tool folders that join their tool's one anchor (joined()); rebuilt with the groups. */
   private joins: Map<string, string> | undefined;
   /** The folders deployment tools name as their deployments (kolla's); rebuilt with the joins. */
@@ -160,18 +167,28 @@ export class Workspace {
     const found = this.manifestFor(path);
     const topology = found.manifest ? this.topologyOf(found.manifest) : undefined;
     const self = this.files.get(path);
-    const node = self?.node ?? nodeRoot(path);
-    const here = dirname(path);
-    const peers: PeerConf[] = [];
-    for (const e of this.groups().get(this.deploymentOf(path, found)) ?? []) {
-      if (e.path === path) continue;
-      peers.push(new PeerView(e.peer!, here, e.node === node, basename(e.node)));
-    }
+    const key = this.deploymentOf(path, found);
+    const group = this.groups().get(key) ?? [];
+    let deployment = this.groupFacts.get(key);
+    if (!deployment) this.groupFacts.set(key, (deployment = group.map((e) => e.peer!)));
+    // the views of the other files are made only for a check that reads them: a deployment
+    // tool's file reads the shared facts, and n views for each of n files would cost n²
+    let peers: PeerConf[] | undefined;
+    const views = (): PeerConf[] => {
+      const node = self?.node ?? nodeRoot(path);
+      const here = dirname(path);
+      const out: PeerConf[] = [];
+      for (const e of group) if (e.path !== path) out.push(new PeerView(e.peer!, here, e.node === node, basename(e.node)));
+      return out;
+    };
     return {
       manifest: topology ? found.manifest : undefined,
       topology,
       ambiguous: found.ambiguous,
-      peers,
+      get peers() {
+        return (peers ??= views());
+      },
+      deployment,
       environment: topology?.environment,
       release: topology?.release,
     };
@@ -303,6 +320,7 @@ export class Workspace {
   private groups(): Map<string, Entry[]> {
     if (!this.peerGroups) {
       this.peerGroups = new Map();
+      this.groupFacts = new Map();
       for (const e of this.files.values()) {
         if (!e.peer) continue;
         const key = this.deploymentOf(e.path, this.manifestFor(e.path));

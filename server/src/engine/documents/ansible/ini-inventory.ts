@@ -140,15 +140,23 @@ export function tagInventory(inv: IniInventory, file: string): IniInventory {
 export function hostsOf(inv: IniInventory, name: string): InventoryHost[] {
   const out = new Map<string, InventoryHost>();
   const seen = new Set<string>();
-  const visit = (n: string) => {
+  // depth first, in the order written, with a stack of its own: a chain of thousands of
+  // `:children` groups is no deeper a call stack than one group
+  const stack: { children: { text: string }[]; next: number }[] = [];
+  const enter = (n: string) => {
     if (seen.has(n)) return;
     seen.add(n);
     const g = inv.groups.get(n);
     if (!g) return;
     for (const h of g.hosts) if (!out.has(h.name)) out.set(h.name, h);
-    for (const c of g.children) visit(c.text);
+    stack.push({ children: g.children, next: 0 });
   };
-  visit(name);
+  enter(name);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) enter(top.children[top.next++].text);
+    else stack.pop();
+  }
   return [...out.values()];
 }
 

@@ -6,7 +6,7 @@
 import { isMap, isNode, isScalar, Scalar } from 'yaml';
 import type { Finding, Span } from '../../types';
 import type { Known } from '../ansible/values';
-import { parseManifestText } from '../manifest/parse';
+import { parseYamlReadOnly } from '../manifest/parse';
 import { spanOf } from '../manifest/yaml-ast';
 
 export interface GlobalVar {
@@ -29,7 +29,7 @@ export interface KollaGlobals {
 
 export function parseGlobals(text: string, file: string): KollaGlobals {
   const out: KollaGlobals = { file, text, vars: new Map(), problems: [] };
-  const parsed = parseManifestText(text);
+  const parsed = parseYamlReadOnly(text);
   out.problems.push(...parsed.findings.filter((f) => f.rule === 'parse-error'));
   const root = parsed.doc?.contents;
   if (!parsed.ok || !isMap(root)) return out;

@@ -46,6 +46,20 @@ function withoutStacks<T>(run: () => T): T {
   }
 }
 
+/**
+ * The last few texts read by the deployment tools' readers (openstack_user_config.yml, globals.yml,
+ * their hover), which only read the document: a file's check and its hover share one parse.
+ */
+const READ_ONLY = new Map<string, Parsed>();
+export function parseYamlReadOnly(text: string): Parsed {
+  const kept = READ_ONLY.get(text);
+  if (kept) return kept;
+  const parsed = parseManifestText(text);
+  READ_ONLY.set(text, parsed);
+  if (READ_ONLY.size > 4) READ_ONLY.delete(READ_ONLY.keys().next().value!);
+  return parsed;
+}
+
 export function parseManifestText(text: string): Parsed {
   if (looksBinary(text))
     return { doc: null, ok: false, findings: [finding('parse-error', 'this is a binary file, not a YAML manifest', { start: 0, end: 0 })] };

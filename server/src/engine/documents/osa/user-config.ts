@@ -7,7 +7,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Finding, Span } from '../../types';
 import type { Known } from '../ansible/values';
-import { parseManifestText } from '../manifest/parse';
+import { parseYamlReadOnly } from '../manifest/parse';
 import { spanOf } from '../manifest/yaml-ast';
 import { isVault, scalarValue } from '../kolla/globals';
 
@@ -85,7 +85,7 @@ const MAX_ALIAS_DEPTH = 32;
 
 export function parseUserConfig(text: string, file: string): OsaUserConfig {
   const out = empty(file);
-  const parsed = parseManifestText(text);
+  const parsed = parseYamlReadOnly(text);
   out.problems.push(...parsed.findings.filter((f) => f.rule === 'parse-error'));
   const doc = parsed.doc;
   const root = doc ? resolve(doc, doc.contents) : undefined;
