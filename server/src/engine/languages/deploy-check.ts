@@ -64,7 +64,11 @@ function sharedToolFiles<P extends DeployPart>(
   }
   const own = kept.byPath.get(path);
   if (own && own.part.text === self.text) return { files: kept.files as ToolFile<P>[], memo: kept.memo };
-  const files = [{ path, part: self }, ...(kept.files.filter((f) => f.path !== path) as ToolFile<P>[])];
+  return withMemoKey([{ path, part: self }, ...(kept.files.filter((f) => f.path !== path) as ToolFile<P>[])]);
+}
+
+/** A file list and the key the memo finds its check by (paths and texts), when no shared list is given. */
+function withMemoKey<P extends DeployPart>(files: ToolFile<P>[]): { files: ToolFile<P>[]; memo: MemoFile[] } {
   return { files, memo: files.map((f) => ({ path: f.path, text: f.part.text })) };
 }
 
@@ -127,9 +131,7 @@ export function lintToolFile<P extends DeployPart, D>(
     ({ part }, raw) => {
       const { files, memo } = context.deployment
         ? sharedToolFiles(path, part, context.deployment)
-        : ((files: ToolFile<P>[]) => ({ files, memo: files.map((f) => ({ path: f.path, text: f.part.text })) }))(
-            toolFiles(path, part, context.peers),
-          );
+        : withMemoKey(toolFiles(path, part, context.peers));
       const checked = spec.memo.get(memo, config, () => spec.check(files));
       raw.push(...(checked.byFile.get(path) ?? []), ...checked.everywhere);
       return { ...spec.result(part, checked), deployModel: checked.model };
