@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { confKind } from '../../server/src/engine/documents/oslo-conf/recognise';
+import { catalogFor } from '../../server/src/engine/knowledge/options/catalog';
 import { analyseAll } from '../support/workspace';
 
 test("kolla's override layouts get their service's catalogue: <service>.conf, <service>/<container>.conf, <service>/<host>/<file>", () => {
@@ -169,4 +170,62 @@ connection = mysql+pymysql://nova:secret@10.0.0.250/nova
   assert.deepEqual(rules('/w/config/nova.conf'), []);
   // a full nova.conf that nothing merges into: both are missing
   assert.deepEqual(rules('/w/etc/nova/nova.conf').sort(), ['db-max-retries-infinite', 'rabbit-queue-replication']);
+});
+
+const GLOBAL_CONF = `[DEFAULT]
+debug = True
+transport_url = rabbit://openstack:{{ rabbitmq_password }}@10.0.0.11:5672,openstack:{{ rabbitmq_password }}@10.0.0.12:5672,openstack:{{ rabbitmq_password }}@10.0.0.13:5672//
+# an option only neutron has: neutron reads it, the other services ignore it
+dhcp_agents_per_network = 2
+
+[oslo_messaging_rabbit]
+heartbeat_timeout_threshold = 60
+rabbit_quorum_queue = false
+
+[database]
+max_pool_size = 50
+connection_recycle_time = 10
+
+[keystone_authtoken]
+memcached_servers = 10.0.0.11:11211,10.0.0.12:11211,10.0.0.13:11211
+service_token_roles_required = true
+
+[cache]
+backend = oslo_cache.memcache_pool
+enabled = true
+`;
+
+test("kolla's global.conf, merged into every service: recognised in its config folder, read against every service's options", () => {
+  assert.equal(confKind('/etc/kolla/config/global.conf', ''), 'global.conf');
+  assert.equal(confKind('/srv/kolla/config/global.conf', GLOBAL_CONF), 'global.conf');
+  // not kolla's: an unrelated project's config/global.conf, a global.conf elsewhere in the config folder
+  assert.equal(confKind('/srv/app/config/global.conf', '[DEFAULT]\nname = x\n\n[server]\nport = 80\n'), undefined);
+  assert.equal(confKind('/etc/kolla/config/nova/global.conf', ''), undefined);
+  assert.equal(confKind('/srv/app/global.conf', GLOBAL_CONF), undefined);
+
+  for (const root of ['/repo', '/etc/kolla']) {
+    const ws = kollaWorkspace(root, []);
+    ws.setFile(`${root}/config/global.conf`, GLOBAL_CONF);
+    assert.equal(ws.kindOf(`${root}/config/global.conf`), 'oslo-conf');
+    assert.deepEqual(kollaPeers(ws, `${root}/config/global.conf`), [`${root}/globals.yml`, `${root}/multinode`]);
+  }
+  // every rule: only the quorum queues turned off, no option or section 'unknown' to one service's catalogue
+  const files = new Map([
+    ['/repo/globals.yml', 'kolla_internal_vip_address: "10.0.0.250"\n'],
+    ['/repo/multinode', '[control]\ncontrol01\n\n[mariadb:children]\ncontrol\n'],
+    ['/repo/config/global.conf', GLOBAL_CONF],
+  ]);
+  const found = analyseAll(files).results.get('/repo/config/global.conf')!.findings;
+  assert.deepEqual(
+    found.map((f) => `${f.rule} ${GLOBAL_CONF.slice(f.span.start, f.span.end)}`),
+    ['kolla-override-undoes-ha false', 'rabbit-queue-replication false'],
+  );
+  // (nova's catalogue alone does not have the neutron option)
+  assert.equal(catalogFor('nova.conf')!.option('DEFAULT', 'dhcp_agents_per_network'), undefined);
+  // a name no service has is still reported
+  files.set('/repo/config/global.conf', '[oslo_messaging_rabbit]\nrabbit_quorum_queu = true\n[databse]\nmax_pool_size = 5\n');
+  const typos = analyseAll(files)
+    .results.get('/repo/config/global.conf')!
+    .findings.map((f) => f.rule);
+  assert.deepEqual(typos.sort(), ['unknown-option', 'unknown-section']);
 });

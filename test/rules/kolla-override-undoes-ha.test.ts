@@ -145,3 +145,28 @@ test("the fix removes the override's line, so kolla's value applies", () => {
     'kolla-override-undoes-ha',
   );
 });
+
+test("kolla's global.conf, merged into every service: what it turns off, it turns off everywhere", () => {
+  checkWorkspace(
+    `${KOLLA}
+  #- config/global.conf
+  [oslo_messaging_rabbit]
+  rabbit_quorum_queue = false
+  #                     ^^^^^ error kolla-override-undoes-ha: kolla-ansible writes rabbit_quorum_queue = true for every service and global.conf, which kolla-ansible merges into every service it deploys, turns it off: the service declares classic queues again, which live on one broker and are lost with it, and RabbitMQ refuses to redeclare the queues kolla already made as quorum queues (PRECONDITION_FAILED, inequivalent arg 'x-queue-type')
+  [database]
+  connection = mysql+pymysql://root:secret@10.0.0.11/placeholder
+  #                                        ^^^^^^^^^ warning kolla-override-undoes-ha: kolla-ansible points [database] connection at database_address (10.0.0.250, the internal VIP in front of the Galera cluster) and global.conf, which kolla-ansible merges into every service it deploys, names 10.0.0.11: every service loses its database when that node does
+  `,
+    { rules: ['kolla-override-undoes-ha'] },
+  );
+  // /etc/kolla/config/global.conf on its own: kolla's default config folder
+  checkWorkspace(
+    `
+  #- /etc/kolla/config/global.conf
+  [oslo_messaging_rabbit]
+  use_queue_manager = off
+  #                   ^^^ warning kolla-override-undoes-ha
+  `,
+    { rules: ['kolla-override-undoes-ha'] },
+  );
+});

@@ -3,6 +3,7 @@ import { HA_WITH_QUORUM_COST, QUORUM_OPTIONS, quorumUndone } from './support/quo
 import { hostPortList, RABBIT, transportHosts, urlHost } from './conf/support';
 import { JINJA, kollaOverrideOf } from '../documents/kolla/overrides';
 import { ConfEntry } from '../documents/oslo-conf/parse';
+import { KOLLA_GLOBAL } from '../knowledge/options/catalog';
 import { lineStartAt, nextLineStart } from '../text/line-breaks';
 
 /** What kolla-ansible (2025.1 and later) writes true in [oslo_messaging_rabbit] of every service. */
@@ -52,6 +53,9 @@ export const rule = defineRule({
       const kolla = kollaOverrideOf(ctx.path, ctx.peers);
       if (!kolla) return;
       const d = kolla.deployment;
+      // global.conf: kolla merges it into the config of every service it deploys
+      const global = view.catalog.file === KOLLA_GLOBAL;
+      const override = global ? 'global.conf, which kolla-ansible merges into every service it deploys,' : 'this override';
       // before 2025.1 kolla let the operator switch these (om_enable_rabbitmq_quorum_queues ...): nothing was forced
       const release = d?.setting('openstack_release')?.raw;
       const year = typeof release === 'string' || typeof release === 'number' ? /^(\d{4})\./.exec(String(release)) : null;
@@ -73,10 +77,10 @@ export const rule = defineRule({
             severity: undone.kind === 'off' ? undone.option.severity : undone.severity,
             message:
               undone.kind === 'off'
-                ? `kolla-ansible writes ${key} = true for every service and this override turns it off: ${undone.option.cost('kolla')}`
+                ? `kolla-ansible writes ${key} = true for every service and ${override} turns it off: ${undone.option.cost('kolla')}`
                 : undone.kind === 'ha-without-quorum'
-                  ? 'rabbit_ha_queues asks for classic mirrored queues, which RabbitMQ 4 (the broker kolla-ansible deploys) no longer has: the queues stay on one broker'
-                  : `kolla-ansible writes rabbit_quorum_queue = true for every service and this override adds rabbit_ha_queues = true: ${HA_WITH_QUORUM_COST}; mirrored queues are gone from RabbitMQ 4 anyway`,
+                  ? `rabbit_ha_queues asks for classic mirrored queues${global ? ' in every service kolla-ansible deploys (global.conf)' : ''}, which RabbitMQ 4 (the broker kolla-ansible deploys) no longer has: the queues stay on one broker`
+                  : `kolla-ansible writes rabbit_quorum_queue = true for every service and ${override} adds rabbit_ha_queues = true: ${HA_WITH_QUORUM_COST}; mirrored queues are gone from RabbitMQ 4 anyway`,
             fixes: drop(e),
           });
         }
@@ -91,7 +95,7 @@ export const rule = defineRule({
           ctx.report({
             span: e.valueSpan,
             severity: 'warning',
-            message: `kolla-ansible lists every host of its ${l.group} group in [${l.section}] ${l.key} (${members.join(', ')}) and this override names ${named.length} (${named.join(', ')}): ${l.cost}`,
+            message: `kolla-ansible lists every host of its ${l.group} group in [${l.section}] ${l.key} (${members.join(', ')}) and ${override} names ${named.length} (${named.join(', ')}): ${l.cost}`,
           });
         }
       // [database] connection: kolla points it at database_address (the internal VIP or its name, through HAProxy or ProxySQL)
@@ -105,7 +109,7 @@ export const rule = defineRule({
           ctx.report({
             span: { start: db.valueSpan.start + lead + at.start, end: db.valueSpan.start + lead + at.end },
             severity: 'warning',
-            message: `kolla-ansible points [database] connection at database_address (${address.value}, the internal VIP in front of the Galera cluster) and this override names ${at.host}: the service loses its database when that node does`,
+            message: `kolla-ansible points [database] connection at database_address (${address.value}, the internal VIP in front of the Galera cluster) and ${override} names ${at.host}: ${global ? 'every service' : 'the service'} loses its database when that node does`,
           });
         }
       }

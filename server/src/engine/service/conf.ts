@@ -4,6 +4,7 @@ import { ConfView } from '../documents/oslo-conf/context';
 import { ConfEntry, ConfSection } from '../documents/oslo-conf/parse';
 import { shown } from '../documents/oslo-conf/secrets';
 import { OptionInfo } from '../knowledge/options/types';
+import { KOLLA_GLOBAL } from '../knowledge/options/catalog';
 import { Finding, Span } from '../types';
 import { HoverResult, DocLink, topicMarkdown, findingsMarkdown } from './hover';
 import { CompletionResult, CompletionItem } from './completion';
@@ -31,6 +32,9 @@ const ADVICE: Record<string, string> = {
 
 /** The service's configuration reference, where the prose about each option lives. */
 export function referenceUrl(view: ConfView): string {
+  // kolla-ansible's global.conf, merged into every service: kolla's page about it
+  if (view.catalog.file === KOLLA_GLOBAL)
+    return 'https://docs.openstack.org/kolla-ansible/latest/admin/advanced-configuration.html#openstack-service-configuration-in-kolla';
   const project = view.catalog.file.startsWith('glance')
     ? 'glance'
     : /\.ini$/.test(view.catalog.file)

@@ -4,7 +4,7 @@
  * (`# openstack-conf: nova.conf`, or `-*- mode: openstack-conf -*-` with the name from the path).
  * Never every *.conf: a file that none of these names is not claimed.
  */
-import { catalogFiles } from '../../knowledge/options/catalog';
+import { catalogFiles, catalogFor, KOLLA_GLOBAL } from '../../knowledge/options/catalog';
 
 const SERVICE_DIRS: Record<string, string> = {
   nova: 'nova.conf',
@@ -43,6 +43,22 @@ function containerConf(path: string): string | undefined {
   return catalogFiles().includes(`${m[1]}.conf`) ? `${m[1]}.conf` : undefined;
 }
 
+const SECTION = /^[ \t]*\[([^\]\r\n]+)\][ \t]*$/gm;
+
+/**
+ * kolla-ansible's `global.conf`, directly in its custom config folder: merged into every service's
+ * config. Under /etc/kolla/config always; in another `config/` folder only when it has a section
+ * some service has (besides DEFAULT), so that an unrelated project's config/global.conf is not claimed.
+ */
+function kollaGlobal(path: string, text: string): boolean {
+  const parts = path.split(/[\\/]/);
+  if (parts[parts.length - 1] !== KOLLA_GLOBAL || parts[parts.length - 2] !== 'config') return false;
+  if (/(?:^|[\\/])etc[\\/]kolla[\\/]config[\\/]global\.conf$/.test(path)) return true;
+  const all = catalogFor(KOLLA_GLOBAL)!;
+  for (const m of text.slice(0, 65536).matchAll(SECTION)) if (m[1] !== 'DEFAULT' && all.hasSection(m[1].trim())) return true;
+  return false;
+}
+
 /** The catalogue file name for a path and text, or undefined. */
 export function confKind(path: string, text: string): string | undefined {
   const base = basename(path);
@@ -57,6 +73,7 @@ export function confKind(path: string, text: string): string | undefined {
   if (dir && SERVICE_DIRS[dir[1]]) return SERVICE_DIRS[dir[1]];
   const container = containerConf(path);
   if (container) return container;
+  if (kollaGlobal(path, text)) return KOLLA_GLOBAL;
   if (mode) return undefined; // mode without a file name and a path that says nothing: which catalogue is unknown
   return undefined;
 }

@@ -112,11 +112,23 @@ export function catalogFiles(release: Release = NEWEST_RELEASE): string[] {
   return RELEASES[release].files.map((f) => f.file);
 }
 
+/**
+ * kolla-ansible's `global.conf`, merged into the config of every service it deploys: no one service's
+ * catalogue covers it, and a service ignores the options it does not register, so it is read against
+ * the union of every file's catalogue (an option only neutron has is fine there).
+ */
+export const KOLLA_GLOBAL = 'global.conf';
+
 export function catalogFor(file: string, release: Release = NEWEST_RELEASE): Catalog | undefined {
   const key = `${release}/${file}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const all = RELEASES[release].files;
+  if (file === KOLLA_GLOBAL) {
+    const c = new Catalog(release, file, all);
+    cache.set(key, c);
+    return c;
+  }
   const own = all.find((f) => f.file === file);
   if (!own) return undefined;
   const together = (READ_TOGETHER[file] ?? []).map((n) => all.find((f) => f.file === n)).filter((f): f is FileCatalog => !!f);
