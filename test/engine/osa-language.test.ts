@@ -5,40 +5,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectKind } from '../../server/src/engine/languages';
 import { lintFile } from '../../server/src/engine/lint';
-import { LineIndex } from '../../server/src/engine/text/line-index';
-import { analyseAll, checkWorkspace } from '../support/workspace';
+import { analyseAll, checkWorkspace, findingLines, folderFiles } from '../support/workspace';
 import { ROOT } from '../support/paths';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'osa');
 const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 
-/** A fixture folder as /w/<as>/..., the files renamed as `rename` says (the upstream examples end in .example). */
-function folder(dir: string, rename: Record<string, string> = {}): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(FIXTURES, dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out.set(`/w/openstack_deploy/${rename[r] ?? r}`, read(`${dir}/${r}`));
-    }
-  };
-  walk('');
-  return out;
-}
-
-/** Every finding of every file, as `file:line:col severity rule: message` (line and column from 1). */
-function findingsOf(files: Map<string, string>): string[] {
-  const { ws, results } = analyseAll(files);
-  const out: string[] = [];
-  for (const [p, r] of [...results].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const lines = new LineIndex(ws.textOf(p)!);
-    for (const f of r.findings) {
-      const at = lines.position(f.span.start);
-      out.push(`${p.slice('/w/openstack_deploy/'.length)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.rule}: ${f.message}`);
-    }
-  }
-  return out;
-}
+const DEPLOY = '/w/openstack_deploy';
+const folder = (dir: string, rename: Record<string, string> = {}) => folderFiles(path.join(FIXTURES, dir), DEPLOY, rename);
+const findingsOf = (files: Map<string, string>) => findingLines(files, DEPLOY);
 
 test('recognised by name and content: the user config, conf.d groups, user_variables; not a conf.d file of something else', () => {
   assert.equal(

@@ -4,25 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectKind } from '../../server/src/engine/languages';
-import { LineIndex } from '../../server/src/engine/text/line-index';
-import { analyseAll } from '../support/workspace';
+import { analyseAll, findingLines } from '../support/workspace';
 import { ROOT } from '../support/paths';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'osa');
 const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 
-function findingsOf(files: Map<string, string>): string[] {
-  const { ws, results } = analyseAll(files);
-  const out: string[] = [];
-  for (const [p, r] of [...results].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const lines = new LineIndex(ws.textOf(p)!);
-    for (const f of r.findings) {
-      const at = lines.position(f.span.start);
-      out.push(`${p.slice('/w/openstack_deploy/'.length)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.rule}: ${f.message}`);
-    }
-  }
-  return out;
-}
+const findingsOf = (files: Map<string, string>) => findingLines(files, '/w/openstack_deploy');
 
 test("OSA's multi-AZ example with its group_vars: keepalived's instances are the user's, no finding", () => {
   // the example has no load balancer hosts of its own: its controllers are, as OSA's AZ guide has them

@@ -13,6 +13,8 @@
  * The files go through the same Workspace and analyse() as the CLI and the editor.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { analyse, Analysis } from '../../server/src/engine/analyse';
 import { LintConfig } from '../../server/src/engine/config';
@@ -134,4 +136,35 @@ export function checkFix(before: string, after: string, rule: string, config?: L
     const edits = fs.map((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0]).edits).flat();
     assert.equal(applyEdits(ws.textOf(path)!, edits), expected, path);
   }
+}
+
+/**
+ * A fixture folder on disk as workspace files: each file under `dir` at `${under}/<its path>`, renamed
+ * as `rename` says (the upstream examples end in .example).
+ */
+export function folderFiles(dir: string, under = ROOT, rename: Record<string, string> = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(nodePath.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out.set(`${under}/${rename[r] ?? r}`, fs.readFileSync(nodePath.join(dir, r), 'utf8'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Every finding of every file, as `file:line:col severity rule: message` (file relative to `under`, line and column from 1), by file. */
+export function findingLines(files: Map<string, string>, under = ROOT): string[] {
+  const { ws, results } = analyseAll(files);
+  const out: string[] = [];
+  for (const [p, r] of [...results].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const lines = new LineIndex(ws.textOf(p)!);
+    for (const f of r.findings) {
+      const at = lines.position(f.span.start);
+      out.push(`${p.slice(under.length + 1)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.rule}: ${f.message}`);
+    }
+  }
+  return out;
 }
