@@ -3,7 +3,7 @@
  * after a step of failures, and what the cluster remembers for the next step of a sequence.
  *
  * Pure arithmetic (no I/O), after corosync's exec/votequorum.c and the votequorum(5) and
- * corosync-qdevice(8) man pages, as summarised in docs of the project (failure-math.md, section 2):
+ * corosync-qdevice(8) man pages (summarised in the project's failure-math.md, section 2):
  * - E (expected votes) is `quorum.expected_votes`, else the sum of the nodes' votes plus the quorum
  *   device's; it ratchets up whenever more votes are present (T > E).
  * - Q = max(⌊(E+2)/2⌋, ⌊(T+2)/2⌋); a side is quorate iff T ≥ Q.
@@ -11,8 +11,8 @@
  * - wait_for_all: a side whose nodes are all waiting is quorate only once it sees every expected vote;
  *   a node that loses quorum waits again.
  * - last_man_standing: once a quorate side has settled, E drops to the votes it holds.
- * - auto_tie_breaker: a side holding exactly half the expected votes (⌊E/2⌋) is quorate if it holds the
- *   tie-breaker node and the missing votes are fewer than the quorum.
+ * - auto_tie_breaker: a side holding exactly half the expected votes (⌊E/2⌋) is quorate if fewer nodes
+ *   left its previous membership than the quorum and it holds that membership's tie-breaker node.
  * - qdevice: ffsplit gives its vote to the largest side (ties: the previously quorate side, then the
  *   tie-breaker node); lms gives its votes to the side that sees qnetd (ties: largest, then
  *   tie-breaker).
@@ -169,8 +169,13 @@ function tieBreakerNode(c: VotequorumConfig, candidates: string[], rule: TieBrea
   return undefined;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const ruleWords = (rule: TieBreaker | number): string =>
-  rule === 'lowest' ? 'the lowest node id' : rule === 'highest' ? 'the highest node id' : `the first of node ids ${String(rule)} present`;
+  rule === 'lowest'
+    ? 'the lowest node id'
+    : rule === 'highest'
+      ? 'the highest node id'
+      : `the first of node ids ${typeof rule === 'number' ? rule : rule.join(' ')} that was a member`;
 
 /**
  * One settled step: `partitions` are the groups of nodes that can reach each other (names of other
@@ -238,7 +243,10 @@ export function step(
     if (o.twoNode) {
       q = 1;
     }
-    const votesWords = deviceWhy !== undefined ? `${nodeVotes} node + ${o.qdeviceVotes} device = ${t} of ${e} votes` : `${t} of ${e} votes`;
+    const votesWords =
+      deviceWhy !== undefined
+        ? `${plural(nodeVotes, 'node vote')} + ${plural(o.qdeviceVotes, 'device vote')} = ${t} of ${e} votes`
+        : `${t} of ${e} votes`;
     let quorate = t >= q;
     parts.push(`${votesWords} ${quorate ? 'reach' : 'do not reach'} the quorum of ${q}${o.twoNode ? ' (two_node)' : ''}`);
     if (deviceWhy !== undefined) parts.push(`the quorum device votes for this side (${deviceWhy})`);
@@ -248,17 +256,20 @@ export function step(
           ? 'qnetd is unreachable, so the quorum device gives no vote'
           : 'the quorum device votes for another side or none',
       );
-    // auto_tie_breaker: an exact half (⌊E/2⌋) that holds the tie-breaker node, with fewer votes missing than the quorum.
+    // auto_tie_breaker (are_we_quorate): an exact half (⌊E/2⌋) is quorate if fewer nodes left its previous
+    // membership than the quorum, and it holds the tie-breaker node of that previous membership (the
+    // lowest or highest id, or the first listed id that was in it).
     if (!quorate && o.autoTieBreaker && t === Math.floor(e / 2)) {
       const prevSides = new Set(members.filter(wasAlive).map((n) => s.side[n]));
-      const candidates = alive.filter((n) => !wasAlive(n) || prevSides.has(s.side[n]) || members.includes(n));
+      const previous = s.alive.filter((n) => prevSides.has(s.side[n]));
+      const candidates = previous.length > 0 ? previous : members;
       const rule = c.atbNode ?? 'lowest';
       const tb = tieBreakerNode(c, candidates, rule);
-      const missing = e - t;
-      if (tb !== undefined && members.includes(tb) && missing < q) {
+      const left = candidates.filter((n) => !members.includes(n)).length;
+      if (tb !== undefined && members.includes(tb) && left < q) {
         quorate = true;
         parts.push(
-          `auto_tie_breaker: it holds exactly half (${t}) of ${e} votes and ${tb} (${ruleWords(rule)}), ${missing} missing < ${q}`,
+          `auto_tie_breaker keeps quorum: it holds exactly half (${t}) of ${e} votes and ${tb} (${ruleWords(rule)}), and ${plural(left, 'node')} left < ${q}`,
         );
       } else {
         parts.push(
