@@ -175,6 +175,22 @@ test('last_man_standing, 5 nodes lost one at a time: 5 → 4 → 3 → 2 stays q
   assert.equal(sequence(c, [[names(2)]])[0][0].quorate, false);
 });
 
+test('last_man_standing: a node returning to the lowered partition takes its expected votes (then the ratchet)', () => {
+  const c: VotequorumConfig = { nodes: nodes(5), lastManStanding: true };
+  const run = sequence(c, [[names(3)], [names(4)], [['n1', 'n2']]]);
+  assert.deepEqual(
+    run.map((s) => brief(s[0])),
+    [
+      [3, 5, 3, true],
+      [4, 4, 3, true],
+      [2, 4, 3, false],
+    ],
+  );
+  // Without the lowered partition, the returning node's own configuration (5) counts.
+  const plain = sequence({ nodes: nodes(5) }, [[names(3)], [names(4)]]);
+  assert.deepEqual(brief(plain[1][0]), [4, 5, 3, true]);
+});
+
 test('last_man_standing is disabled when a node does not have 1 vote', () => {
   const o = effectiveOptions({ nodes: [{ name: 'a', votes: 2 }, { name: 'b' }, { name: 'c' }], lastManStanding: true });
   assert.equal(o.lastManStanding, false);

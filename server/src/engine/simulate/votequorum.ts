@@ -237,7 +237,10 @@ export function step(
     const nodeVotes = sumVotes(c, members);
     const deviceWhy = device.get(i);
     const t = nodeVotes + (deviceWhy !== undefined ? o.qdeviceVotes : 0);
-    const e = Math.max(t, ...members.map(heldExpected));
+    // A node joining a quorate node takes that node's expected votes (the nodeinfo handler), so the
+    // expected votes of a side holding quorate nodes are theirs; otherwise the highest any member holds.
+    const quorateBefore = members.filter((n) => wasAlive(n) && s.quorate.includes(n));
+    const e = Math.max(t, ...(quorateBefore.length > 0 ? quorateBefore : members).map(heldExpected));
     let q = Math.max(Math.floor((e + 2) / 2), Math.floor((t + 2) / 2));
     const parts: string[] = [];
     if (o.twoNode) {
