@@ -364,6 +364,8 @@ test('the quorum device is disabled by last_man_standing or auto_tie_breaker, pe
   const o = effectiveOptions({ nodes: nodes(4), lastManStanding: true, qdevice: { algorithm: 'lms' } });
   assert.equal(o.qdeviceVotes, 0);
   assert.match(o.notes.join(), /quorum device is disabled by last_man_standing/);
+  const two = effectiveOptions({ nodes: nodes(2), twoNode: true, qdevice: { algorithm: 'ffsplit', votes: 1 } });
+  assert.match(two.notes.join(), /two_node and a quorum device cannot be configured together/);
 });
 
 test('nodes of other clusters in the partitions are ignored; sides without members are left out', () => {

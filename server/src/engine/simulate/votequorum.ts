@@ -128,8 +128,9 @@ export function effectiveOptions(c: VotequorumConfig): EffectiveOptions {
   let qdeviceVotes = 0;
   if (c.qdevice) {
     if (lastManStanding || autoTieBreaker || twoNode) {
-      const by = [lastManStanding && 'last_man_standing', autoTieBreaker && 'auto_tie_breaker', twoNode && 'two_node'].filter(Boolean);
-      notes.push(`the quorum device is disabled by ${by.join(' and ')}`);
+      if (twoNode) notes.push('two_node and a quorum device cannot be configured together: corosync refuses to start');
+      const by = [lastManStanding && 'last_man_standing', autoTieBreaker && 'auto_tie_breaker'].filter(Boolean);
+      if (by.length > 0) notes.push(`the quorum device is disabled by ${by.join(' and ')}`);
     } else {
       qdeviceVotes = c.qdevice.votes ?? total - 1;
       if (c.qdevice.algorithm === 'ffsplit' && qdeviceVotes !== 1)
