@@ -31,11 +31,6 @@ export const TOPOLOGY_RULES = [
 
 const RULES = rulesFor('manifest').filter((r) => (TOPOLOGY_RULES as readonly string[]).includes(r.meta.id));
 
-/** The topology findings of the deployment that fall in `path`. */
-export function topologyFindings(model: DeployModel, path: string, config: LintConfig): Finding[] {
-  return topologyFindingsByFile(model, config).get(path) ?? [];
-}
-
 /**
  * The topology findings of the deployment, by the file each falls in (a rule that failed: in every
  * file, under ''). A deployment of one host (kolla's all-in-one) is not checked for HA: it does not

@@ -21,7 +21,7 @@ import { rulesFor } from '../rules';
 import { ConfContext, LintResult } from '../check';
 import { topologyFindingsByFile } from './deploy-topology';
 import { DeploymentMemo, PartCache } from './deploy-memo';
-import { FindingsByFile, lintToolFile, runToolRules, ToolChecked, ToolFile, toolFiles } from './deploy-check';
+import { FindingsByFile, lintToolFile, runToolRules, ToolChecked, ToolFile } from './deploy-check';
 import { kollaComplete, kollaHover, kollaSymbols } from '../service/kolla';
 
 const RULES = rulesFor('kolla');
@@ -49,11 +49,6 @@ function readPart(path: string, text: string): KollaPart {
 function kollaPeer(path: string, text: string): PeerConf | undefined {
   if (text.length > MAX_MANIFEST_BYTES) return undefined;
   return { file: basename(path), kind: 'kolla', path, deploy: kollaPart(path, text), deployment: kollaRoot(path) };
-}
-
-/** The deployment of a kolla file: the file itself and the kolla files of its deployment. */
-export function kollaDeploymentOf(path: string, self: KollaPart, peers: readonly PeerConf[] = []): KollaDeployment {
-  return kollaDeploymentOfFiles(toolFiles(path, self, peers));
 }
 
 function checkDeployment(files: ToolFile<KollaPart>[], config: LintConfig): ToolChecked<KollaDeployment> {

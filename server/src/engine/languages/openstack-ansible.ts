@@ -23,7 +23,7 @@ import { rulesFor } from '../rules';
 import { ConfContext, LintResult } from '../check';
 import { topologyFindingsByFile } from './deploy-topology';
 import { DeploymentMemo, PartCache } from './deploy-memo';
-import { FindingsByFile, lintToolFile, runToolRules, ToolChecked, ToolFile, toolFiles } from './deploy-check';
+import { FindingsByFile, lintToolFile, runToolRules, ToolChecked, ToolFile } from './deploy-check';
 import { osaComplete, osaHover } from '../service/openstack-ansible';
 import { sharedAddresses } from '../rules/openstack-ansible/support';
 
@@ -49,14 +49,10 @@ function osaPeer(path: string, text: string): PeerConf | undefined {
 }
 
 /**
- * The deployment of an OSA file: the file itself and the OSA files of its deployment. The user
- * configs merge as the generator merges them (mergeUserConfigs orders them); the variables files in
- * name order, as the openstack-ansible wrapper passes /etc/openstack_deploy/user_*.yml, a later one winning.
+ * The deployment of OSA files: the user configs merge as the generator merges them (mergeUserConfigs
+ * orders them); the variables files in name order, as the openstack-ansible wrapper passes
+ * /etc/openstack_deploy/user_*.yml, a later one winning.
  */
-export function osaDeploymentOf(path: string, self: OsaPart, peers: readonly PeerConf[] = []): OsaDeployment {
-  return deploymentOf(toolFiles(path, self, peers));
-}
-
 function deploymentOf(files: ToolFile<OsaPart>[]): OsaDeployment {
   const parts = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
