@@ -9,6 +9,43 @@
 export const MAX_SUGGEST_LENGTH = 128;
 
 const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+/** Letter counts for the bag bound, over ASCII; always back to zeros between calls. */
+const COUNTS = new Int32Array(128);
+
+/**
+ * Does the difference of the two strings' letters (as multisets) already exceed `max`? Each edit
+ * (insert, delete, substitute, transpose) changes it by at most one, so it bounds the distance from
+ * below, for a few operations per letter instead of a band of the table. False when a string has a
+ * letter outside ASCII (no bound is drawn then).
+ */
+function lettersDifferBeyond(a: string, b: string, max: number): boolean {
+  let ascii = true;
+  for (let i = 0; i < a.length && ascii; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) COUNTS[c]++;
+    else ascii = false;
+  }
+  for (let i = 0; i < b.length && ascii; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 128) COUNTS[c]--;
+    else ascii = false;
+  }
+  let more = 0,
+    fewer = 0;
+  const settle = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) continue;
+      const k = COUNTS[c];
+      if (k > 0) more += k;
+      else fewer -= k;
+      COUNTS[c] = 0;
+    }
+  };
+  settle(a);
+  settle(b);
+  return ascii && Math.max(more, fewer) > max;
+}
 
 /**
  * The distance between `a` and `b`; with `max`, the distance when it is at most `max`, else
@@ -21,6 +58,7 @@ export function editDistance(a: string, b: string, max = Math.max(a.length, b.le
   if (Math.abs(m - n) > max) return over;
   if (m === 0) return n;
   if (n === 0) return m;
+  if (max < Math.max(m, n) && lettersDifferBeyond(a, b, max)) return over;
   // three rows, every cell "too far" until its band reaches it; bands only move right, so a cell read outside them is still too far
   // (the rows are reused between calls: closest asks thousands of times per file)
   if (ROWS[0].length < n + 1) for (let r = 0; r < 3; r++) ROWS[r] = new Int32Array(n + 1);
