@@ -17,12 +17,33 @@ export interface ConvertArgs {
   force: boolean;
   name?: string;
 }
-export type Args = LintArgs | ConvertArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: Format };
+/** `simulate [--fail N,..] [--fail-domain D] [--partition A,B|C] [--then ...] [--all ...] [--format ...] PATH...` (spec/simulate.md). */
+export interface SimulateArgs {
+  command: 'simulate';
+  paths: string[];
+  format: 'text' | 'json' | 'markdown';
+  /** The scenario's steps, in order (`--then` starts the next); one empty step when no failure is named. */
+  steps: { fail: string[]; failDomains: string[]; partition?: string[][]; recover: string[] }[];
+  all?: 'single' | 'pairs' | 'domains';
+}
+/** `graph [--format svg|html|mermaid] [--output FILE] PATH...`: the topology picture. */
+export interface GraphArgs {
+  command: 'graph';
+  paths: string[];
+  format: 'svg' | 'html' | 'mermaid';
+  output?: string;
+}
+export type Args =
+  LintArgs | ConvertArgs | SimulateArgs | GraphArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: Format };
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix] PATH...
        openstack-ha convert [--output FILE [--force]] [--name NAME] PATH...
+       openstack-ha simulate [--fail NODE[,NODE...]] [--fail-domain NAME] [--partition A,B|C,D]
+                             [--recover NODE[,NODE...]] [--then ...] [--all single|pairs|domains]
+                             [--format text|json|markdown] PATH...
+       openstack-ha graph [--format svg|html|mermaid] [--output FILE] PATH...
        openstack-ha rules [--format text|json]
        openstack-ha --version | --help
 
@@ -35,13 +56,24 @@ convert writes the manifest equivalent to one kolla-ansible or OpenStack-Ansible
 failure domains when the inventory gives them, clusters, VIPs and clustered services) to stdout, or to
 --output FILE (an existing FILE only with --force). --name sets metadata.name (default: the deployment's
 folder). Exit status: 0 written, 1 no deployment tool's files under the PATHs, 2 bad usage, a PATH or
-FILE that cannot be read or written, or several deployments under the PATHs (name one's folder).`;
+FILE that cannot be read or written, or several deployments under the PATHs (name one's folder).
+
+simulate says what happens to each cluster, VIP and service of one deployment (a manifest, kolla-ansible or
+OpenStack-Ansible files, or the stack's own files) when nodes fail, a failure domain fails or the network
+splits; --then starts the next step of an ordered sequence; --all tries every single node, every pair or
+every failure domain, worst first. Exit status: 0 every service ends available or degraded, 1 one ends
+down, split-brain or blocked, 2 bad usage or unreadable input.
+
+graph draws the deployment's failure domains, nodes, clusters, VIPs and services (default svg, to stdout
+or --output FILE).`;
 
 export function parseArgs(argv: string[]): Args {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
   const [cmd, ...rest] = argv;
   if (cmd === 'convert') return parseConvert(rest);
+  if (cmd === 'simulate') return parseSimulate(rest);
+  if (cmd === 'graph') return parseGraph(rest);
   if (cmd !== 'lint' && cmd !== 'rules') throw new UsageError(`unknown command '${cmd}'`);
   let format: Format = 'text';
   let config: string | undefined;
@@ -97,5 +129,82 @@ function parseConvert(rest: string[]): ConvertArgs {
     else out.paths.push(a);
   }
   if (out.paths.length === 0) throw new UsageError('convert needs at least one PATH');
+  return out;
+}
+
+/** Reads `--name value` or `--name=value` at rest[i]; returns the value and the next index. */
+function optionValue(rest: string[], i: number, name: string): [string, number] {
+  const a = rest[i];
+  const eq = a.indexOf('=');
+  const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : rest[i + 1];
+  if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+  return [v, eq > 0 && a.startsWith('--') ? i : i + 1];
+}
+const isOption = (a: string, name: string) => a === name || a.startsWith(`${name}=`);
+const names = (v: string, option: string): string[] => {
+  const list = v.split(',').map((x) => x.trim());
+  if (list.some((x) => !x)) throw new UsageError(`${option} takes names separated by commas, not '${v}'`);
+  return list;
+};
+
+function parseSimulate(rest: string[]): SimulateArgs {
+  const out: SimulateArgs = { command: 'simulate', paths: [], format: 'text', steps: [] };
+  let step: SimulateArgs['steps'][number] = { fail: [], failDomains: [], recover: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    let v: string;
+    if (isOption(a, '--format') || a === '-f') {
+      [v, i] = optionValue(rest, i, '--format');
+      if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not '${v}'`);
+      out.format = v;
+    } else if (isOption(a, '--fail')) {
+      [v, i] = optionValue(rest, i, '--fail');
+      step.fail.push(...names(v, '--fail'));
+    } else if (isOption(a, '--fail-domain')) {
+      [v, i] = optionValue(rest, i, '--fail-domain');
+      step.failDomains.push(...names(v, '--fail-domain'));
+    } else if (isOption(a, '--recover')) {
+      [v, i] = optionValue(rest, i, '--recover');
+      step.recover.push(...names(v, '--recover'));
+    } else if (isOption(a, '--partition')) {
+      [v, i] = optionValue(rest, i, '--partition');
+      if (step.partition) throw new UsageError('one --partition per step (use --then for the next)');
+      step.partition = v.split('|').map((g) => names(g, '--partition'));
+      if (step.partition.length < 2) throw new UsageError(`--partition needs at least two groups separated by '|', not '${v}'`);
+    } else if (a === '--then') {
+      out.steps.push(step);
+      step = { fail: [], failDomains: [], recover: [] };
+    } else if (isOption(a, '--all')) {
+      [v, i] = optionValue(rest, i, '--all');
+      if (v !== 'single' && v !== 'pairs' && v !== 'domains') throw new UsageError(`--all must be single, pairs or domains, not '${v}'`);
+      out.all = v;
+    } else if (a === '') throw new UsageError("an empty PATH is not a path (name the current folder '.')");
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for simulate`);
+    else out.paths.push(a);
+  }
+  out.steps.push(step);
+  const empty = (s: SimulateArgs['steps'][number]) => !s.fail.length && !s.failDomains.length && !s.partition && !s.recover.length;
+  if (out.steps.length > 1 && out.steps.some(empty)) throw new UsageError('--then needs a failure, a partition or a recovery on each side');
+  if (out.all && !(out.steps.length === 1 && empty(out.steps[0])))
+    throw new UsageError('--all enumerates its own scenarios: it takes no --fail, --fail-domain, --partition, --recover or --then');
+  if (out.paths.length === 0) throw new UsageError('simulate needs at least one PATH');
+  return out;
+}
+
+function parseGraph(rest: string[]): GraphArgs {
+  const out: GraphArgs = { command: 'graph', paths: [], format: 'svg' };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    let v: string;
+    if (isOption(a, '--format') || a === '-f') {
+      [v, i] = optionValue(rest, i, '--format');
+      if (v !== 'svg' && v !== 'html' && v !== 'mermaid') throw new UsageError(`--format must be svg, html or mermaid, not '${v}'`);
+      out.format = v;
+    } else if (isOption(a, '--output') || a === '-o') [out.output, i] = optionValue(rest, i, '--output');
+    else if (a === '') throw new UsageError("an empty PATH is not a path (name the current folder '.')");
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' for graph`);
+    else out.paths.push(a);
+  }
+  if (out.paths.length === 0) throw new UsageError('graph needs at least one PATH');
   return out;
 }

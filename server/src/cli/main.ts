@@ -24,6 +24,8 @@ import { ALL_RULES } from '../engine/rules';
 import { ConfigCache, loadConfigFile } from '../node/config-files';
 import { LineIndex } from '../engine/text/line-index';
 import { convert } from './convert';
+import { graph } from './graph';
+import { simulateCommand } from './simulate';
 
 export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
 
@@ -62,7 +64,10 @@ export function run(argv: string[], io: Io = processIo): number {
     return 0;
   }
   try {
-    return args.command === 'convert' ? convert(args, io) : lint(args, io);
+    if (args.command === 'convert') return convert(args, io);
+    if (args.command === 'simulate') return simulateCommand(args, io);
+    if (args.command === 'graph') return graph(args, io);
+    return lint(args, io);
   } catch (e) {
     if (e instanceof PathError || e instanceof ConfigError) {
       io.stderr(`openstack-ha: ${e.message}\n`);
