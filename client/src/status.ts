@@ -48,7 +48,15 @@ export class StatusItem implements vscode.Disposable {
     // on the files the server checks (and whenever it is not running), nowhere else
     if (!running || ctx?.kind) this.item.show();
     else this.item.hide();
+    // what the active file was checked as: the topology command is offered on those files only
+    const kind = (running && ctx?.kind) || null;
+    if (kind !== this.kind) {
+      this.kind = kind;
+      void vscode.commands.executeCommand('setContext', 'openstackHa.checkedFile', !!kind);
+      void vscode.commands.executeCommand('setContext', 'openstackHa.fileKind', kind ?? '');
+    }
   }
+  private kind: string | null | undefined;
 
   dispose(): void {
     this.item.dispose();

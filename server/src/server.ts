@@ -29,6 +29,7 @@ import { WorkspaceFiles } from './lsp/workspace-files';
 import { kindCounts } from './cli/format';
 import { languageOf } from './engine/languages';
 import type { Analysis } from './lsp/analysis';
+import { registerTopology } from './lsp/topology';
 
 export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
 /** What the server holds (documents, workspace files, heap after a collection when node runs with --expose-gc): for the soak test and bug reports. */
@@ -405,6 +406,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   registerHandlers(connection, documents, analyses);
+  registerTopology(connection, documents, analyses);
   connection.onRequest(STATS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();
     return {

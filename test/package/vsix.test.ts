@@ -69,6 +69,7 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
   /^extension\/dist\/(extension|server|cli)\.js$/,
+  /^extension\/client\/media\/topology\.(js|css)$/,
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
   /^extension\/schemas\/openstack-ha\.schema\.json$/,
@@ -91,6 +92,9 @@ test('the .vsix ships only the bundles, docs, schema, snippets, grammar, example
     'extension/images/icon.png',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    // the topology view's page script and style (the webview loads them from the extension's folder)
+    'extension/client/media/topology.js',
+    'extension/client/media/topology.css',
     'extension/schemas/openstack-ha.schema.json',
   ]) {
     assert.ok(names.includes(must), must);

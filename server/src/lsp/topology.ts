@@ -1,0 +1,130 @@
+/**
+ * The topology view's two requests (issue 13). The server builds the deployment's picture, laid out,
+ * and the view only draws it:
+ * - `openstackHa/topology` {uri}: the picture of the deployment the file belongs to (null when none),
+ *   with the findings of the deployment's files marked and each element's definition as a location;
+ * - `openstackHa/whatIf` {uri, fail, failDomains}: the same picture with a scenario's verdicts overlaid,
+ *   and the scenario's result.
+ */
+import { Connection, ResponseError, ErrorCodes, TextDocuments } from 'vscode-languageserver/node';
+import type { Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysis';
+import { deploymentOfFile, FoundDeployment } from '../engine/simulate/deployments';
+import { topologyGraph, GraphFinding } from '../engine/graph/index';
+import type { Graph, GraphNode } from '../engine/graph/types';
+import { simulate, ScenarioResult } from '../engine/simulate/scenario';
+import { domainsOf } from '../engine/simulate/model';
+import type { Workspace } from '../engine/workspace/workspace';
+
+export const TOPOLOGY_REQUEST = 'openstackHa/topology';
+export const WHAT_IF_REQUEST = 'openstackHa/whatIf';
+
+export interface TopologyParams {
+  uri: string;
+}
+export interface WhatIfParams {
+  uri: string;
+  fail?: string[];
+  failDomains?: string[];
+}
+
+/** A box of the picture, with where it is defined as the editor addresses it. */
+export interface TopologyNode extends GraphNode {
+  location?: { uri: string; range: Range };
+}
+export interface TopologyGraph extends Omit<Graph, 'nodes'> {
+  nodes: TopologyNode[];
+}
+export interface TopologyResponse {
+  name: string;
+  /** What the deployment was read from ("site.ha.yaml", "kolla-ansible files in etc/kolla"). */
+  source: string;
+  /** The deployment's files (URIs): the view is drawn again when their diagnostics change. */
+  files: string[];
+  graph: TopologyGraph;
+}
+export interface WhatIfResponse {
+  graph: TopologyGraph;
+  result: ScenarioResult;
+}
+
+/** The engine's parts the requests call (replaceable in tests). */
+export interface TopologyEngine {
+  deploymentOfFile: (ws: Workspace, path: string) => FoundDeployment | undefined;
+  topologyGraph: typeof topologyGraph;
+  simulate: typeof simulate;
+}
+const ENGINE: TopologyEngine = { deploymentOfFile, topologyGraph, simulate };
+
+export function registerTopology(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  analyses: AnalysisCache,
+  engine: TopologyEngine = ENGINE,
+): void {
+  const deploymentOf = (uri: string): FoundDeployment | undefined => {
+    // an open buffer is what the picture shows, even before its debounced check ran
+    const doc = documents.get(uri);
+    if (doc) analyses.get(doc);
+    return engine.deploymentOfFile(analyses.workspace, AnalysisCache.keyOf(uri));
+  };
+
+  /** The findings of the deployment's files, as the diagnostics show them (hints are left unmarked). */
+  const findingsOf = (d: FoundDeployment): GraphFinding[] =>
+    d.files.flatMap((file) =>
+      (analyses.analysePath(file).result?.findings ?? []).flatMap((f) =>
+        f.severity === 'hint' ? [] : [{ file, span: f.span, severity: f.severity, rule: f.rule, message: f.message }],
+      ),
+    );
+
+  const located = (g: Graph): TopologyGraph => ({
+    ...g,
+    nodes: g.nodes.map((n) => {
+      if (!n.place) return n;
+      const { uri, range } = analyses.resolve({ file: n.place.file, span: n.place.span, message: '' });
+      return { ...n, location: { uri, range } };
+    }),
+  });
+
+  const failure = (what: string, e: unknown): never => {
+    if (e instanceof ResponseError) throw e;
+    connection.console.error(`${what} failed: ${(e as Error).stack ?? e}`);
+    throw new ResponseError(ErrorCodes.InternalError, `${what} failed: ${(e as Error).message ?? e}`);
+  };
+
+  connection.onRequest(TOPOLOGY_REQUEST, async (p: TopologyParams): Promise<TopologyResponse | null> => {
+    try {
+      const d = deploymentOf(p.uri);
+      if (!d) return null;
+      const graph = await engine.topologyGraph(d.model, { findings: findingsOf(d) });
+      return { name: d.model.name, source: d.model.source, files: d.files.map(AnalysisCache.uriOf), graph: located(graph) };
+    } catch (e) {
+      return failure('the topology', e);
+    }
+  });
+
+  connection.onRequest(WHAT_IF_REQUEST, async (p: WhatIfParams): Promise<WhatIfResponse | null> => {
+    try {
+      const d = deploymentOf(p.uri);
+      if (!d) return null;
+      const fail = p.fail ?? [];
+      const failDomains = p.failDomains ?? [];
+      const names = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+      if (!names(fail) || !names(failDomains)) throw new ResponseError(ErrorCodes.InvalidParams, 'fail and failDomains are lists of names');
+      // a name the model does not know would fail nothing and read as "survives": say so instead
+      const nodes = new Set(d.model.nodes.map((n) => n.name));
+      const domains = new Set(domainsOf(d.model));
+      const unknown = [
+        ...fail.filter((n) => !nodes.has(n)).map((n) => `no node ${n}`),
+        ...failDomains.filter((n) => !domains.has(n)).map((n) => `no failure domain ${n}`),
+      ];
+      if (unknown.length) throw new ResponseError(ErrorCodes.InvalidParams, `${unknown.join(', ')} in ${d.model.name}`);
+      const result = engine.simulate(d.model, { steps: [{ fail, failDomains }] });
+      const graph = await engine.topologyGraph(d.model, { findings: findingsOf(d), result });
+      return { graph: located(graph), result };
+    } catch (e) {
+      return failure('what if', e);
+    }
+  });
+}
