@@ -1,0 +1,101 @@
+/**
+ * The topology view's requests over LSP, against the built server and the real engine: the picture
+ * of a manifest of three controllers in three racks (ids, a node's definition as a URI and range, the
+ * manifest's finding marked on its element), the picture following the open buffer, and a what-if
+ * (the failed node's state, each service's verdict with its arithmetic).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { WorkspaceClient, uriOf } from '../support/lsp-workspace-client';
+import { ROOT } from '../support/paths';
+import type { TopologyResponse, WhatIfResponse } from '../../server/src/lsp/topology';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'topology', 'site.ha.yaml');
+
+test('openstackHa/topology and openstackHa/whatIf over LSP', async () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'osha-lsp-topology-')));
+  const text = fs.readFileSync(FIXTURE, 'utf8');
+  const file = path.join(dir, 'site.ha.yaml');
+  fs.writeFileSync(file, text);
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a deployment\n');
+  const uri = uriOf(file);
+  const c = new WorkspaceClient({ root: dir });
+  try {
+    await c.initialize();
+    await c.log((m) => /^workspace: \d+ files checked in \d+ ms/.test(m), 30_000);
+
+    const r = (await c.conn.sendRequest<TopologyResponse | null>('openstackHa/topology', { uri }))!;
+    assert.equal(r.name, 'three-racks');
+    assert.deepEqual(r.files, [uri]);
+    const ids = r.graph.nodes.map((n) => n.id);
+    for (const id of [
+      'domain:rack-a',
+      'domain:rack-b',
+      'domain:rack-c',
+      'node:controller1',
+      'node:controller2',
+      'node:controller3',
+      'service:keystone',
+    ])
+      assert.ok(ids.includes(id), `${id} in ${ids.join(' ')}`);
+    const byId = new Map(r.graph.nodes.map((n) => [n.id, n]));
+    assert.equal(byId.get('node:controller2')!.parent, 'domain:rack-b');
+    // the node's definition: its line of the manifest (line 9, 0-based), where its name is written
+    const loc = byId.get('node:controller2')!.location!;
+    assert.equal(loc.uri, uri);
+    assert.equal(loc.range.start.line, 9);
+    assert.equal(loc.range.start.character, 2);
+    // the manifest's one finding, on controller3 (its one NIC)
+    const marked = r.graph.nodes.filter((n) => n.findings?.length);
+    assert.deepEqual(
+      marked.map((n) => [n.id, n.findings]),
+      [
+        [
+          'node:controller3',
+          [
+            {
+              severity: 'warning',
+              rule: 'network-path-redundancy',
+              message: 'controller3 has 1 management interface (eno1): one NIC, cable or switch port cuts it off from the cluster',
+            },
+          ],
+        ],
+      ],
+    );
+    assert.ok(r.graph.nodes.every((n) => n.state === undefined));
+
+    // a file of no deployment
+    assert.equal(await c.conn.sendRequest('openstackHa/topology', { uri: uriOf(path.join(dir, 'notes.txt')) }), null);
+
+    // the open buffer is what the picture shows: a second NIC on controller3 and its mark is gone
+    c.open(uri, text.replace('interfaces: [eno1] }', 'interfaces: [eno1, eno2], bond: true }'), 'yaml');
+    const edited = (await c.conn.sendRequest<TopologyResponse | null>('openstackHa/topology', { uri }))!;
+    assert.deepEqual(
+      edited.graph.nodes.filter((n) => n.findings?.length).map((n) => n.id),
+      [],
+    );
+
+    const w = (await c.conn.sendRequest<WhatIfResponse | null>('openstackHa/whatIf', { uri, fail: ['controller2'], failDomains: [] }))!;
+    const states = new Map(w.graph.nodes.map((n) => [n.id, n.state]));
+    assert.equal(states.get('node:controller2'), 'failed');
+    assert.equal(states.get('node:controller1'), undefined);
+    assert.deepEqual(w.result.failed, ['controller2']);
+    const keystone = w.result.services.find((s) => s.name === 'keystone')!;
+    assert.equal(keystone.verdict, 'degraded');
+    assert.equal(states.get('service:keystone'), 'degraded');
+    assert.deepEqual(keystone.running, ['controller1', 'controller3']);
+
+    // a rack: every node in it fails
+    const rack = (await c.conn.sendRequest<WhatIfResponse | null>('openstackHa/whatIf', { uri, fail: [], failDomains: ['rack-a'] }))!;
+    assert.deepEqual(rack.result.failed, ['controller1']);
+
+    await assert.rejects(c.conn.sendRequest('openstackHa/whatIf', { uri, fail: ['controller9'], failDomains: [] }), {
+      message: 'no node controller9 in three-racks',
+    });
+  } finally {
+    await c.close();
+  }
+});
