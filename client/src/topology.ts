@@ -121,8 +121,17 @@ export class TopologyView implements vscode.Disposable {
     const seq = ++this.seq;
     try {
       const base = await this.client.sendRequest<TopologyResponse | null>('openstackHa/topology', { uri });
-      const overlay =
-        base && this.picks ? await this.client.sendRequest<WhatIfResponse | null>('openstackHa/whatIf', { uri, ...this.picks }) : null;
+      let overlay: WhatIfResponse | null = null;
+      if (base && this.picks) {
+        try {
+          overlay = await this.client.sendRequest<WhatIfResponse | null>('openstackHa/whatIf', { uri, ...this.picks });
+        } catch (e) {
+          // a picked node renamed or removed since: the plain picture, and why the overlay went
+          if (seq !== this.seq) return;
+          this.picks = undefined;
+          void vscode.window.showWarningMessage(`What if… no longer applies: ${(e as Error).message}`);
+        }
+      }
       if (seq !== this.seq || this.panel !== panel) return;
       if (!base) {
         this.graph = undefined;
