@@ -15,7 +15,9 @@ export interface SimulateIo extends LoadIo {
 export function simulateCommand(args: SimulateArgs, io: SimulateIo, load = loadDeployments): number {
   const d = oneDeployment(load(args.paths, io), args.paths, io, 'simulate');
   if (typeof d === 'number') return d;
-  const scenario = { steps: args.steps.map((s) => ({ fail: s.fail, failDomains: s.failDomains, partition: s.partition, recover: s.recover })) };
+  const scenario = {
+    steps: args.steps.map((s) => ({ fail: s.fail, failDomains: s.failDomains, partition: s.partition, recover: s.recover })),
+  };
   const unknown = unknownNames(d.model, scenario);
   if (unknown.length) {
     for (const u of unknown) io.stderr(`openstack-ha: ${u}\n`);

@@ -44,7 +44,13 @@ export function summary(r: ScenarioResult): string {
     return of.length ? [`${of.length} ${v}${v === 'available' ? '' : ` (${names(of)})`}`] : [];
   }).join(', ');
 }
-const names = (of: ServiceResult[]): string => (of.length > 4 ? `${of.slice(0, 4).map((s) => s.name).join(', ')}, +${of.length - 4}` : of.map((s) => s.name).join(', '));
+const names = (of: ServiceResult[]): string =>
+  of.length > 4
+    ? `${of
+        .slice(0, 4)
+        .map((s) => s.name)
+        .join(', ')}, +${of.length - 4}`
+    : of.map((s) => s.name).join(', ');
 
 function header(rep: Report): string[] {
   const lines = [`${rep.model.name} (${rep.model.source})`];
@@ -60,11 +66,13 @@ function scenarioText(r: ScenarioResult, indent = ''): string[] {
     out.push(`${indent}${steps.length > 1 ? `Step ${i + 1}: ` : 'Scenario: '}${s.name}`);
     if (s.clusters.length) {
       out.push(`${indent}  clusters`);
-      for (const c of s.clusters) out.push(`${indent}    ${c.name} (${c.kind}) ${c.partition.join(', ')}: ${c.quorate ? 'quorate' : 'not quorate'}. ${c.explain}`);
+      for (const c of s.clusters)
+        out.push(`${indent}    ${c.name} (${c.kind}) ${c.partition.join(', ')}: ${c.quorate ? 'quorate' : 'not quorate'}. ${c.explain}`);
     }
     if (s.vips.length) {
       out.push(`${indent}  VIPs`);
-      for (const v of s.vips) out.push(`${indent}    ${v.name}: ${v.holders.length ? `held by ${v.holders.join(' and ')}` : 'held by no node'}. ${v.explain}`);
+      for (const v of s.vips)
+        out.push(`${indent}    ${v.name}: ${v.holders.length ? `held by ${v.holders.join(' and ')}` : 'held by no node'}. ${v.explain}`);
     }
     if (s.services.length) {
       out.push(`${indent}  services`);
@@ -101,13 +109,16 @@ function scenarioMarkdown(r: ScenarioResult, level: string): string[] {
     out.push(`${level} ${steps.length > 1 ? `Step ${i + 1}: ` : ''}${cell(s.name)}`, '');
     if (s.services.length) {
       out.push('| Service | Verdict | Running | Why |', '| --- | --- | --- | --- |');
-      for (const v of s.services) out.push(`| ${cell(v.name)} | ${v.verdict} | ${cell(v.running.join(', ') || '-')} | ${cell(v.explain)} |`);
+      for (const v of s.services)
+        out.push(`| ${cell(v.name)} | ${v.verdict} | ${cell(v.running.join(', ') || '-')} | ${cell(v.explain)} |`);
       out.push('');
     }
     if (s.clusters.length) {
       out.push('| Cluster | Side | Votes | Quorum | Quorate | Why |', '| --- | --- | --- | --- | --- | --- |');
       for (const c of s.clusters)
-        out.push(`| ${cell(c.name)} (${c.kind}) | ${cell(c.partition.join(', '))} | ${c.votes} of ${c.expected} | ${cell(String(c.quorum))} | ${c.quorate ? 'yes' : 'no'} | ${cell(c.explain)} |`);
+        out.push(
+          `| ${cell(c.name)} (${c.kind}) | ${cell(c.partition.join(', '))} | ${c.votes} of ${c.expected} | ${cell(String(c.quorum))} | ${c.quorate ? 'yes' : 'no'} | ${cell(c.explain)} |`,
+        );
       out.push('');
     }
     if (s.vips.length) {

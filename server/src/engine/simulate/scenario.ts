@@ -89,7 +89,8 @@ export function unknownNames(m: SimModel, s: Scenario): string[] {
     const pool = what === 'node' ? nodes : what === 'domain' ? domains : [...nodes, ...domains];
     if (pool.includes(name)) return;
     const near = closest(name, pool)[0];
-    const known = what === 'domain' ? `failure domains: ${domains.join(', ') || 'none (no node has failure_domain)'}` : `nodes: ${nodes.join(', ')}`;
+    const known =
+      what === 'domain' ? `failure domains: ${domains.join(', ') || 'none (no node has failure_domain)'}` : `nodes: ${nodes.join(', ')}`;
     out.push(`unknown ${what} '${name}'${near ? ` (did you mean '${near}'?)` : ''}; ${known}`);
   };
   for (const st of s.steps) {
@@ -234,12 +235,24 @@ function clusterStep(
       if (!c.pacemaker) {
         const quorate = r.sides.filter((x) => x.quorate);
         const verdict: Verdict =
-          quorate.length > 1 ? 'split-brain' : quorate.length === 0 ? 'down' : quorate[0].partition.length === members.length ? 'available' : 'degraded';
+          quorate.length > 1
+            ? 'split-brain'
+            : quorate.length === 0
+              ? 'down'
+              : quorate[0].partition.length === members.length
+                ? 'available'
+                : 'degraded';
         return { sides, verdict, explain: sides.map((x) => x.explain).join('; '), serving: quorate.map((x) => x.partition) };
       }
       const lost = members.filter((n) => failed.has(n)).map((node) => ({ node, how: failed.get(node)! }));
       const p = pacemaker.evaluate(c.pacemaker, r.sides, lost, downDomains);
-      return { sides, verdict: p.verdict, explain: p.explain, serving: p.sides.filter((x) => x.runs).map((x) => x.partition), pacemaker: p };
+      return {
+        sides,
+        verdict: p.verdict,
+        explain: p.explain,
+        serving: p.sides.filter((x) => x.runs).map((x) => x.partition),
+        pacemaker: p,
+      };
     }
     case 'galera': {
       const r = galera.step(c.config, st.galera!, groups);
@@ -275,8 +288,20 @@ function clusterStep(
   void m;
 }
 
-function side(c: SimCluster, x: { partition: string[]; votes: number; expected: number; quorum: string; quorate: boolean; explain: string }): ClusterResult {
-  return { name: c.name, kind: c.kind, partition: x.partition, votes: x.votes, expected: x.expected, quorum: x.quorum, quorate: x.quorate, explain: x.explain };
+function side(
+  c: SimCluster,
+  x: { partition: string[]; votes: number; expected: number; quorum: string; quorate: boolean; explain: string },
+): ClusterResult {
+  return {
+    name: c.name,
+    kind: c.kind,
+    partition: x.partition,
+    votes: x.votes,
+    expected: x.expected,
+    quorum: x.quorum,
+    quorate: x.quorate,
+    explain: x.explain,
+  };
 }
 
 /**
@@ -349,9 +374,20 @@ function serviceStep(
   if (svc.mode === 'active-passive') {
     if (cluster && o?.pacemaker) {
       const at = placeOnPacemaker(states.get(cluster.name)!, `service:${svc.name}`, svc.nodes, o);
-      const verdict: Verdict = at.length > 1 ? 'split-brain' : at.length === 1 ? (alive.length === svc.nodes.length ? 'available' : 'degraded') : o.verdict === 'blocked' ? 'blocked' : 'down';
+      const verdict: Verdict =
+        at.length > 1
+          ? 'split-brain'
+          : at.length === 1
+            ? alive.length === svc.nodes.length
+              ? 'available'
+              : 'degraded'
+            : o.verdict === 'blocked'
+              ? 'blocked'
+              : 'down';
       const explain =
-        at.length === 1 ? `${svc.name} runs on ${at[0]} (active-passive, moved by Pacemaker cluster ${cluster.name}); ${o.explain}` : `${svc.name}: ${o.explain}`;
+        at.length === 1
+          ? `${svc.name} runs on ${at[0]} (active-passive, moved by Pacemaker cluster ${cluster.name}); ${o.explain}`
+          : `${svc.name}: ${o.explain}`;
       return { name: svc.name, verdict, running: at, explain };
     }
     const active = svc.nodes[0];
