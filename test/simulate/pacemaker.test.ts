@@ -131,6 +131,25 @@ test('two_node, both halves quorate: split brain without stonith, a fence race w
     'Pacemaker: 2 sides may start resources (ctl-a | ctl-b: each is quorate), but each must fence the other first: the fence race decides which side runs them (a fence delay picks the winner)',
   );
   assert.equal(on.sides[0].explain, 'Pacemaker: quorate; it fences ctl-b (ipmi-ctl-b), then recovers its resources');
+  // Only ctl-a has a device: ctl-b's side can fence ctl-a, ctl-a's side cannot fence ctl-b, so ctl-b wins.
+  const one = evaluate({ nodes: ['ctl-a', 'ctl-b'], stonith: true, fencing: [ipmi[0]] }, sides, [], []);
+  assert.equal(one.verdict, 'degraded');
+  assert.equal(
+    one.explain,
+    'Pacemaker: 2 sides may start resources (ctl-a | ctl-b: each is quorate), but each must fence the other first: only ctl-b can (ctl-a cannot fence ctl-b: no fence device targets it), so it runs them',
+  );
+  // Neither can fence the other: both wait.
+  const neither = evaluate({ nodes: ['ctl-a', 'ctl-b'], stonith: true, fencing: [] }, sides, [], []);
+  assert.equal(neither.verdict, 'blocked');
+  assert.equal(
+    neither.explain,
+    'Pacemaker: 2 sides may start resources (ctl-a | ctl-b: each is quorate), but none can fence the other: ctl-a cannot fence ctl-b: no fence device targets it | ctl-b cannot fence ctl-a: no fence device targets it',
+  );
+  // Fencing unknown: assumed to work, a fence race.
+  assert.match(
+    evaluate({ nodes: ['ctl-a', 'ctl-b'], stonith: true }, sides, [], []).explain,
+    /the fence race decides .*; fencing assumed to work$/,
+  );
 });
 
 test('freeze: the minority keeps what runs and starts nothing; the majority fences it and recovers', () => {

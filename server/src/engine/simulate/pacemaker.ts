@@ -131,6 +131,10 @@ function fencedWith(
 
 const list = (xs: string[]): string => xs.join(', ');
 
+/** "ctl-a cannot fence ctl-b: no fence device targets it". */
+const cannotFence = (x: PacemakerSide): string =>
+  `${list(x.partition)} cannot fence ${x.unfenced.map((u) => `${u.node}: ${u.why}`).join('; ')}`;
+
 /** "side ctl-c keeps" / "sides ctl-a | ctl-b keep". */
 const frozenWords = (xs: PacemakerSide[]): string =>
   `${xs.length === 1 ? 'side' : 'sides'} ${xs.map((x) => list(x.partition)).join(' | ')} ${xs.length === 1 ? 'keeps' : 'keep'}`;
@@ -198,6 +202,11 @@ export function evaluate(
     if (!c.stonith) {
       verdict = 'split-brain';
       explain = `Pacemaker: ${starters.length} sides may start resources (${who}: ${why}) and stonith-enabled is false, so both run them`;
+    } else if (starters.filter((x) => x.recovers).length === 1) {
+      const winner = starters.filter((x) => x.recovers)[0];
+      const losers = starters.filter((x) => x !== winner);
+      verdict = 'degraded';
+      explain = `Pacemaker: ${starters.length} sides may start resources (${who}: ${why}), but each must fence the other first: only ${list(winner.partition)} can (${losers.map(cannotFence).join(' | ')}), so it runs them`;
     } else if (starters.some((x) => x.recovers)) {
       // Each side must fence the others before it starts their resources: the survivor is the race's winner.
       verdict = 'degraded';
@@ -205,9 +214,7 @@ export function evaluate(
       if (c.fencing === undefined) explain += '; fencing assumed to work';
     } else {
       verdict = 'blocked';
-      explain = `Pacemaker: ${starters.length} sides may start resources (${who}: ${why}), but none can fence the other: ${starters
-        .map((x) => x.unfenced.map((u) => `${u.node}: ${u.why}`).join('; '))
-        .join(' | ')}`;
+      explain = `Pacemaker: ${starters.length} sides may start resources (${who}: ${why}), but none can fence the other: ${starters.map(cannotFence).join(' | ')}`;
     }
   } else if (starters.length === 1) {
     const q = starters[0];
