@@ -3,7 +3,12 @@
  * `graph`: the files are read into one workspace as `lint` does, then each source (a manifest, a
  * kolla-ansible or OpenStack-Ansible deployment, the stack's own files) gives its model.
  */
+import * as path from 'path';
 import type { SimModel } from '../engine/simulate/model';
+import { deploymentsOf } from '../engine/simulate/deployments';
+import { collectFiles, enginePath, hostPath, readForCheck } from '../node/files';
+import { detectKind } from '../engine/languages';
+import { Workspace } from '../engine/workspace/workspace';
 
 export interface LoadIo {
   stderr(s: string): void;
@@ -11,12 +16,74 @@ export interface LoadIo {
 }
 
 export interface Loaded {
-  /** One per deployment found, with its files (host paths, sorted). */
+  /** One per deployment found, with its files (as the output names them: relative to the current folder, with '/'). */
   deployments: { model: SimModel; files: string[] }[];
   /** A named PATH could not be read: exit 2. */
   failed: boolean;
 }
 
-export function loadDeployments(_paths: string[], _io: LoadIo): Loaded {
-  throw new Error('not written yet');
+export function loadDeployments(paths: string[], io: LoadIo): Loaded {
+  const say = (s: string) => io.stderr(`openstack-ha: ${s}\n`);
+  const { files, explicit, problems } = collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
+  let failed = false;
+  for (const pr of problems) {
+    if (pr.explicit) {
+      say(`cannot read ${rel(io, pr.path)}: ${pr.reason}`);
+      failed = true;
+    } else say(`not read: ${rel(io, pr.path)}: ${pr.reason}`);
+  }
+  const ws = new Workspace();
+  const read: string[] = [];
+  for (const file of files) {
+    const r = readForCheck(file);
+    if (r.status === 'refused') {
+      say(`${explicit.has(file) ? 'cannot read' : 'not read:'} ${rel(io, file)}: ${r.reason}`);
+      failed ||= explicit.has(file);
+      continue;
+    }
+    const p = enginePath(file);
+    if (r.status === 'too-large') {
+      if (detectKind(p, r.head)) say(`not read: ${rel(io, file)}: it has ${r.size} bytes, more than openstack-ha reads`);
+      continue;
+    }
+    const kind = detectKind(p, r.text);
+    if (!kind) continue;
+    ws.setFile(p, r.text, kind);
+    read.push(p);
+  }
+  if (failed) return { deployments: [], failed };
+  const shown = (p: string) => rel(io, hostPath(p)).split(path.sep).join('/');
+  const deployments = deploymentsOf(ws, read).map((d) => {
+    const files = d.files.map(shown);
+    // the model names its source by workspace path: name it as the user does
+    const source = d.model.source.startsWith('/') || /^[A-Za-z]:/.test(d.model.source) ? shown(d.model.source) : d.model.source;
+    return { model: { ...d.model, source }, files };
+  });
+  return { deployments, failed };
+}
+
+function rel(io: LoadIo, file: string): string {
+  const r = path.relative(io.cwd, file);
+  return r.startsWith('..') || path.isAbsolute(r) ? file : r;
+}
+
+/** Exactly one deployment, or the exit status and what to say. */
+export function oneDeployment(loaded: Loaded, paths: string[], io: LoadIo, verb: string): Loaded['deployments'][number] | number {
+  const say = (s: string) => io.stderr(`openstack-ha: ${s}\n`);
+  if (loaded.failed) return 2;
+  const named = paths.join(' ');
+  if (!loaded.deployments.length) {
+    say(
+      `nothing to ${verb}: no manifest, kolla-ansible or OpenStack-Ansible deployment, or cluster file (corosync.conf, Galera, keepalived, haproxy.cfg, CIB) under ${named}`,
+    );
+    return 2;
+  }
+  if (loaded.deployments.length > 1) {
+    say(
+      `${loaded.deployments.length} deployments under ${named}; ${verb} one at a time, naming its file or folder:\n` +
+        loaded.deployments.map((d) => `  ${d.model.name} (${d.model.source}): ${d.files.join(', ')}`).join('\n'),
+    );
+    return 2;
+  }
+  return loaded.deployments[0];
 }
