@@ -2,7 +2,8 @@
  * The topology view in real VS Code (code-server in headless Chromium, as vscode-ui.e2e.ts): open a
  * manifest of three controllers in three racks, run "OpenStack HA: Show Topology" from the command
  * palette, wait for the picture in the webview, click a node (its definition is selected in the
- * editor), then "What if…" one node fails (its box turns failed, each service's verdict is listed).
+ * editor), then "What if…" one node fails (its box turns failed, each service's verdict is listed), then
+ * an edit of the manifest redraws the picture with the overlay kept.
  * Screenshots: test-results/screenshots/topology.png and topology-what-if.png.
  */
 import { test } from 'node:test';
@@ -71,6 +72,18 @@ test('VS Code: the topology view draws the deployment, reveals a node, and overl
     assert.match(await keystone.innerText(), /^keystone: degraded — ./);
     assert.equal(await view.locator('svg.topology .state-failed').count(), 1);
     await page.screenshot({ path: artifact('topology-what-if.png') });
+
+    // an edit redraws the picture (the overlay kept): a second, unbonded NIC on controller3 changes its finding
+    const nic = text.split('\n')[10].indexOf('[eno1]') + '[eno1'.length;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`11:${nic + 1}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(', eno2');
+    await view
+      .locator('svg.topology [data-id="node:controller3"] title', { hasText: 'lists 2 interfaces (eno1, eno2) without bond: true' })
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal(await view.locator('svg.topology [data-id="node:controller2"].state-failed').count(), 1);
   } catch (e) {
     await page.screenshot({ path: artifact('vscode-topology-failure.png') }).catch(() => undefined);
     throw new Error(`${(e as Error).message}\n--- code-server log ---\n${cs.log().slice(-3000)}`);
