@@ -62,7 +62,8 @@ export class TopologyView implements vscode.Disposable {
 
   async show(uri?: vscode.Uri): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    const target = uri instanceof vscode.Uri ? uri : editor?.document.uri;
+    // with the view itself focused there is no text editor: the file shown so far
+    const target = uri instanceof vscode.Uri ? uri : (editor?.document.uri ?? this.uri);
     if (!target) {
       void vscode.window.showInformationMessage(
         'Open a file of a deployment (a manifest, an inventory, corosync.conf) to see its topology.',
