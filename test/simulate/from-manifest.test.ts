@@ -320,3 +320,30 @@ test('an ffsplit device has one vote, its host kept as written when no node has 
   // stonith written as false: nothing assumed about fencing
   assert.deepStrictEqual(m.assumptions, []);
 });
+
+test('a field written where its kind does not read it is said once, not silently dropped', () => {
+  const m = modelOf(
+    dedent(`
+      apiVersion: openstack-ha/v1
+      kind: Deployment
+      nodes:
+        a: { address: 10.0.0.1 }
+        b: { address: 10.0.0.2 }
+      clusters:
+        ctl: { members: [a, b], stonith: false, priorities: { a: 120 }, nopreempt: true }
+        lb: { manager: keepalived, members: [a, b], priorities: { a: 120, b: 110 }, fencing: [{ name: f }] }
+        bare: { manager: none, members: [a], nopreempt: false }
+      services:
+        keystone: { on: ctl, mode: active-active, weights: { a: 2 }, queue_replicas: 3, quorum_queues: true }
+        galera: { on: [a, b], mode: active-passive, ignore_split_brain: true }
+    `),
+  );
+  assert.deepStrictEqual(m.assumptions, [
+    "cluster 'ctl': priorities and nopreempt are keepalived's, so not used (its manager is pacemaker)",
+    "cluster 'lb': fencing is Pacemaker's, so not used (its manager is keepalived)",
+    "cluster 'bare': nopreempt is keepalived's, so not used (its manager is none)",
+    "service 'keystone': weights is for a clustered galera, so not used (it is not galera)",
+    "service 'keystone': queue_replicas, quorum_queues are for a clustered rabbitmq, so not used (it is not rabbitmq)",
+    "service 'galera': ignore_split_brain is for a clustered galera, so not used (it is active-passive, not clustered)",
+  ]);
+});

@@ -44,6 +44,7 @@ export function simModelFromManifest(m: Manifest, file: string): SimModel {
 
   const clusters: SimCluster[] = [];
   for (const c of m.clusters.values()) {
+    unusedClusterFields(c, assumptions);
     if (c.manager === 'none') continue;
     const members = definedMembers(m, c, assumptions);
     clusters.push(
@@ -68,6 +69,7 @@ export function simModelFromManifest(m: Manifest, file: string): SimModel {
   for (const s of m.services.values()) {
     const mode = modeOf(s, assumptions);
     const on = serviceNodes(m, s).map((n) => n.name);
+    unusedServiceFields(s, mode, assumptions);
     let cluster: string | undefined;
     if (mode === 'clustered' && (s.info?.name === 'galera' || s.info?.name === 'rabbitmq')) {
       // named after the service; a manifest cluster of that name keeps it, so the service's gets a suffix
@@ -207,6 +209,36 @@ function keepalivedCluster(m: Manifest, c: ClusterDef, members: string[], place:
     place: place(c.keySpan),
     config: defined({ vrid: vrids[0], vips: vips.map((v) => v.name), instances }),
   };
+}
+
+/** A field one kind of cluster reads, written on another, is said once rather than silently dropped. */
+function unusedClusterFields(c: ClusterDef, assumptions: string[]): void {
+  const keepalived = [c.priorities && 'priorities', c.nopreempt && 'nopreempt'].filter((f): f is string => !!f);
+  if (c.manager !== 'keepalived' && keepalived.length)
+    assumptions.push(
+      `cluster '${c.name}': ${keepalived.join(' and ')} ${keepalived.length === 1 ? 'is' : 'are'} keepalived's, so not used (its manager is ${c.manager})`,
+    );
+  if (c.manager !== 'pacemaker' && c.fencing)
+    assumptions.push(`cluster '${c.name}': fencing is Pacemaker's, so not used (its manager is ${c.manager})`);
+}
+
+function unusedServiceFields(s: ServiceDef, mode: SimMode, assumptions: string[]): void {
+  const fields: [string, 'galera' | 'rabbitmq', unknown][] = [
+    ['weights', 'galera', s.weights],
+    ['ignore_split_brain', 'galera', s.ignoreSplitBrain],
+    ['version', 'rabbitmq', s.version],
+    ['partition_handling', 'rabbitmq', s.partitionHandling],
+    ['queue_replicas', 'rabbitmq', s.queueReplicas],
+    ['quorum_queues', 'rabbitmq', s.quorumQueues],
+  ];
+  for (const kind of ['galera', 'rabbitmq'] as const) {
+    const written = fields.filter(([, k, v]) => k === kind && v !== undefined).map(([f]) => f);
+    if (!written.length || (s.info?.name === kind && mode === 'clustered')) continue;
+    const why = s.info?.name === kind ? `it is ${mode}, not clustered` : `it is not ${kind}`;
+    assumptions.push(
+      `service '${s.name}': ${written.join(', ')} ${written.length === 1 ? 'is' : 'are'} for a clustered ${kind}, so not used (${why})`,
+    );
+  }
 }
 
 /** The mode as written, else the catalogue's first (recommended) mode. */
