@@ -63,7 +63,10 @@ test('a rack holding two of three fails: Galera and RabbitMQ lose their majority
   assert.equal(r.name, 'rack-1 fails (ctl-a, ctl-b)');
   assert.deepEqual(verdicts(r), { galera: 'down', rabbitmq: 'down', keystone: 'degraded', memcached: 'degraded' });
   assert.equal(r.clusters[0].quorate, false);
-  assert.equal(r.clusters.find((c) => c.kind === 'galera')!.explain, 'Galera: 2 x 1 + 0 > 3 is false, so the remaining node (ctl-c) is not primary');
+  assert.equal(
+    r.clusters.find((c) => c.kind === 'galera')!.explain,
+    'Galera: 2 x 1 + 0 > 3 is false, so the remaining node (ctl-c) is not primary',
+  );
 });
 
 test('failures one after the other: Galera keeps a primary at 3 -> 2, loses it at 2 -> 1 (2 x 1 + 0 > 2 is false)', () => {
@@ -123,7 +126,16 @@ test('the JSON report keeps spec/simulate.md names', () => {
   const j = JSON.parse(reportJson({ model, files: ['lab.ha.yaml'], results: [r] }));
   assert.equal(j.version, 1);
   assert.deepEqual(Object.keys(j.scenarios[0]), ['name', 'failed', 'partitions', 'clusters', 'vips', 'services']);
-  assert.deepEqual(Object.keys(j.scenarios[0].clusters[0]), ['name', 'kind', 'partition', 'votes', 'expected', 'quorum', 'quorate', 'explain']);
+  assert.deepEqual(Object.keys(j.scenarios[0].clusters[0]), [
+    'name',
+    'kind',
+    'partition',
+    'votes',
+    'expected',
+    'quorum',
+    'quorate',
+    'explain',
+  ]);
   assert.deepEqual(j.scenarios[0].clusters[0], {
     name: 'control',
     kind: 'corosync',
@@ -145,4 +157,85 @@ test('the text report: scenario, clusters, services and a result line', () => {
   assert.ok(text.includes('    control (corosync) ctl-a, ctl-c: quorate. 2 of 3 votes reach the quorum of 2\n'), text);
   assert.ok(text.includes('    degraded  keystone: 2 of 3 instances of keystone run (ctl-a, ctl-c)\n'), text);
   assert.ok(text.endsWith('  result: 4 degraded (galera, rabbitmq, keystone, memcached)\n'), text);
+});
+
+/** Pacemaker on three controllers moving cinder-volume, keepalived on two load balancers moving the VIP HAProxy binds. */
+const lbModel: SimModel = {
+  name: 'lb',
+  source: 'lb.ha.yaml',
+  nodes: [
+    { name: 'ctl-a', domain: 'rack-1', roles: ['controller'] },
+    { name: 'ctl-b', domain: 'rack-2', roles: ['controller'] },
+    { name: 'ctl-c', domain: 'rack-3', roles: ['controller'] },
+    { name: 'lb-1', address: '10.0.0.21', domain: 'rack-1', roles: ['loadbalancer'] },
+    { name: 'lb-2', address: '10.0.0.22', domain: 'rack-2', roles: ['loadbalancer'] },
+  ],
+  clusters: [
+    {
+      kind: 'pacemaker',
+      name: 'control',
+      quorum: { nodes: ctl.map((name) => ({ name })) },
+      pacemaker: {
+        nodes: ctl,
+        stonith: true,
+        fencing: [{ name: 'pdu-rack-1', targets: ['ctl-a', 'ctl-b', 'ctl-c'], domain: 'rack-1' }],
+      },
+    },
+    {
+      kind: 'keepalived',
+      name: 'lbs',
+      config: {
+        vrid: 51,
+        vips: ['internal'],
+        instances: [
+          { node: 'lb-1', priority: 150, address: '10.0.0.21' },
+          { node: 'lb-2', priority: 100, address: '10.0.0.22' },
+        ],
+      },
+    },
+  ],
+  vips: [{ name: 'internal', address: '10.0.0.10', cluster: 'lbs' }],
+  services: [
+    { name: 'keystone', mode: 'active-active', nodes: ctl, vips: ['internal'], balanced: true },
+    { name: 'cinder-volume', mode: 'active-passive', nodes: ctl, cluster: 'control', vips: [] },
+  ],
+  assumptions: [],
+};
+
+test('as deployed: lb-1 holds the VIP, cinder-volume runs on the first controller', () => {
+  const r = simulate(lbModel, { steps: [{}] });
+  assert.deepEqual(
+    r.vips.map((v) => [v.name, v.holders]),
+    [['internal', ['lb-1']]],
+  );
+  assert.deepEqual(verdicts(r), { keystone: 'available', 'cinder-volume': 'available' });
+  assert.deepEqual(r.services[1].running, ['ctl-a']);
+});
+
+test('the VIP moves to lb-2 when lb-1 fails, and keystone stays reachable through it', () => {
+  const r = simulate(lbModel, { steps: [{ fail: ['lb-1'] }] });
+  assert.deepEqual(r.vips[0].holders, ['lb-2']);
+  assert.equal(r.services[0].verdict, 'available');
+});
+
+test('a crash of the node running cinder-volume: fenced through the PDU, the service moves', () => {
+  const r = simulate(lbModel, { steps: [{ fail: ['ctl-a'] }] });
+  assert.equal(r.services[1].verdict, 'degraded');
+  assert.deepEqual(r.services[1].running, ['ctl-b']);
+});
+
+test('rack-1 loses power with the only fence device in it: cinder-volume is blocked, keepalived moves the VIP', () => {
+  const r = simulate(lbModel, { steps: [{ failDomains: ['rack-1'] }] });
+  assert.deepEqual(r.failed, ['ctl-a', 'lb-1']);
+  assert.equal(r.services[1].verdict, 'blocked');
+  assert.deepEqual(r.services[1].running, []);
+  assert.match(r.services[1].explain, /pdu-rack-1/);
+  assert.deepEqual(r.vips[0].holders, ['lb-2']);
+  assert.equal(r.services[0].verdict, 'degraded');
+});
+
+test('the load balancers split apart: both hold the VIP, keystone is split-brain', () => {
+  const r = simulate(lbModel, { steps: [{ partition: [['lb-1', 'ctl-a', 'ctl-b', 'ctl-c'], ['lb-2']] }] });
+  assert.deepEqual(r.vips[0].holders, ['lb-1', 'lb-2']);
+  assert.equal(r.services[0].verdict, 'split-brain');
 });
