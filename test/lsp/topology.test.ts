@@ -87,10 +87,14 @@ test('openstackHa/topology and openstackHa/whatIf over LSP', async () => {
     assert.equal(keystone.verdict, 'degraded');
     assert.equal(states.get('service:keystone'), 'degraded');
     assert.deepEqual(keystone.running, ['controller1', 'controller3']);
+    assert.equal(keystone.explain, '2 of 3 instances of keystone run (controller1, controller3)');
+    assert.equal(w.result.name, 'controller2 fails');
 
     // a rack: every node in it fails
     const rack = (await c.conn.sendRequest<WhatIfResponse | null>('openstackHa/whatIf', { uri, fail: [], failDomains: ['rack-a'] }))!;
     assert.deepEqual(rack.result.failed, ['controller1']);
+    assert.equal(rack.result.name, 'rack-a fails (controller1)');
+    assert.equal(rack.graph.nodes.find((n) => n.id === 'node:controller1')!.state, 'failed');
 
     await assert.rejects(c.conn.sendRequest('openstackHa/whatIf', { uri, fail: ['controller9'], failDomains: [] }), {
       message: 'no node controller9 in three-racks',
