@@ -389,7 +389,7 @@ function serviceStep(
       const explain =
         at.length === 1
           ? `${svc.name} runs on ${at[0]} (active-passive, moved by Pacemaker cluster ${cluster.name}); ${o.explain}`
-          : `${svc.name}: ${o.explain}`;
+          : o.explain;
       return { name: svc.name, verdict, running: at, explain };
     }
     const active = svc.nodes[0];
