@@ -1,0 +1,96 @@
+/** `openstack-ha graph` (cli/graph.ts) with an injected loader: formats, --output, exit codes and messages. */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { graph } from '../../server/src/cli/graph';
+import type { GraphArgs } from '../../server/src/cli/args';
+import { parseArgs } from '../../server/src/cli/args';
+import type { Loaded } from '../../server/src/cli/deployments';
+import { renderHtml, renderMermaid, renderSvg, topologyGraph } from '../../server/src/engine/graph';
+import { smallModel } from '../graph/model';
+
+function io(cwd = '/work/site') {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), cwd }, out, err };
+}
+const args = (argv: string[]) => parseArgs(['graph', ...argv]) as GraphArgs;
+const one = (): Loaded => ({ deployments: [{ model: smallModel(), files: ['/work/site/site.ha.yaml'] }], failed: false });
+
+test('each format goes to stdout, as the engine renders it', async () => {
+  const g = await topologyGraph(smallModel());
+  for (const [format, render] of [
+    ['svg', renderSvg],
+    ['html', renderHtml],
+    ['mermaid', renderMermaid],
+  ] as const) {
+    const t = io();
+    const seen: string[][] = [];
+    const code = await graph(args(['--format', format, 'site.ha.yaml']), t.io, (paths) => {
+      seen.push(paths);
+      return one();
+    });
+    assert.equal(code, 0, format);
+    assert.deepEqual(seen, [['site.ha.yaml']]);
+    assert.deepEqual(t.out, [render(g)], format);
+    assert.deepEqual(t.err, []);
+  }
+  // svg by default
+  const t = io();
+  assert.equal(await graph(args(['.']), t.io, one), 0);
+  assert.ok(t.out[0].startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+});
+
+test('--output FILE writes the picture there (an existing file is overwritten) and says so', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-graph-'));
+  fs.writeFileSync(path.join(dir, 'old.mmd'), 'old');
+  const t = io(dir);
+  assert.equal(await graph(args(['-f', 'mermaid', '-o', 'old.mmd', '.']), t.io, one), 0);
+  assert.deepEqual(t.out, []);
+  assert.equal(fs.readFileSync(path.join(dir, 'old.mmd'), 'utf8'), renderMermaid(await topologyGraph(smallModel())));
+  assert.deepEqual(t.err, ['openstack-ha: wrote old.mmd (mermaid, 12 boxes, 18 edges)\n']);
+});
+
+test('a FILE that cannot be written: exit 2 with the reason', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-graph-'));
+  const t = io(dir);
+  assert.equal(await graph(args(['--output', 'no/such/folder/x.svg', '.']), t.io, one), 2);
+  assert.equal(t.err.length, 1);
+  assert.match(t.err[0], /^openstack-ha: cannot write no\/such\/folder\/x\.svg: /);
+});
+
+test('a PATH that cannot be read: exit 2 (the loader has said why)', async () => {
+  const t = io();
+  assert.equal(await graph(args(['missing']), t.io, () => ({ deployments: [], failed: true })), 2);
+  assert.deepEqual(t.out, []);
+  assert.deepEqual(t.err, []);
+});
+
+test('no deployment under the PATHs: exit 1 with a message', async () => {
+  const t = io();
+  assert.equal(await graph(args(['docs', 'notes']), t.io, () => ({ deployments: [], failed: false })), 1);
+  assert.deepEqual(t.err, [
+    "openstack-ha: nothing to draw: no deployment (manifest, kolla-ansible or OpenStack-Ansible files, or the stack's own files) under docs notes\n",
+  ]);
+});
+
+test('several deployments: exit 2 with each one listed, to name one', async () => {
+  const other = { ...smallModel(), name: 'region-two', source: 'kolla-ansible files in region-two' };
+  const t = io();
+  const code = await graph(args(['.']), t.io, () => ({
+    deployments: [
+      { model: smallModel(), files: ['/work/site/site.ha.yaml'] },
+      { model: other, files: ['/work/site/region-two/globals.yml', '/work/site/region-two/multinode'] },
+    ],
+    failed: false,
+  }));
+  assert.equal(code, 2);
+  assert.deepEqual(t.out, []);
+  assert.deepEqual(t.err, [
+    'openstack-ha: 2 deployments under .; draw one at a time, naming its folder or files:\n' +
+      "  'region-one' (site.ha.yaml): site.ha.yaml\n" +
+      "  'region-two' (kolla-ansible files in region-two): region-two/globals.yml, region-two/multinode\n",
+  ]);
+});
