@@ -6,10 +6,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { graph } from '../../server/src/cli/graph';
 import type { GraphArgs } from '../../server/src/cli/args';
-import { parseArgs } from '../../server/src/cli/args';
+import { parseArgs, USAGE } from '../../server/src/cli/args';
 import type { Loaded } from '../../server/src/cli/deployments';
 import { renderHtml, renderMermaid, renderSvg, topologyGraph } from '../../server/src/engine/graph';
 import { smallModel } from '../graph/model';
+import { ROOT } from '../support/paths';
 
 function io(cwd = '/work/site') {
   const out: string[] = [];
@@ -93,4 +94,10 @@ test('several deployments: exit 2 with each one listed, to name one', async () =
       "  'region-one' (site.ha.yaml): site.ha.yaml\n" +
       "  'region-two' (kolla-ansible files in region-two): region-two/globals.yml, region-two/multinode\n",
   ]);
+});
+
+test('--help and the README show the synopsis', () => {
+  const synopsis = 'openstack-ha graph [--format svg|html|mermaid] [--output FILE] PATH...';
+  assert.ok(USAGE.includes(synopsis));
+  assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes(synopsis), "the README's command line section shows graph");
 });
