@@ -10,7 +10,8 @@ import { parseArgs, USAGE } from '../../server/src/cli/args';
 import type { Loaded } from '../../server/src/cli/deployments';
 import { renderHtml, renderMermaid, renderSvg, topologyGraph } from '../../server/src/engine/graph';
 import { smallModel } from '../graph/model';
-import { ROOT } from '../support/paths';
+import { CLI, ROOT } from '../support/paths';
+import { spawnSync } from 'node:child_process';
 
 function io(cwd = '/work/site') {
   const out: string[] = [];
@@ -100,4 +101,22 @@ test('--help and the README show the synopsis', () => {
   const synopsis = 'openstack-ha graph [--format svg|html|mermaid] [--output FILE] PATH...';
   assert.ok(USAGE.includes(synopsis));
   assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes(synopsis), "the README's command line section shows graph");
+});
+
+test('the built CLI loads elkjs (dist/elk.js, shipped once) only when it draws: a lint run does not pay for it', () => {
+  assert.ok(fs.statSync(path.join(ROOT, 'dist', 'elk.js')).size > 1_000_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-graph-'));
+  // a preload that reports every module whose name mentions elk
+  const hook = path.join(dir, 'hook.js');
+  fs.writeFileSync(
+    hook,
+    "const M = require('module'); const load = M._load; M._load = function (r, ...a) { if (/elk/.test(r)) process.stderr.write('loaded ' + r + '\\n'); return load.call(this, r, ...a); };",
+  );
+  const r = spawnSync(process.execPath, ['-r', hook, CLI, '--version'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0);
+  assert.equal(r.stderr, '');
+  // the stand-in the bundle holds loads it on first use, from beside the bundle
+  const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+  assert.ok(bundle.includes('require("./elk.js")'));
+  assert.ok(!bundle.includes('elk-worker'), 'elkjs itself is not in the bundle');
 });
