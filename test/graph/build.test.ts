@@ -207,8 +207,8 @@ test("the what-if overlay: failed nodes, each cluster's worst side, the VIP's ho
       ['cluster:galera', 'down'],
       // two quorate sides
       ['cluster:rabbitmq', 'split-brain'],
-      // one quorate side holding both its members
-      ['cluster:keepalived', 'available'],
+      // VRRP has no quorum: its address is on two nodes
+      ['cluster:keepalived', 'split-brain'],
       // two holders: the address is up on two nodes
       ['vip:internal', 'split-brain'],
       ['service:keystone', 'degraded'],
@@ -217,7 +217,7 @@ test("the what-if overlay: failed nodes, each cluster's worst side, the VIP's ho
   );
 });
 
-test('the overlay: a VIP nobody holds is down, one holder is available; a cluster whose every member failed is down; a group takes its worst verdict', () => {
+test('the overlay: a VIP nobody holds is down, one holder is available; keepalived follows its VIPs; a group takes its worst verdict', () => {
   const m: SimModel = smallModel();
   m.services.push({ name: 'nova-api', mode: 'active-active', nodes: ['ctl-a', 'ctl-b', 'ctl-c'], vips: [] });
   const r = splitResult();
@@ -234,7 +234,18 @@ test('the overlay: a VIP nobody holds is down, one holder is available; a cluste
   r.failed = ['ctl-a'];
   r.vips = [{ name: 'internal', holders: ['ctl-b'], explain: '' }];
   g = buildGraph(m, { result: r });
-  // a member of keepalived is alive, and the result says nothing of it: no state rather than a guess
-  assert.equal(state(g, 'cluster:keepalived'), undefined);
+  // its address held by one node, the other member failed
+  assert.equal(state(g, 'cluster:keepalived'), 'degraded');
+  r.failed = [];
+  g = buildGraph(m, { result: r });
+  assert.equal(state(g, 'cluster:keepalived'), 'available');
+  // a cluster the result says nothing of (no side, a member alive): no state rather than a guess
+  r.clusters = r.clusters.filter((c) => c.name !== 'galera');
+  g = buildGraph(m, { result: r });
+  assert.equal(state(g, 'cluster:galera'), undefined);
+  // no side because every member failed: down
+  r.failed = ['ctl-a', 'ctl-b', 'ctl-c'];
+  g = buildGraph(m, { result: r });
+  assert.equal(state(g, 'cluster:galera'), 'down');
   assert.equal(state(g, 'vip:internal'), 'available');
 });

@@ -157,7 +157,7 @@ test('Mermaid: a flowchart with a subgraph per failure domain, the same edges, i
   classDef failed fill:#d9d9d9,stroke:#7f7f7f,color:#6e7781
   class node_ctl_c failed
   classDef split_brain fill:#ead7f5,stroke:#7b1fa2
-  class vip_internal split_brain
+  class cluster_keepalived,vip_internal split_brain
   classDef degraded fill:#fff1c2,stroke:#c79100
   class service_keystone degraded
   classDef warning stroke:#f57c00,stroke-width:3px

@@ -80,8 +80,8 @@ export function buildGraph(m: SimModel, opts: { findings?: GraphFinding[]; resul
         if (vip && !(vip.cluster && clusters.has(vip.cluster))) edge('vip', vipId(v), id);
       }
   }
-  for (const b of out) if (b.members === undefined) delete b.members;
-  for (const b of out) for (const k of ['detail', 'parent', 'place'] as const) if (b[k] === undefined) delete b[k];
+  // absent rather than undefined: the picture's JSON and the tests' deep equality stay clean
+  for (const b of out) for (const k of ['detail', 'members', 'parent', 'place'] as const) if (b[k] === undefined) delete b[k];
 
   attachFindings(out, opts.findings ?? []);
   if (opts.result) overlay(m, out, opts.result);
@@ -159,20 +159,29 @@ function overlay(m: SimModel, boxes: GraphNode[], r: ScenarioResult): void {
       if (c) state = clusterState(c, r, failed);
     } else if (b.kind === 'vip') {
       const v = r.vips.find((x) => vipId(x.name) === b.id);
-      // no holder: nobody answers on the address; two or more: the address is on several nodes at once
-      if (v) state = v.holders.length === 0 ? 'down' : v.holders.length === 1 ? 'available' : 'split-brain';
+      if (v) state = vipState(v.holders);
     }
     if (state) b.state = state;
   }
 }
 
+/** No holder: nobody answers on the address; two or more: the address is up on several nodes at once. */
+const vipState = (holders: string[]): Verdict => (holders.length === 0 ? 'down' : holders.length === 1 ? 'available' : 'split-brain');
+
 /**
  * A cluster's outcome from its sides: two quorate sides are a split brain, none is down; one quorate
- * side is available when it holds every member, degraded when it holds fewer.
+ * side is available when it holds every member, degraded when it holds fewer. keepalived's is its VIPs'.
+ * No side and a member alive: the result does not say, so neither does the picture.
  */
 function clusterState(c: SimCluster, r: ScenarioResult, failed: Set<string>): Verdict | undefined {
-  const sides = r.clusters.filter((x) => x.name === c.name);
   const members = membersOf(c);
+  // VRRP has no quorum: what keepalived did is where its addresses ended up
+  if (c.kind === 'keepalived') {
+    const vips = r.vips.filter((v) => c.config.vips.includes(v.name)).map((v) => vipState(v.holders));
+    const w = worst(vips);
+    return w === 'available' && members.some((n) => failed.has(n)) ? 'degraded' : w;
+  }
+  const sides = r.clusters.filter((x) => x.name === c.name);
   if (!sides.length) return members.length && members.every((n) => failed.has(n)) ? 'down' : undefined;
   const quorate = sides.filter((s) => s.quorate);
   if (quorate.length > 1) return 'split-brain';
