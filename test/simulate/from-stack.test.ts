@@ -237,3 +237,26 @@ test('files that describe no cluster give no model', () => {
   assert.equal(simModelFromStack([], 'w'), undefined);
   assert.deepEqual(found(new Map([[p, conf]])), []);
 });
+
+test('a crm shell configuration that names no node speaks for the only corosync cluster', () => {
+  const files = new Map([...folderFiles(STACK, '/site')].filter(([p]) => !p.endsWith('cib.xml')));
+  files.set(
+    '/site/ctl1/cluster.crm',
+    [
+      'property cib-bootstrap-options: \\',
+      '    stonith-enabled=false \\',
+      '    no-quorum-policy=freeze',
+      'primitive vip ocf:heartbeat:IPaddr2 params ip=10.0.0.20 cidr_netmask=24 op monitor interval=10s',
+      '',
+    ].join('\n'),
+  );
+  const m = bare(found(files)[0].model);
+  const c = m.clusters.find((x) => x.name === 'control');
+  assert.equal(c?.kind, 'pacemaker');
+  assert.deepEqual(c?.kind === 'pacemaker' ? c.pacemaker : undefined, {
+    nodes: ['ctl1', 'ctl2', 'ctl3'],
+    noQuorumPolicy: 'freeze',
+    stonith: false,
+    fencing: [],
+  });
+});

@@ -131,6 +131,7 @@ function folderOf(files: PeerConf[]): string {
  */
 function corosyncClusters(files: PeerConf[], pacemaker: PeerConf[], reg: Registry, sim: SimModel): void {
   const seen = new Set<string>();
+  const clusterNames = new Set(files.map((p) => p.corosync!.clusterName?.value ?? 'corosync'));
   for (const p of files) {
     const f = p.corosync!;
     const cname = f.clusterName?.value ?? 'corosync';
@@ -178,7 +179,12 @@ function corosyncClusters(files: PeerConf[], pacemaker: PeerConf[], reg: Registr
       const host = d['net.host']?.value.trim();
       if (host) qnetdHost = reg.find(host)?.name ?? host;
     }
-    const pm = pacemaker[0]?.pacemaker;
+    // the CIB whose nodes are this cluster's; a CIB that names none speaks for the only corosync cluster
+    const names = new Set(quorum.nodes.map((n) => n.name));
+    const pm = (
+      pacemaker.find((x) => x.pacemaker!.nodes?.some((n) => names.has(reg.find(n)?.name ?? n))) ??
+      (clusterNames.size === 1 ? pacemaker.find((x) => !x.pacemaker!.nodes?.length) : undefined)
+    )?.pacemaker;
     const cluster: SimCluster = {
       kind: pm ? 'pacemaker' : 'corosync',
       name: cname,
@@ -279,7 +285,8 @@ function galeraClusters(files: PeerConf[], reg: Registry, sim: SimModel): void {
       name: cname,
       config: { nodes, ...(ignoreSb ? { ignoreSplitBrain: true } : {}), ...(ignoreQuorum ? { ignoreQuorum: true } : {}) },
     });
-    sim.services.push({ name: 'galera', mode: 'clustered', nodes: members.map((n) => n.name), cluster: cname, vips: [] });
+    const svc = groups.size > 1 ? cname : 'galera';
+    sim.services.push({ name: svc, mode: 'clustered', nodes: members.map((n) => n.name), cluster: cname, vips: [] });
   }
 }
 
