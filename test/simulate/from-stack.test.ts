@@ -238,7 +238,7 @@ test('files that describe no cluster give no model', () => {
   assert.deepEqual(found(new Map([[p, conf]])), []);
 });
 
-test('a crm shell configuration that names no node speaks for the only corosync cluster', () => {
+test('a crm shell configuration that names no node speaks for the only corosync cluster: its VIP and its services', () => {
   const files = new Map([...folderFiles(STACK, '/site')].filter(([p]) => !p.endsWith('cib.xml')));
   files.set(
     '/site/ctl1/cluster.crm',
@@ -247,6 +247,10 @@ test('a crm shell configuration that names no node speaks for the only corosync 
       '    stonith-enabled=false \\',
       '    no-quorum-policy=freeze',
       'primitive vip ocf:heartbeat:IPaddr2 params ip=10.0.0.20 cidr_netmask=24 op monitor interval=10s',
+      'primitive cinder-volume systemd:openstack-cinder-volume op monitor interval=30s',
+      'primitive lb-haproxy systemd:haproxy op monitor interval=10s',
+      'clone lb-haproxy-clone lb-haproxy',
+      'colocation volume-with-vip inf: cinder-volume vip',
       '',
     ].join('\n'),
   );
@@ -259,4 +263,15 @@ test('a crm shell configuration that names no node speaks for the only corosync 
     stonith: false,
     fencing: [],
   });
+  assert.deepEqual(
+    m.vips.find((v) => v.name === 'vip'),
+    { name: 'vip', address: '10.0.0.20', cluster: 'control' },
+  );
+  assert.deepEqual(
+    m.services.filter((s) => s.cluster === 'control'),
+    [
+      { name: 'cinder-volume', mode: 'active-passive', nodes: ['ctl1', 'ctl2', 'ctl3'], cluster: 'control', vips: ['vip'] },
+      { name: 'lb-haproxy', mode: 'active-active', nodes: ['ctl1', 'ctl2', 'ctl3'], cluster: 'control', vips: [] },
+    ],
+  );
 });

@@ -9,6 +9,7 @@ import type { PeerConf } from '../model/topology';
 import { hostKey } from '../model/topology';
 import { isIP } from '../text/ip';
 import type { Fact } from '../documents/corosync/facts';
+import type { ResourceFacts } from '../documents/pacemaker/facts';
 import type { FenceDevice, NoQuorumPolicy } from './pacemaker';
 import type { TieBreaker, VotequorumConfig } from './votequorum';
 import type { KeepalivedInstance } from './keepalived';
@@ -204,6 +205,36 @@ function corosyncClusters(files: PeerConf[], pacemaker: PeerConf[], reg: Registr
       };
     }
     sim.clusters.push(cluster);
+    if (pm)
+      pacemakerResources(
+        pm.resources,
+        cname,
+        quorum.nodes.map((n) => n.name),
+        sim,
+      );
+  }
+}
+
+/**
+ * The CIB's resources: an IP address resource is a VIP the cluster moves; any other is a service the
+ * cluster decides, on one node at a time (active-passive) or, cloned, on every node.
+ */
+function pacemakerResources(resources: ResourceFacts[], cluster: string, nodes: string[], sim: SimModel): void {
+  const ips = new Set<string>();
+  for (const r of resources)
+    if (r.ip && !sim.vips.some((v) => v.address !== undefined && hostKey(v.address) === hostKey(r.ip!))) {
+      sim.vips.push({ name: r.id, address: r.ip, cluster });
+      ips.add(r.id);
+    }
+  for (const r of resources) {
+    if (r.ip) continue;
+    sim.services.push({
+      name: r.id,
+      mode: r.cloned ? 'active-active' : 'active-passive',
+      nodes: [...nodes],
+      cluster,
+      vips: r.with.filter((id) => ips.has(id)),
+    });
   }
 }
 
