@@ -275,3 +275,48 @@ test('a crm shell configuration that names no node speaks for the only corosync 
     ],
   );
 });
+
+test("keepalived's peer facts: a track_script line's own weight wins over its vrrp_script's; a script without one weighs 0", () => {
+  const text = [
+    'vrrp_script chk_haproxy {',
+    '    script "/usr/bin/killall -0 haproxy"',
+    '    weight 2',
+    '}',
+    'vrrp_script chk_api {',
+    '    script "/usr/bin/curl -fs http://127.0.0.1:5000"',
+    '}',
+    'vrrp_instance VI_9 {',
+    '    state MASTER',
+    '    virtual_router_id 9',
+    '    priority 120',
+    '    unicast_src_ip 10.2.0.1',
+    '    virtual_ipaddress {',
+    '        10.2.0.100/24 dev eth0',
+    '    }',
+    '    track_script {',
+    '        chk_haproxy weight -30',
+    '        chk_api',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const p = '/w/lb1/etc/keepalived/keepalived.conf';
+  const peer = peerFacts(p, detectKind(p, text), text);
+  assert.deepEqual(
+    peer?.vrrp?.map(({ span: _span, ...rest }) => rest),
+    [
+      {
+        name: 'VI_9',
+        vrid: '9',
+        priority: '120',
+        vips: ['10.2.0.100'],
+        state: 'MASTER',
+        unicastSrc: '10.2.0.1',
+        trackScripts: [
+          { name: 'chk_haproxy', weight: -30 },
+          { name: 'chk_api', weight: 0 },
+        ],
+      },
+    ],
+  );
+});
