@@ -320,3 +320,33 @@ test("keepalived's peer facts: a track_script line's own weight wins over its vr
     ],
   );
 });
+
+test('option files side by side in one folder: each is its own node, known by its address, weighted by its own pc.weight', () => {
+  const cnf = (i: number, weight: number) => `
+    #- galera/node${i}.cnf
+    [galera]
+    wsrep_on = ON
+    wsrep_cluster_name = db
+    wsrep_cluster_address = gcomm://10.3.0.1,10.3.0.2,10.3.0.3
+    wsrep_node_address = 10.3.0.${i}
+    wsrep_provider_options = "pc.weight=${weight}"
+  `;
+  const [s] = found(filesOf([cnf(1, 3), cnf(2, 1), cnf(3, 1)].join('\n')));
+  assert.deepEqual(
+    s.model.nodes.map((n) => `${n.name} ${n.address}`),
+    ['10.3.0.1 10.3.0.1', '10.3.0.2 10.3.0.2', '10.3.0.3 10.3.0.3'],
+  );
+  assert.deepEqual(bare(s.model).clusters, [
+    {
+      kind: 'galera',
+      name: 'db',
+      config: {
+        nodes: [
+          { name: '10.3.0.1', weight: 3 },
+          { name: '10.3.0.2', weight: 1 },
+          { name: '10.3.0.3', weight: 1 },
+        ],
+      },
+    },
+  ]);
+});

@@ -94,17 +94,23 @@ export function simModelFromStack(peers: PeerConf[], name: string): SimModel | u
   const keepalived = files.filter((p) => p.kind === 'keepalived' && p.vrrp?.length);
   const haproxy = files.filter((p) => p.kind === 'haproxy' && p.proxies?.length);
 
+  // a node folder names a node only when it holds one file of the kind (files side by side in one folder do not)
+  const folders = new Map<PeerConf, string>();
+  for (const list of [galera, keepalived])
+    for (const p of list) if (p.node && list.filter((x) => x.node === p.node).length === 1) folders.set(p, p.node);
+  const folder = (p: PeerConf) => folders.get(p);
+
   // the corosync nodelist's names come first: they are the cluster's own names for its nodes
   for (const p of corosync)
     for (const n of p.corosync!.nodes) reg.see(n.name?.value ?? n.addresses[0]?.value, n.addresses[0]?.value, placeOf(p, n.span));
   for (const p of pacemaker) for (const n of p.pacemaker!.nodes ?? []) reg.see(n, undefined);
-  for (const p of galera) reg.see(p.values!.wsrep_node_name ?? p.node, p.values!.wsrep_node_address?.replace(/:\d+$/, ''));
+  for (const p of galera) reg.see(p.values!.wsrep_node_name ?? folder(p), p.values!.wsrep_node_address?.replace(/:\d+$/, ''));
   for (const p of keepalived)
-    reg.see(p.node ?? p.vrrp!.find((v) => v.unicastSrc)?.unicastSrc, p.vrrp!.find((v) => v.unicastSrc)?.unicastSrc);
+    reg.see(folder(p) ?? p.vrrp!.find((v) => v.unicastSrc)?.unicastSrc, p.vrrp!.find((v) => v.unicastSrc)?.unicastSrc);
 
   corosyncClusters(corosync, pacemaker, reg, sim);
-  galeraClusters(galera, reg, sim);
-  keepalivedClusters(keepalived, reg, sim);
+  galeraClusters(galera, reg, sim, folder);
+  keepalivedClusters(keepalived, reg, sim, folder);
   haproxyServices(haproxy, reg, sim);
   return sim.clusters.length || sim.services.length ? sim : undefined;
 }
@@ -284,7 +290,7 @@ function gcommMembers(address: string | undefined): string[] {
 }
 
 /** One cluster per wsrep_cluster_name: the members its files' wsrep_cluster_address list, each weighted by its own file. */
-function galeraClusters(files: PeerConf[], reg: Registry, sim: SimModel): void {
+function galeraClusters(files: PeerConf[], reg: Registry, sim: SimModel, folder: (p: PeerConf) => string | undefined): void {
   const groups = new Map<string, PeerConf[]>();
   for (const p of files) {
     const k = p.values!.wsrep_cluster_name ?? 'my_wsrep_cluster';
@@ -297,13 +303,14 @@ function galeraClusters(files: PeerConf[], reg: Registry, sim: SimModel): void {
       if (n && !members.includes(n)) members.push(n);
     };
     for (const p of group) {
-      const self = reg.find(p.values!.wsrep_node_name ?? p.node) ?? reg.find(p.values!.wsrep_node_address?.replace(/:\d+$/, ''));
+      const self = reg.find(p.values!.wsrep_node_name ?? folder(p)) ?? reg.find(p.values!.wsrep_node_address?.replace(/:\d+$/, ''));
       const w = int(providerOption(p.values!.wsrep_provider_options, 'pc.weight'));
       if (self && w !== undefined) weights.set(self, w);
     }
     for (const p of group) for (const a of gcommMembers(p.values!.wsrep_cluster_address)) member(reg.see(isIP(a) ? undefined : a, a));
     // a bootstrap file (gcomm:// empty) still names its own node
-    for (const p of group) member(reg.find(p.values!.wsrep_node_name ?? p.node));
+    for (const p of group)
+      member(reg.find(p.values!.wsrep_node_name ?? folder(p)) ?? reg.find(p.values!.wsrep_node_address?.replace(/:\d+$/, '')));
     if (!members.length) continue;
     for (const n of members) addRole(n, 'database');
     const nodes = members.map((n): GaleraNode => (weights.has(n) ? { name: n.name, weight: weights.get(n)! } : { name: n.name }));
@@ -328,11 +335,11 @@ function galeraClusters(files: PeerConf[], reg: Registry, sim: SimModel): void {
 const KEEPALIVED_DEFAULT_PRIORITY = 100;
 
 /** One cluster per VRID: the instances of every load balancer's file with that VRID, each on its file's node. */
-function keepalivedClusters(files: PeerConf[], reg: Registry, sim: SimModel): void {
+function keepalivedClusters(files: PeerConf[], reg: Registry, sim: SimModel, folder: (p: PeerConf) => string | undefined): void {
   const byVrid = new Map<string, { name: string; place?: Place; vips: string[]; instances: KeepalivedInstance[] }>();
   for (const p of files) {
     for (const v of p.vrrp!) {
-      const node = reg.see(p.node ?? v.unicastSrc ?? p.file, v.unicastSrc);
+      const node = reg.see(folder(p) ?? v.unicastSrc ?? p.file, v.unicastSrc);
       if (!node) continue;
       addRole(node, 'loadbalancer');
       const key = v.vrid ?? v.name;

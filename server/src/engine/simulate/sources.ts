@@ -108,3 +108,8 @@ function commonDir(paths: string[]): string {
   }
   return common.join('/');
 }
+
+/** The models alone (simSources without the files each came from). */
+export function simModels(ws: Workspace, paths: readonly string[], options: SimSourceOptions = {}): SimModel[] {
+  return simSources(ws, paths, options).map((s) => s.model);
+}
