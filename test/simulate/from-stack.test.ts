@@ -350,3 +350,29 @@ test('option files side by side in one folder: each is its own node, known by it
     },
   ]);
 });
+
+test("a manifest is read by the caller's reader, and skipped without one", () => {
+  const files = filesOf(`
+    #- site.ha.yaml
+    apiVersion: openstack-ha/v1
+    kind: Deployment
+    metadata:
+      name: site
+    nodes:
+      ctl1: { address: 10.0.0.11 }
+  `);
+  const ws = new Workspace();
+  for (const [p, t] of files) ws.setFile(p, t);
+  assert.equal(ws.kindOf('/w/site.ha.yaml'), 'manifest');
+  assert.deepEqual(simSources(ws, ws.paths()), []);
+  const model: SimModel = { name: 'site', source: 'site.ha.yaml', nodes: [], clusters: [], vips: [], services: [], assumptions: [] };
+  const seen: string[] = [];
+  const read = simSources(ws, ws.paths(), {
+    manifest: (_ws, p) => {
+      seen.push(p);
+      return model;
+    },
+  });
+  assert.deepEqual(seen, ['/w/site.ha.yaml']);
+  assert.deepEqual(read, [{ model, files: ['/w/site.ha.yaml'] }]);
+});
