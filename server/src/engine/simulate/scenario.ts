@@ -434,7 +434,7 @@ function serviceStep(
     if (!v) continue;
     const known = m.vips.find((x) => x.name === vipName)?.cluster !== undefined;
     if (!known) continue;
-    if (verdict === 'down' || verdict === 'split-brain') break;
+    if (verdict === 'down' || verdict === 'split-brain' || running.length === 0) break;
     // reached through HAProxy: only a holder where HAProxy runs forwards anything
     const holders = svc.balanced && lb ? v.holders.filter((h) => lb.running.includes(h)) : v.holders;
     if (holders.length < v.holders.length && holders.length === 0) {
