@@ -164,3 +164,17 @@ test('an unknown node, bad options and several deployments: exit 2 with a reason
   const missing = run(['no/such/path']);
   assert.equal(missing.code, 2);
 });
+
+test("the README's example is the real output, line for line where it does not say '...'", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = readme.match(/```text\n\$ openstack-ha simulate ([^\n]+)\n([\s\S]*?)```/);
+  assert.ok(block, 'README.md shows a simulate example');
+  const r = run(block[1].split(' '));
+  const real = r.out.split('\n');
+  let at = 0;
+  for (const line of block[2].split('\n').filter((l) => l && l !== '...')) {
+    const found = real.indexOf(line, at);
+    assert.ok(found >= at, `README line not in the real output, in order: ${line}`);
+    at = found + 1;
+  }
+});
