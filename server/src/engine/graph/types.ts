@@ -15,6 +15,8 @@ export interface GraphNode {
   label: string;
   /** A second line: the address, "3 votes · quorum 2", the mode. */
   detail?: string;
+  /** A service box that stands for several services (same nodes, same mode): their names, in the model's order. */
+  members?: string[];
   /** The box it is drawn in (a node in its failure domain). */
   parent?: string;
   /** Where it is defined, for click-to-reveal. */
