@@ -30,6 +30,10 @@ const FILE = path.join(ROOT, 'test', 'fixtures', 'topology', 'site.ha.yaml');
 const TEXT = fs.readFileSync(FILE, 'utf8');
 const URI = pathToFileURL(FILE).toString();
 const start = TEXT.indexOf('  controller1:') + 2;
+const haproxy = TEXT.indexOf('  haproxy:') + 2;
+const keystone = TEXT.indexOf('  keystone:') + 2;
+const VIP_MISSING =
+  'keystone is active-active behind haproxy on port 5000 but has no VIP: clients would have to name one node and lose the service with it';
 
 const MODEL: SimModel = {
   name: 'three-racks',
@@ -80,6 +84,18 @@ function harness(opts: { failing?: boolean } = {}) {
             height: 50,
           },
           { id: 'domain:rack-a', kind: 'domain', label: 'rack-a', x: 0, y: 0, width: 100, height: 50 },
+          // haproxy and keystone share a box, placed where haproxy is written
+          {
+            id: 'service:haproxy',
+            kind: 'service',
+            label: 'haproxy, keystone',
+            members: ['haproxy', 'keystone'],
+            place: { file: FILE, span: { start: haproxy, end: haproxy + 'haproxy'.length } },
+            x: 0,
+            y: 0,
+            width: 100,
+            height: 50,
+          },
         ],
       };
     },
@@ -106,17 +122,27 @@ test('openstackHa/topology: the picture of the file’s deployment, its findings
     range: { start: { line: 8, character: 2 }, end: { line: 8, character: 13 } },
   });
   assert.equal(r.graph.nodes[1].location, undefined);
-  const findings = calls.graph[0].findings!;
-  assert.equal(findings.length, 1);
-  // on controller3's interface list
-  const at = TEXT.indexOf('[eno1] }');
-  assert.deepEqual(findings[0], {
-    file: FILE,
-    span: { start: at, end: at + '[eno1]'.length },
-    severity: 'warning',
-    rule: 'network-path-redundancy',
-    message: 'controller3 has 1 management interface (eno1): one NIC, cable or switch port cuts it off from the cluster',
-  });
+  // found on controller3's interface list, passed on at controller3's key: the manifest's places are its keys
+  const at = TEXT.indexOf('controller3: {');
+  assert.deepEqual(calls.graph[0].findings, [
+    {
+      file: FILE,
+      span: { start: at, end: at + 'controller3'.length },
+      severity: 'warning',
+      rule: 'network-path-redundancy',
+      message: 'controller3 has 1 management interface (eno1): one NIC, cable or switch port cuts it off from the cluster',
+    },
+    {
+      file: FILE,
+      span: { start: keystone, end: keystone + 'keystone'.length },
+      severity: 'warning',
+      rule: 'vip-missing',
+      message: VIP_MISSING,
+      service: 'keystone',
+    },
+  ]);
+  // keystone's entry is no box's place: its finding goes to the box keystone shares
+  assert.deepEqual(r.graph.nodes[2].findings, [{ severity: 'warning', rule: 'vip-missing', message: VIP_MISSING }]);
   assert.equal(calls.graph[0].result, undefined);
 });
 
@@ -130,7 +156,7 @@ test('openstackHa/whatIf: one step failing the picked nodes and domains, its res
   const r = (await send<WhatIfResponse>(WHAT_IF_REQUEST, { uri: URI, fail: ['controller1'], failDomains: ['rack-b'] }))!;
   assert.deepEqual(calls.scenarios, [{ steps: [{ fail: ['controller1'], failDomains: ['rack-b'] }] }]);
   assert.equal(calls.graph[0].result, RESULT);
-  assert.equal(calls.graph[0].findings!.length, 1);
+  assert.equal(calls.graph[0].findings!.length, 2);
   assert.equal(r.result, RESULT);
   assert.equal(r.graph.nodes[0].state, 'failed');
   assert.equal(r.graph.nodes[0].location!.range.start.line, 8);

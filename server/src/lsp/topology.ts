@@ -16,6 +16,8 @@ import type { Graph, GraphNode } from '../engine/graph/types';
 import { simulate, ScenarioResult } from '../engine/simulate/scenario';
 import { domainsOf } from '../engine/simulate/model';
 import type { Workspace } from '../engine/workspace/workspace';
+import type { Manifest } from '../engine/documents/manifest/model';
+import type { Span } from '../engine/types';
 
 export const TOPOLOGY_REQUEST = 'openstackHa/topology';
 export const WHAT_IF_REQUEST = 'openstackHa/whatIf';
@@ -70,13 +72,29 @@ export function registerTopology(
     return engine.deploymentOfFile(analyses.workspace, AnalysisCache.keyOf(uri));
   };
 
-  /** The findings of the deployment's files, as the diagnostics show them (hints are left unmarked). */
-  const findingsOf = (d: FoundDeployment): GraphFinding[] =>
-    d.files.flatMap((file) =>
-      (analyses.analysePath(file).result?.findings ?? []).flatMap((f) =>
-        f.severity === 'hint' ? [] : [{ file, span: f.span, severity: f.severity, rule: f.rule, message: f.message }],
-      ),
-    );
+  /**
+   * The findings of the deployment's files, as the diagnostics show them (hints are left unmarked). The
+   * picture hangs a finding on the element whose place holds it, and a manifest's places are its entries'
+   * keys: a finding inside an entry (a node's interface list, a cluster's stonith) is moved to its key.
+   */
+  const findingsOf = (d: FoundDeployment): Anchored[] =>
+    d.files.flatMap((file) => {
+      const r = analyses.analysePath(file).result;
+      return (r?.findings ?? []).flatMap((f): Anchored[] => {
+        if (f.severity === 'hint') return [];
+        const entry = r?.manifest ? entryHolding(r.manifest, f.span.start) : undefined;
+        return [
+          {
+            file,
+            span: entry?.keySpan ?? f.span,
+            severity: f.severity,
+            rule: f.rule,
+            message: f.message,
+            ...(entry?.service ? { service: entry.service } : {}),
+          },
+        ];
+      });
+    });
 
   const located = (g: Graph): TopologyGraph => ({
     ...g,
@@ -97,7 +115,8 @@ export function registerTopology(
     try {
       const d = deploymentOf(p.uri);
       if (!d) return null;
-      const graph = await engine.topologyGraph(d.model, { findings: findingsOf(d) });
+      const findings = findingsOf(d);
+      const graph = markGrouped(await engine.topologyGraph(d.model, { findings }), findings);
       return { name: d.model.name, source: d.model.source, files: d.files.map(AnalysisCache.uriOf), graph: located(graph) };
     } catch (e) {
       return failure('the topology', e);
@@ -121,10 +140,45 @@ export function registerTopology(
       ];
       if (unknown.length) throw new ResponseError(ErrorCodes.InvalidParams, `${unknown.join(', ')} in ${d.model.name}`);
       const result = engine.simulate(d.model, { steps: [{ fail, failDomains }] });
-      const graph = await engine.topologyGraph(d.model, { findings: findingsOf(d), result });
+      const findings = findingsOf(d);
+      const graph = markGrouped(await engine.topologyGraph(d.model, { findings, result }), findings);
       return { graph: located(graph), result };
     } catch (e) {
       return failure('what if', e);
     }
   });
+}
+
+/** A finding as the picture takes it, and the manifest service whose entry holds it, if one does. */
+interface Anchored extends GraphFinding {
+  service?: string;
+}
+
+/** The innermost node, cluster, VIP or service entry of a manifest that holds `offset`. */
+function entryHolding(m: Manifest, offset: number): { keySpan: Span; service?: string } | undefined {
+  let best: { keySpan: Span; span: Span; service?: string } | undefined;
+  const sections = [m.nodes, m.clusters, m.vips, m.services];
+  for (const section of sections)
+    for (const e of section.values())
+      if (e.span.start <= offset && offset < e.span.end && (!best || e.span.end - e.span.start < best.span.end - best.span.start))
+        best = { keySpan: e.keySpan, span: e.span, service: section === m.services ? e.name : undefined };
+  return best && { keySpan: best.keySpan, service: best.service };
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Services on the same nodes in the same mode share one box, placed where its first service is written:
+ * the findings of the others' entries go to that box too.
+ */
+function markGrouped(g: Graph, findings: Anchored[]): Graph {
+  const placed = new Set(g.nodes.flatMap((n) => (n.place ? [`${n.place.span.start}\u0000${n.place.file}`] : [])));
+  for (const f of findings) {
+    if (!f.service || placed.has(`${f.span.start}\u0000${f.file}`)) continue;
+    const box = g.nodes.find((n) => n.kind === 'service' && n.members?.includes(f.service!));
+    if (!box) continue;
+    (box.findings ??= []).push({ severity: f.severity, rule: f.rule, message: f.message });
+    box.findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  }
+  return g;
 }
