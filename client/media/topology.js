@@ -98,6 +98,8 @@
     $('source').textContent = m.source || '';
     $('message').textContent = '';
     $('canvas').innerHTML = renderSvg(m.graph);
+    // scaled down to the panel's width, but not below a readable size (the panel scrolls then)
+    $('canvas').firstElementChild.style.minWidth = `${Math.min(Math.ceil(m.graph.width), 720)}px`;
     $('scenario').textContent = m.result ? `What if ${m.result.name}:` : '';
     $('summary').innerHTML = m.result ? renderSummary(m.result) : '';
     $('clear').hidden = !m.result;

@@ -147,7 +147,13 @@ export class TopologyView implements vscode.Disposable {
       this.files = new Set(base.files);
       this.graph = overlay?.graph ?? base.graph;
       panel.title = `Topology: ${base.name}`;
-      void panel.webview.postMessage({ type: 'graph', name: base.name, source: base.source, graph: this.graph, result: overlay?.result });
+      void panel.webview.postMessage({
+        type: 'graph',
+        name: base.name,
+        source: shown(base.source),
+        graph: this.graph,
+        result: overlay?.result,
+      });
     } catch (e) {
       if (seq === this.seq)
         void panel.webview.postMessage({ type: 'message', text: `The topology could not be computed: ${(e as Error).message}` });
@@ -236,4 +242,11 @@ export class TopologyView implements vscode.Disposable {
     this.panel?.dispose();
     this.subs.forEach((s) => s.dispose());
   }
+}
+
+/** The model's source with the workspace folders' paths left out ("site.ha.yaml", "kolla-ansible files in etc/kolla"). */
+function shown(source: string): string {
+  let out = source;
+  for (const f of vscode.workspace.workspaceFolders ?? []) out = out.split(`${f.uri.fsPath}/`).join('');
+  return out;
 }

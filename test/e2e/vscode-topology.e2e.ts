@@ -37,6 +37,10 @@ test('VS Code: the topology view draws the deployment, reveals a node, and overl
     // the server has checked the file (its one warning is counted), so the command is offered on it
     await page.locator('.statusbar-item', { hasText: 'HA:' }).first().waitFor({ timeout: 60_000 });
 
+    // the side bar closed: room for the picture beside the editor
+    await page.keyboard.press('Control+B');
+    await page.locator('.explorer-folders-view').first().waitFor({ state: 'hidden', timeout: 10_000 });
+
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('OpenStack HA: Show Topology');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Topology' }).first().waitFor({ timeout: 30_000 });
