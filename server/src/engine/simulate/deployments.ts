@@ -6,6 +6,7 @@
  */
 import type { Workspace } from '../workspace/workspace';
 import type { SimModel } from './model';
+import type { PeerConf } from '../model/topology';
 import { parseManifestText } from '../documents/manifest/parse';
 import { buildManifest } from '../documents/manifest/model';
 import { simModelFromManifest } from './from-manifest';
@@ -34,6 +35,9 @@ function manifestModel(ws: Workspace, path: string): SimModel | undefined {
   return model;
 }
 
+/** A deployment tool's or the stack's models, by the workspace's array of the deployment's files. */
+const toolModels = new WeakMap<readonly PeerConf[], FoundDeployment[]>();
+
 /** Stack files a manifest is the deployment of: the manifest's model speaks for them. */
 const underManifest = (ws: Workspace, files: string[]): boolean =>
   files.every((f) => STACK_KINDS.includes(ws.kindOf(f) ?? '') && ws.contextFor(f).manifest !== undefined);
@@ -53,6 +57,11 @@ export function deploymentOfFile(ws: Workspace, path: string): FoundDeployment |
   }
   const ctx = ws.contextFor(path);
   if (STACK_KINDS.includes(kind) && ctx.manifest) return deploymentOfFile(ws, ctx.manifest);
-  const group = [path, ...ctx.deployment.flatMap((p) => (p.path && p.path !== path ? [p.path] : []))];
-  return simSources(ws, group).find((s) => s.files.includes(path));
+  // the workspace shares one array per deployment until it changes: the models are made once for it
+  let found = toolModels.get(ctx.deployment);
+  if (!found) {
+    const group = [path, ...ctx.deployment.flatMap((p) => (p.path && p.path !== path ? [p.path] : []))];
+    toolModels.set(ctx.deployment, (found = simSources(ws, group)));
+  }
+  return found.find((s) => s.files.includes(path));
 }
