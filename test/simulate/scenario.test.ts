@@ -239,3 +239,21 @@ test('the load balancers split apart: both hold the VIP, keystone is split-brain
   assert.deepEqual(r.vips[0].holders, ['lb-1', 'lb-2']);
   assert.equal(r.services[0].verdict, 'split-brain');
 });
+
+test('clean shutdowns one after the other: Galera keeps a primary down to one node (2 x 1 + 1 > 2), crashes do not', () => {
+  const stopped = simulate(model, { steps: [{ stop: ['ctl-c'] }, { stop: ['ctl-b'] }] });
+  assert.equal(stopped.name, 'ctl-c is shut down cleanly, then ctl-b is shut down cleanly');
+  assert.equal(stopped.services[0].verdict, 'degraded');
+  assert.equal(
+    stopped.clusters.find((c) => c.kind === 'galera')!.explain,
+    'Galera: 2 x 1 + 1 > 2 is true, so the remaining node (ctl-a) is primary',
+  );
+  const crashed = simulate(model, { steps: [{ fail: ['ctl-c'] }, { fail: ['ctl-b'] }] });
+  assert.equal(crashed.services[0].verdict, 'down');
+});
+
+test('a clean shutdown of the node running a Pacemaker resource needs no fencing, even with the only device in its rack', () => {
+  const r = simulate(lbModel, { steps: [{ stop: ['ctl-a'] }] });
+  assert.equal(r.services[1].verdict, 'degraded');
+  assert.deepEqual(r.services[1].running, ['ctl-b']);
+});
