@@ -264,6 +264,8 @@ test('crm_simulate, given our quorum verdict with -q, starts and stops what our 
   let cases = 0;
   let compared = 0;
   let agree = 0;
+  /** Outcomes where our decision (runs / recovers) matches, whatever the node our model names. */
+  let decided = 0;
   const disagreements: Disagreement[] = [];
   const policies = new Map<string, number>();
 
@@ -328,6 +330,7 @@ test('crm_simulate, given our quorum verdict with -q, starts and stops what our 
             text: `${label}: ${r}: our model ${words(ours)} (it first placed it on ${priorOurs.join(', ')}); crm_simulate ${words(theirs)} (it first placed it on ${priorTheirs.join(', ') || 'no node'})`,
           };
         }
+        if (found?.kind !== 'decision' && found?.kind !== 'fencing assumed') decided++;
         if (found) disagreements.push(found);
         else agree++;
       }
@@ -337,7 +340,7 @@ test('crm_simulate, given our quorum verdict with -q, starts and stops what our 
   const known = disagreements.filter((d) => d.kind in KNOWN);
   const byKind = Object.keys(KNOWN).map((k) => `${k}: ${known.filter((d) => d.kind === k).length}`);
   t.diagnostic(
-    `crm_simulate agreement: ${agree} of ${compared} resource outcomes in ${cases} cases (-q 1: ${policies.get('1') ?? 0} cases, -q 0: ${policies.get('0') ?? 0}); known disagreements: ${known.length} (${byKind.join('; ')}); ${((Date.now() - began) / 1000).toFixed(1)} s`,
+    `crm_simulate agreement: ${agree} of ${compared} resource outcomes in ${cases} cases (our decision alone: ${decided}; -q 1: ${policies.get('1') ?? 0} cases, -q 0: ${policies.get('0') ?? 0}); known disagreements: ${known.length} (${byKind.join('; ')}); ${((Date.now() - began) / 1000).toFixed(1)} s`,
   );
   for (const d of disagreements) t.diagnostic(d.kind in KNOWN ? `known (${d.kind}): ${d.text} (${KNOWN[d.kind]})` : d.text);
   assert.deepEqual(
