@@ -442,6 +442,13 @@ function serviceStep(
     explain = svc.nodes.length
       ? `no node of ${svc.name} is running (0 of ${svc.nodes.length}: ${svc.nodes.join(', ')})`
       : `${svc.name} is placed on no node of the deployment`;
+  } else if (o?.pacemaker && !alive.every((n) => o.serving.some((side) => side.includes(n)))) {
+    // a clone Pacemaker runs: its instances stop on a side that does not run resources (no-quorum-policy)
+    const kept = alive.filter((n) => o.serving.some((side) => side.includes(n)));
+    const stopped = alive.filter((n) => !kept.includes(n));
+    verdict = kept.length === 0 ? 'down' : 'degraded';
+    running = kept;
+    explain = `${kept.length} of ${svc.nodes.length} instances of ${svc.name} run (${kept.join(', ') || 'none'}): Pacemaker stops them on ${stopped.join(', ')}; ${o.explain}`;
   } else {
     verdict = alive.length === svc.nodes.length ? 'available' : 'degraded';
     running = alive;
