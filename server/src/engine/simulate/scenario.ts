@@ -202,7 +202,9 @@ function runStep(
 ): ScenarioResult {
   const outcomes = new Map<string, ClusterOutcome>();
   for (const c of m.clusters) outcomes.set(c.name, clusterStep(m, c, states.get(c.name)!, groups, failed, downDomains));
-  const sideOf = (n: string) => groups.findIndex((g) => g.includes(n));
+  const sides = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((n) => sides.set(n, i)));
+  const sideOf = (n: string) => sides.get(n) ?? -1;
 
   const vips = m.vips.map((v) => vipStep(m, v.name, v.cluster, outcomes, states, groups));
   const services = m.services.map((svc) => serviceStep(m, svc, outcomes, states, groups, vips, sideOf));

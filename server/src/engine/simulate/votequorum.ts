@@ -98,8 +98,10 @@ const idOf = (c: VotequorumConfig, name: string): number => {
   const i = c.nodes.findIndex((n) => n.name === name);
   return c.nodes[i]?.nodeid ?? i + 1;
 };
-const sumVotes = (c: VotequorumConfig, names: readonly string[]): number =>
-  c.nodes.filter((n) => names.includes(n.name)).reduce((t, n) => t + votesOf(n), 0);
+const sumVotes = (c: VotequorumConfig, names: readonly string[]): number => {
+  const set = new Set(names);
+  return c.nodes.filter((n) => set.has(n.name)).reduce((t, n) => t + votesOf(n), 0);
+};
 
 /** The options votequorum applies: two_node off with more than two nodes or with ATB, ATB off on an odd cluster without WFA, and so on. */
 export function effectiveOptions(c: VotequorumConfig): EffectiveOptions {
@@ -191,11 +193,18 @@ export function step(
 ): { sides: SideVerdict[]; state: QuorumState } {
   const o = effectiveOptions(c);
   const order = c.nodes.map((n) => n.name);
-  const sides = partitions.map((p) => order.filter((n) => p.includes(n))).filter((p) => p.length > 0);
+  // Sets: a step is run for every member and pair of an enumeration, over clusters of any size
+  const sides = partitions
+    .map((p) => new Set(p))
+    .map((p) => order.filter((n) => p.has(n)))
+    .filter((p) => p.length > 0);
+  const aliveBefore = new Set(s.alive);
+  const waitingSet = new Set(s.waiting);
+  const quorateSet = new Set(s.quorate);
   const alive = sides.flat();
-  const wasAlive = (n: string): boolean => s.alive.includes(n);
+  const wasAlive = (n: string): boolean => aliveBefore.has(n);
   const heldExpected = (n: string): number => (wasAlive(n) ? (s.expected[n] ?? o.configuredExpected) : o.configuredExpected);
-  const waitingBefore = (n: string): boolean => (wasAlive(n) ? s.waiting.includes(n) : o.waitForAll);
+  const waitingBefore = (n: string): boolean => (wasAlive(n) ? waitingSet.has(n) : o.waitForAll);
 
   // The quorum device's choice, side index → votes given.
   const device = new Map<number, string>();
@@ -214,7 +223,7 @@ export function step(
       best = best.filter((i) => 2 * size(i) >= active);
       const most = Math.max(0, ...best.map(size));
       narrow((i) => size(i) === most, 'it has the most nodes');
-      narrow((i) => sides[i].some((n) => s.quorate.includes(n)), 'it holds the previously quorate partition');
+      narrow((i) => sides[i].some((n) => quorateSet.has(n)), 'it holds the previously quorate partition');
     } else {
       const most = Math.max(0, ...best.map(size));
       narrow((i) => size(i) === most, 'it is the largest side seeing qnetd');
@@ -240,7 +249,7 @@ export function step(
     const t = nodeVotes + (deviceWhy !== undefined ? o.qdeviceVotes : 0);
     // A node joining a quorate node takes that node's expected votes (the nodeinfo handler), so the
     // expected votes of a side holding quorate nodes are theirs; otherwise the highest any member holds.
-    const quorateBefore = members.filter((n) => wasAlive(n) && s.quorate.includes(n));
+    const quorateBefore = members.filter((n) => wasAlive(n) && quorateSet.has(n));
     const e = Math.max(t, ...(quorateBefore.length > 0 ? quorateBefore : members).map(heldExpected));
     let q = Math.max(Math.floor((e + 2) / 2), Math.floor((t + 2) / 2));
     const parts: string[] = [];
@@ -269,8 +278,9 @@ export function step(
       const candidates = previous.length > 0 ? previous : members;
       const rule = c.atbNode ?? 'lowest';
       const tb = tieBreakerNode(c, candidates, rule);
-      const left = candidates.filter((n) => !members.includes(n)).length;
-      if (tb !== undefined && members.includes(tb) && left < q) {
+      const here = new Set(members);
+      const left = candidates.filter((n) => !here.has(n)).length;
+      if (tb !== undefined && here.has(tb) && left < q) {
         quorate = true;
         parts.push(
           `auto_tie_breaker keeps quorum: it holds exactly half (${t}) of ${e} votes and ${tb} (${ruleWords(rule)}), and ${plural(left, 'node')} left < ${q}`,
