@@ -48,16 +48,30 @@ function rng(seed: number): () => number {
   return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
-test('with failures alone, trying one member per class agrees with trying every set (corosync, Galera, RabbitMQ)', () => {
+test('with failures alone, trying one member per class agrees with trying every set (corosync, Pacemaker, Galera, RabbitMQ, keepalived)', () => {
   const r = rng(7);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   for (let i = 0; i < 300; i++) {
     const n = 2 + Math.floor(r() * 6);
     const names = Array.from({ length: n }, (_, j) => `n${j + 1}`);
     let c: SimCluster;
-    const kind = pick(['corosync', 'galera', 'rabbitmq'] as const);
+    const kind = pick(['corosync', 'pacemaker', 'galera', 'rabbitmq', 'keepalived'] as const);
     let extra: string[] = [];
-    if (kind === 'corosync') {
+    if (kind === 'keepalived') {
+      c = {
+        kind,
+        name: 'c',
+        config: {
+          vips: ['v'],
+          instances: names.map((node, j) => ({
+            node,
+            priority: pick([100, 150, 255]),
+            address: `10.0.0.${j + 1}`,
+            trackers: r() < 0.3 ? [{ name: 't', weight: pick([0, -20, 20]), watches: pick(names) }] : undefined,
+          })),
+        },
+      };
+    } else if (kind === 'corosync' || kind === 'pacemaker') {
       const qdevice = r() < 0.3 ? { algorithm: pick(['ffsplit', 'lms'] as const) } : undefined;
       const qnetdHost = qdevice ? pick([...names, 'qnetd']) : undefined;
       if (qnetdHost === 'qnetd') extra = ['qnetd'];
@@ -75,6 +89,10 @@ test('with failures alone, trying one member per class agrees with trying every 
           qdevice,
         },
         qnetdHost,
+        pacemaker:
+          kind === 'pacemaker'
+            ? { nodes: names, stonith: r() < 0.7, noQuorumPolicy: pick(['stop', 'ignore', 'freeze'] as const) }
+            : undefined,
       };
     } else if (kind === 'galera') {
       c = {
