@@ -26,6 +26,12 @@ interface Report {
   markdown: string;
   failing: boolean;
 }
+/** One report to ask for: a scenario (nodes and domains failing at once) or an enumeration. */
+interface Ask {
+  fail?: string[];
+  failDomains?: string[];
+  all?: Enumeration;
+}
 interface Item extends vscode.QuickPickItem {
   all?: Enumeration;
   node?: string;
@@ -60,7 +66,27 @@ export function registerSimulate(client: () => LanguageClient | undefined): vsco
     provideTextDocumentContent: (uri) => reports.get(uri.toString()) ?? '',
   };
 
-  const run = async (uriArg?: string | vscode.Uri, target?: Target) => {
+  /** Asks the user what fails, as the report requests to send; none when the picker is dismissed. */
+  const ask = async (c: LanguageClient, uri: string, target?: Target): Promise<Ask[]> => {
+    const n = await c.sendRequest<Nodes>('openstackHa/deploymentNodes', { uri, target });
+    const picked = await vscode.window.showQuickPick(pickItems(n, target), {
+      canPickMany: true,
+      title: `What if it fails${target ? ` (${target.kind} ${target.name})` : ''}?`,
+      placeHolder: 'Pick an enumeration, or the nodes and failure domains that fail at once',
+    });
+    if (!picked?.length) return [];
+    const asks: Ask[] = picked.flatMap((p) => (p.all ? [{ all: p.all }] : []));
+    const fail = picked.flatMap((p) => (p.node ? [p.node] : []));
+    const failDomains = picked.flatMap((p) => (p.domain ? [p.domain] : []));
+    if (fail.length || failDomains.length) asks.unshift({ fail, failDomains });
+    return asks;
+  };
+
+  /**
+   * `given` (a keybinding's or a test's arguments) skips the picker: e.g. [{ fail: ['ctl2'] }, { all: 'domains' }].
+   * Resolves with the report's document, previewed.
+   */
+  const run = async (uriArg?: string | vscode.Uri, target?: Target, given?: Ask[]): Promise<vscode.Uri | undefined> => {
     const c = client();
     const uri = uriArg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
     if (!c || !uri) {
@@ -70,28 +96,21 @@ export function registerSimulate(client: () => LanguageClient | undefined): vsco
       return;
     }
     try {
-      const n = await c.sendRequest<Nodes>('openstackHa/deploymentNodes', { uri, target });
-      const picked = await vscode.window.showQuickPick(pickItems(n, target), {
-        canPickMany: true,
-        title: `What if it fails${target ? ` (${target.kind} ${target.name})` : ''}?`,
-        placeHolder: 'Pick an enumeration, or the nodes and failure domains that fail at once',
-      });
-      if (!picked?.length) return;
-      const asks: Record<string, unknown>[] = picked.filter((p) => p.all).map((p) => ({ uri, all: p.all }));
-      const fail = picked.flatMap((p) => (p.node ? [p.node] : []));
-      const failDomains = picked.flatMap((p) => (p.domain ? [p.domain] : []));
-      if (fail.length || failDomains.length) asks.unshift({ uri, fail, failDomains });
+      const asks = Array.isArray(given) ? given : await ask(c, uri, target);
+      if (!asks.length) return undefined;
       const results = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'OpenStack HA: simulating' },
-        () => Promise.all(asks.map((a) => c.sendRequest<Report>('openstackHa/simulateReport', a))),
+        () => Promise.all(asks.map((a) => c.sendRequest<Report>('openstackHa/simulateReport', { ...a, uri }))),
       );
       const doc = vscode.Uri.from({ scheme: SCHEME, path: `/simulation-${++count}.md` });
       reports.set(doc.toString(), results.map((r) => r.markdown).join('\n---\n\n'));
       if (reports.size > KEEP) reports.delete(reports.keys().next().value!);
       changed.fire(doc);
       await vscode.commands.executeCommand('markdown.showPreview', doc);
+      return doc;
     } catch (e) {
       void vscode.window.showErrorMessage(`OpenStack HA: ${(e as Error).message}`);
+      return undefined;
     }
   };
 

@@ -277,3 +277,26 @@ test('code lenses over a manifest: each cluster and clustered service with its r
     },
   );
 });
+
+test('Simulate failures… with a node given: the report opens in a Markdown preview', async () => {
+  const doc = await openCopy('good.ha.yaml');
+  // the lenses come once the server has read the file
+  await until('the code lenses', async () =>
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).length ? true : undefined,
+  );
+  const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('openstackHa.simulate', doc.uri.toString(), undefined, [
+    { fail: ['controller2'] },
+  ]);
+  assert.equal(report?.scheme, 'openstack-ha-simulation');
+  const text = (await vscode.workspace.openTextDocument(report!)).getText();
+  assert.ok(text.startsWith('# What if it fails: region-one\n'), text.slice(0, 200));
+  assert.match(text, /^## controller2 fails$/m);
+  assert.match(text, /^\| galera \| degraded \| controller1, controller3 \| /m);
+  await until(
+    'the Markdown preview',
+    () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview')) || undefined,
+  );
+});
