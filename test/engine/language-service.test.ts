@@ -230,3 +230,61 @@ test('rename of a cluster updates on: and vip cluster:', () => {
   const out = applyEdits(text, rename(lintManifest(text).manifest!, offset, 'control'));
   assert.ok(out.includes('  control: { manager') && out.includes('cluster: control }') && out.includes('{ on: control, vip'));
 });
+
+test("rename of a node updates the simulator's fields too: fencing, priorities, the tie-breaker and Galera weights", () => {
+  const { text, offset } = cursor(`
+  nodes:
+    contr‸oller1: { address: 10.0.0.12 }
+    controller2: { address: 10.0.0.13 }
+  clusters:
+    ctl:
+      members: [controller1, controller2]
+      corosync: { auto_tie_breaker_node: [controller1] }
+      fencing: [{ name: ipmi1, targets: [controller1], node: controller1 }]
+    lb: { manager: keepalived, members: [controller1, controller2], priorities: { controller1: 150 } }
+  services:
+    galera: { on: ctl, mode: clustered, weights: { controller1: 2 } }
+  `);
+  const m = lintManifest(text).manifest!;
+  assert.equal(references(m, offset, true).length, 8);
+  const out = applyEdits(text, rename(m, offset, 'ctl-a'));
+  assert.equal(out.match(/controller1/g), null);
+  assert.equal((out.match(/ctl-a/g) ?? []).length, 8);
+});
+
+test('hover and completion inside a fence device and a quorum device mapping', () => {
+  const fence = 'members: [controller1], fencing: [{ name: f, fail‸ure_domain: pdu }] }';
+  const h = hoverAt(BASE.replace('members: [controller1, controller2, controller3] }', fence))!;
+  assert.match(h.markdown, /^\*\*failure_domain\*\*: The failure domain that powers it/);
+  const q = hoverAt(
+    BASE.replace(
+      'members: [controller1, controller2, controller3] }',
+      'members: [controller1], quorum_device: { host: q, algo‸rithm: lms } }',
+    ),
+  )!;
+  assert.match(q.markdown, /^\*\*algorithm\*\*: `ffsplit` \(the default: 1 vote, to the larger side of a split\)/);
+  const c = completeAt(
+    BASE.replace('members: [controller1, controller2, controller3] }', 'members: [controller1], fencing: [{ name: f, t‸ }] }'),
+  )!;
+  assert.deepEqual(c.items.map((i) => i.label).sort(), ['failure_domain', 'node', 'targets']);
+  const block = completeAt(`
+  clusters:
+    ctl:
+      members: [a]
+      fencing:
+        - name: f
+          ‸
+  `)!;
+  assert.deepEqual(block.items.map((i) => i.label).sort(), ['failure_domain', 'node', 'targets']);
+  const device = completeAt(
+    BASE.replace('members: [controller1, controller2, controller3] }', 'members: [controller1], quorum_device: { host: q, a‸ } }'),
+  )!;
+  assert.deepEqual(device.items.map((i) => i.label).sort(), ['algorithm', 'votes']);
+  const bmc = completeAt(
+    BASE.replace('members: [controller1, controller2, controller3] }', 'members: [controller1], fencing: [{ name: f, node: c‸ }] }'),
+  )!;
+  assert.deepEqual(
+    bmc.items.map((i) => i.label),
+    ['controller1', 'controller2', 'controller3'],
+  );
+});

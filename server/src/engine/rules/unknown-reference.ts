@@ -24,6 +24,17 @@ export const rule = defineRule({
         if (!pool(ctx, kind).has(ref.value)) unknown.push({ ref, kind, list }); // the common case stays O(1): a 5000-node list is 5000 look-ups
       };
       for (const c of m.clusters.values()) for (const it of c.members?.items ?? []) checkRef(ctx, it, 'node', c.members!.items);
+      for (const c of m.clusters.values()) {
+        // the simulator's fields (fencing, priorities, the tie-breaker) name nodes too
+        for (const d of c.fencing ?? []) {
+          for (const it of d.targets?.items ?? []) checkRef(ctx, it, 'node', d.targets!.items);
+          if (d.node) checkRef(ctx, d.node, 'node');
+        }
+        const keys = c.priorities?.items.map((i) => i.node) ?? [];
+        for (const k of keys) checkRef(ctx, k, 'node', keys);
+        const atb = c.corosync?.autoTieBreakerNode;
+        if (atb && 'items' in atb) for (const it of atb.items) checkRef(ctx, it, 'node', atb.items);
+      }
       for (const v of m.vips.values()) if (v.cluster) checkRef(ctx, v.cluster, 'cluster');
       for (const s of m.services.values()) {
         if (s.on?.kind === 'cluster') {
@@ -46,6 +57,8 @@ export const rule = defineRule({
         if (s.on?.kind === 'nodes') for (const it of s.on.list.items) checkRef(ctx, it, 'node', s.on.list.items);
         if (s.vip) checkRef(ctx, s.vip, 'vip');
         for (const it of s.vips?.items ?? []) checkRef(ctx, it, 'vip', s.vips!.items);
+        const weighted = s.weights?.items.map((i) => i.node) ?? [];
+        for (const k of weighted) checkRef(ctx, k, 'node', weighted);
       }
       // a file lists the first MAX_FINDINGS_PER_RULE in its order (bounds.ts): the search for a
       // suggestion, as long as the pool, is spent on those (24,000 unknown names among 5,000 nodes took minutes)

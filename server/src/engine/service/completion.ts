@@ -97,7 +97,9 @@ export function completionContext(text: string, offset: number): Context | undef
     }
     if (c === '{' || c === '[') {
       const seg = rest.slice(segStart, i);
-      const key = flowKeyBefore(seg) ?? pendingKey;
+      // a mapping that is an item of a flow list (`fencing: [{ name: f, ‸ }]`) is under the list's key
+      const inSeq = c === '{' && stack[stack.length - 1]?.kind === 'seq' ? stack[stack.length - 1].key : undefined;
+      const key = flowKeyBefore(seg) ?? pendingKey ?? inSeq;
       stack.push({ kind: c === '{' ? 'map' : 'seq', key, segmentStart: i + 1 });
       if (c === '{' && key) keys.push(key);
       segStart = i + 1;
@@ -171,16 +173,21 @@ function siblingKeys(text: string, lineStart: number, indent: number): string[] 
     for (let i = lineNo + dir; i >= 0 && i < all.length; i += dir) {
       const l = all[i];
       if (!l.trim() || /^\s*#/.test(l)) continue;
-      const ind = /^\s*/.exec(l)![0].length;
-      if (ind < indent) break;
+      // `- name: f` starts a list item: its key stands where the item's other keys do
+      const dash = /^\s*-\s+/.exec(l);
+      const ind = dash ? dash[0].length : /^\s*/.exec(l)![0].length;
+      if (ind < indent || (dash && dir === 1 && ind === indent)) break; // the next item is not a sibling
       const m = KEY_LINE.exec(l);
       if (ind === indent && m) out.push(m[3].trim());
+      if (dash && ind === indent) break; // nor is the item before this one
     }
   }
   return out;
 }
 
 function mapFields(s: Schema | undefined): MapSchema | undefined {
+  if (s?.type === 'list') s = s.items; // the mappings of a list (`fencing: - name: ...`)
+  if (s?.type === 'union') s = s.options.find((o) => o.type === 'map'); // `quorum_device: { host, ... }`
   return s?.type === 'map' ? s : undefined;
 }
 

@@ -5,6 +5,8 @@ import {
   clusterVotes,
   memberNames,
   quorumOf,
+  quorumDeviceVotes,
+  plural,
   serviceNodeNames,
   servicePort,
   isStateful,
@@ -90,7 +92,7 @@ function entityMarkdown(m: Manifest, kind: string, name: string): string {
     if (!c) return `**${name}**: no such cluster under \`clusters\``;
     const votes = clusterVotes(c);
     return [
-      `**cluster ${name}** (${c.manager}): ${memberNames(c).length} members, ${votes} votes${c.quorumDevice ? ' (with a quorum device)' : ''}`,
+      `**cluster ${name}** (${c.manager}): ${memberNames(c).length} members, ${votes} votes${c.quorumDevice ? (c.quorumDevice.algorithm === 'lms' ? ` (with an lms quorum device of ${plural(quorumDeviceVotes(c), 'vote')})` : ' (with a quorum device)') : ''}`,
       c.manager === 'pacemaker' && votes > 0
         ? `Quorum: ${quorumOf(votes)} of ${votes}; it survives the loss of ${votes - quorumOf(votes)} vote${votes - quorumOf(votes) === 1 ? '' : 's'}.`
         : '',

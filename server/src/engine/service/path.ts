@@ -49,6 +49,8 @@ export function schemaAt(path: string[]): Schema | undefined {
   for (const seg of path) {
     if (!s) return undefined;
     if (s.type === 'union') s = s.options.find((o) => o.type === 'map');
+    if (s?.type === 'list') s = s.items; // a list's items carry no key: `fencing: [{ name }]` is fencing.name
+    if (s?.type === 'union') s = s.options.find((o) => o.type === 'map');
     if (!s || s.type !== 'map') return undefined;
     s = s.fields?.[seg] ?? s.values;
   }

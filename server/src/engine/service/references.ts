@@ -18,6 +18,14 @@ export function occurrences(m: Manifest): Occurrence[] {
   for (const c of m.clusters.values()) {
     def('cluster', c.name, c.keySpan);
     for (const it of c.members?.items ?? []) ref('node', it.value, it.span);
+    // the simulator's fields name nodes too, so a rename keeps them
+    for (const d of c.fencing ?? []) {
+      for (const it of d.targets?.items ?? []) ref('node', it.value, it.span);
+      if (d.node) ref('node', d.node.value, d.node.span);
+    }
+    for (const p of c.priorities?.items ?? []) ref('node', p.node.value, p.node.span);
+    const atb = c.corosync?.autoTieBreakerNode;
+    if (atb && 'items' in atb) for (const it of atb.items) ref('node', it.value, it.span);
   }
   for (const v of m.vips.values()) {
     def('vip', v.name, v.keySpan);
@@ -29,6 +37,7 @@ export function occurrences(m: Manifest): Occurrence[] {
     if (s.on?.kind === 'nodes') for (const it of s.on.list.items) ref('node', it.value, it.span);
     if (s.vip) ref('vip', s.vip.value, s.vip.span);
     for (const it of s.vips?.items ?? []) ref('vip', it.value, it.span);
+    for (const w of s.weights?.items ?? []) ref('node', w.node.value, w.node.span);
     if (s.balancer && s.balancer.value !== 'none') ref('service', s.balancer.value, s.balancer.span);
   }
   return out;

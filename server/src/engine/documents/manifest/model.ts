@@ -3,7 +3,7 @@
  * spans of what the user wrote. Built from the YAML AST; badly typed values are left out here
  * (the schema check reports them) so rules only ever see well-formed facts.
  */
-import { Document, YAMLMap } from 'yaml';
+import { Document, isSeq, YAMLMap } from 'yaml';
 import { Environment, ENVIRONMENTS, Span } from '../../types';
 import { KNOWN_RELEASES, Release } from '../../knowledge/options/catalog';
 import { perEntry } from './memo';
@@ -53,6 +53,35 @@ export interface CorosyncDef {
   token?: Located<number>;
   tokenRetransmits?: Located<number>;
   transport?: Located<string>;
+  expectedVotes?: Located<number>;
+  lastManStanding?: Located<boolean>;
+  autoTieBreaker?: Located<boolean>;
+  /** `lowest`, `highest`, or member names in order. */
+  autoTieBreakerNode?: Located<'lowest' | 'highest'> | LocatedList;
+}
+
+/** `quorum_device`: a host (ffsplit, 1 vote) or `{ host, algorithm, votes }`. */
+export interface QuorumDeviceDef {
+  span: Span;
+  host?: Located<string>;
+  /** ffsplit when unset or not one of the two (the schema check reports a bad value). */
+  algorithm: 'ffsplit' | 'lms';
+  votes?: Located<number>;
+}
+
+export interface FenceDeviceDef {
+  span: Span;
+  name?: Located<string>;
+  targets?: LocatedList;
+  node?: Located<string>;
+  failureDomain?: Located<string>;
+}
+
+/** A mapping from node names to whole numbers (keepalived priorities, Galera weights). */
+export interface NodeNumbers {
+  span: Span;
+  /** Entries whose value is a whole number, in the order written; the schema check reports the others. */
+  items: { node: Located<string>; value: Located<number> }[];
 }
 
 export interface ClusterDef extends Named {
@@ -63,7 +92,10 @@ export interface ClusterDef extends Named {
   noQuorumPolicy?: Located<string>;
   corosync?: CorosyncDef;
   corosyncEntry?: Entry;
-  quorumDevice?: Located<string>;
+  quorumDevice?: QuorumDeviceDef;
+  fencing?: FenceDeviceDef[];
+  priorities?: NodeNumbers;
+  nopreempt?: Located<boolean>;
 }
 
 export interface VipDef extends Named {
@@ -85,6 +117,12 @@ export interface ServiceDef extends Named {
   stateful?: Located<boolean>;
   balancer?: Located<string>;
   backend?: Located<string>;
+  weights?: NodeNumbers;
+  ignoreSplitBrain?: Located<boolean>;
+  version?: Located<string>;
+  partitionHandling?: Located<string>;
+  queueReplicas?: Located<number>;
+  quorumQueues?: Located<boolean>;
 }
 
 export interface Manifest {
@@ -126,6 +164,56 @@ const num = (f: Fields, key: string) => {
 };
 const bool = (f: Fields, key: string) => scalarOf<boolean>(f.get(key)?.value, 'boolean');
 const list = (doc: Document, f: Fields, key: string) => stringList(doc, f.get(key)?.value);
+
+function quorumDeviceOf(doc: Document, n: unknown): QuorumDeviceDef | undefined {
+  const host = scalarString(n);
+  if (host) return { span: host.span, host, algorithm: 'ffsplit' };
+  if (!isMap(n)) return undefined;
+  const f = fieldsOf(doc, n);
+  return {
+    span: spanOf(n),
+    host: str(f, 'host'),
+    algorithm: str(f, 'algorithm')?.value === 'lms' ? 'lms' : 'ffsplit',
+    votes: num(f, 'votes'),
+  };
+}
+
+function fencingOf(doc: Document, n: unknown): FenceDeviceDef[] | undefined {
+  const seq = deref(doc, n);
+  if (!isSeq(seq)) return undefined;
+  return seq.items.flatMap((it) => {
+    const d = deref(doc, it);
+    if (!isMap(d)) return [];
+    const f = fieldsOf(doc, d);
+    return [
+      {
+        span: spanOf(d),
+        name: str(f, 'name'),
+        targets: list(doc, f, 'targets'),
+        node: str(f, 'node'),
+        failureDomain: str(f, 'failure_domain'),
+      },
+    ];
+  });
+}
+
+function nodeNumbers(doc: Document, n: unknown): NodeNumbers | undefined {
+  const map = deref(doc, n);
+  if (!isMap(map)) return undefined;
+  const items: NodeNumbers['items'] = [];
+  for (const e of entries(doc, map)) {
+    const value = scalarOf<number>(e.value, 'number');
+    if (value && Number.isInteger(value.value)) items.push({ node: { value: e.key, span: e.keySpan }, value });
+  }
+  return { span: spanOf(map), items };
+}
+
+function tieBreakerOf(doc: Document, n: unknown): CorosyncDef['autoTieBreakerNode'] {
+  const names = stringList(doc, n);
+  if (names) return names;
+  const v = scalarString(n);
+  return v && (v.value === 'lowest' || v.value === 'highest') ? (v as Located<'lowest' | 'highest'>) : undefined;
+}
 
 export function buildManifest(doc: Document, defaultEnvironment: Environment = 'production'): Manifest {
   const root = deref(doc, doc.contents);
@@ -196,6 +284,10 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
             token: num(cf, 'token'),
             tokenRetransmits: num(cf, 'token_retransmits'),
             transport: str(cf, 'transport'),
+            expectedVotes: num(cf, 'expected_votes'),
+            lastManStanding: bool(cf, 'last_man_standing'),
+            autoTieBreaker: bool(cf, 'auto_tie_breaker'),
+            autoTieBreakerNode: tieBreakerOf(doc, cf.get('auto_tie_breaker_node')?.value),
           }
         : undefined;
     m.clusters.set(e.key, {
@@ -207,7 +299,10 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
       noQuorumPolicy: str(f, 'no_quorum_policy'),
       corosync,
       corosyncEntry: ce,
-      quorumDevice: str(f, 'quorum_device'),
+      quorumDevice: quorumDeviceOf(doc, deref(doc, f.get('quorum_device')?.value)),
+      fencing: fencingOf(doc, f.get('fencing')?.value),
+      priorities: nodeNumbers(doc, f.get('priorities')?.value),
+      nopreempt: bool(f, 'nopreempt'),
     });
   }
 
@@ -238,6 +333,12 @@ export function buildManifest(doc: Document, defaultEnvironment: Environment = '
       stateful: bool(f, 'stateful'),
       balancer: str(f, 'balancer'),
       backend: str(f, 'backend'),
+      weights: nodeNumbers(doc, f.get('weights')?.value),
+      ignoreSplitBrain: bool(f, 'ignore_split_brain'),
+      version: str(f, 'version'),
+      partitionHandling: str(f, 'partition_handling'),
+      queueReplicas: num(f, 'queue_replicas'),
+      quorumQueues: bool(f, 'quorum_queues'),
     });
   }
   return m;

@@ -46,7 +46,15 @@ export function memberNames(c: ClusterDef): string[] {
 }
 
 export function clusterVotes(c: ClusterDef): number {
-  return memberNames(c).length + (c.quorumDevice ? 1 : 0);
+  return memberNames(c).length + quorumDeviceVotes(c);
+}
+
+/** The quorum device's votes: 1 with ffsplit; with lms as written, else the members' votes minus 1 (corosync-qdevice(8)). */
+export function quorumDeviceVotes(c: ClusterDef): number {
+  const d = c.quorumDevice;
+  if (!d) return 0;
+  if (d.algorithm === 'ffsplit') return 1;
+  return d.votes?.value ?? Math.max(memberNames(c).length - 1, 0);
 }
 
 export function serviceNodeNames(m: Manifest, s: ServiceDef): string[] {

@@ -50,6 +50,9 @@ export type Schema = StringSchema | IntegerSchema | BooleanSchema | ListSchema |
 
 export const ROLES = ['controller', 'compute', 'network', 'storage', 'database', 'messaging', 'loadbalancer'] as const;
 export const MANAGERS = ['pacemaker', 'keepalived', 'none'] as const;
+export const QDEVICE_ALGORITHMS = ['ffsplit', 'lms'] as const;
+export const TIE_BREAKERS = ['lowest', 'highest'] as const;
+export const PARTITION_HANDLINGS = ['ignore', 'pause_minority', 'autoheal'] as const;
 export const NO_QUORUM_POLICIES = ['stop', 'freeze', 'demote', 'ignore', 'suicide'] as const;
 export const TRANSPORTS = ['knet', 'udpu', 'udp'] as const;
 export const BACKENDS = ['file', 'lvm', 'ceph', 'rbd', 'swift', 'nfs', 'cinder', 's3', 'http', 'netapp', 'pure', 'powerstore'] as const;
@@ -57,6 +60,8 @@ export const BACKENDS = ['file', 'lvm', 'ceph', 'rbd', 'swift', 'nfs', 'cinder',
 export const NODE_LOCAL_BACKENDS: readonly string[] = ['file', 'lvm'];
 
 const nodeName: StringSchema = { type: 'string', ref: 'node', description: 'A node name defined under `nodes`.' };
+/** Read by `openstack-ha simulate` only; the checks and the other tools do not need it. */
+const SIM = ' Optional, for `openstack-ha simulate`.';
 const vipName: StringSchema = { type: 'string', ref: 'vip', description: 'A VIP name defined under `vips`.' };
 
 export const NODE: MapSchema = {
@@ -117,6 +122,74 @@ export const COROSYNC: MapSchema = {
       topic: 'corosync-token',
       description: 'token_retransmits_before_loss_const (the guide uses 10).',
     },
+    expected_votes: {
+      type: 'integer',
+      minimum: 1,
+      topic: 'quorum',
+      description:
+        "votequorum expected_votes: the votes quorum is measured against, instead of the members' votes plus the device's." + SIM,
+    },
+    last_man_standing: {
+      type: 'boolean',
+      topic: 'quorum',
+      description: 'votequorum last_man_standing: after a loss settles, expected votes drop to the votes still present.' + SIM,
+    },
+    auto_tie_breaker: {
+      type: 'boolean',
+      topic: 'quorum',
+      description: 'votequorum auto_tie_breaker: a side with exactly half the votes keeps quorum if it holds the tie-breaker node.' + SIM,
+    },
+    auto_tie_breaker_node: {
+      type: 'union',
+      topic: 'quorum',
+      description:
+        'Which node breaks a tie: `lowest` (the default), `highest` (by position in `members`), or a list of member names in order.' + SIM,
+      options: [
+        { type: 'string', enum: TIE_BREAKERS, description: '`lowest` or `highest`: the first or last member.' },
+        { type: 'list', items: nodeName, description: 'Member names, the first alive one breaking the tie.' },
+      ],
+    },
+  },
+};
+
+export const QUORUM_DEVICE: MapSchema = {
+  type: 'map',
+  topic: 'quorum',
+  description: 'A corosync-qnetd quorum device with its algorithm.',
+  required: ['host'],
+  fields: {
+    host: { type: 'string', description: 'Where corosync-qnetd runs (host name or address).' },
+    algorithm: {
+      type: 'string',
+      enum: QDEVICE_ALGORITHMS,
+      description:
+        "`ffsplit` (the default: 1 vote, to the larger side of a split) or `lms` (last man standing: the members' votes minus 1, to the side that reaches qnetd).",
+    },
+    votes: {
+      type: 'integer',
+      minimum: 1,
+      description: "The device's votes: 1 with `ffsplit` (the only value it takes), the members' votes minus 1 with `lms` when unset.",
+    },
+  },
+};
+
+export const FENCE_DEVICE: MapSchema = {
+  type: 'map',
+  topic: 'fencing-stonith',
+  description: 'A fence device of a Pacemaker cluster.' + SIM,
+  required: ['name'],
+  fields: {
+    name: { type: 'string', description: 'The stonith resource name.' },
+    targets: { type: 'list', items: nodeName, description: 'The members it can fence (every member when unset).' },
+    node: {
+      ...nodeName,
+      description: 'The node it sits in and dies with (a BMC: IPMI, iLO, iDRAC), when it does.',
+    },
+    failure_domain: {
+      type: 'string',
+      topic: 'failure-domain',
+      description: 'The failure domain that powers it (a PDU or switch in rack-a), when losing that domain takes it down.',
+    },
   },
 };
 
@@ -142,9 +215,29 @@ export const CLUSTER: MapSchema = {
     },
     corosync: COROSYNC,
     quorum_device: {
-      type: 'string',
+      type: 'union',
       topic: 'quorum',
-      description: 'A corosync-qnetd quorum device (host name or address); it adds one vote.',
+      description:
+        'A corosync-qnetd quorum device: its host name or address (algorithm ffsplit, one vote), or `{ host, algorithm: ffsplit | lms, votes }`.',
+      options: [{ type: 'string', description: 'The qnetd host name or address (algorithm ffsplit, one vote).' }, QUORUM_DEVICE],
+    },
+    fencing: {
+      type: 'list',
+      topic: 'fencing-stonith',
+      description: 'Pacemaker only: the fence devices, with what each needs alive to work.' + SIM,
+      items: FENCE_DEVICE,
+    },
+    priorities: {
+      type: 'map',
+      topic: 'keepalived',
+      description:
+        'keepalived only: the VRRP priority of each member (1-255; 100 when unset; the highest wins, then the highest address).' + SIM,
+      values: { type: 'integer', minimum: 1, maximum: 255, description: 'The VRRP priority of this member (1-255).' },
+    },
+    nopreempt: {
+      type: 'boolean',
+      topic: 'keepalived',
+      description: 'keepalived only: `nopreempt`, a returning member with a higher priority does not take the VIPs back.' + SIM,
     },
   },
 };
@@ -208,6 +301,41 @@ export const SERVICE: MapSchema = {
       enum: BACKENDS,
       topic: 'shared-storage',
       description: 'Where a storage service keeps its data: `ceph`, `swift`, `nfs`, ... or node-local `file`/`lvm`.',
+    },
+    weights: {
+      type: 'map',
+      topic: 'galera',
+      description: 'galera only: `pc.weight` of each node (0-255, 1 when unset), for the primary-component arithmetic.' + SIM,
+      values: { type: 'integer', minimum: 0, maximum: 255, description: 'The pc.weight of this node (0-255).' },
+    },
+    ignore_split_brain: {
+      type: 'boolean',
+      topic: 'galera',
+      description: 'galera only: `pc.ignore_sb`, an exact half stays primary, so both halves of an even split accept writes.' + SIM,
+    },
+    version: {
+      type: 'string',
+      topic: 'rabbitmq-cluster',
+      description:
+        'rabbitmq only: the RabbitMQ version, quoted (`"3.13"`, `"4.1"`): before 4.2 it keeps metadata in Mnesia, from 4.2 in Khepri (Raft).' +
+        SIM,
+    },
+    partition_handling: {
+      type: 'string',
+      enum: PARTITION_HANDLINGS,
+      topic: 'rabbitmq-cluster',
+      description: 'rabbitmq before 4.2 (Mnesia) only: `cluster_partition_handling` (`ignore` is the default).' + SIM,
+    },
+    queue_replicas: {
+      type: 'integer',
+      minimum: 1,
+      topic: 'rabbitmq-mirrored-vs-quorum-queues',
+      description: 'rabbitmq only: the replicas of each quorum queue (`quorum_cluster_size`, 3 when unset).' + SIM,
+    },
+    quorum_queues: {
+      type: 'boolean',
+      topic: 'rabbitmq-mirrored-vs-quorum-queues',
+      description: "rabbitmq only: whether the services' queues are quorum queues (true when unset)." + SIM,
     },
   },
 };

@@ -65,6 +65,7 @@ export function validateManifest(doc: Document, text: string): Finding[] {
   }
   walkMap(ctx, root, MANIFEST, '', 'manifest');
   checkPrefixLengths(ctx, root);
+  checkQuorumDeviceVotes(ctx, root);
   return ctx.out;
 }
 
@@ -211,6 +212,7 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
         );
         continue;
       }
+      if (e.value) owners.set(e.value, e.keySpan);
       walk(ctx, e.value, f, where, e.key);
     }
     for (const r of s.required ?? []) {
@@ -231,10 +233,13 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
       const found = perEntry(p, `validate:${kind}`, () => {
         const e = entryOf(ctx.doc, p)!;
         const own: Ctx = { doc: ctx.doc, out: [] };
-        const inner = `${kind} '${e.key}'`;
+        // an entity is named by its key (node 'a'); a plain value (a node's priority) by the map it is in
+        const entity = values.type === 'map';
+        const inner = entity ? `${kind} '${e.key}'` : where;
         owners.set(e.value ?? e.keyNode, e.keySpan);
-        if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
-          if (values.type === 'map' && (values.required?.length ?? 0) > 0)
+        if (!entity) walk(own, e.value, values, inner, e.key);
+        else if (e.value === null || (isScalar(e.value) && e.value.value === null)) {
+          if ((values.required?.length ?? 0) > 0)
             push(
               own,
               'schema-missing-field',
@@ -253,7 +258,7 @@ function walkMap(ctx: Ctx, n: Node, s: MapSchema, where: string, field: string):
 // Missing-field findings point at the key that owns the mapping (the node's name), not the whole block.
 const owners = new WeakMap<object, Span>();
 function keySpanOfOwner(n: Node): Span {
-  return owners.get(n) ?? { start: spanOf(n).start, end: spanOf(n).start };
+  return owners.get(n) ?? spanOf(n); // a list item has no key: the item itself
 }
 
 function requiredWhy(field: string): string {
@@ -280,5 +285,26 @@ function checkPrefixLengths(ctx: Ctx, root: Node): void {
     if (!isScalar(address) || !isScalar(cidr) || typeof cidr.value !== 'number' || !isIPv4(String(address.value))) continue;
     if (cidr.value > 32)
       push(ctx, 'schema-invalid-value', 'error', `'cidr' in VIP '${v.key}' is ${cidr.value}; an IPv4 prefix is at most 32`, spanOf(cidr));
+  }
+}
+
+/** corosync-qdevice gives an ffsplit device exactly one vote; any other count is refused. */
+function checkQuorumDeviceVotes(ctx: Ctx, root: Node): void {
+  const clusters = entries(ctx.doc, root).find((e) => e.key === 'clusters')?.value;
+  for (const c of entries(ctx.doc, clusters)) {
+    const device = entries(ctx.doc, c.value).find((e) => e.key === 'quorum_device')?.value;
+    if (!isMap(device)) continue;
+    const fields = entries(ctx.doc, device);
+    const algorithm = fields.find((e) => e.key === 'algorithm')?.value;
+    const votes = fields.find((e) => e.key === 'votes')?.value;
+    if (isScalar(algorithm) && algorithm.value !== 'ffsplit' && algorithm.value !== null) continue; // lms, or a bad value the schema reports
+    if (!isScalar(votes) || !Number.isInteger(votes.value) || (votes.value as number) <= 1) continue; // below 1: the range check's
+    push(
+      ctx,
+      'schema-invalid-value',
+      'error',
+      `'votes' in cluster '${c.key}', quorum_device is ${votes.value}; with algorithm ffsplit the device has exactly 1 vote (lms takes more)`,
+      spanOf(votes),
+    );
   }
 }
