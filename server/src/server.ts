@@ -70,6 +70,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       enable: s.enable !== false,
       rules,
       realTools: { runOnSave: tools.runOnSave === true, timeoutMs },
+      codeLens: { enable: (s.codeLens as { enable?: unknown } | undefined)?.enable !== false },
       environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined,
       release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined,
     };

@@ -4,7 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeLens, CodeLensRequest, CodeLensRefreshRequest, ResponseError } from 'vscode-languageserver-protocol/node';
+import {
+  CodeLens,
+  CodeLensRequest,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  ResponseError,
+} from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri } from '../support/lsp-client';
 
 const SITE = `apiVersion: openstack-ha/v1
@@ -129,4 +135,19 @@ test('a manifest with no cluster has no lenses', async () => {
   await c.open(other, 'apiVersion: openstack-ha/v1\nkind: Deployment\n');
   await c.diagnostics(other);
   assert.deepEqual(await c.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: other } }), []);
+});
+
+test('openstackHa.codeLens.enable false: no lenses (other editors pass it as VS Code does); true again: they are back', async () => {
+  const settled = async (want: number) => {
+    const end = Date.now() + 5000;
+    let n = -1;
+    while ((n = (await lenses()).length) !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return n;
+  };
+  c.settings = { enable: true, rules: {}, codeLens: { enable: false } };
+  await c.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+  assert.equal(await settled(0), 0);
+  c.settings = { enable: true, rules: {} };
+  await c.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+  assert.equal(await settled(3), 3);
 });

@@ -25,6 +25,8 @@ export interface Settings {
   realTools?: { runOnSave: boolean; timeoutMs: number };
   /** Globs of workspace files not to check (with the editor's files.exclude). */
   ignore?: string[];
+  /** The code lenses over clusters (openstackHa.codeLens.enable); on unless false. */
+  codeLens?: { enable: boolean };
 }
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
 

@@ -126,7 +126,7 @@ export function registerCodeLens(
 
   connection.onCodeLens((p: CodeLensParams): CodeLens[] => {
     try {
-      if (!analyses.settings.enable) return [];
+      if (!analyses.settings.enable || analyses.settings.codeLens?.enable === false) return [];
       const key = keyFor(p.textDocument.uri);
       const found = key === undefined ? undefined : deploymentOf(key);
       if (!found || key === undefined) return [];
