@@ -153,6 +153,7 @@ test('examples/bad.ha.yaml shows the mistakes it documents', () => {
     'cluster-even-node-count',
     'cluster-min-three-nodes',
     'failure-domain-concentration',
+    'failure-domain-loss',
     'galera-multi-writer',
     'lb-single-point-of-failure',
     'network-path-redundancy',

@@ -68,7 +68,7 @@ const ALLOWED = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
-  /^extension\/dist\/(extension|server|cli)\.js$/,
+  /^extension\/dist\/(extension|server|cli|elk)\.js$/,
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
   /^extension\/schemas\/openstack-ha\.schema\.json$/,

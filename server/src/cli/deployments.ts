@@ -56,7 +56,11 @@ export function loadDeployments(paths: string[], io: LoadIo): Loaded {
   const deployments = deploymentsOf(ws, read).map((d) => {
     const files = d.files.map(shown);
     // the model names its source by workspace path: name it as the user does
-    const source = d.model.source.startsWith('/') || /^[A-Za-z]:/.test(d.model.source) ? shown(d.model.source) : d.model.source;
+    const cwd = enginePath(io.cwd);
+    const source =
+      d.model.source.startsWith('/') || /^[A-Za-z]:/.test(d.model.source)
+        ? shown(d.model.source)
+        : d.model.source.split(`${cwd}/`).join('');
     return { model: { ...d.model, source }, files };
   });
   return { deployments, failed };

@@ -36,7 +36,8 @@ export interface Io {
 }
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
 
-export function run(argv: string[], io: Io = processIo): number {
+/** A number, or a promise of one for `graph` (elkjs lays the picture out asynchronously). */
+export function run(argv: string[], io: Io = processIo): number | Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -66,15 +67,20 @@ export function run(argv: string[], io: Io = processIo): number {
   try {
     if (args.command === 'convert') return convert(args, io);
     if (args.command === 'simulate') return simulateCommand(args, io);
-    if (args.command === 'graph') return graph(args, io);
+    if (args.command === 'graph') return graph(args, io).catch((e: unknown) => usageFailure(e, io));
     return lint(args, io);
   } catch (e) {
-    if (e instanceof PathError || e instanceof ConfigError) {
-      io.stderr(`openstack-ha: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return usageFailure(e, io);
   }
+}
+
+/** A PATH or a configuration that cannot be used: exit 2 with the reason; anything else is a bug. */
+function usageFailure(e: unknown, io: Io): number {
+  if (e instanceof PathError || e instanceof ConfigError) {
+    io.stderr(`openstack-ha: ${e.message}\n`);
+    return 2;
+  }
+  throw e;
 }
 
 function lint(args: LintArgs, io: Io): number {

@@ -11,6 +11,7 @@ import { lintCnf, lintConf, lintFirewall, lintHaproxy, lintPacemaker } from '../
 import { MARIADB_OPTION_NAMES, mariadbOption } from '../engine/knowledge/mariadb/catalogue';
 import { catalogFor } from '../engine/knowledge/options/catalog';
 import { benchKollaScaling, benchWorkspaces } from './bench-workspace';
+import { benchSimulate } from './bench-simulate';
 
 export function generate(n: number): string {
   const ctl = Math.min(5, n);
@@ -209,12 +210,16 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   await benchWorkspaces(root);
   await benchKollaScaling(root);
+  await benchSimulate(root);
 }
 
-// `--workspace`: only the workspace-scale part (bench-workspace.ts); `--kolla`: only the kolla scaling part
+// `--workspace`: only the workspace-scale part (bench-workspace.ts); `--kolla`: only the kolla scaling part;
+// `--simulate`: only the failure simulator (bench-simulate.ts)
 if (require.main === module)
-  void (process.argv.includes('--workspace')
-    ? benchWorkspaces(path.resolve(__dirname, '..'))
-    : process.argv.includes('--kolla')
-      ? benchKollaScaling(path.resolve(__dirname, '..'))
-      : main());
+  void (process.argv.includes('--simulate')
+    ? benchSimulate(path.resolve(__dirname, '..'))
+    : process.argv.includes('--workspace')
+      ? benchWorkspaces(path.resolve(__dirname, '..'))
+      : process.argv.includes('--kolla')
+        ? benchKollaScaling(path.resolve(__dirname, '..'))
+        : main());

@@ -5,6 +5,16 @@
  */
 import type { Place } from '../simulate/model';
 import type { Verdict } from '../simulate/types';
+import type { Span } from '../types';
+
+/** A finding to mark on the element whose place holds it. */
+export interface GraphFinding {
+  file: string;
+  span: Span;
+  severity: 'error' | 'warning' | 'info';
+  rule: string;
+  message: string;
+}
 
 export type GraphNodeKind = 'domain' | 'node' | 'cluster' | 'vip' | 'service';
 
@@ -15,6 +25,8 @@ export interface GraphNode {
   label: string;
   /** A second line: the address, "3 votes · quorum 2", the mode. */
   detail?: string;
+  /** A service box that stands for several services (same nodes, same mode): their names, in the model's order. */
+  members?: string[];
   /** The box it is drawn in (a node in its failure domain). */
   parent?: string;
   /** Where it is defined, for click-to-reveal. */

@@ -27,6 +27,7 @@ export const TOPOLOGY_RULES = [
   'address-conflict',
   'lb-single-point-of-failure',
   'failure-domain-concentration',
+  'failure-domain-loss',
 ] as const;
 
 const RULES = rulesFor('manifest').filter((r) => (TOPOLOGY_RULES as readonly string[]).includes(r.meta.id));

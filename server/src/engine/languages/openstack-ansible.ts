@@ -16,8 +16,8 @@ import { MAX_MANIFEST_BYTES } from '../documents/manifest/parse';
 import { isOsaFile, isOsaUserConfig, isOsaVariablesPath, osaRoot } from '../documents/osa/recognise';
 import { varsScope } from '../documents/kolla/recognise';
 import { parseUserConfig } from '../documents/osa/user-config';
-import { KollaGlobals, parseGlobals } from '../documents/kolla/globals';
-import { osaDeployment, OsaDeployment } from '../documents/osa/deployment';
+import { parseGlobals } from '../documents/kolla/globals';
+import { osaDeploymentOfFiles, OsaDeployment } from '../documents/osa/deployment';
 import { EMPTY_CONFIG, LintConfig } from '../config';
 import { rulesFor } from '../rules';
 import { ConfContext, LintResult } from '../check';
@@ -48,24 +48,9 @@ function osaPeer(path: string, text: string): PeerConf | undefined {
   return { file: basename(path), kind: 'openstack-ansible', path, deploy: osaPart(path, text), deployment: osaRoot(path) };
 }
 
-/**
- * The deployment of OSA files: the user configs merge as the generator merges them (mergeUserConfigs
- * orders them); the variables files in name order, as the openstack-ansible wrapper passes
- * /etc/openstack_deploy/user_*.yml, a later one winning.
- */
+/** The deployment of OSA files (documents/osa/deployment.ts). */
 function deploymentOf(files: ToolFile<OsaPart>[]): OsaDeployment {
-  const parts = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
-  const variables = parts.flatMap((p) => (p.part.role === 'variables' && !p.part.scope ? [p.part.variables] : []));
-  // group_vars: all first (the lowest), then the other groups by name
-  const groupVars = parts
-    .flatMap((p) => (p.part.role === 'variables' && p.part.scope === 'group' ? [{ group: p.part.name ?? '', vars: p.part.variables }] : []))
-    .sort((a, b) => Number(a.group !== 'all') - Number(b.group !== 'all'));
-  const hostVars = new Map<string, KollaGlobals[]>();
-  for (const p of parts)
-    if (p.part.role === 'variables' && p.part.scope === 'host' && p.part.name)
-      hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.variables]);
-  return osaDeployment(configs, variables, groupVars, hostVars);
+  return osaDeploymentOfFiles(files);
 }
 
 /**

@@ -12,6 +12,7 @@ import { lintFirewall } from './firewall';
 import { capPerRule } from '../bounds';
 import { pmComplete, pmHover, pmSymbols } from '../service/pacemaker';
 import { fwHover, fwSymbols } from '../service/firewall';
+import { pacemakerPeer } from './peers';
 
 const RULES = rulesFor('pacemaker');
 
@@ -29,6 +30,7 @@ export const pacemaker: Language<'pacemaker'> = {
   label: 'Pacemaker configuration',
   globs: KIND_GLOBS.pacemaker,
   recognise: (p, h) => !!pacemakerSyntax(p, h),
+  peer: pacemakerPeer,
   lint: (path, text, config, context) => {
     const pm = lintPacemaker(text, pacemakerSyntax(path, text)!, config);
     // a setup script often opens the firewall too

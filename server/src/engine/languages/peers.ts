@@ -1,6 +1,6 @@
 /** The little a rule needs to know of another config file of the workspace. */
 import { readSysctl } from '../documents/sysctl/sysctl';
-import { parseKeepalived } from '../documents/keepalived/parse';
+import { blocks, parseKeepalived, stmt } from '../documents/keepalived/parse';
 import { instances, name, value, vips } from '../documents/keepalived/queries';
 import { parseConf } from '../documents/oslo-conf/parse';
 import { Listen, PeerConf, VrrpInstance } from '../model/topology';
@@ -11,6 +11,10 @@ import { parseHaproxy } from '../documents/haproxy/parse';
 import { HaView } from '../documents/haproxy/view';
 import { parseCnf, serverOptions } from '../documents/galera/parse';
 import { checkEndpoints } from '../documents/clustercheck/endpoints';
+import { pacemakerSyntax } from '../documents/pacemaker/recognise';
+import { parseCib } from '../documents/pacemaker/cib';
+import { parseCrm, parsePcs } from '../documents/pacemaker/scripts';
+import { pacemakerFacts } from '../documents/pacemaker/facts';
 
 /** Where an OpenStack API listens: [section] host option and port option (with the port's default). */
 const LISTEN: Record<string, [string, string, string, number][]> = {
@@ -63,15 +67,36 @@ export function galeraPeer(file: string, text: string): PeerConf {
 /** keepalived.conf of another node: its VRRP instances (VRID, priority, VIPs). */
 export function keepalivedPeer(file: string, text: string): PeerConf {
   const f = parseKeepalived(text);
-  const vrrp: VrrpInstance[] = instances(f).map((i) => ({
-    name: name(i),
-    vrid: value(i, 'virtual_router_id')?.text,
-    priority: value(i, 'priority')?.text,
-    vips: vips(i)
-      .map((v) => v.address)
-      .sort(),
-    span: (i.header[1] ?? i.header[0])?.span,
-  }));
+  // each vrrp_script's own weight (0 when it has none: a failure puts the instance in FAULT)
+  const scriptWeight = new Map<string, number>();
+  for (const b of blocks(f.root, 'vrrp_script')) {
+    const w = Number(value(b, 'weight')?.text ?? 0);
+    if (b.header[1]) scriptWeight.set(b.header[1].text, Number.isFinite(w) ? w : 0);
+  }
+  const vrrp: VrrpInstance[] = instances(f).map((i) => {
+    const state = value(i, 'state')?.text;
+    const src = value(i, 'unicast_src_ip')?.text;
+    const tracks = blocks(i, 'track_script').flatMap((t) =>
+      t.statements.map((st) => {
+        const at = st.words.findIndex((w) => w.text === 'weight');
+        const own = at > 0 ? Number(st.words[at + 1]?.text) : NaN;
+        return { name: st.words[0].text, weight: Number.isFinite(own) ? own : (scriptWeight.get(st.words[0].text) ?? 0) };
+      }),
+    );
+    return {
+      name: name(i),
+      vrid: value(i, 'virtual_router_id')?.text,
+      priority: value(i, 'priority')?.text,
+      vips: vips(i)
+        .map((v) => v.address)
+        .sort(),
+      span: (i.header[1] ?? i.header[0])?.span,
+      ...(state ? { state } : {}),
+      ...(stmt(i, 'nopreempt') ? { nopreempt: true } : {}),
+      ...(src ? { unicastSrc: src } : {}),
+      ...(tracks.length ? { trackScripts: tracks } : {}),
+    };
+  });
   return { file, kind: 'keepalived', vrrp };
 }
 
@@ -99,4 +124,12 @@ export function corosyncPeer(file: string, text: string): PeerConf {
 /** haproxy.cfg of a load balancer: its proxies and the servers behind each (host:port), to compare across the LB nodes. */
 export function haproxyPeer(file: string, text: string): PeerConf {
   return { file, kind: 'haproxy', proxies: proxyFacts(new HaView(parseHaproxy(text))) };
+}
+
+/** A Pacemaker configuration: its properties, nodes and fence devices, for the failure simulator. */
+export function pacemakerPeer(file: string, text: string): PeerConf | undefined {
+  const syntax = pacemakerSyntax(file, text);
+  if (!syntax) return undefined;
+  const m = syntax === 'cib' ? parseCib(text) : syntax === 'crm' ? parseCrm(text) : parsePcs(text);
+  return { file, kind: 'pacemaker', pacemaker: pacemakerFacts(m) };
 }

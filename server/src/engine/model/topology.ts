@@ -13,6 +13,8 @@ import type { CorosyncFacts } from '../documents/corosync/facts';
 import type { ProxyFacts } from '../documents/haproxy/facts';
 export type { CorosyncFacts, Fact } from '../documents/corosync/facts';
 export type { ProxyFacts } from '../documents/haproxy/facts';
+import type { PacemakerFacts } from '../documents/pacemaker/facts';
+export type { PacemakerFacts } from '../documents/pacemaker/facts';
 import type { Release } from '../knowledge/options/catalog';
 import type { DeployPart } from '../documents/deploy/parts';
 
@@ -73,6 +75,8 @@ export interface PeerConf {
   corosync?: CorosyncFacts;
   /** The proxies of a haproxy.cfg and the servers behind each. */
   proxies?: ProxyFacts[];
+  /** A Pacemaker configuration's cluster properties, nodes and fence devices (for the failure simulator). */
+  pacemaker?: PacemakerFacts;
   /** Where a Galera node's clustercheck answers (xinetd service, systemd socket). */
   endpoints?: CheckEndpoint[];
   /** The file sits on the same node as the file being checked (same folder, or the same tree above its etc/). */
@@ -97,6 +101,13 @@ export interface VrrpInstance {
   priority?: string;
   vips: string[];
   span?: Span;
+  /** `state` as written (MASTER, BACKUP). */
+  state?: string;
+  nopreempt?: boolean;
+  /** unicast_src_ip: the node's own address. */
+  unicastSrc?: string;
+  /** Its track_script entries with their weights (the entry's `weight`, else the vrrp_script's, else 0). */
+  trackScripts?: { name: string; weight: number }[];
 }
 /** How hosts and addresses are compared: an address in its canonical form, a name in lower case. */
 export const hostKey = (s: string): string => (isIP(s) ? canonicalIP(s) : s.toLowerCase());

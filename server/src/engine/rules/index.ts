@@ -31,6 +31,7 @@ import { rule as singleControllerHa } from './single-controller-ha';
 import { rule as cinderVolumeActiveActive } from './cinder-volume-active-active';
 import { rule as apiSingleInstance } from './api-single-instance';
 import { rule as failureDomainConcentration } from './failure-domain-concentration';
+import { rule as failureDomainLoss } from './failure-domain-loss';
 import { rule as networkPathRedundancy } from './network-path-redundancy';
 import { rule as sharedStorageBackend } from './shared-storage-backend';
 import { rule as unknownSection } from './unknown-section';
@@ -144,6 +145,7 @@ export const RULES: readonly DefinedRule[] = [
   cinderVolumeActiveActive,
   apiSingleInstance,
   failureDomainConcentration,
+  failureDomainLoss,
   networkPathRedundancy,
   sharedStorageBackend,
   unknownSection,

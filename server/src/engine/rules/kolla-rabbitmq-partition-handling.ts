@@ -59,7 +59,7 @@ interface Deployed {
  * image of the release. Undefined when it cannot be known: an image of the user's whose name and tag
  * say no version, a template the product cannot evaluate.
  */
-function deployedSeries(d: KollaDeployment): Deployed | undefined {
+export function deployedSeries(d: KollaDeployment): Deployed | undefined {
   const full = d.setting('rabbitmq_image_full');
   if (full) {
     if (typeof full.raw !== 'string') return undefined;

@@ -134,7 +134,8 @@ export function reportMarkdown(rep: Report): string {
   const out = [`# What if it fails: ${cell(rep.model.name)}`, '', `From ${cell(rep.model.source)}.`, ''];
   if (rep.model.assumptions.length) out.push('Assumed:', ...rep.model.assumptions.map((a) => `- ${a}`), '');
   if (rep.enumeration) {
-    out.push(`## ${ENUMERATION_WORDS[rep.enumeration]}: ${rep.results.length} scenarios, worst first`, '');
+    const words = ENUMERATION_WORDS[rep.enumeration];
+    out.push(`## ${words[0].toUpperCase()}${words.slice(1)}: ${rep.results.length} scenarios, worst first`, '');
     if (rep.results.length) {
       out.push('| Scenario | Worst | Services |', '| --- | --- | --- |');
       for (const r of rep.results) out.push(`| ${cell(r.name)} | ${worstVerdict(r)} | ${cell(summary(r))} |`);

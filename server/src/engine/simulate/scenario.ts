@@ -207,7 +207,10 @@ function runStep(
   const sideOf = (n: string) => sides.get(n) ?? -1;
 
   const vips = m.vips.map((v) => vipStep(m, v.name, v.cluster, outcomes, states, groups));
-  const services = m.services.map((svc) => serviceStep(m, svc, outcomes, states, groups, vips, sideOf));
+  // the load balancer first: the services behind it are reached only where it runs
+  const balancer = m.services.find((x) => x.name === 'haproxy');
+  const lb = balancer ? serviceStep(m, balancer, outcomes, states, groups, vips, sideOf) : undefined;
+  const services = m.services.map((svc) => (svc === balancer ? lb! : serviceStep(m, svc, outcomes, states, groups, vips, sideOf, lb)));
   return {
     name,
     failed: m.nodes.filter((n) => failed.has(n.name)).map((n) => n.name),
@@ -366,6 +369,7 @@ function serviceStep(
   groups: string[][],
   vips: VipResult[],
   sideOf: (n: string) => number,
+  lb?: ServiceResult,
 ): ServiceResult {
   const alive = svc.nodes.filter((n) => sideOf(n) >= 0);
   const cluster = svc.cluster ? m.clusters.find((c) => c.name === svc.cluster) : undefined;
@@ -389,7 +393,7 @@ function serviceStep(
       const explain =
         at.length === 1
           ? `${svc.name} runs on ${at[0]} (active-passive, moved by Pacemaker cluster ${cluster.name}); ${o.explain}`
-          : `${svc.name}: ${o.explain}`;
+          : o.explain;
       return { name: svc.name, verdict, running: at, explain };
     }
     const active = svc.nodes[0];
@@ -430,8 +434,16 @@ function serviceStep(
     if (!v) continue;
     const known = m.vips.find((x) => x.name === vipName)?.cluster !== undefined;
     if (!known) continue;
-    if (verdict === 'down' || verdict === 'split-brain') break;
-    const b = backendsBehind(svc.name, vipName, v.holders, groups, running);
+    if (verdict === 'down' || verdict === 'split-brain' || running.length === 0) break;
+    // reached through HAProxy: only a holder where HAProxy runs forwards anything
+    const holders = svc.balanced && lb ? v.holders.filter((h) => lb.running.includes(h)) : v.holders;
+    if (holders.length < v.holders.length && holders.length === 0) {
+      verdict = 'down';
+      explain = `VIP ${vipName} is held by ${v.holders.join(' and ')}, where HAProxy does not run (it runs on ${lb!.running.join(', ') || 'no node'}); ${explain}`;
+      running = [];
+      break;
+    }
+    const b = backendsBehind(svc.name, vipName, holders, groups, running);
     if (rank(b.verdict) < rank(verdict)) {
       verdict = b.verdict;
       explain = `${b.explain}; ${explain}`;

@@ -10,6 +10,7 @@ import { asBool, evaluate, Known, Value } from '../ansible/values';
 import type { GlobalVar, KollaGlobals } from '../kolla/globals';
 import { mergeGlobals } from '../kolla/globals';
 import { mergeUserConfigs, normaliseGroupName, OsaCidr, OsaGroup, OsaHost, OsaUserConfig } from './user-config';
+import type { OsaPart } from '../deploy/parts';
 import { NEWEST_OSA_RELEASE, OSA_COUNTS_LB_GROUP, OSA_DEFAULTS, OSA_RELEASES, OsaRelease } from '../../knowledge/osa/defaults';
 
 /**
@@ -270,4 +271,24 @@ function union(lists: OsaHost[][]): OsaHost[] {
 function releaseOf(raw: Known | null | undefined): OsaRelease {
   const s = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   return (OSA_RELEASES as readonly string[]).includes(s) ? (s as OsaRelease) : NEWEST_OSA_RELEASE;
+}
+
+/**
+ * The deployment of OSA files: the user configs merge as the generator merges them (mergeUserConfigs
+ * orders them); the variables files in name order, as the openstack-ansible wrapper passes
+ * /etc/openstack_deploy/user_*.yml, a later one winning.
+ */
+export function osaDeploymentOfFiles(files: readonly { path: string; part: OsaPart }[]): OsaDeployment {
+  const parts = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const configs = parts.flatMap((p) => (p.part.role === 'user-config' ? [p.part.config] : []));
+  const variables = parts.flatMap((p) => (p.part.role === 'variables' && !p.part.scope ? [p.part.variables] : []));
+  // group_vars: all first (the lowest), then the other groups by name
+  const groupVars = parts
+    .flatMap((p) => (p.part.role === 'variables' && p.part.scope === 'group' ? [{ group: p.part.name ?? '', vars: p.part.variables }] : []))
+    .sort((a, b) => Number(a.group !== 'all') - Number(b.group !== 'all'));
+  const hostVars = new Map<string, KollaGlobals[]>();
+  for (const p of parts)
+    if (p.part.role === 'variables' && p.part.scope === 'host' && p.part.name)
+      hostVars.set(p.part.name, [...(hostVars.get(p.part.name) ?? []), p.part.variables]);
+  return osaDeployment(configs, variables, groupVars, hostVars);
 }

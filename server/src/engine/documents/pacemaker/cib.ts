@@ -15,7 +15,14 @@ export function parseCib(text: string): PmModel {
       if (name?.value && value) m.properties.set(name.value, { ...value, nameSpan: name.span });
     }
   const nodes = all(doc, 'nodes')[0];
-  if (nodes) m.nodes = nodes.children.filter((n) => n.name === 'node' && attr(n, 'type') !== 'remote').length;
+  if (nodes) {
+    const members = nodes.children.filter((n) => n.name === 'node' && attr(n, 'type') !== 'remote');
+    m.nodes = members.length;
+    m.nodeNames = members.flatMap((n) => {
+      const name = attr(n, 'uname') ?? attr(n, 'id');
+      return name ? [name] : [];
+    });
+  }
   const resources = all(doc, 'resources')[0];
   if (resources) m.anchor = { start: resources.start + 1, end: resources.start + 10 };
   for (const p of all(doc, 'primitive')) {

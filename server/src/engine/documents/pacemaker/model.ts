@@ -30,6 +30,8 @@ export interface PmModel {
   orders: { first: string; then: string }[];
   /** Cluster nodes, when the file says (CIB <nodes>, pcs cluster setup). */
   nodes?: number;
+  /** The cluster nodes' names (CIB <node uname>), when the file gives them. */
+  nodeNames?: string[];
   problems: { message: string; span: Span }[];
   /** Where a finding about the whole configuration goes (the CIB's <resources>, else the file's start). */
   anchor: Span;

@@ -1,0 +1,281 @@
+/**
+ * A kolla-ansible or OpenStack-Ansible deployment read into the simulator's model (SimModel): the
+ * DeployModel the tool's reader builds (nodes, groups, VIPs, services, with their places), and what
+ * the failure arithmetic needs beyond it (keepalived priorities, Galera weights, RabbitMQ's store and
+ * partition handling, corosync's quorum options) from the tool's variables and templates. What the
+ * files do not say and the tool does not fix is written to `assumptions`.
+ */
+import type { DeployModel, DeployService } from '../documents/deploy/model';
+import type { DeployPart, KollaPart, OsaPart } from '../documents/deploy/parts';
+import { kollaDeploymentOfFiles, KollaDeployment } from '../documents/kolla/deployment';
+import { osaDeploymentOfFiles, OsaDeployment } from '../documents/osa/deployment';
+import { asBool } from '../documents/ansible/values';
+import { deployedSeries } from '../rules/kolla-rabbitmq-partition-handling';
+import { seriesText } from '../knowledge/kolla/rabbitmq';
+import type { GaleraNode } from './galera';
+import type { KeepalivedInstance } from './keepalived';
+import type { PartitionHandling, RabbitConfig } from './rabbitmq';
+import type { SimCluster, SimMode, SimModel, SimNode, SimService, SimVip } from './model';
+
+type Parts = readonly { path: string; part: DeployPart }[];
+
+/** The simulator's model of a deployment tool's files. `parts`: the deployment's files (the DeployModel's sources). */
+export function simModelFromDeploy(model: DeployModel, parts: Parts): SimModel {
+  const kolla = parts.filter((p): p is { path: string; part: KollaPart } => p.part.tool === 'kolla');
+  const osa = parts.filter((p): p is { path: string; part: OsaPart } => p.part.tool === 'openstack-ansible');
+  const sim: SimModel = {
+    name: model.name,
+    source: `${model.tool} files${folderOf(parts.map((p) => p.path))}`,
+    nodes: model.nodes.map((n): SimNode => ({
+      name: n.name,
+      address: n.address,
+      domain: n.failureDomain,
+      roles: [...n.roles],
+      place: n.place,
+    })),
+    clusters: [],
+    vips: [],
+    services: [],
+    assumptions: [],
+  };
+  if (model.tool === 'kolla-ansible') kollaClusters(model, kollaDeploymentOfFiles(kolla), sim, new Map(kolla.map((p) => [p.path, p.part])));
+  else osaClusters(model, osaDeploymentOfFiles(osa), sim);
+  withServices(model, sim);
+  return sim;
+}
+
+/** " in <folder>": the folder every file is under, when they share one. */
+function folderOf(paths: string[]): string {
+  if (!paths.length) return '';
+  const dirs = paths.map((p) => p.split('/').slice(0, -1));
+  let common = dirs[0];
+  for (const d of dirs) {
+    let i = 0;
+    while (i < common.length && i < d.length && common[i] === d[i]) i++;
+    common = common.slice(0, i);
+  }
+  const dir = common.join('/');
+  return dir ? ` in ${dir}` : '';
+}
+
+const integer = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) ? n : undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// kolla-ansible
+
+function kollaClusters(model: DeployModel, d: KollaDeployment, sim: SimModel, files: Map<string, KollaPart>): void {
+  const addressOf = new Map(model.nodes.map((n) => [n.name, n.address]));
+  const lb = model.clusters.find((c) => c.name === 'loadbalancer');
+  const vipNames = model.vips.filter((v) => v.cluster === 'loadbalancer').map((v) => v.name);
+  if (lb && lb.manager === 'keepalived' && lb.members.length) {
+    // roles/loadbalancer/templates/keepalived/keepalived.conf.j2: one vrrp_instance holding both VIPs,
+    // every host `state BACKUP` + `nopreempt`, priority = its index in the loadbalancer group + 1, and
+    // track_script check_alive (a vrrp_script without weight: its failure puts the instance in FAULT).
+    // check_alive watches the node's own HAProxy, which the simulator fails only with its node: no `watches`.
+    const track = d.flag('keepalived_track_script_enabled') !== false;
+    const instances = lb.members.map((node, i): KeepalivedInstance => ({
+      node,
+      priority: i + 1,
+      state: 'BACKUP',
+      nopreempt: true,
+      address: addressOf.get(node),
+      ...(track ? { trackers: [{ name: 'check_alive', weight: 0 }] } : {}),
+    }));
+    // keepalived_virtual_router_id: the user's, else kolla's 51 (knowledge/kolla/defaults.ts)
+    const vrid = d.value('keepalived_virtual_router_id');
+    sim.clusters.push({
+      kind: 'keepalived',
+      name: 'loadbalancer',
+      place: lb.place,
+      config: { vrid: vrid.known ? integer(vrid.value) : undefined, vips: vipNames, instances },
+    });
+  }
+  sim.vips.push(...vipsOf(model, sim));
+
+  const mariadb = model.services.find((s) => s.name === 'mariadb');
+  if (mariadb && Array.isArray(mariadb.on)) {
+    const nodes = mariadb.on.map((name): GaleraNode => {
+      const w = kollaWeight(d, name, files);
+      return w === undefined ? { name } : { name, weight: w };
+    });
+    sim.clusters.push({ kind: 'galera', name: 'mariadb', place: mariadb.place, config: { nodes } });
+    // kolla shards Galera by the host variable mariadb_shard_id (default 0): one cluster per shard
+    if (mariadb.on.some((h) => d.hostVar(h, 'mariadb_shard_id')))
+      sim.assumptions.push('mariadb_shard_id is set for some hosts: the mariadb group is read as one Galera cluster, not one per shard');
+  }
+
+  const rabbit = model.services.find((s) => s.name === 'rabbitmq');
+  if (rabbit && Array.isArray(rabbit.on)) {
+    sim.clusters.push({ kind: 'rabbitmq', name: 'rabbitmq', place: rabbit.place, config: kollaRabbit(d, rabbit.on, sim.assumptions) });
+  }
+
+  const ha = model.clusters.find((c) => c.name === 'hacluster' && c.manager === 'pacemaker');
+  if (ha && ha.members.length) {
+    // roles/hacluster/templates/hacluster_corosync.conf.j2: nodeid = position in the hacluster group sorted
+    // by name (from 1), two_node: 1 exactly when the group has 2 hosts, nothing else in the quorum section.
+    const sorted = [...ha.members].sort();
+    // roles/hacluster/tasks/bootstrap_service.yml sets stonith-enabled to false; no-quorum-policy is left at stop
+    sim.clusters.push({
+      kind: 'pacemaker',
+      name: 'hacluster',
+      place: ha.place,
+      quorum: { nodes: sorted.map((name, i) => ({ name, nodeid: i + 1 })), ...(sorted.length === 2 ? { twoNode: true } : {}) },
+      pacemaker: { nodes: sorted, stonith: false },
+    });
+  }
+}
+
+/**
+ * `pc.weight` of a host from mariadb_wsrep_extra_provider_options, when written literally (kolla's
+ * galera.cnf.j2 joins the list into wsrep_provider_options). globals.yml is passed as extra vars, above
+ * host_vars; host_vars are above group_vars.
+ */
+function kollaWeight(d: KollaDeployment, host: string, files: Map<string, KollaPart>): number | undefined {
+  const name = 'mariadb_wsrep_extra_provider_options';
+  const all = d.setting(name);
+  const v = all && files.get(all.file)?.role === 'globals' ? all : (d.hostVar(host, name) ?? all);
+  if (!v) return undefined;
+  // a list is kept unread (null) by the globals reader: its text is read here
+  const text = files.get(v.file)?.text.slice(v.valueSpan.start, v.valueSpan.end) ?? (typeof v.raw === 'string' ? v.raw : '');
+  if (text.includes('{{')) return undefined;
+  const m = /pc\.weight\s*=\s*(\d+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * RabbitMQ of a kolla deployment: quorum queues (always on since 2025.1, knowledge/kolla/defaults.ts
+ * KOLLA_REMOVED), the metadata store of the series kolla's image runs (knowledge/kolla/rabbitmq.ts:
+ * Khepri by default from 4.2), and before it `cluster_partition_handling` as kolla renders it
+ * (roles/rabbitmq/templates/rabbitmq.conf.j2, default pause_minority).
+ */
+function kollaRabbit(d: KollaDeployment, nodes: string[], assumptions: string[]): RabbitConfig {
+  const config: RabbitConfig = { nodes, quorumQueues: true };
+  const series = deployedSeries(d);
+  const khepri = series ? series.series.major > 4 || (series.series.major === 4 && series.series.minor >= 2) : undefined;
+  if (khepri === false) {
+    const h = d.value('rabbitmq_cluster_partition_handling');
+    const handling = h.known ? partitionHandling(String(h.value)) : undefined;
+    if (handling) config.partitionHandling = handling;
+    else {
+      config.partitionHandling = 'pause_minority';
+      assumptions.push(
+        "rabbitmq_cluster_partition_handling is not a value the simulator reads: RabbitMQ is taken as kolla's pause_minority",
+      );
+    }
+  } else if (khepri === undefined)
+    assumptions.push('the RabbitMQ image names no version: RabbitMQ is taken as 4.2 or newer, with the Khepri metadata store');
+  else if (series && series.series.major === 4 && series.series.minor === 2)
+    assumptions.push(
+      `RabbitMQ ${seriesText(series.series)} (${series.from}) is taken with Khepri, its default for a new cluster; a cluster upgraded from Mnesia keeps Mnesia until Khepri is enabled`,
+    );
+  return config;
+}
+
+function partitionHandling(s: string): PartitionHandling | undefined {
+  const t = s.trim();
+  return t === 'ignore' || t === 'pause_minority' || t === 'autoheal' ? t : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenStack-Ansible
+
+/**
+ * OSA's haproxy_server role (vars for keepalived, as failure-math.md section 5 records it): one
+ * instance per VIP, external on haproxy_keepalived_external_virtual_router_id (10), internal on
+ * ..._internal_... (11); the first host of the haproxy group is MASTER, the others BACKUP; priority
+ * (hosts - index) x 50; a ping tracker of weight -101 (its target, keepalived_ping_address, is outside
+ * the model: it never fails here).
+ */
+const OSA_PRIORITY_STEP = 50;
+const OSA_PING_WEIGHT = -101;
+
+function osaClusters(model: DeployModel, d: OsaDeployment, sim: SimModel): void {
+  const addressOf = new Map(model.nodes.map((n) => [n.name, n.address]));
+  const lb = model.clusters.find((c) => c.name === 'loadbalancer');
+  const keepalived = new Map<string, string>();
+  if (lb && lb.manager === 'keepalived' && lb.members.length) {
+    const n = lb.members.length;
+    const instances = lb.members.map((node, i): KeepalivedInstance => ({
+      node,
+      priority: (n - i) * OSA_PRIORITY_STEP,
+      state: i === 0 ? 'MASTER' : 'BACKUP',
+      address: addressOf.get(node),
+      trackers: [{ name: 'pingable_check_script', weight: OSA_PING_WEIGHT }],
+    }));
+    // the user's own keepalived_instances (OSA's AZ example) replace the role's: not read here
+    if (d.setting('keepalived_instances'))
+      sim.assumptions.push(
+        `keepalived_instances is set (${d.setting('keepalived_instances')!.file}) but not read: the load balancers are taken with OSA's default instances`,
+      );
+    for (const side of ['external', 'internal']) {
+      const vrid = d.value(`haproxy_keepalived_${side}_virtual_router_id`);
+      const name = `loadbalancer-${side}`;
+      const vips = model.vips.filter((v) => v.name === side && v.cluster === 'loadbalancer').map((v) => v.name);
+      for (const v of vips) keepalived.set(v, name);
+      sim.clusters.push({
+        kind: 'keepalived',
+        name,
+        place: lb.place,
+        config: { vrid: vrid.known ? integer(vrid.value) : undefined, vips, instances: instances.map((x) => ({ ...x })) },
+      });
+    }
+  }
+  sim.vips.push(...vipsOf(model, sim, keepalived));
+
+  const galera = model.services.find((s) => s.name === 'galera');
+  if (galera && Array.isArray(galera.on)) {
+    sim.clusters.push({ kind: 'galera', name: 'galera', place: galera.place, config: { nodes: galera.on.map((name) => ({ name })) } });
+    if (d.setting('galera_wsrep_provider_options'))
+      sim.assumptions.push('galera_wsrep_provider_options is not read: every Galera node weighs 1 (pc.weight)');
+  }
+  const rabbit = model.services.find((s) => s.name === 'rabbitmq');
+  if (rabbit && Array.isArray(rabbit.on)) {
+    // oslomsg_rabbit_quorum_queues: OSA's default follows rabbitmq_queue_replication (true)
+    const q = d.value('oslomsg_rabbit_quorum_queues');
+    const config: RabbitConfig = { nodes: rabbit.on, quorumQueues: q.known ? asBool(q.value) : true };
+    sim.clusters.push({ kind: 'rabbitmq', name: 'rabbitmq', place: rabbit.place, config });
+    sim.assumptions.push(
+      "OpenStack-Ansible's files name no RabbitMQ version: RabbitMQ is taken as 4.2 or newer, with the Khepri metadata store",
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// shared
+
+/** The DeployModel's VIPs, each moved by the keepalived cluster the model has for it (none when keepalived is off). */
+function vipsOf(model: DeployModel, sim: SimModel, byVip = new Map<string, string>()): SimVip[] {
+  const clusters = new Set(sim.clusters.map((c) => c.name));
+  return model.vips.map((v): SimVip => {
+    const cluster = byVip.get(v.name) ?? v.cluster;
+    return { name: v.name, address: v.address, ...(cluster && clusters.has(cluster) ? { cluster } : {}), place: v.place };
+  });
+}
+
+/** The DeployModel's services: their nodes, the cluster that decides their fate, their VIPs. */
+function withServices(model: DeployModel, sim: SimModel): void {
+  const members = new Map(model.clusters.map((c) => [c.name, c.members]));
+  const vipNames = new Set(sim.vips.map((v) => v.name));
+  const byKind = (kind: SimCluster['kind']) => sim.clusters.find((c) => c.kind === kind)?.name;
+  const balancer = model.services.some((s) => s.name === 'haproxy');
+  for (const s of model.services) {
+    const nodes = typeof s.on === 'string' ? (members.get(s.on) ?? []) : s.on;
+    if (!nodes.length) continue;
+    const vips = [...new Set([...(s.vip ? [s.vip] : []), ...(s.vips ?? [])])].filter((v) => vipNames.has(v));
+    const svc: SimService = { name: s.name, mode: modeOf(s), nodes: [...nodes], vips, place: s.place };
+    const cluster = s.name === 'galera' || s.name === 'mariadb' ? byKind('galera') : s.name === 'rabbitmq' ? byKind('rabbitmq') : undefined;
+    if (cluster) svc.cluster = cluster;
+    // the database is reached through the internal VIP's HAProxy (kolla: HAProxy or ProxySQL beside it; OSA: HAProxy)
+    if (s.name !== 'haproxy' && balancer && vips.length) svc.balanced = true;
+    sim.services.push(svc);
+  }
+}
+
+/** HAProxy runs on every load balancer (the VIP picks which answers); the others say their mode. */
+function modeOf(s: DeployService): SimMode {
+  const m = s.mode;
+  return m === 'active-passive' || m === 'clustered' || m === 'client-side' || m === 'per-node' ? m : 'active-active';
+}
