@@ -1,9 +1,13 @@
 /** Code lenses over clusters and clustered services (server/src/engine/service/code-lens.ts). */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { codeLenses } from '../../server/src/engine/service/code-lens';
 import type { SimModel, SimNode } from '../../server/src/engine/simulate/model';
 import { LineIndex } from '../../server/src/engine/text/line-index';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
+import { deploymentOfFile } from '../../server/src/engine/simulate/deployments';
+import { folderFiles } from '../support/workspace';
 
 const at = (text: string, needle: string, file = 'site.ha.yaml') => {
   const start = text.indexOf(needle);
@@ -172,4 +176,141 @@ test('a 54-node deployment with a 16-node corosync cluster answers in well under
   console.log(`lenses on 54 nodes: first ${first.toFixed(1)} ms, memoised ${second.toFixed(2)} ms`);
   assert.ok(first < 100, `first ask took ${first.toFixed(1)} ms`);
   assert.ok(second < 5, `memoised ask took ${second.toFixed(2)} ms`);
+});
+
+/** A manifest as the builders read it (simulate/from-manifest.ts through deployments.ts). */
+const SITE = `apiVersion: openstack-ha/v1
+kind: Deployment
+metadata:
+  name: lens-site
+nodes:
+  ctl1: { address: 10.0.0.11, roles: [controller], failure_domain: rack-a }
+  ctl2: { address: 10.0.0.12, roles: [controller], failure_domain: rack-b }
+  ctl3: { address: 10.0.0.13, roles: [controller], failure_domain: rack-c }
+clusters:
+  controllers:
+    manager: pacemaker
+    members: [ctl1, ctl2, ctl3]
+    stonith: true
+vips:
+  internal: { address: 10.0.0.10, cidr: 24, cluster: controllers }
+services:
+  keystone: { on: controllers, mode: active-active, vip: internal }
+  galera: { on: controllers, mode: clustered, vip: internal }
+  rabbitmq: { on: controllers, mode: clustered }
+`;
+
+function lensesOf(files: Record<string, string>, file: string): string[] {
+  const ws = new Workspace();
+  for (const [p, text] of Object.entries(files)) ws.setFile(p, text);
+  const d = deploymentOfFile(ws, file);
+  assert.ok(d, `${file} belongs to a deployment`);
+  const text = files[file];
+  return codeLenses(d!.model, file, { lines: new LineIndex(text) }).map(
+    (l) => `${JSON.stringify(text.slice(l.span.start, l.span.end).split('\n')[0])} ${l.title} -> ${l.target.kind} ${l.target.name}`,
+  );
+}
+
+test('a manifest: the Pacemaker cluster at its key, galera and rabbitmq at theirs (each its own cluster: one lens)', () => {
+  assert.deepEqual(lensesOf({ '/site/site.ha.yaml': SITE }, '/site/site.ha.yaml'), [
+    '"controllers" 3 votes · quorum 2 · survives 1 failure -> cluster controllers',
+    '"galera" 3 votes · primary needs more than 1.5 · survives 1 failure -> cluster galera',
+    '"rabbitmq" 3 votes · majority 2 · survives 1 failure -> cluster rabbitmq',
+  ]);
+});
+
+/** 50 nodes: 3 controllers (Pacemaker, Galera, RabbitMQ), 2 load balancers (keepalived), 45 computes in 3 racks. */
+function fiftyNodes(): string {
+  const lines = ['apiVersion: openstack-ha/v1', 'kind: Deployment', 'metadata:', '  name: fifty', 'nodes:'];
+  for (let i = 1; i <= 3; i++) lines.push(`  ctl${i}: { address: 10.0.0.${10 + i}, roles: [controller], failure_domain: rack-${i} }`);
+  for (let i = 1; i <= 2; i++) lines.push(`  lb${i}: { address: 10.0.0.${20 + i}, roles: [loadbalancer], failure_domain: rack-${i} }`);
+  for (let i = 1; i <= 45; i++) lines.push(`  cmp${i}: { address: 10.0.1.${i}, roles: [compute], failure_domain: rack-${(i % 3) + 1} }`);
+  lines.push(
+    'clusters:',
+    '  controllers: { manager: pacemaker, members: [ctl1, ctl2, ctl3], stonith: true }',
+    '  balancers: { manager: keepalived, members: [lb1, lb2] }',
+    'vips:',
+    '  internal: { address: 10.0.0.10, cidr: 24, cluster: balancers }',
+    'services:',
+    '  keystone: { on: controllers, mode: active-active, vip: internal }',
+    '  galera: { on: controllers, mode: clustered, vip: internal }',
+    '  rabbitmq: { on: controllers, mode: clustered }',
+    `  nova-compute: { on: [${Array.from({ length: 45 }, (_, i) => `cmp${i + 1}`).join(', ')}], mode: per-node }`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+test('a 50-node manifest: after an edit, its lenses take a few milliseconds', () => {
+  const text = fiftyNodes();
+  // once cold (the parser's and the managers' code compiled), then timed as an edit is: a new text, a new model
+  const cold = performance.now();
+  const warm = new Workspace();
+  warm.setFile('/fifty/site.ha.yaml', text);
+  codeLenses(deploymentOfFile(warm, '/fifty/site.ha.yaml')!.model, '/fifty/site.ha.yaml');
+  const first = performance.now() - cold;
+  const ws = new Workspace();
+  const edited = text.replace('name: fifty', 'name: fifty-one');
+  ws.setFile('/fifty/site.ha.yaml', edited);
+  const t0 = performance.now();
+  const d = deploymentOfFile(ws, '/fifty/site.ha.yaml')!;
+  const t1 = performance.now();
+  const lenses = codeLenses(d.model, '/fifty/site.ha.yaml', { lines: new LineIndex(edited) });
+  const t2 = performance.now();
+  assert.deepEqual(
+    lenses.map((l) => `${edited.slice(l.span.start, l.span.end)}: ${l.title}`),
+    [
+      'controllers: 3 votes · quorum 2 · survives 1 failure',
+      'balancers: 2 votes · no quorum (VRRP) · survives 1 failure',
+      'galera: 3 votes · primary needs more than 1.5 · survives 1 failure',
+      'rabbitmq: 3 votes · majority 2 · survives 1 failure',
+    ],
+  );
+  console.log(
+    `50-node manifest: first ask ${first.toFixed(1)} ms; after an edit: deployment ${(t1 - t0).toFixed(1)} ms, lenses ${(t2 - t1).toFixed(1)} ms`,
+  );
+  // the lenses' own part (the deployment's is the builders', and the editor's cache keeps it between asks)
+  assert.ok(t2 - t1 < 50, `${(t2 - t1).toFixed(1)} ms`);
+});
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+
+/** Each lens of `file` as its line and column, the text under it and its title. */
+function lensesIn(files: Map<string, string>, file: string): string[] {
+  const ws = new Workspace();
+  for (const [p, t] of files) ws.setFile(p, t);
+  const d = deploymentOfFile(ws, file);
+  assert.ok(d, `${file} belongs to a deployment`);
+  const lines = new LineIndex(files.get(file)!);
+  return codeLenses(d!.model, file, { lines }).map((l) => {
+    const at = lines.position(l.span.start);
+    return `${at.line}:${at.character} ${files.get(file)!.slice(l.span.start, l.span.end)}: ${l.title} -> ${l.target.kind} ${l.target.name}`;
+  });
+}
+
+test("kolla-ansible's multinode: a lens on each group header that is a cluster; galera and rabbitmq are their groups (one lens each)", () => {
+  const files = new Map([...folderFiles(path.join(FIXTURES, 'kolla'))].filter(([p]) => /^\/w\/(multinode|globals\.yml)$/.test(p)));
+  assert.deepEqual(lensesIn(files, '/w/multinode'), [
+    '73:0 [loadbalancer:children]: 2 votes · no quorum (VRRP) · survives 1 failure -> cluster loadbalancer',
+    '76:0 [mariadb:children]: 3 votes · primary needs more than 1.5 · survives 1 failure -> cluster mariadb',
+    '79:0 [rabbitmq:children]: 3 votes · majority 2 · survives 1 failure -> cluster rabbitmq',
+  ]);
+  // globals.yml defines none of them
+  assert.deepEqual(lensesIn(files, '/w/globals.yml'), []);
+});
+
+test("the stack's own files: the corosync nodelist where the cluster is read from, keepalived's vrrp_instance, HAProxy's galera", () => {
+  const files = folderFiles(path.join(FIXTURES, 'simulate', 'stack'), '/site');
+  assert.deepEqual(lensesIn(files, '/site/ctl1/etc/corosync/corosync.conf'), [
+    '8:0 nodelist: 3 votes · quorum 2 · survives 1 failure -> cluster control',
+  ]);
+  // the same cluster is not shown again on the other nodes' copies
+  assert.deepEqual(lensesIn(files, '/site/ctl2/etc/corosync/corosync.conf'), []);
+  assert.deepEqual(lensesIn(files, '/site/ctl1/etc/keepalived/keepalived.conf'), [
+    '17:14 VI_internal: 3 votes · no quorum (VRRP) · survives 2 failures -> cluster VI_internal',
+  ]);
+  // Galera's cluster has no place of its own; its service is read from HAProxy's listen block. ctl1 has pc.weight=2:
+  // losing it leaves 2 of 4, and 2 x 2 + 0 > 4 is false, so no single failure is safe
+  assert.deepEqual(lensesIn(files, '/site/ctl1/etc/haproxy/haproxy.cfg'), [
+    '22:0 listen galera: 4 votes · primary needs more than 2 · survives 0 failures -> service galera',
+  ]);
 });

@@ -96,7 +96,7 @@ test('simulateReport: one node failing gives the markdown report of that scenari
 
 test('simulateReport: every failure domain, worst first; rack-c holds two of three controllers', async () => {
   const r = (await c.conn.sendRequest('openstackHa/simulateReport', { uri, all: 'domains' })) as { markdown: string; failing: boolean };
-  assert.match(r.markdown, /^## every failure domain failing: 3 scenarios, worst first$/m);
+  assert.match(r.markdown, /^## Every failure domain failing: 3 scenarios, worst first$/m);
   assert.match(r.markdown, /^\| rack-c fails \(ctl3, ctl4\) \| /m);
   assert.equal(r.failing, false);
 });
