@@ -314,3 +314,16 @@ test("the stack's own files: the corosync nodelist where the cluster is read fro
     '22:0 listen galera: 4 votes · primary needs more than 2 · survives 0 failures -> service galera',
   ]);
 });
+
+test('OpenStack-Ansible: clusters sharing a `*_hosts` key each get a lens, named, since one line holds several', () => {
+  const files = folderFiles(path.join(FIXTURES, 'osa', 'three-infra'));
+  assert.deepEqual(lensesIn(files, '/w/openstack_user_config.yml'), [
+    '37:0 shared-infra_hosts: galera: 3 votes · primary needs more than 1.5 · survives 1 failure -> cluster galera',
+    '37:0 shared-infra_hosts: rabbitmq: 3 votes · majority 2 · survives 1 failure -> cluster rabbitmq',
+  ]);
+  assert.deepEqual(lensesIn(files, '/w/conf.d/haproxy.yml'), [
+    '2:0 haproxy_hosts: loadbalancer-external: 3 votes · no quorum (VRRP) · survives 2 failures -> cluster loadbalancer-external',
+    '2:0 haproxy_hosts: loadbalancer-internal: 3 votes · no quorum (VRRP) · survives 2 failures -> cluster loadbalancer-internal',
+  ]);
+  assert.deepEqual(lensesIn(files, '/w/user_variables.yml'), []);
+});

@@ -43,7 +43,10 @@ export function summaryOf(m: SimModel, c: SimCluster): ClusterSummary | Error {
 }
 
 export interface CodeLensOptions {
-  /** The file's lines: a clustered service and its own cluster on one line give one lens. */
+  /**
+   * The file's lines: a clustered service and its own cluster on one line give one lens, and lenses
+   * sharing a line are named. Without it, "one line" is "one start offset".
+   */
   lines?: LineIndex;
   /** Told of a cluster whose summary could not be computed (its lens is left out: better none than a wrong one). */
   onError?: (cluster: string, e: Error) => void;
@@ -56,6 +59,7 @@ export interface CodeLensOptions {
 export function codeLenses(model: SimModel, file: string, opts: CodeLensOptions = {}): CodeLens[] {
   const out: (CodeLens & { cluster: string })[] = [];
   const clusters = new Map(model.clusters.map((c) => [c.name, c]));
+  const line = (o: number) => (opts.lines ? opts.lines.position(o).line : o);
   const add = (c: SimCluster, span: Span, target: CodeLensTarget) => {
     const s = summaryOf(model, c);
     if (s instanceof Error) return opts.onError?.(c.name, s);
@@ -67,16 +71,16 @@ export function codeLenses(model: SimModel, file: string, opts: CodeLensOptions 
     if (!c || svc.place?.file !== file) continue;
     const span = svc.place.span;
     // the service's own cluster already has a lens on this line (an inventory group that is both)
-    const line = (o: number) => (opts.lines ? opts.lines.position(o).line : o);
-    const same = out.some(
-      (l) =>
-        l.target.kind === 'cluster' &&
-        l.cluster === c.name &&
-        (opts.lines ? line(l.span.start) === line(span.start) : l.span.start === span.start),
-    );
+    const same = out.some((l) => l.target.kind === 'cluster' && l.cluster === c.name && line(l.span.start) === line(span.start));
     if (!same) add(c, span, { kind: 'service', name: svc.name });
   }
-  return out
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
-    .map(({ span, title, target }) => ({ span, title, target }));
+  out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // several on one line (OpenStack-Ansible's shared-infra_hosts holds Galera and RabbitMQ): each says whose it is
+  const perLine = new Map<number, number>();
+  for (const l of out) perLine.set(line(l.span.start), (perLine.get(line(l.span.start)) ?? 0) + 1);
+  return out.map(({ span, title, target }) => ({
+    span,
+    title: perLine.get(line(span.start))! > 1 ? `${target.name}: ${title}` : title,
+    target,
+  }));
 }
