@@ -419,7 +419,9 @@ function serviceStep(
   } else if (alive.length === 0) {
     verdict = 'down';
     running = [];
-    explain = `no node of ${svc.name} is running (0 of ${svc.nodes.length}: ${svc.nodes.join(', ')})`;
+    explain = svc.nodes.length
+      ? `no node of ${svc.name} is running (0 of ${svc.nodes.length}: ${svc.nodes.join(', ')})`
+      : `${svc.name} is placed on no node of the deployment`;
   } else {
     verdict = alive.length === svc.nodes.length ? 'available' : 'degraded';
     running = alive;
