@@ -260,7 +260,7 @@ test('a 50-node manifest: after an edit, its lenses take a few milliseconds', ()
     lenses.map((l) => `${edited.slice(l.span.start, l.span.end)}: ${l.title}`),
     [
       'controllers: 3 votes · quorum 2 · survives 1 failure',
-      'balancers: 2 votes · no quorum (VRRP) · survives 1 failure',
+      'balancers: 2 instances · no quorum (VRRP) · survives 1 failure',
       'galera: 3 votes · primary needs more than 1.5 · survives 1 failure',
       'rabbitmq: 3 votes · majority 2 · survives 1 failure',
     ],
@@ -290,7 +290,7 @@ function lensesIn(files: Map<string, string>, file: string): string[] {
 test("kolla-ansible's multinode: a lens on each group header that is a cluster; galera and rabbitmq are their groups (one lens each)", () => {
   const files = new Map([...folderFiles(path.join(FIXTURES, 'kolla'))].filter(([p]) => /^\/w\/(multinode|globals\.yml)$/.test(p)));
   assert.deepEqual(lensesIn(files, '/w/multinode'), [
-    '73:0 [loadbalancer:children]: 2 votes · no quorum (VRRP) · survives 1 failure -> cluster loadbalancer',
+    '73:0 [loadbalancer:children]: 2 instances · no quorum (VRRP) · survives 1 failure -> cluster loadbalancer',
     '76:0 [mariadb:children]: 3 votes · primary needs more than 1.5 · survives 1 failure -> cluster mariadb',
     '79:0 [rabbitmq:children]: 3 votes · majority 2 · survives 1 failure -> cluster rabbitmq',
   ]);
@@ -306,7 +306,7 @@ test("the stack's own files: the corosync nodelist where the cluster is read fro
   // the same cluster is not shown again on the other nodes' copies
   assert.deepEqual(lensesIn(files, '/site/ctl2/etc/corosync/corosync.conf'), []);
   assert.deepEqual(lensesIn(files, '/site/ctl1/etc/keepalived/keepalived.conf'), [
-    '17:14 VI_internal: 3 votes · no quorum (VRRP) · survives 2 failures -> cluster VI_internal',
+    '17:14 VI_internal: 3 instances · no quorum (VRRP) · survives 2 failures -> cluster VI_internal',
   ]);
   // Galera's cluster has no place of its own; its service is read from HAProxy's listen block. ctl1 has pc.weight=2:
   // losing it leaves 2 of 4, and 2 x 2 + 0 > 4 is false, so no single failure is safe
@@ -322,8 +322,8 @@ test('OpenStack-Ansible: clusters sharing a `*_hosts` key each get a lens, named
     '37:0 shared-infra_hosts: rabbitmq: 3 votes · majority 2 · survives 1 failure -> cluster rabbitmq',
   ]);
   assert.deepEqual(lensesIn(files, '/w/conf.d/haproxy.yml'), [
-    '2:0 haproxy_hosts: loadbalancer-external: 3 votes · no quorum (VRRP) · survives 2 failures -> cluster loadbalancer-external',
-    '2:0 haproxy_hosts: loadbalancer-internal: 3 votes · no quorum (VRRP) · survives 2 failures -> cluster loadbalancer-internal',
+    '2:0 haproxy_hosts: loadbalancer-external: 3 instances · no quorum (VRRP) · survives 2 failures -> cluster loadbalancer-external',
+    '2:0 haproxy_hosts: loadbalancer-internal: 3 instances · no quorum (VRRP) · survives 2 failures -> cluster loadbalancer-internal',
   ]);
   assert.deepEqual(lensesIn(files, '/w/user_variables.yml'), []);
 });

@@ -91,7 +91,9 @@ export function registerCodeLens(
       hit.generation = analyses.generation;
       return hit.found;
     }
-    const found = ws.has(key) ? deploymentOfFile(ws, key) : undefined;
+    // the manifest the diagnostics already parsed (incrementally) at this text
+    const parsed = (path: string) => analyses.analysePath(path).result?.manifest;
+    const found = ws.has(key) ? deploymentOfFile(ws, key, parsed) : undefined;
     cache.set(key, {
       generation: analyses.generation,
       epoch: analyses.workspaceEpoch,

@@ -140,7 +140,9 @@ export function clusterSummary(m: SimModel, c: SimCluster): ClusterSummary {
   }
   void m; // the cluster's own members decide; the signature keeps the model for the picture's callers
   const { votes, quorum } = threshold(c);
-  const text = `${votes} ${votes === 1 ? 'vote' : 'votes'} · ${quorum} · survives ${survives} ${survives === 1 ? 'failure' : 'failures'}`;
+  // keepalived counts instances, not votes: VRRP has no quorum
+  const unit = c.kind === 'keepalived' ? 'instance' : 'vote';
+  const text = `${votes} ${votes === 1 ? unit : `${unit}s`} · ${quorum} · survives ${survives} ${survives === 1 ? 'failure' : 'failures'}`;
   return { votes, quorum, survives, members: n, text };
 }
 
