@@ -229,6 +229,23 @@ test("kolla-ansible's own multinode example converts: no failure domain to give,
   sameTopology(dir, 'kolla');
 });
 
+test("a strategy of RabbitMQ's that the files do not say readably: the version is written, partition_handling left to the user and said", () => {
+  const dir = regionOne();
+  fs.appendFileSync(path.join(dir, 'region-one', 'globals.yml'), 'rabbitmq_cluster_partition_handling: "{{ my_strategy }}"\n');
+  const r = run(['convert', 'region-one'], dir);
+  assert.equal(r.code, 0);
+  assert.match(
+    r.out,
+    /^# {3}- the partition_handling of rabbitmq \(RabbitMQ 4\.0, Mnesia\): the files' strategy is not one read here, and the manifest takes ignore without it$/m,
+  );
+  assert.match(
+    r.out,
+    /^ {2}rabbitmq: {2}\{ on: \[control01, control02, control03\], mode: clustered, version: "4\.0", quorum_queues: true \}$/m,
+  );
+  // the golden, read, has no such line: kolla's default strategy is written
+  assert.doesNotMatch(GOLDEN, /partition_handling of/);
+});
+
 test('a file of the deployment that does not parse: converted as far as it reads, and said on stderr', () => {
   const dir = regionOne();
   fs.appendFileSync(path.join(dir, 'region-one', 'multinode'), '\n[broken\n');

@@ -1,9 +1,10 @@
 /**
  * A kolla-ansible or OpenStack-Ansible deployment read into the simulator's model (SimModel): the
- * DeployModel the tool's reader builds (nodes, groups, VIPs, services, with their places), and what
- * the failure arithmetic needs beyond it (keepalived priorities, Galera weights, RabbitMQ's store and
- * partition handling, corosync's quorum options) from the tool's variables and templates. What the
- * files do not say and the tool does not fix is written to `assumptions`.
+ * DeployModel the tool's reader builds (nodes, groups, VIPs, services, with their places, and the
+ * keepalived priorities, Galera weights and RabbitMQ series, partition handling and queues that
+ * `convert` writes too), and what only the simulator reads (VRRP states and trackers, router ids,
+ * corosync's quorum options) from the tool's variables and templates. What the files do not say and
+ * the tool does not fix is written to `assumptions`.
  */
 import type { DeployCluster, DeployModel, DeployService } from '../documents/deploy/model';
 import type { DeployPart, KollaPart, OsaPart } from '../documents/deploy/parts';
