@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
 import { TopologyView } from './topology';
+import { codeLensMiddleware, registerSimulate } from './simulate';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 
 /** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
@@ -50,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // the server runs real checkers on save only in a trusted workspace
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    // openstackHa.codeLens.enable: the lenses over clusters, off in this client when the user turns them off
+    middleware: codeLensMiddleware(),
   };
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
   const status = new StatusItem(client);
@@ -62,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.info('language server restarted');
     }),
     vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
+    ...registerSimulate(() => client),
     vscode.commands.registerCommand('openstackHa.checkWorkspace', async () => {
       const n = await client?.sendRequest('workspace/executeCommand', { command: 'openstack-ha.checkWorkspace', arguments: [] });
       output.info(`workspace checked: ${n} files`);

@@ -30,6 +30,7 @@ import { kindCounts } from './cli/format';
 import { languageOf } from './engine/languages';
 import type { Analysis } from './lsp/analysis';
 import { registerTopology } from './lsp/topology';
+import { registerCodeLens } from './lsp/code-lens';
 
 export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
 /** What the server holds (documents, workspace files, heap after a collection when node runs with --expose-gc): for the soak test and bug reports. */
@@ -48,6 +49,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let dynamicConfiguration = false;
   let workDoneProgress = false;
   let workspaceFoldersCapability = false;
+  let codeLensRefresh = false;
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
   let workspaceTrusted = true;
   const runner = new ToolRunner();
@@ -69,6 +71,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       enable: s.enable !== false,
       rules,
       realTools: { runOnSave: tools.runOnSave === true, timeoutMs },
+      codeLens: { enable: (s.codeLens as { enable?: unknown } | undefined)?.enable !== false },
       environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined,
       release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined,
     };
@@ -83,7 +86,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const files = new WorkspaceFiles(analyses, {
     isOpen: (key) => openUris.has(key),
     cleared: (key) => void connection.sendDiagnostics({ uri: uriFor(key), diagnostics: [] }),
-    changed: (key) => schedule(key, DEBOUNCE_MS),
+    changed: (key) => {
+      schedule(key, DEBOUNCE_MS);
+      lenses.workspaceChanged();
+    },
   });
 
   /** Diagnostics of a file: its open buffer's, else what the workspace holds of it on disk. */
@@ -194,12 +200,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const keys = new Set([...analyses.workspace.checkedFiles().map((f) => f.path), ...files.uncheckedKeys()]);
     for (const d of documents.all()) keys.add(keyOf(d.uri));
     for (const k of keys) schedule(k, 0);
+    lenses.workspaceChanged();
   };
   /** While the workspace is read, nothing is scheduled: every file is checked once at the end. */
   let scanning = false;
   // a change to a manifest or a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the files checked against it
   analyses.onDependentsChanged = (keys) => {
     if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2);
+    lenses.workspaceChanged();
   };
 
   let scanned = false;
@@ -259,6 +267,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } finally {
       scanning = false;
       scanned = true;
+      lenses.reset();
       progress?.done();
     }
   };
@@ -268,6 +277,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     dynamicConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
+    codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const roots = (params.workspaceFolders ?? [])
       .map((f) => URI.toPath(f.uri))
       .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
@@ -288,6 +298,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [SHOW_DOC_COMMAND, CHECK_WORKSPACE_COMMAND] },
         // folders added to or removed from the workspace are read or forgotten
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -346,6 +357,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedule(key, DEBOUNCE_MS);
     // the workspace sees the buffer at once, so the files checked against it are redone with it
     if (URI.toPath(e.document.uri)) analyses.setText(key, e.document.getText());
+    lenses.workspaceChanged();
     if (isConfigDoc(e.document.uri)) {
       analyses.invalidate();
       relintAll();
@@ -407,6 +419,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   registerHandlers(connection, documents, analyses);
   registerTopology(connection, documents, analyses);
+  const lenses = registerCodeLens(connection, documents, analyses, () => codeLensRefresh);
   connection.onRequest(STATS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();
     return {

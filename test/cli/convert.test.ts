@@ -64,6 +64,8 @@ clusters:
   loadbalancer:
     manager: keepalived
     members: [network01, network02]
+    priorities: { network01: 1, network02: 2 }
+    nopreempt: true
 
 vips:
   internal: { address: 10.10.0.10, cluster: loadbalancer }
@@ -72,7 +74,7 @@ vips:
 services:
   haproxy:   { on: loadbalancer, vips: [internal, external] }
   mariadb:   { on: [control01, control02], mode: clustered, vip: internal }
-  rabbitmq:  { on: [control01, control02, control03], mode: clustered }
+  rabbitmq:  { on: [control01, control02, control03], mode: clustered, version: "4.0", partition_handling: pause_minority, quorum_queues: true }
   memcached: { on: [control01, control02, control03], mode: client-side }
 `;
 
@@ -185,11 +187,29 @@ test('the converted manifest lints like its kolla-ansible files: the same topolo
   const source = sameTopology(regionOne(), 'region-one');
   assert.deepEqual(
     source.map((f) => f.split(':')[0]),
-    ['address-conflict', 'cluster-min-three-nodes', 'failure-domain-concentration'],
+    ['address-conflict', 'cluster-min-three-nodes', 'failure-domain-concentration', 'failure-domain-loss'],
   );
   assert.match(source.join('\n'), /VIP 'internal' is already the address of node 'network02'/);
   assert.match(source.join('\n'), /mariadb has 2 votes/);
   assert.match(source.join('\n'), /2 of the 3 votes of rabbitmq share failure domain 'rack-a'/);
+  // the converted manifest carries kolla 2025.1's RabbitMQ (4.0, Mnesia, pause_minority): both sides explain it so
+  assert.match(source.join('\n'), /rabbitmq down: RabbitMQ pause_minority: 1 of 3 nodes is not more than 1\.5, so this side pauses/);
+});
+
+test('failure-domain-loss on a kolla 2025.1 deployment explains RabbitMQ as `simulate` does: Mnesia with pause_minority, not Khepri', () => {
+  const lint = run(['lint', '--format', 'json', 'test/fixtures/kolla/convert'], ROOT);
+  const loss = (JSON.parse(lint.out) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.rule === 'failure-domain-loss');
+  const rabbit = 'RabbitMQ pause_minority: 1 of 3 nodes is not more than 1.5, so this side pauses';
+  assert.deepEqual(
+    loss.map((d) => `${d.file}: ${d.message}`),
+    [
+      `test/fixtures/kolla/convert/multinode: losing failure domain 'rack-a' (control01, control02, network01) leaves mariadb blocked, rabbitmq down: ${rabbit}; \`openstack-ha simulate --fail-domain rack-a\` shows the whole scenario`,
+    ],
+  );
+  const sim = run(['simulate', '--fail-domain', 'rack-a', 'test/fixtures/kolla/convert'], ROOT);
+  assert.match(sim.out, /^ {4}rabbitmq \(rabbitmq\) control03: not quorate\. (.*)$/m);
+  assert.equal(/^ {4}rabbitmq \(rabbitmq\) control03: not quorate\. (.*)$/m.exec(sim.out)![1], rabbit);
+  assert.match(sim.out, /rabbitmq: RabbitMQ \(Mnesia, pause_minority\)/);
 });
 
 test("kolla-ansible's own multinode example converts: no failure domain to give, the deploy host left out, same findings", () => {
@@ -207,6 +227,21 @@ test("kolla-ansible's own multinode example converts: no failure domain to give,
   assert.doesNotMatch(r.out, /localhost/);
   assert.match(r.out, /^ {2}hacluster:\n {4}manager: pacemaker\n {4}members: \[control01, control02, control03\]$/m);
   sameTopology(dir, 'kolla');
+});
+
+test("a strategy of RabbitMQ's that the files do not say readably: the version is written, partition_handling left to the user and said", () => {
+  const dir = regionOne();
+  fs.appendFileSync(path.join(dir, 'region-one', 'globals.yml'), 'rabbitmq_cluster_partition_handling: "{{ my_strategy }}"\n');
+  const r = run(['convert', 'region-one'], dir);
+  assert.equal(r.code, 0);
+  assert.match(
+    r.out,
+    /^# {3}- the partition_handling of rabbitmq \(RabbitMQ 4\.0, Mnesia\): the files' strategy is not one read here, and the manifest takes ignore without it$/m,
+  );
+  assert.match(
+    r.out,
+    /^ {2}rabbitmq: {2}\{ on: \[control01, control02, control03\], mode: clustered, version: "4\.0", quorum_queues: true \}$/m,
+  );
 });
 
 test('a file of the deployment that does not parse: converted as far as it reads, and said on stderr', () => {
@@ -260,6 +295,7 @@ clusters:
   loadbalancer:
     manager: keepalived
     members: [infra1, infra2, infra3]
+    priorities: { infra1: 150, infra2: 100, infra3: 50 }
 
 vips:
   internal: { address: 10.20.0.9, cidr: 22, cluster: loadbalancer }
@@ -267,7 +303,7 @@ vips:
 
 services:
   galera:    { on: [infra1, infra2, infra3], mode: clustered, vip: internal }
-  rabbitmq:  { on: [infra1, infra2, infra3], mode: clustered }
+  rabbitmq:  { on: [infra1, infra2, infra3], mode: clustered, quorum_queues: true }
   memcached: { on: [infra1, infra2, infra3], mode: client-side }
   haproxy:   { on: [infra1, infra2, infra3], vips: [internal, external] }
 `;

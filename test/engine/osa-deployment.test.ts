@@ -118,6 +118,12 @@ test('the model of a sound three-infra layout', () => {
       manager: 'keepalived',
       members: ['infra1', 'infra2', 'infra3'],
       place: m.clusters[0].place,
+      // OSA's haproxy_server role: (3 - index) x 50, no nopreempt
+      priorities: [
+        { node: 'infra1', value: 150 },
+        { node: 'infra2', value: 100 },
+        { node: 'infra3', value: 50 },
+      ],
     },
   ]);
   assert.equal(m.clusters[0].place!.file, 'three-infra/conf.d/haproxy.yml');
@@ -140,6 +146,9 @@ test('the model of a sound three-infra layout', () => {
     ],
   );
   assert.equal(at(config, m.services[0].place!.span), 'shared-infra_hosts');
+  // quorum queues: OSA's default (oslomsg_rabbit_quorum_queues follows rabbitmq_queue_replication, true), so no place; no version
+  const rabbit = m.services[1];
+  assert.deepEqual([rabbit.quorumQueues, rabbit.places, rabbit.version, rabbit.partitionHandling], [true, undefined, undefined, undefined]);
 });
 
 test("the mistakes fixture: one LB on the VIP's address, keepalived off, an FQDN external VIP is no model VIP", () => {

@@ -113,3 +113,26 @@ test('no planted secret in the CLI output, text, JSON or SARIF', () => {
   assert.deepEqual(leaked(bad.stdout + bad.stderr), []);
   console.log(`# secrets sweep (CLI): ${PLANTED_SECRETS.length} secrets, 3 formats, ${bytes} bytes`);
 });
+
+test('no planted secret in what simulate and graph print, for each deployment and each stack file', () => {
+  // each deployment on its own (a manifest, kolla, OSA) and each of the stack's files, which the
+  // simulator reads for names, addresses, priorities and weights beside the passwords
+  const targets = ['site.ha.yaml', 'kolla', 'osa', ...Object.keys(PLANTED_FILES).filter((f) => f.startsWith('ctl1/'))];
+  let ran = 0;
+  let bytes = 0;
+  for (const t of targets)
+    for (const args of [
+      ['simulate', '--all', 'single', '--format', 'json', t],
+      ['simulate', '--all', 'pairs', '--format', 'markdown', t],
+      ['graph', '--format', 'mermaid', t],
+      ['graph', '--format', 'svg', t],
+    ]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.deepEqual(leaked(r.stdout + r.stderr), [], args.join(' '));
+      if (r.status === 0 || r.status === 1) ran++;
+      bytes += r.stdout.length + r.stderr.length;
+    }
+  // the sweep read deployments, not only refusals: the manifest, kolla and OSA at least
+  assert.ok(ran >= 12, `${ran} runs gave a simulation or a picture`);
+  console.log(`# secrets sweep (simulate, graph): ${targets.length} targets, ${ran} outputs, ${bytes} bytes`);
+});

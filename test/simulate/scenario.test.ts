@@ -239,3 +239,60 @@ test('the load balancers split apart: both hold the VIP, keystone is split-brain
   assert.deepEqual(r.vips[0].holders, ['lb-1', 'lb-2']);
   assert.equal(r.services[0].verdict, 'split-brain');
 });
+
+test('clean shutdowns one after the other: Galera keeps a primary down to one node (2 x 1 + 1 > 2), crashes do not', () => {
+  const stopped = simulate(model, { steps: [{ stop: ['ctl-c'] }, { stop: ['ctl-b'] }] });
+  assert.equal(stopped.name, 'ctl-c is shut down cleanly, then ctl-b is shut down cleanly');
+  assert.equal(stopped.services[0].verdict, 'degraded');
+  assert.equal(
+    stopped.clusters.find((c) => c.kind === 'galera')!.explain,
+    'Galera: 2 x 1 + 1 > 2 is true, so the remaining node (ctl-a) is primary',
+  );
+  const crashed = simulate(model, { steps: [{ fail: ['ctl-c'] }, { fail: ['ctl-b'] }] });
+  assert.equal(crashed.services[0].verdict, 'down');
+});
+
+test('a clean shutdown of the node running a Pacemaker resource needs no fencing, even with the only device in its rack', () => {
+  const r = simulate(lbModel, { steps: [{ stop: ['ctl-a'] }] });
+  assert.equal(r.services[1].verdict, 'degraded');
+  assert.deepEqual(r.services[1].running, ['ctl-b']);
+});
+
+/** A clone Pacemaker runs on three controllers (no-quorum-policy stop, the default, or freeze). */
+const cloneModel = (policy?: 'freeze'): SimModel => ({
+  name: 'clone',
+  source: 'cib.xml',
+  nodes: ctl.map((name) => ({ name, roles: ['controller'] })),
+  clusters: [
+    {
+      kind: 'pacemaker',
+      name: 'control',
+      quorum: { nodes: ctl.map((name) => ({ name })) },
+      pacemaker: { nodes: ctl, stonith: true, ...(policy ? { noQuorumPolicy: policy } : {}) },
+    },
+  ],
+  vips: [],
+  services: [{ name: 'lb-haproxy', mode: 'active-active', nodes: ctl, cluster: 'control', vips: [] }],
+  assumptions: [],
+});
+
+test('a clone on a side without quorum: Pacemaker stops its instances there (no-quorum-policy stop), freeze keeps them', () => {
+  const split = { steps: [{ partition: [['ctl-a'], ['ctl-b', 'ctl-c']] }] };
+  const r = simulate(cloneModel(), split);
+  assert.deepEqual(r.services[0].running, ['ctl-b', 'ctl-c']);
+  assert.equal(r.services[0].verdict, 'degraded');
+  assert.equal(
+    r.services[0].explain,
+    '2 of 3 instances of lb-haproxy run (ctl-b, ctl-c): Pacemaker stops them on ctl-a; Pacemaker: the quorate side (ctl-b, ctl-c) recovers the resources of ctl-a after fencing (assumed to work: no fence devices known)',
+  );
+  const two = simulate(cloneModel(), { steps: [{ fail: ['ctl-a', 'ctl-b'] }] });
+  assert.deepEqual(two.services[0].running, []);
+  assert.equal(two.services[0].verdict, 'down');
+  assert.equal(
+    two.services[0].explain,
+    '0 of 3 instances of lb-haproxy run (none): Pacemaker stops them on ctl-c; Pacemaker: no side is quorate and no-quorum-policy stop stops the resources on every side',
+  );
+  const frozen = simulate(cloneModel('freeze'), { steps: [{ fail: ['ctl-a', 'ctl-b'] }] });
+  assert.deepEqual(frozen.services[0].running, ['ctl-c']);
+  assert.equal(frozen.services[0].explain, '1 of 3 instances of lb-haproxy run (ctl-c)');
+});

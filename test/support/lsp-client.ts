@@ -67,12 +67,16 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(rootPath?: string, configuration = true, initializationOptions?: unknown) {
+  /** `codeLensRefresh`: the client says it honours workspace/codeLens/refresh. */
+  async initialize(rootPath?: string, configuration = true, initializationOptions?: unknown, codeLensRefresh = false) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: rootPath ? pathToFileURL(rootPath).toString() : null,
       workspaceFolders: null,
-      capabilities: { workspace: { configuration }, window: { showDocument: { support: true } } },
+      capabilities: {
+        workspace: { configuration, ...(codeLensRefresh ? { codeLens: { refreshSupport: true } } : {}) },
+        window: { showDocument: { support: true } },
+      },
       initializationOptions,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});

@@ -23,7 +23,7 @@ export interface SimulateArgs {
   paths: string[];
   format: 'text' | 'json' | 'markdown';
   /** The scenario's steps, in order (`--then` starts the next); one empty step when no failure is named. */
-  steps: { fail: string[]; failDomains: string[]; partition?: string[][]; recover: string[] }[];
+  steps: { fail: string[]; failDomains: string[]; partition?: string[][]; stop: string[]; recover: string[] }[];
   all?: 'single' | 'pairs' | 'domains';
 }
 /** `graph [--format svg|html|mermaid] [--output FILE] PATH...`: the topology picture. */
@@ -41,7 +41,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix] PATH...
        openstack-ha convert [--output FILE [--force]] [--name NAME] PATH...
        openstack-ha simulate [--fail NODE[,NODE...]] [--fail-domain NAME] [--partition A,B|C,D]
-                             [--recover NODE[,NODE...]] [--then ...] [--all single|pairs|domains]
+                             [--stop NODE[,NODE...]] [--recover NODE[,NODE...]] [--then ...]
+                             [--all single|pairs|domains]
                              [--format text|json|markdown] PATH...
        openstack-ha graph [--format svg|html|mermaid] [--output FILE] PATH...
        openstack-ha rules [--format text|json]
@@ -60,7 +61,7 @@ FILE that cannot be read or written, or several deployments under the PATHs (nam
 
 simulate says what happens to each cluster, VIP and service of one deployment (a manifest, kolla-ansible or
 OpenStack-Ansible files, or the stack's own files) when nodes fail, a failure domain fails or the network
-splits; --then starts the next step of an ordered sequence; --all tries every single node, every pair or
+splits (--stop: a clean shutdown); --then starts the next step of an ordered sequence; --all tries every single node, every pair or
 every failure domain, worst first. Exit status: 0 every service ends available or degraded, 1 one ends
 down, split-brain or blocked, 2 bad usage or unreadable input.
 
@@ -149,7 +150,7 @@ const names = (v: string, option: string): string[] => {
 
 function parseSimulate(rest: string[]): SimulateArgs {
   const out: SimulateArgs = { command: 'simulate', paths: [], format: 'text', steps: [] };
-  let step: SimulateArgs['steps'][number] = { fail: [], failDomains: [], recover: [] };
+  let step: SimulateArgs['steps'][number] = { fail: [], failDomains: [], stop: [], recover: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     let v: string;
@@ -163,6 +164,9 @@ function parseSimulate(rest: string[]): SimulateArgs {
     } else if (isOption(a, '--fail-domain')) {
       [v, i] = optionValue(rest, i, '--fail-domain');
       step.failDomains.push(...names(v, '--fail-domain'));
+    } else if (isOption(a, '--stop')) {
+      [v, i] = optionValue(rest, i, '--stop');
+      step.stop.push(...names(v, '--stop'));
     } else if (isOption(a, '--recover')) {
       [v, i] = optionValue(rest, i, '--recover');
       step.recover.push(...names(v, '--recover'));
@@ -173,7 +177,7 @@ function parseSimulate(rest: string[]): SimulateArgs {
       if (step.partition.length < 2) throw new UsageError(`--partition needs at least two groups separated by '|', not '${v}'`);
     } else if (a === '--then') {
       out.steps.push(step);
-      step = { fail: [], failDomains: [], recover: [] };
+      step = { fail: [], failDomains: [], stop: [], recover: [] };
     } else if (isOption(a, '--all')) {
       [v, i] = optionValue(rest, i, '--all');
       if (v !== 'single' && v !== 'pairs' && v !== 'domains') throw new UsageError(`--all must be single, pairs or domains, not '${v}'`);
@@ -183,10 +187,11 @@ function parseSimulate(rest: string[]): SimulateArgs {
     else out.paths.push(a);
   }
   out.steps.push(step);
-  const empty = (s: SimulateArgs['steps'][number]) => !s.fail.length && !s.failDomains.length && !s.partition && !s.recover.length;
+  const empty = (s: SimulateArgs['steps'][number]) =>
+    !s.fail.length && !s.failDomains.length && !s.partition && !s.stop.length && !s.recover.length;
   if (out.steps.length > 1 && out.steps.some(empty)) throw new UsageError('--then needs a failure, a partition or a recovery on each side');
   if (out.all && !(out.steps.length === 1 && empty(out.steps[0])))
-    throw new UsageError('--all enumerates its own scenarios: it takes no --fail, --fail-domain, --partition, --recover or --then');
+    throw new UsageError('--all enumerates its own scenarios: it takes no --fail, --fail-domain, --partition, --stop, --recover or --then');
   if (out.paths.length === 0) throw new UsageError('simulate needs at least one PATH');
   return out;
 }

@@ -16,6 +16,7 @@ import { EMPTY_CONFIG } from '../engine/config';
 import type { DeployModel } from '../engine/documents/deploy/model';
 import { manifestKnowsRelease, NO_ADDRESS, toManifest } from '../engine/documents/deploy/to-manifest';
 import { KNOWN_RELEASES } from '../engine/knowledge/options/catalog';
+import { KHEPRI_DEFAULT_SINCE, parseSeries, seriesAtLeast } from '../engine/knowledge/kolla/rabbitmq';
 
 export interface ConvertIo {
   stdout(s: string): void;
@@ -153,6 +154,14 @@ function header(io: ConvertIo, files: string[], model: DeployModel): string[] {
     todo.push(
       `metadata.release: the files' release (${model.release}, the tool's newest when they set none) is not one the manifest knows (${KNOWN_RELEASES.join(', ')}), so it is left out`,
     );
+  // a Mnesia RabbitMQ whose strategy the files do not say readably: the manifest would take `ignore`, the user should say
+  for (const s of model.services) {
+    const series = s.version !== undefined ? parseSeries(s.version) : undefined;
+    if (series && !seriesAtLeast(series, KHEPRI_DEFAULT_SINCE) && !s.partitionHandling)
+      todo.push(
+        `the partition_handling of ${s.name} (RabbitMQ ${s.version}, Mnesia): the files' strategy is not one read here, and the manifest takes ignore without it`,
+      );
+  }
   todo.push('the other services (APIs, agents): only the load balancer and the clustered services are converted');
   h.push(...todo.map((t) => `  - ${t}`));
   if (withDomain === model.nodes.length) h.push(`Failure domains are from ${source}.`);

@@ -16,7 +16,7 @@ export function simulateCommand(args: SimulateArgs, io: SimulateIo, load = loadD
   const d = oneDeployment(load(args.paths, io), args.paths, io, 'simulate');
   if (typeof d === 'number') return d;
   const scenario = {
-    steps: args.steps.map((s) => ({ fail: s.fail, failDomains: s.failDomains, partition: s.partition, recover: s.recover })),
+    steps: args.steps.map((s) => ({ fail: s.fail, failDomains: s.failDomains, partition: s.partition, stop: s.stop, recover: s.recover })),
   };
   const unknown = unknownNames(d.model, scenario);
   if (unknown.length) {

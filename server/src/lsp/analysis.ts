@@ -25,6 +25,8 @@ export interface Settings {
   realTools?: { runOnSave: boolean; timeoutMs: number };
   /** Globs of workspace files not to check (with the editor's files.exclude). */
   ignore?: string[];
+  /** The code lenses over clusters (openstackHa.codeLens.enable); on unless false. */
+  codeLens?: { enable: boolean };
 }
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
 
@@ -47,6 +49,8 @@ export class AnalysisCache {
   private settingsEpoch = 0;
   /** Bumped when a manifest or a peer file changes, so analyses made against the old ones are redone. */
   workspaceEpoch = 0;
+  /** Bumped by every change to a workspace file's text (any file, whatever it changed), for caches of whole deployments. */
+  generation = 0;
   /** One incremental parser per open manifest: an edit re-parses only the entries it touched. */
   private parsers = new Map<string, IncrementalManifestParser>();
   readonly configs = new ConfigCache();
@@ -81,6 +85,7 @@ export class AnalysisCache {
   /** A file's text as the workspace should see it (a disk read, a buffer edit); reports its dependents when that matters. */
   setText(key: string, text: string, notify = true): void {
     if (this.workspace.textOf(key) === text) return;
+    this.generation++;
     // while the whole workspace is read, every file is checked afterwards: no dependents to work out
     if (this.workspace.setFile(key, text) && notify) this.dependentsChanged(key);
   }
@@ -89,6 +94,7 @@ export class AnalysisCache {
   remove(key: string): void {
     const deps = this.workspace.dependents(key);
     const mattered = this.workspace.removeFile(key);
+    this.generation++;
     this.forget(key);
     if (mattered) {
       this.workspaceEpoch++;

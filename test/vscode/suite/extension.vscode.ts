@@ -11,10 +11,10 @@ export const tests: { name: string; fn: () => Promise<void> }[] = [];
 const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
 
 /** Polls a condition until it holds: editor tests wait on conditions, never on fixed sleeps. */
-async function until<T>(what: string, get: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, get: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const v = get();
+    const v = await get();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -251,4 +251,52 @@ test("a kolla-ansible folder: globals.yml and the multinode inventory get their 
   const lb = ours(inventory.uri).find((d) => codeOf(d) === 'kolla-loadbalancer-group')!;
   assert.equal(inventory.getText(lb.range), 'haproxy');
   assert.equal(lb.severity, vscode.DiagnosticSeverity.Error);
+});
+
+test('code lenses over a manifest: each cluster and clustered service with its resilience and the Simulate command', async () => {
+  const doc = await openCopy('good.ha.yaml');
+  const lineOf = (text: string) =>
+    doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith(text));
+  const seen = async () =>
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).map(
+      (l) => `${l.range.start.line}:${l.range.start.character} ${l.command?.title} ${l.command?.command}`,
+    );
+  const want = [
+    `${lineOf('  controllers:')}:2 3 votes · quorum 2 · survives 1 failure · Simulate… openstackHa.simulate`,
+    `${lineOf('  galera:')}:2 3 votes · primary needs more than 1.5 · survives 1 failure · Simulate… openstackHa.simulate`,
+    `${lineOf('  rabbitmq:')}:2 3 votes · majority 2 · survives 1 failure · Simulate… openstackHa.simulate`,
+  ];
+  let last: string[] = [];
+  // the server answers once it has read the file; until then the provider may give none
+  await until('the code lenses', async () => JSON.stringify((last = await seen())) === JSON.stringify(want) || undefined).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}; it shows ${JSON.stringify(last)}`);
+    },
+  );
+});
+
+test('Simulate failures… with a node given: the report opens in a Markdown preview', async () => {
+  const doc = await openCopy('good.ha.yaml');
+  // the lenses come once the server has read the file
+  await until('the code lenses', async () =>
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).length ? true : undefined,
+  );
+  const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('openstackHa.simulate', doc.uri.toString(), undefined, [
+    { fail: ['controller2'] },
+  ]);
+  assert.equal(report?.scheme, 'openstack-ha-simulation');
+  const text = (await vscode.workspace.openTextDocument(report!)).getText();
+  assert.ok(text.startsWith('# What if it fails: region-one\n'), text.slice(0, 200));
+  assert.match(text, /^## controller2 fails$/m);
+  assert.match(text, /^\| galera \| degraded \| controller1, controller3 \| /m);
+  await until(
+    'the Markdown preview',
+    () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview')) || undefined,
+  );
 });

@@ -9,8 +9,7 @@ import type { ScenarioResult } from '../simulate/scenario';
 import { VERDICT_ORDER } from '../simulate/scenario';
 import { effectiveOptions } from '../simulate/votequorum';
 import { nodes as nodeCount, type Verdict } from '../simulate/types';
-import type { GraphFinding } from './index';
-import type { GraphEdge, GraphNode } from './types';
+import type { GraphEdge, GraphFinding, GraphNode } from './types';
 
 /** A graph before layout: every box and edge, with x, y, width, height and points still zero or empty. */
 export interface Unplaced {

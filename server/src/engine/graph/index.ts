@@ -1,26 +1,16 @@
 /** The topology picture of a deployment (graph/types.ts), built and laid out. */
 import type { SimModel } from '../simulate/model';
 import type { ScenarioResult } from '../simulate/scenario';
-import type { Span } from '../types';
 import { buildGraph } from './build';
 import { type Direction, layoutGraph } from './layout';
-import type { Graph } from './types';
+import type { Graph, GraphFinding } from './types';
 
-export type { Graph, GraphNode, GraphEdge } from './types';
+export type { Graph, GraphNode, GraphEdge, GraphFinding } from './types';
 export { buildGraph } from './build';
 export { layoutGraph, type Direction } from './layout';
 export { renderSvg } from './render-svg';
 export { renderHtml } from './render-html';
 export { renderMermaid } from './render-mermaid';
-
-/** A finding to mark on the element whose place holds it. */
-export interface GraphFinding {
-  file: string;
-  span: Span;
-  severity: 'error' | 'warning' | 'info';
-  rule: string;
-  message: string;
-}
 
 /** Builds and lays out the picture; `result` overlays a scenario's verdicts (what-if). */
 export async function topologyGraph(

@@ -5,6 +5,16 @@
  */
 import type { Place } from '../simulate/model';
 import type { Verdict } from '../simulate/types';
+import type { Span } from '../types';
+
+/** A finding to mark on the element whose place holds it. */
+export interface GraphFinding {
+  file: string;
+  span: Span;
+  severity: 'error' | 'warning' | 'info';
+  rule: string;
+  message: string;
+}
 
 export type GraphNodeKind = 'domain' | 'node' | 'cluster' | 'vip' | 'service';
 

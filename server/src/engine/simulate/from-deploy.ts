@@ -1,21 +1,21 @@
 /**
  * A kolla-ansible or OpenStack-Ansible deployment read into the simulator's model (SimModel): the
- * DeployModel the tool's reader builds (nodes, groups, VIPs, services, with their places), and what
- * the failure arithmetic needs beyond it (keepalived priorities, Galera weights, RabbitMQ's store and
- * partition handling, corosync's quorum options) from the tool's variables and templates. What the
- * files do not say and the tool does not fix is written to `assumptions`.
+ * DeployModel the tool's reader builds (nodes, groups, VIPs, services, with their places, and the
+ * keepalived priorities, Galera weights and RabbitMQ series, partition handling and queues that
+ * `convert` writes too), and what only the simulator reads (VRRP states and trackers, router ids,
+ * corosync's quorum options) from the tool's variables and templates. What the files do not say and
+ * the tool does not fix is written to `assumptions`.
  */
-import type { DeployModel, DeployService } from '../documents/deploy/model';
+import type { DeployCluster, DeployModel, DeployService } from '../documents/deploy/model';
 import type { DeployPart, KollaPart, OsaPart } from '../documents/deploy/parts';
 import { kollaDeploymentOfFiles, KollaDeployment } from '../documents/kolla/deployment';
 import { osaDeploymentOfFiles, OsaDeployment } from '../documents/osa/deployment';
-import { asBool } from '../documents/ansible/values';
-import { deployedSeries } from '../rules/kolla-rabbitmq-partition-handling';
-import { seriesText } from '../knowledge/kolla/rabbitmq';
+import { KHEPRI_DEFAULT_SINCE, parseSeries, seriesAtLeast } from '../knowledge/kolla/rabbitmq';
 import type { GaleraNode } from './galera';
 import type { KeepalivedInstance } from './keepalived';
-import type { PartitionHandling, RabbitConfig } from './rabbitmq';
+import type { RabbitConfig } from './rabbitmq';
 import type { SimCluster, SimMode, SimModel, SimNode, SimService, SimVip } from './model';
+import { DEFAULT_KEEPALIVED_PRIORITY } from './from-manifest';
 
 type Parts = readonly { path: string; part: DeployPart }[];
 
@@ -38,7 +38,7 @@ export function simModelFromDeploy(model: DeployModel, parts: Parts): SimModel {
     services: [],
     assumptions: [],
   };
-  if (model.tool === 'kolla-ansible') kollaClusters(model, kollaDeploymentOfFiles(kolla), sim, new Map(kolla.map((p) => [p.path, p.part])));
+  if (model.tool === 'kolla-ansible') kollaClusters(model, kollaDeploymentOfFiles(kolla), sim);
   else osaClusters(model, osaDeploymentOfFiles(osa), sim);
   withServices(model, sim);
   return sim;
@@ -66,21 +66,22 @@ const integer = (v: unknown): number | undefined => {
 // ---------------------------------------------------------------------------------------------
 // kolla-ansible
 
-function kollaClusters(model: DeployModel, d: KollaDeployment, sim: SimModel, files: Map<string, KollaPart>): void {
+function kollaClusters(model: DeployModel, d: KollaDeployment, sim: SimModel): void {
   const addressOf = new Map(model.nodes.map((n) => [n.name, n.address]));
   const lb = model.clusters.find((c) => c.name === 'loadbalancer');
   const vipNames = model.vips.filter((v) => v.cluster === 'loadbalancer').map((v) => v.name);
   if (lb && lb.manager === 'keepalived' && lb.members.length) {
     // roles/loadbalancer/templates/keepalived/keepalived.conf.j2: one vrrp_instance holding both VIPs,
-    // every host `state BACKUP` + `nopreempt`, priority = its index in the loadbalancer group + 1, and
-    // track_script check_alive (a vrrp_script without weight: its failure puts the instance in FAULT).
+    // every host `state BACKUP`, the priorities and nopreempt the model carries (documents/kolla/ha-facts.ts),
+    // and track_script check_alive (a vrrp_script without weight: its failure puts the instance in FAULT).
     // check_alive watches the node's own HAProxy, which the simulator fails only with its node: no `watches`.
     const track = d.flag('keepalived_track_script_enabled') !== false;
-    const instances = lb.members.map((node, i): KeepalivedInstance => ({
+    const priority = priorities(lb);
+    const instances = lb.members.map((node): KeepalivedInstance => ({
       node,
-      priority: i + 1,
+      priority: priority(node),
       state: 'BACKUP',
-      nopreempt: true,
+      ...(lb.nopreempt !== undefined ? { nopreempt: lb.nopreempt } : {}),
       address: addressOf.get(node),
       ...(track ? { trackers: [{ name: 'check_alive', weight: 0 }] } : {}),
     }));
@@ -97,8 +98,9 @@ function kollaClusters(model: DeployModel, d: KollaDeployment, sim: SimModel, fi
 
   const mariadb = model.services.find((s) => s.name === 'mariadb');
   if (mariadb && Array.isArray(mariadb.on)) {
+    const weight = new Map((mariadb.weights ?? []).map((w) => [w.node, w.value]));
     const nodes = mariadb.on.map((name): GaleraNode => {
-      const w = kollaWeight(d, name, files);
+      const w = weight.get(name);
       return w === undefined ? { name } : { name, weight: w };
     });
     sim.clusters.push({ kind: 'galera', name: 'mariadb', place: mariadb.place, config: { nodes } });
@@ -109,7 +111,7 @@ function kollaClusters(model: DeployModel, d: KollaDeployment, sim: SimModel, fi
 
   const rabbit = model.services.find((s) => s.name === 'rabbitmq');
   if (rabbit && Array.isArray(rabbit.on)) {
-    sim.clusters.push({ kind: 'rabbitmq', name: 'rabbitmq', place: rabbit.place, config: kollaRabbit(d, rabbit.on, sim.assumptions) });
+    sim.clusters.push({ kind: 'rabbitmq', name: 'rabbitmq', place: rabbit.place, config: kollaRabbit(rabbit, rabbit.on, sim.assumptions) });
   }
 
   const ha = model.clusters.find((c) => c.name === 'hacluster' && c.manager === 'pacemaker');
@@ -129,36 +131,16 @@ function kollaClusters(model: DeployModel, d: KollaDeployment, sim: SimModel, fi
 }
 
 /**
- * `pc.weight` of a host from mariadb_wsrep_extra_provider_options, when written literally (kolla's
- * galera.cnf.j2 joins the list into wsrep_provider_options). globals.yml is passed as extra vars, above
- * host_vars; host_vars are above group_vars.
+ * RabbitMQ of a kolla deployment as the model carries it (documents/kolla/ha-facts.ts): the series
+ * decides the store (Khepri from 4.2), and before it the partition handling kolla renders; a value
+ * the model could not read is taken as kolla's default, pause_minority, and said.
  */
-function kollaWeight(d: KollaDeployment, host: string, files: Map<string, KollaPart>): number | undefined {
-  const name = 'mariadb_wsrep_extra_provider_options';
-  const all = d.setting(name);
-  const v = all && files.get(all.file)?.role === 'globals' ? all : (d.hostVar(host, name) ?? all);
-  if (!v) return undefined;
-  // a list is kept unread (null) by the globals reader: its text is read here
-  const text = files.get(v.file)?.text.slice(v.valueSpan.start, v.valueSpan.end) ?? (typeof v.raw === 'string' ? v.raw : '');
-  if (text.includes('{{')) return undefined;
-  const m = /pc\.weight\s*=\s*(\d+)/.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
-
-/**
- * RabbitMQ of a kolla deployment: quorum queues (always on since 2025.1, knowledge/kolla/defaults.ts
- * KOLLA_REMOVED), the metadata store of the series kolla's image runs (knowledge/kolla/rabbitmq.ts:
- * Khepri by default from 4.2), and before it `cluster_partition_handling` as kolla renders it
- * (roles/rabbitmq/templates/rabbitmq.conf.j2, default pause_minority).
- */
-function kollaRabbit(d: KollaDeployment, nodes: string[], assumptions: string[]): RabbitConfig {
-  const config: RabbitConfig = { nodes, quorumQueues: true };
-  const series = deployedSeries(d);
-  const khepri = series ? series.series.major > 4 || (series.series.major === 4 && series.series.minor >= 2) : undefined;
+function kollaRabbit(rabbit: DeployService, nodes: string[], assumptions: string[]): RabbitConfig {
+  const config: RabbitConfig = { nodes, quorumQueues: rabbit.quorumQueues ?? true };
+  const series = rabbit.version !== undefined ? parseSeries(rabbit.version) : undefined;
+  const khepri = series ? seriesAtLeast(series, KHEPRI_DEFAULT_SINCE) : undefined;
   if (khepri === false) {
-    const h = d.value('rabbitmq_cluster_partition_handling');
-    const handling = h.known ? partitionHandling(String(h.value)) : undefined;
-    if (handling) config.partitionHandling = handling;
+    if (rabbit.partitionHandling) config.partitionHandling = rabbit.partitionHandling;
     else {
       config.partitionHandling = 'pause_minority';
       assumptions.push(
@@ -167,16 +149,11 @@ function kollaRabbit(d: KollaDeployment, nodes: string[], assumptions: string[])
     }
   } else if (khepri === undefined)
     assumptions.push('the RabbitMQ image names no version: RabbitMQ is taken as 4.2 or newer, with the Khepri metadata store');
-  else if (series && series.series.major === 4 && series.series.minor === 2)
+  else if (series && series.major === 4 && series.minor === 2)
     assumptions.push(
-      `RabbitMQ ${seriesText(series.series)} (${series.from}) is taken with Khepri, its default for a new cluster; a cluster upgraded from Mnesia keeps Mnesia until Khepri is enabled`,
+      `RabbitMQ ${rabbit.version} (${rabbit.versionFrom}) is taken with Khepri, its default for a new cluster; a cluster upgraded from Mnesia keeps Mnesia until Khepri is enabled`,
     );
   return config;
-}
-
-function partitionHandling(s: string): PartitionHandling | undefined {
-  const t = s.trim();
-  return t === 'ignore' || t === 'pause_minority' || t === 'autoheal' ? t : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,11 +162,10 @@ function partitionHandling(s: string): PartitionHandling | undefined {
 /**
  * OSA's haproxy_server role (vars for keepalived, as failure-math.md section 5 records it): one
  * instance per VIP, external on haproxy_keepalived_external_virtual_router_id (10), internal on
- * ..._internal_... (11); the first host of the haproxy group is MASTER, the others BACKUP; priority
- * (hosts - index) x 50; a ping tracker of weight -101 (its target, keepalived_ping_address, is outside
- * the model: it never fails here).
+ * ..._internal_... (11); the first host of the haproxy group is MASTER, the others BACKUP; the
+ * priorities the model carries (documents/osa/deployment.ts: (hosts - index) x 50); a ping tracker of
+ * weight -101 (its target, keepalived_ping_address, is outside the model: it never fails here).
  */
-const OSA_PRIORITY_STEP = 50;
 const OSA_PING_WEIGHT = -101;
 
 function osaClusters(model: DeployModel, d: OsaDeployment, sim: SimModel): void {
@@ -197,10 +173,10 @@ function osaClusters(model: DeployModel, d: OsaDeployment, sim: SimModel): void 
   const lb = model.clusters.find((c) => c.name === 'loadbalancer');
   const keepalived = new Map<string, string>();
   if (lb && lb.manager === 'keepalived' && lb.members.length) {
-    const n = lb.members.length;
+    const priority = priorities(lb);
     const instances = lb.members.map((node, i): KeepalivedInstance => ({
       node,
-      priority: (n - i) * OSA_PRIORITY_STEP,
+      priority: priority(node),
       state: i === 0 ? 'MASTER' : 'BACKUP',
       address: addressOf.get(node),
       trackers: [{ name: 'pingable_check_script', weight: OSA_PING_WEIGHT }],
@@ -233,9 +209,8 @@ function osaClusters(model: DeployModel, d: OsaDeployment, sim: SimModel): void 
   }
   const rabbit = model.services.find((s) => s.name === 'rabbitmq');
   if (rabbit && Array.isArray(rabbit.on)) {
-    // oslomsg_rabbit_quorum_queues: OSA's default follows rabbitmq_queue_replication (true)
-    const q = d.value('oslomsg_rabbit_quorum_queues');
-    const config: RabbitConfig = { nodes: rabbit.on, quorumQueues: q.known ? asBool(q.value) : true };
+    // quorum queues: the model's (oslomsg_rabbit_quorum_queues), else OSA's default (true)
+    const config: RabbitConfig = { nodes: rabbit.on, quorumQueues: rabbit.quorumQueues ?? true };
     sim.clusters.push({ kind: 'rabbitmq', name: 'rabbitmq', place: rabbit.place, config });
     sim.assumptions.push(
       "OpenStack-Ansible's files name no RabbitMQ version: RabbitMQ is taken as 4.2 or newer, with the Khepri metadata store",
@@ -245,6 +220,12 @@ function osaClusters(model: DeployModel, d: OsaDeployment, sim: SimModel): void 
 
 // ---------------------------------------------------------------------------------------------
 // shared
+
+/** A member's keepalived priority as the model carries it; keepalived's default for one it does not. */
+function priorities(c: DeployCluster): (node: string) => number {
+  const byNode = new Map((c.priorities ?? []).map((p) => [p.node, p.value]));
+  return (node) => byNode.get(node) ?? DEFAULT_KEEPALIVED_PRIORITY;
+}
 
 /** The DeployModel's VIPs, each moved by the keepalived cluster the model has for it (none when keepalived is off). */
 function vipsOf(model: DeployModel, sim: SimModel, byVip = new Map<string, string>()): SimVip[] {

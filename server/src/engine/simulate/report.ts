@@ -22,6 +22,8 @@ const ENUMERATION_WORDS: Record<Enumeration, string> = {
   domains: 'every failure domain failing',
 };
 
+const scenarios = (n: number): string => (n === 1 ? '1 scenario' : `${n} scenarios`);
+
 /** Whether a scenario ends with a service down, split-brain or blocked (exit status 1). */
 export const failing = (r: ScenarioResult): boolean => r.services.some((s) => isFailure(s.verdict));
 
@@ -87,7 +89,7 @@ function scenarioText(r: ScenarioResult, indent = ''): string[] {
 export function reportText(rep: Report): string {
   const out = header(rep);
   if (rep.enumeration) {
-    out.push(`${ENUMERATION_WORDS[rep.enumeration]}: ${rep.results.length} scenarios, worst first`);
+    out.push(`${ENUMERATION_WORDS[rep.enumeration]}: ${scenarios(rep.results.length)}, worst first`);
     if (!rep.results.length) out.push(rep.enumeration === 'domains' ? '  no node has a failure domain' : '  no node');
     for (const r of rep.results) out.push(`  ${worstVerdict(r).padEnd(11)} ${r.name}: ${summary(r)}`);
     const bad = rep.results.filter(failing).length;
@@ -135,7 +137,7 @@ export function reportMarkdown(rep: Report): string {
   if (rep.model.assumptions.length) out.push('Assumed:', ...rep.model.assumptions.map((a) => `- ${a}`), '');
   if (rep.enumeration) {
     const words = ENUMERATION_WORDS[rep.enumeration];
-    out.push(`## ${words[0].toUpperCase()}${words.slice(1)}: ${rep.results.length} scenarios, worst first`, '');
+    out.push(`## ${words[0].toUpperCase()}${words.slice(1)}: ${scenarios(rep.results.length)}, worst first`, '');
     if (rep.results.length) {
       out.push('| Scenario | Worst | Services |', '| --- | --- | --- |');
       for (const r of rep.results) out.push(`| ${cell(r.name)} | ${worstVerdict(r)} | ${cell(summary(r))} |`);

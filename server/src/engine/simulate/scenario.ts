@@ -28,6 +28,8 @@ export interface Step {
   failDomains?: string[];
   /** The network cut into groups (node or domain names); nodes not listed are in the first group. */
   partition?: string[][];
+  /** Nodes shut down cleanly: Galera counts them as left gracefully, Pacemaker moves their resources without fencing. */
+  stop?: string[];
   /** Nodes (or domains) that come back. */
   recover?: string[];
 }
@@ -97,6 +99,7 @@ export function unknownNames(m: SimModel, s: Scenario): string[] {
     for (const n of st.fail ?? []) check(n, 'node');
     for (const d of st.failDomains ?? []) check(d, 'domain');
     for (const g of st.partition ?? []) for (const n of g) check(n, 'node or domain');
+    for (const n of st.stop ?? []) check(n, 'node');
     for (const n of st.recover ?? []) check(n, 'node or domain');
   }
   return [...new Set(out)];
@@ -112,6 +115,8 @@ export function scenarioName(m: SimModel, s: Scenario): string {
     if (fail.length) parts.push(`${listWords(fail)} ${fail.length === 1 ? 'fails' : 'fail'}`);
     for (const d of st.failDomains ?? []) parts.push(`${d} fails (${nodesIn(m, d).join(', ')})`);
     if (st.partition) parts.push(`the network splits ${st.partition.map((g) => g.join(', ')).join(' | ')}`);
+    const stop = st.stop ?? [];
+    if (stop.length) parts.push(`${listWords(stop)} ${stop.length === 1 ? 'is' : 'are'} shut down cleanly`);
     if (st.recover?.length) parts.push(`${listWords(st.recover)} ${st.recover.length === 1 ? 'returns' : 'return'}`);
     return parts.join(' and ');
   });
@@ -121,6 +126,9 @@ export function scenarioName(m: SimModel, s: Scenario): string {
 const nodesIn = (m: SimModel, domain: string): string[] => m.nodes.filter((n) => n.domain === domain).map((n) => n.name);
 /** A name of a node or of a domain, as nodes. */
 const expand = (m: SimModel, name: string): string[] => (m.nodes.some((n) => n.name === name) ? [name] : nodesIn(m, name));
+
+/** How a node went: crashed, lost power with its domain, or shut down cleanly. */
+type Gone = pacemaker.FailureKind | 'stop';
 
 interface ClusterState {
   quorum?: votequorum.QuorumState;
@@ -145,13 +153,19 @@ interface ClusterOutcome {
 
 export function simulate(m: SimModel, s: Scenario): ScenarioResult {
   const all = m.nodes.map((n) => n.name);
-  const failed = new Map<string, pacemaker.FailureKind>();
+  const failed = new Map<string, Gone>();
   const downDomains = new Set<string>();
   const states = new Map<string, ClusterState>(m.clusters.map((c) => [c.name, initial(c)]));
   const results: ScenarioResult[] = [];
   s.steps.forEach((st, i) => {
     for (const r of (st.recover ?? []).flatMap((n) => expand(m, n))) failed.delete(r);
     for (const d of st.recover ?? []) downDomains.delete(d);
+    const stopping: string[] = [];
+    for (const n of st.stop ?? [])
+      if (!failed.has(n)) {
+        failed.set(n, 'stop');
+        stopping.push(n);
+      }
     for (const n of st.fail ?? []) if (!failed.has(n)) failed.set(n, 'crash');
     for (const d of st.failDomains ?? []) {
       downDomains.add(d);
@@ -159,7 +173,7 @@ export function simulate(m: SimModel, s: Scenario): ScenarioResult {
     }
     const groups = partitionsOf(m, all, failed, st.partition);
     const name = s.steps.length === 1 && s.name ? s.name : scenarioName(m, { steps: s.steps.slice(0, i + 1) });
-    results.push(runStep(m, states, groups, failed, [...downDomains], s.name && i === s.steps.length - 1 ? s.name : name));
+    results.push(runStep(m, states, groups, failed, stopping, [...downDomains], s.name && i === s.steps.length - 1 ? s.name : name));
   });
   const last = results[results.length - 1];
   if (results.length > 1) last.steps = results.slice(0, -1);
@@ -196,12 +210,13 @@ function runStep(
   m: SimModel,
   states: Map<string, ClusterState>,
   groups: string[][],
-  failed: Map<string, pacemaker.FailureKind>,
+  failed: Map<string, Gone>,
+  stopping: string[],
   downDomains: string[],
   name: string,
 ): ScenarioResult {
   const outcomes = new Map<string, ClusterOutcome>();
-  for (const c of m.clusters) outcomes.set(c.name, clusterStep(m, c, states.get(c.name)!, groups, failed, downDomains));
+  for (const c of m.clusters) outcomes.set(c.name, clusterStep(c, states.get(c.name)!, groups, failed, stopping, downDomains));
   const sides = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((n) => sides.set(n, i)));
   const sideOf = (n: string) => sides.get(n) ?? -1;
@@ -222,11 +237,11 @@ function runStep(
 }
 
 function clusterStep(
-  m: SimModel,
   c: SimCluster,
   st: ClusterState,
   groups: string[][],
-  failed: Map<string, pacemaker.FailureKind>,
+  failed: Map<string, Gone>,
+  stopping: string[],
   downDomains: string[],
 ): ClusterOutcome {
   const members = membersOf(c);
@@ -249,8 +264,14 @@ function clusterStep(
                 : 'degraded';
         return { sides, verdict, explain: sides.map((x) => x.explain).join('; '), serving: quorate.map((x) => x.partition) };
       }
-      const lost = members.filter((n) => failed.has(n)).map((node) => ({ node, how: failed.get(node)! }));
-      const p = pacemaker.evaluate(c.pacemaker, r.sides, lost, downDomains);
+      // a node shut down cleanly handed its resources over: nothing to fence, nothing to recover
+      const stopped = new Set(members.filter((n) => failed.get(n) === 'stop'));
+      const lost = members.flatMap((node) => {
+        const how = failed.get(node);
+        return how && how !== 'stop' ? [{ node, how }] : [];
+      });
+      const config = stopped.size ? { ...c.pacemaker, nodes: c.pacemaker.nodes.filter((n) => !stopped.has(n)) } : c.pacemaker;
+      const p = pacemaker.evaluate(config, r.sides, lost, downDomains);
       return {
         sides,
         verdict: p.verdict,
@@ -260,7 +281,7 @@ function clusterStep(
       };
     }
     case 'galera': {
-      const r = galera.step(c.config, st.galera!, groups);
+      const r = galera.step(c.config, st.galera!, groups, stopping);
       st.galera = r.state;
       return {
         sides: r.sides.map((x) => side(c, x)),
@@ -290,7 +311,6 @@ function clusterStep(
       };
     }
   }
-  void m;
 }
 
 function side(
@@ -419,7 +439,16 @@ function serviceStep(
   } else if (alive.length === 0) {
     verdict = 'down';
     running = [];
-    explain = `no node of ${svc.name} is running (0 of ${svc.nodes.length}: ${svc.nodes.join(', ')})`;
+    explain = svc.nodes.length
+      ? `no node of ${svc.name} is running (0 of ${svc.nodes.length}: ${svc.nodes.join(', ')})`
+      : `${svc.name} is placed on no node of the deployment`;
+  } else if (o?.pacemaker && !alive.every((n) => o.serving.some((side) => side.includes(n)))) {
+    // a clone Pacemaker runs: its instances stop on a side that does not run resources (no-quorum-policy)
+    const kept = alive.filter((n) => o.serving.some((side) => side.includes(n)));
+    const stopped = alive.filter((n) => !kept.includes(n));
+    verdict = kept.length === 0 ? 'down' : 'degraded';
+    running = kept;
+    explain = `${kept.length} of ${svc.nodes.length} instances of ${svc.name} run (${kept.join(', ') || 'none'}): Pacemaker stops them on ${stopped.join(', ')}; ${o.explain}`;
   } else {
     verdict = alive.length === svc.nodes.length ? 'available' : 'degraded';
     running = alive;

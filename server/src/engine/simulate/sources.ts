@@ -6,9 +6,13 @@
  */
 import type { Workspace } from '../workspace/workspace';
 import { nodeRoot } from '../workspace/workspace';
-import { analyse } from '../analyse';
-import { EMPTY_CONFIG, LintConfig } from '../config';
-import type { DeployPart } from '../documents/deploy/parts';
+import type { DeployPart, KollaPart, OsaPart } from '../documents/deploy/parts';
+import type { DeployModel } from '../documents/deploy/model';
+import { kollaDeploymentOfFiles } from '../documents/kolla/deployment';
+import { kollaModel } from '../documents/kolla/model';
+import { kollaRoot } from '../documents/kolla/recognise';
+import { osaDeploymentOfFiles } from '../documents/osa/deployment';
+import { osaRoot } from '../documents/osa/recognise';
 import type { PeerConf } from '../model/topology';
 import { basename } from '../text/paths';
 import type { SimModel } from './model';
@@ -19,7 +23,6 @@ import { simModelFromStack } from './from-stack';
 export const STACK_KINDS: readonly string[] = ['corosync', 'pacemaker', 'galera', 'keepalived', 'haproxy'];
 
 export interface SimSourceOptions {
-  config?: LintConfig;
   /** Reads a manifest of the workspace into a model (from-manifest.ts); manifests are skipped without it. */
   manifest?(ws: Workspace, path: string): SimModel | undefined;
 }
@@ -36,7 +39,6 @@ export interface SimSource {
  * (Workspace.contextFor(path).deployment: a manifest's folder, else the folder above the nodes' trees).
  */
 export function simSources(ws: Workspace, paths: readonly string[], options: SimSourceOptions = {}): SimSource[] {
-  const config = options.config ?? EMPTY_CONFIG;
   const out: SimSource[] = [];
   const done = new Set<string>();
   const sorted = [...new Set(paths)].sort();
@@ -59,12 +61,11 @@ export function simSources(ws: Workspace, paths: readonly string[], options: Sim
     .sort((a, b) => Number(b.part.anchor) - Number(a.part.anchor) || (a.path < b.path ? -1 : 1));
   for (const { path, part } of deploy) {
     if (done.has(path)) continue;
-    const model = analyse(ws, path, config)?.deployModel;
-    if (!model) continue;
     const parts: { path: string; part: DeployPart }[] = [{ path, part }];
     for (const x of ws.contextFor(path).peers)
       if (x.deploy && x.path && x.deploy.tool === part.tool) parts.push({ path: x.path, part: x.deploy });
     parts.sort((a, b) => (a.path < b.path ? -1 : 1));
+    const model = toolModel(parts, path);
     for (const x of parts) done.add(x.path);
     out.push({ model: simModelFromDeploy(model, parts), files: parts.map((x) => x.path) });
   }
@@ -89,6 +90,20 @@ export function simSources(ws: Workspace, paths: readonly string[], options: Sim
     if (model) out.push({ model, files });
   }
   return out;
+}
+
+/**
+ * A deployment tool's model from its files' parts, as its language builds it (languages/kolla.ts,
+ * openstack-ansible.ts), named by the anchor's folder. Built here, not through analyse(), so that the
+ * simulator stays below the languages (a rule runs the simulator).
+ */
+function toolModel(parts: { path: string; part: DeployPart }[], anchor: string): DeployModel {
+  if (parts[0].part.tool === 'kolla') {
+    const files = parts as { path: string; part: KollaPart }[];
+    return kollaModel(kollaDeploymentOfFiles(files), basename(kollaRoot(anchor)) || 'kolla');
+  }
+  const files = parts as { path: string; part: OsaPart }[];
+  return osaDeploymentOfFiles(files).toModel(basename(osaRoot(anchor)) || 'openstack-ansible');
 }
 
 /** A stack deployment's name: the folder above its nodes' trees (site/ for site/ctl1/etc/...). */

@@ -31,7 +31,21 @@ export interface DeployCluster {
   members: string[];
   /** The group that defines it (an inventory header, a `*_hosts` key). */
   place?: Place;
+  /** keepalived: each member's VRRP priority, in the members' order, as the tool's template renders it. */
+  priorities?: NodeNumber[];
+  /** keepalived: whether the tool's template writes `nopreempt` (a returning member does not take the VIPs back). */
+  nopreempt?: boolean;
 }
+
+/** A number the files give one node (a keepalived priority, a Galera weight) and where the user wrote it. */
+export interface NodeNumber {
+  node: string;
+  value: number;
+  place?: Place;
+}
+
+/** RabbitMQ's partition handling strategies (Mnesia, before 4.2). */
+export type PartitionHandling = 'ignore' | 'pause_minority' | 'autoheal';
 
 export interface DeployVip {
   name: 'internal' | 'external' | string;
@@ -52,6 +66,20 @@ export interface DeployService {
   vips?: string[];
   /** The group its hosts come from. */
   place?: Place;
+  /**
+   * RabbitMQ: the series it runs ("4.0"), when the files or the release's image say; before 4.2 its
+   * metadata store is Mnesia, from 4.2 Khepri. `versionFrom` says how it is known, for messages.
+   */
+  version?: string;
+  versionFrom?: string;
+  /** RabbitMQ before 4.2: cluster_partition_handling as the tool renders it (the user's, else the tool's default). */
+  partitionHandling?: PartitionHandling;
+  /** RabbitMQ: whether OpenStack's queues are quorum queues. */
+  quorumQueues?: boolean;
+  /** Galera: `pc.weight` of the nodes whose weight the files give (1 for the others). */
+  weights?: NodeNumber[];
+  /** Where the user wrote the facts above (none: the tool's default or its release's). */
+  places?: { version?: Place; partitionHandling?: Place; quorumQueues?: Place };
 }
 
 export interface DeployModel {

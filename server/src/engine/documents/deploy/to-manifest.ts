@@ -5,7 +5,7 @@
  * map), so a finding on the written manifest goes back to the inventory line or the globals line.
  */
 import type { Span } from '../../types';
-import type { DeployModel, Place } from './model';
+import type { DeployModel, DeployService, NodeNumber, Place } from './model';
 import { KNOWN_RELEASES } from '../../knowledge/options/catalog';
 
 /** One written element and where it came from: the innermost element holding a finding's start decides. */
@@ -38,6 +38,50 @@ const flow = (fields: string[]) => {
   return f.length ? `{ ${f.join(', ')} }` : '{}';
 };
 
+/** A field of a flow mapping and the place in the user's files that gave it (none: the line's own place speaks for it). */
+interface Field {
+  text: string;
+  place?: Place;
+}
+
+/** A part of a written line that has its own place: `start`/`end` within the line. */
+interface Sub {
+  start: number;
+  end: number;
+  place: Place;
+}
+
+/** `{ a: 1, b: 2 }` of fields with places: the text and where each placed field sits in it. */
+function flowPlaced(fields: Field[]): { text: string; subs: Sub[] } {
+  const f = fields.filter((x) => x.text);
+  if (!f.length) return { text: '{}', subs: [] };
+  let text = '{ ';
+  const subs: Sub[] = [];
+  f.forEach((x, i) => {
+    if (i) text += ', ';
+    if (x.place) subs.push({ start: text.length, end: text.length + x.text.length, place: x.place });
+    text += x.text;
+  });
+  return { text: text + ' }', subs };
+}
+
+/** `{ n1: 1, n2: 2 }` of node numbers, each with its place; undefined when one is outside [min, max] (the manifest's schema would refuse it). */
+function nodeNumbers(xs: readonly NodeNumber[] | undefined, min: number, max: number): { text: string; subs: Sub[] } | undefined {
+  if (!xs?.length || xs.some((x) => !Number.isInteger(x.value) || x.value < min || x.value > max)) return undefined;
+  return flowPlaced(xs.map((x) => ({ text: `${scalar(x.node)}: ${x.value}`, place: x.place })));
+}
+
+/** The fields the failure simulator reads of a clustered Galera or RabbitMQ service (manifest.md "Fields"). */
+function simulatorFields(s: DeployService): Field[] {
+  const fields: Field[] = [];
+  const weights = nodeNumbers(s.weights, 0, 255);
+  if (weights) fields.push({ text: `weights: ${weights.text}` });
+  if (s.version !== undefined) fields.push({ text: `version: ${JSON.stringify(s.version)}`, place: s.places?.version });
+  if (s.partitionHandling) fields.push({ text: `partition_handling: ${s.partitionHandling}`, place: s.places?.partitionHandling });
+  if (s.quorumQueues !== undefined) fields.push({ text: `quorum_queues: ${s.quorumQueues}`, place: s.places?.quorumQueues });
+  return fields;
+}
+
 /** The keys of a section, padded so that their values line up (as a user writes a manifest). */
 const keyed = (names: readonly string[]) => {
   const width = Math.max(0, ...names.map((n) => scalar(n).length + 1));
@@ -59,10 +103,11 @@ export const NO_ADDRESS = '# address: not in the files';
 export function toManifest(model: DeployModel, header: string[] = []): WrittenManifest {
   let text = '';
   const map: Mapped[] = [];
-  const line = (s: string, place?: Place) => {
+  const line = (s: string, place?: Place, subs: readonly Sub[] = []) => {
     const start = text.length;
     text += s + '\n';
     if (place) map.push({ start, end: start + s.length, place });
+    for (const x of subs) map.push({ start: start + x.start, end: start + x.end, place: x.place });
   };
   for (const h of header) line(h ? `# ${h}` : '#');
   line('apiVersion: openstack-ha/v1');
@@ -91,6 +136,10 @@ export function toManifest(model: DeployModel, header: string[] = []): WrittenMa
       line(`  ${scalar(c.name)}:`, c.place);
       line(`    manager: ${c.manager}`, c.place);
       line(`    members: ${list(c.members)}`, c.place);
+      // the tool's template fixes these: the group, whose order decides them, is their place
+      const priorities = c.manager === 'keepalived' ? nodeNumbers(c.priorities, 1, 255) : undefined;
+      if (priorities) line(`    priorities: ${priorities.text}`, c.place);
+      if (c.manager === 'keepalived' && c.nopreempt !== undefined) line(`    nopreempt: ${c.nopreempt}`, c.place);
     }
   }
   if (model.vips.length) {
@@ -111,13 +160,22 @@ export function toManifest(model: DeployModel, header: string[] = []): WrittenMa
     line('services:');
     const key = keyed(model.services.map((s) => s.name));
     for (const s of model.services) {
-      const fields = flow([
-        `on: ${typeof s.on === 'string' ? scalar(s.on) : list(s.on)}`,
-        s.mode ? `mode: ${s.mode}` : '',
-        s.vip ? `vip: ${scalar(s.vip)}` : '',
-        s.vips?.length ? `vips: ${list(s.vips)}` : '',
+      const weights = nodeNumbers(s.weights, 0, 255);
+      const fields = flowPlaced([
+        { text: `on: ${typeof s.on === 'string' ? scalar(s.on) : list(s.on)}` },
+        { text: s.mode ? `mode: ${s.mode}` : '' },
+        { text: s.vip ? `vip: ${scalar(s.vip)}` : '' },
+        { text: s.vips?.length ? `vips: ${list(s.vips)}` : '' },
+        ...simulatorFields(s),
       ]);
-      line(`  ${key(s.name)} ${fields}`, s.place);
+      const prefix = `  ${key(s.name)} `;
+      const subs = fields.subs.map((x) => ({ ...x, start: x.start + prefix.length, end: x.end + prefix.length }));
+      // each weight's own place: inside the weights field's text
+      if (weights) {
+        const at = prefix.length + fields.text.indexOf(`weights: ${weights.text}`) + 'weights: '.length;
+        subs.push(...weights.subs.map((x) => ({ ...x, start: x.start + at, end: x.end + at })));
+      }
+      line(prefix + fields.text, s.place, subs);
     }
   }
   return { text, map };

@@ -26,6 +26,10 @@ export interface KollaDeployment {
   inventory: IniInventory;
   /** The variables files, in the order they apply: group_vars (all first), globals.yml, then globals.d in name order. */
   globals: readonly KollaGlobals[];
+  /** The text of a variables file (host_vars included): what the reader keeps unknown (a list) is read from it. */
+  fileText(file: string): string | undefined;
+  /** Whether a variables file is globals.yml or globals.d (kolla passes them as extra vars, above host_vars), not group_vars. */
+  isGlobals(file: string): boolean;
 }
 
 /**
@@ -43,6 +47,8 @@ export function kollaDeployment(
   const inventory = mergeInventories(inventories);
   const release = releaseOf(vars.get('openstack_release')?.raw);
   const defaults = KOLLA_DEFAULTS[release];
+  const texts = new Map([...groupVars, ...globals, ...[...hostVars.values()].flat()].map((g) => [g.file, g.text]));
+  const extraVars = new Set(globals.map((g) => g.file));
   const lookup = (name: string): Known | null | undefined => {
     const user = vars.get(name);
     if (user) return user.raw;
@@ -60,6 +66,8 @@ export function kollaDeployment(
     hostVar: (host, name) => perHost.get(host)?.get(name),
     inventory,
     globals: [...groupVars, ...globals],
+    fileText: (file) => texts.get(file),
+    isGlobals: (file) => extraVars.has(file),
   };
 }
 

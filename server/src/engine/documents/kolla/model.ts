@@ -5,10 +5,11 @@
  * on. Each fact keeps the place the user wrote it: a host's first inventory line, a group's header,
  * a VIP's line in globals.yml.
  */
-import type { DeployModel, DeployNode, Place } from '../deploy/model';
+import type { DeployModel, DeployNode, DeployService, Place } from '../deploy/model';
 import type { KollaDeployment } from './deployment';
 import type { InventoryGroup } from '../ansible/ini-inventory';
 import { isIP } from '../../text/ip';
+import { kollaGaleraWeights, kollaKeepalivedPriorities, kollaRabbitFacts } from './ha-facts';
 
 /** The manifest's role each kolla group gives its hosts. */
 const ROLES: [string, string][] = [
@@ -105,6 +106,7 @@ export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
       manager: keepalived ? 'keepalived' : 'none',
       members: lb,
       place: groupPlace(d, 'loadbalancer'),
+      ...(keepalived && lb.length ? { priorities: kollaKeepalivedPriorities(lb), nopreempt: true } : {}),
     });
   }
   const internal = address(d, 'kolla_internal_vip_address');
@@ -120,14 +122,24 @@ export function kollaModel(d: KollaDeployment, name = 'kolla'): DeployModel {
 
 /** The clustered services and the Pacemaker cluster, from their groups. */
 function withServices(d: KollaDeployment, model: DeployModel, names: (group: string) => string[], vip: string | undefined): DeployModel {
-  const service = (flag: string, group: string, svc: string, mode: string, withVip: boolean) => {
+  const service = (
+    flag: string,
+    group: string,
+    svc: string,
+    mode: string,
+    withVip: boolean,
+    facts: (on: string[]) => Partial<DeployService>,
+  ) => {
     const on = names(group);
     if (d.flag(flag) === false || !on.length) return;
-    model.services.push({ name: svc, on, mode, vip: withVip ? vip : undefined, place: groupPlace(d, group) });
+    model.services.push({ name: svc, on, mode, vip: withVip ? vip : undefined, place: groupPlace(d, group), ...facts(on) });
   };
-  service('enable_mariadb', 'mariadb', 'mariadb', 'clustered', true);
-  service('enable_rabbitmq', 'rabbitmq', 'rabbitmq', 'clustered', false);
-  service('enable_memcached', 'memcached', 'memcached', 'client-side', false);
+  service('enable_mariadb', 'mariadb', 'mariadb', 'clustered', true, (on) => {
+    const weights = kollaGaleraWeights(d, on);
+    return weights.length ? { weights } : {};
+  });
+  service('enable_rabbitmq', 'rabbitmq', 'rabbitmq', 'clustered', false, () => kollaRabbitFacts(d));
+  service('enable_memcached', 'memcached', 'memcached', 'client-side', false, () => ({}));
   const hacluster = names('hacluster');
   if (d.flag('enable_hacluster') === true && hacluster.length)
     model.clusters.push({ name: 'hacluster', manager: 'pacemaker', members: hacluster, place: groupPlace(d, 'hacluster') });

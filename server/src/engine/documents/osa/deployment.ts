@@ -216,6 +216,8 @@ function toModel(name: string, release: OsaRelease, groups: Map<string, OsaGroup
       manager: on ? 'keepalived' : 'none',
       members: names(lb),
       place: groupPlace(d.group('load_balancer')),
+      // OSA's haproxy_server role: priority (hosts - index) x 50, no nopreempt (failure-math.md section 5)
+      ...(on ? { priorities: lb.map((h, i) => ({ node: h.name, value: (lb.length - i) * OSA_PRIORITY_STEP })) } : {}),
     });
   }
 
@@ -229,11 +231,22 @@ function toModel(name: string, release: OsaRelease, groups: Map<string, OsaGroup
     if (hs.length) services.push({ name: svc, on: names(hs), ...extra, place: groupPlace(d.group(group)) });
   };
   service('galera', 'galera', { mode: 'clustered', ...(internal ? { vip: 'internal' } : {}) });
-  service('rabbitmq', 'rabbitmq', { mode: 'clustered' });
+  service('rabbitmq', 'rabbitmq', { mode: 'clustered', ...rabbitFacts(d) });
   service('memcached', 'memcached', { mode: 'client-side' });
   service('haproxy', 'load_balancer', { vips: vips.map((v) => v.name) });
 
   return { tool: 'OpenStack-Ansible', name, release, nodes: [...nodes.values()], clusters, vips, services };
+}
+
+/** The step between the load balancers' keepalived priorities in OSA's haproxy_server role. */
+export const OSA_PRIORITY_STEP = 50;
+
+/** oslomsg_rabbit_quorum_queues: OSA's default follows rabbitmq_queue_replication (true). OSA's files name no RabbitMQ version. */
+function rabbitFacts(d: Reader): Partial<DeployService> {
+  const q = d.value('oslomsg_rabbit_quorum_queues');
+  if (!q.known) return {};
+  const s = d.setting('oslomsg_rabbit_quorum_queues');
+  return { quorumQueues: asBool(q.value), ...(s ? { places: { quorumQueues: { file: s.file, span: s.valueSpan } } } : {}) };
 }
 
 /**

@@ -66,3 +66,12 @@ export function seriesAtLeast(s: RabbitSeries, min: RabbitSeries): boolean {
 export function seriesText(s: RabbitSeries): string {
   return `${s.major}.${s.minor}`;
 }
+
+/** From this RabbitMQ series on, a new cluster's metadata store is Khepri by default; before it, Mnesia (failure-math.md section 4). */
+export const KHEPRI_DEFAULT_SINCE: RabbitSeries = { major: 4, minor: 2 };
+
+/** `"4.0"` read back as a series; undefined when it is not major.minor. */
+export function parseSeries(s: string): RabbitSeries | undefined {
+  const m = /^\s*(\d+)\.(\d+)\s*$/.exec(s);
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+}
