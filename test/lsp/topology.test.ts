@@ -1,8 +1,9 @@
 /**
  * The topology view's requests over LSP, against the built server and the real engine: the picture
  * of a manifest of three controllers in three racks (ids, a node's definition as a URI and range, the
- * manifest's finding marked on its element), the picture following the open buffer, and a what-if
- * (the failed node's state, each service's verdict with its arithmetic).
+ * manifest's findings marked on their elements), the picture following the open buffer, and a what-if
+ * (the failed node's state, each service's verdict with its arithmetic); and a kolla-ansible folder's,
+ * whose places are in its inventory and globals.yml.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WorkspaceClient, uriOf } from '../support/lsp-workspace-client';
-import { ROOT } from '../support/paths';
+import { KOLLA_FIXTURE, ROOT } from '../support/paths';
 import type { TopologyResponse, WhatIfResponse } from '../../server/src/lsp/topology';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'topology', 'site.ha.yaml');
@@ -120,6 +121,60 @@ test('openstackHa/topology and openstackHa/whatIf over LSP', async () => {
     await assert.rejects(c.conn.sendRequest('openstackHa/whatIf', { uri, fail: ['controller9'], failDomains: [] }), {
       message: 'no node controller9 in three-racks',
     });
+  } finally {
+    await c.close();
+  }
+});
+
+test('the topology of a kolla-ansible folder: places in the inventory and globals.yml, a what-if asked from either file', async () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'osha-lsp-topology-kolla-')));
+  fs.cpSync(KOLLA_FIXTURE, dir, { recursive: true });
+  const inventory = uriOf(path.join(dir, 'multinode'));
+  const globals = uriOf(path.join(dir, 'globals.yml'));
+  const c = new WorkspaceClient({ root: dir });
+  try {
+    await c.initialize();
+    await c.log((m) => /^workspace: \d+ files checked in \d+ ms/.test(m), 30_000);
+    const r = (await c.conn.sendRequest<TopologyResponse | null>('openstackHa/topology', { uri: inventory }))!;
+    assert.equal(r.name, path.basename(dir));
+    assert.equal(r.source, `kolla-ansible files in ${dir}`);
+    assert.deepEqual(r.files, [globals, inventory]);
+    const byId = new Map(r.graph.nodes.map((n) => [n.id, n]));
+    assert.deepEqual(byId.get('node:control01')!.location, {
+      uri: inventory,
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 9 } },
+    });
+    assert.deepEqual(byId.get('vip:internal')!.location, {
+      uri: globals,
+      range: { start: { line: 3, character: 28 }, end: { line: 3, character: 39 } },
+    });
+    // the two-node Galera cluster's finding, on the [mariadb:children] group that defines it
+    assert.deepEqual(byId.get('cluster:mariadb')!.findings, [
+      {
+        severity: 'error',
+        rule: 'cluster-min-three-nodes',
+        message: 'mariadb has 2 votes; a 1:1 split leaves neither side with the 2 needed for a Galera primary component (use at least 3)',
+      },
+    ]);
+
+    const w = (await c.conn.sendRequest<WhatIfResponse | null>('openstackHa/whatIf', {
+      uri: globals,
+      fail: ['control01'],
+      failDomains: [],
+    }))!;
+    assert.deepEqual(w.result.services, [
+      {
+        name: 'mariadb',
+        verdict: 'down',
+        running: [],
+        explain:
+          "Galera: no side is primary (each needs more than 1 of the last primary component's weight 2); non-primary nodes refuse queries until enough of that component returns or an operator sets pc.bootstrap",
+      },
+    ]);
+    assert.deepEqual(
+      w.graph.nodes.filter((n) => n.state).map((n) => `${n.id} ${n.state}`),
+      ['node:control01 failed', 'cluster:mariadb down', 'vip:internal down', 'service:mariadb down'],
+    );
   } finally {
     await c.close();
   }
