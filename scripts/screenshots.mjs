@@ -1,8 +1,8 @@
-// Copies the UI suite's screenshots (test-results/screenshots) to docs/images for the README.
+// Copies the UI suites' screenshots (test-results/screenshots) to docs/images for the README.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 mkdirSync('docs/images', { recursive: true });
-for (const name of ['diagnostics.png', 'hover.png', 'quick-fix.png']) {
+for (const name of ['diagnostics.png', 'hover.png', 'quick-fix.png', 'topology-what-if.png']) {
   const from = `test-results/screenshots/${name}`;
   if (!existsSync(from)) {
     console.error(`${from} is missing: run npm test first`);
