@@ -57,7 +57,7 @@
       .map((e) => e.x);
     const w = Math.ceil(graph.width),
       h = Math.ceil(graph.height);
-    let out = `<svg xmlns="http://www.w3.org/2000/svg" class="topology" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(graph.name)}">`;
+    let out = `<svg xmlns="http://www.w3.org/2000/svg" class="topology" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="group" aria-label="${esc(graph.name)}">`;
     out += '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">';
     out += '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>';
     for (const x of ordered) if (parents.has(x.id)) out += box(x, true);
