@@ -33,7 +33,13 @@ test('VS Code: the topology view draws the deployment, reveals a node, and overl
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'site.ha.yaml' }).first().dblclick();
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
-    await page.locator('.monaco-editor .view-lines').first().click();
+    // near a line's left end: the middle of a long line may be scrolled out of view, and the editor with it
+    const focusEditor = () =>
+      page
+        .locator('.monaco-editor .view-line', { hasText: 'apiVersion' })
+        .first()
+        .click({ position: { x: 4, y: 4 } });
+    await focusEditor();
     // the server has checked the file (its one warning is counted), so the command is offered on it
     await page.locator('.statusbar-item', { hasText: 'HA:' }).first().waitFor({ timeout: 60_000 });
 
@@ -80,7 +86,7 @@ test('VS Code: the topology view draws the deployment, reveals a node, and overl
 
     // an edit redraws the picture (the overlay kept): a second, unbonded NIC on controller3 changes its finding
     const nic = text.split('\n')[10].indexOf('[eno1]') + '[eno1'.length;
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor();
     await page.keyboard.press('Control+G');
     await page.keyboard.type(`11:${nic + 1}`);
     await page.keyboard.press('Enter');
