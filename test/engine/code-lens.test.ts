@@ -6,7 +6,7 @@ import { codeLenses } from '../../server/src/engine/service/code-lens';
 import type { SimModel, SimNode } from '../../server/src/engine/simulate/model';
 import { LineIndex } from '../../server/src/engine/text/line-index';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
-import { deploymentOfFile } from '../../server/src/engine/simulate/deployments';
+import { deploymentOfFile } from '../../server/src/engine/deployments';
 import { folderFiles } from '../support/workspace';
 
 const at = (text: string, needle: string, file = 'site.ha.yaml') => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { filesOf, folderFiles } from '../support/workspace';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
-import { simSources, SimSource } from '../../server/src/engine/simulate/sources';
+import { simSources, SimSource } from '../../server/src/engine/deployments/sources';
 import type { SimKeepalived, SimModel } from '../../server/src/engine/simulate/model';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');

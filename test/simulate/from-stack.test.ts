@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { filesOf, folderFiles } from '../support/workspace';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
-import { simSources } from '../../server/src/engine/simulate/sources';
+import { simSources } from '../../server/src/engine/deployments/sources';
 import { simModelFromStack } from '../../server/src/engine/simulate/from-stack';
 import { peerFacts, detectKind } from '../../server/src/engine/languages';
 import type { SimModel } from '../../server/src/engine/simulate/model';

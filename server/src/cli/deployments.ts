@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import type { SimModel } from '../engine/simulate/model';
-import { deploymentsOf } from '../engine/simulate/deployments';
+import { deploymentsOf } from '../engine/deployments';
 import { collectFiles, enginePath, hostPath, readForCheck } from '../node/files';
 import { detectKind } from '../engine/languages';
 import { Workspace } from '../engine/workspace/workspace';

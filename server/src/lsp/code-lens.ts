@@ -19,7 +19,7 @@ import { URI } from './uri';
 import { toRange } from './convert';
 import { LineIndex } from '../engine/text/line-index';
 import { codeLenses, CodeLensTarget } from '../engine/service/code-lens';
-import { deploymentOfFile, FoundDeployment } from '../engine/simulate/deployments';
+import { deploymentOfFile, FoundDeployment } from '../engine/deployments';
 import { domainsOf, membersOf } from '../engine/simulate/model';
 import { Scenario, simulate, unknownNames } from '../engine/simulate/scenario';
 import { enumerate, Enumeration } from '../engine/simulate/enumerate';

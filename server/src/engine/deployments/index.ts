@@ -5,11 +5,11 @@
  * code lenses and the topology view.
  */
 import type { Workspace } from '../workspace/workspace';
-import type { SimModel } from './model';
+import type { SimModel } from '../simulate/model';
 import type { PeerConf } from '../model/topology';
 import { parseManifestText } from '../documents/manifest/parse';
 import { buildManifest, type Manifest } from '../documents/manifest/model';
-import { simModelFromManifest } from './from-manifest';
+import { simModelFromManifest } from '../simulate/from-manifest';
 import { simSources, STACK_KINDS } from './sources';
 
 export interface FoundDeployment {

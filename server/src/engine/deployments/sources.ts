@@ -15,9 +15,9 @@ import { osaDeploymentOfFiles } from '../documents/osa/deployment';
 import { osaRoot } from '../documents/osa/recognise';
 import type { PeerConf } from '../model/topology';
 import { basename } from '../text/paths';
-import type { SimModel } from './model';
-import { simModelFromDeploy } from './from-deploy';
-import { simModelFromStack } from './from-stack';
+import type { SimModel } from '../simulate/model';
+import { simModelFromDeploy } from '../simulate/from-deploy';
+import { simModelFromStack } from '../simulate/from-stack';
 
 /** The kinds of the stack's own files the simulator reads. */
 export const STACK_KINDS: readonly string[] = ['corosync', 'pacemaker', 'galera', 'keepalived', 'haproxy'];
