@@ -10,7 +10,7 @@ import { Connection, ResponseError, ErrorCodes, TextDocuments } from 'vscode-lan
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
-import { deploymentOfFile, FoundDeployment } from '../engine/deployments/index';
+import { deploymentOfFile, FoundDeployment } from '../engine/deployments';
 import { topologyGraph, GraphFinding } from '../engine/graph/index';
 import type { Graph, GraphNode } from '../engine/graph/types';
 import { simulate, ScenarioResult } from '../engine/simulate/scenario';
