@@ -9,11 +9,23 @@ import { dedent } from '../support/fixture';
 
 const FILE = 'sites/region-one.ha.yaml';
 
+/** The model, its places compared by their keys (the entries' extents are checked on their own below). */
 function modelOf(text: string, file = FILE): SimModel {
   const parsed = parseManifestText(text);
   assert.ok(parsed.ok, parsed.findings.map((f) => f.message).join('; '));
-  return simModelFromManifest(buildManifest(parsed.doc!), file);
+  const m = simModelFromManifest(buildManifest(parsed.doc!), file);
+  for (const x of [...m.nodes, ...m.clusters, ...m.vips, ...m.services]) if (x.place) delete x.place.extent;
+  return m;
 }
+
+test("a place is the entry's key, its extent the whole entry (findings inside it belong to it)", () => {
+  const t = 'apiVersion: openstack-ha/v1\nkind: Deployment\nnodes:\n  c1: { address: 10.0.0.1, interfaces: [eno1] }\n';
+  const parsed = parseManifestText(t);
+  const m = simModelFromManifest(buildManifest(parsed.doc!), FILE);
+  const p = m.nodes[0].place!;
+  assert.equal(t.slice(p.span.start, p.span.end), 'c1');
+  assert.equal(t.slice(p.extent!.start, p.extent!.end), 'c1: { address: 10.0.0.1, interfaces: [eno1] }');
+});
 
 /** Where the key `name:` is written, after the line starting with `after` (so a name used twice is found in its section). */
 function keyAt(text: string, name: string, after = ''): Place {

@@ -124,16 +124,12 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Each finding goes to the element whose definition holds its start, the innermost when several do. */
 function attachFindings(boxes: GraphNode[], findings: GraphFinding[]): void {
-  const contains = (p: Place, f: GraphFinding) => p.file === f.file && p.span.start <= f.span.start && f.span.start < p.span.end;
+  const extent = (p: Place) => p.extent ?? p.span;
+  const contains = (p: Place, f: GraphFinding) => p.file === f.file && extent(p).start <= f.span.start && f.span.start < extent(p).end;
+  const size = (p: Place) => extent(p).end - extent(p).start;
   for (const f of findings) {
     let best: GraphNode | undefined;
-    for (const b of boxes)
-      if (
-        b.place &&
-        contains(b.place, f) &&
-        (!best || b.place.span.end - b.place.span.start < best.place!.span.end - best.place!.span.start)
-      )
-        best = b;
+    for (const b of boxes) if (b.place && contains(b.place, f) && (!best || size(b.place) < size(best.place!))) best = b;
     // a finding no element holds (the deployment's own) is not drawn
     if (!best) continue;
     (best.findings ??= []).push({ severity: f.severity, rule: f.rule, message: f.message });

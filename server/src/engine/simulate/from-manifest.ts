@@ -29,7 +29,8 @@ function defined<T extends object>(o: T): T {
 }
 
 export function simModelFromManifest(m: Manifest, file: string): SimModel {
-  const place = (span: Span): Place => ({ file, span });
+  // the key, for click-to-reveal; the whole entry, for the findings inside it
+  const place = (span: Span, extent?: Span): Place => (extent ? { file, span, extent } : { file, span });
   const assumptions: string[] = [];
 
   const nodes: SimNode[] = [...m.nodes.values()].map((n) =>
@@ -38,7 +39,7 @@ export function simModelFromManifest(m: Manifest, file: string): SimModel {
       address: n.address?.value,
       domain: n.failureDomain?.value,
       roles: n.roles.map((r) => r.value),
-      place: place(n.keySpan),
+      place: place(n.keySpan, n.span),
     }),
   );
 
@@ -60,7 +61,7 @@ export function simModelFromManifest(m: Manifest, file: string): SimModel {
       name: v.name,
       address: v.address?.value,
       cluster: owner && owner.manager !== 'none' ? owner.name : undefined,
-      place: place(v.keySpan),
+      place: place(v.keySpan, v.span),
     });
   });
 
@@ -77,8 +78,8 @@ export function simModelFromManifest(m: Manifest, file: string): SimModel {
       taken.add(cluster);
       clusters.push(
         s.info.name === 'galera'
-          ? { name: cluster, kind: 'galera', place: place(s.keySpan), config: galeraConfig(s, on) }
-          : { name: cluster, kind: 'rabbitmq', place: place(s.keySpan), config: rabbitConfig(s, on, assumptions) },
+          ? { name: cluster, kind: 'galera', place: place(s.keySpan, s.span), config: galeraConfig(s, on) }
+          : { name: cluster, kind: 'rabbitmq', place: place(s.keySpan, s.span), config: rabbitConfig(s, on, assumptions) },
       );
     } else if (mode === 'active-passive' && s.on?.kind === 'cluster' && m.clusters.get(s.on.ref.value)?.manager === 'pacemaker') {
       cluster = s.on.ref.value;
@@ -91,7 +92,7 @@ export function simModelFromManifest(m: Manifest, file: string): SimModel {
         cluster,
         vips: serviceVipNames(s).filter((v) => m.vips.has(v)),
         balanced: isBalanced(s, mode) || undefined,
-        place: place(s.keySpan),
+        place: place(s.keySpan, s.span),
       }),
     );
   }
@@ -116,7 +117,13 @@ function definedMembers(m: Manifest, c: ClusterDef, assumptions: string[]): stri
   return names.filter((n) => m.nodes.has(n));
 }
 
-function pacemakerCluster(m: Manifest, c: ClusterDef, members: string[], place: (s: Span) => Place, assumptions: string[]): SimCorosync {
+function pacemakerCluster(
+  m: Manifest,
+  c: ClusterDef,
+  members: string[],
+  place: (s: Span, extent?: Span) => Place,
+  assumptions: string[],
+): SimCorosync {
   const co = c.corosync;
   const device = c.quorumDevice;
   const quorum: VotequorumConfig = defined({
@@ -159,7 +166,7 @@ function pacemakerCluster(m: Manifest, c: ClusterDef, members: string[], place: 
   return defined({
     name: c.name,
     kind: 'pacemaker' as const,
-    place: place(c.keySpan),
+    place: place(c.keySpan, c.span),
     quorum,
     pacemaker,
     qnetdHost: device?.host ? nodeNamed(m, device.host.value) : undefined,
@@ -182,7 +189,13 @@ function tieBreaker(c: ClusterDef, members: string[]): TieBreaker | undefined {
   return ids.length ? ids : undefined;
 }
 
-function keepalivedCluster(m: Manifest, c: ClusterDef, members: string[], place: (s: Span) => Place, assumptions: string[]): SimKeepalived {
+function keepalivedCluster(
+  m: Manifest,
+  c: ClusterDef,
+  members: string[],
+  place: (s: Span, extent?: Span) => Place,
+  assumptions: string[],
+): SimKeepalived {
   const vips = [...m.vips.values()].filter((v) => v.cluster?.value === c.name);
   const vrids = [...new Set(vips.flatMap((v) => (v.vrid ? [v.vrid.value] : [])))];
   if (vrids.length > 1)
@@ -206,7 +219,7 @@ function keepalivedCluster(m: Manifest, c: ClusterDef, members: string[], place:
   return {
     name: c.name,
     kind: 'keepalived',
-    place: place(c.keySpan),
+    place: place(c.keySpan, c.span),
     config: defined({ vrid: vrids[0], vips: vips.map((v) => v.name), instances }),
   };
 }

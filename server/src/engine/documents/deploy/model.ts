@@ -11,6 +11,8 @@ import type { Span } from '../../types';
 export interface Place {
   file: string;
   span: Span;
+  /** The whole definition when `span` is only its name (a manifest entry's key): what falls inside belongs to it. */
+  extent?: Span;
 }
 
 export interface DeployNode {
