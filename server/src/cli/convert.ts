@@ -8,10 +8,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ConvertArgs } from './args';
-import { collectFiles, enginePath, errorReason, hostPath, readForCheck } from '../node/files';
-import { detectKind, peerFacts } from '../engine/languages';
+import { errorReason, hostPath } from '../node/files';
+import { peerFacts } from '../engine/languages';
 import { analyse } from '../engine/analyse';
-import { Workspace } from '../engine/workspace/workspace';
+import { readWorkspace, relative } from './read-workspace';
 import { EMPTY_CONFIG } from '../engine/config';
 import type { DeployModel } from '../engine/documents/deploy/model';
 import { manifestKnowsRelease, NO_ADDRESS, toManifest } from '../engine/documents/deploy/to-manifest';
@@ -37,32 +37,11 @@ interface Found {
 
 export function convert(args: ConvertArgs, io: ConvertIo): number {
   const say = (s: string) => io.stderr(`openstack-ha: ${s}\n`);
-  const { files, explicit, problems } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
-  let failed = false;
-  for (const pr of problems) {
-    if (pr.explicit) {
-      say(`cannot read ${rel(io, pr.path)}: ${pr.reason}`);
-      failed = true;
-    } else say(`not read: ${rel(io, pr.path)}: ${pr.reason}`);
-  }
-  const ws = new Workspace();
+  const { ws, files: held, failed } = readWorkspace(args.paths, io);
   const deploy: { path: string; anchor: boolean }[] = [];
-  for (const file of files) {
-    const read = readForCheck(file);
-    if (read.status === 'refused') {
-      say(`${explicit.has(file) ? 'cannot read' : 'not read:'} ${rel(io, file)}: ${read.reason}`);
-      failed ||= explicit.has(file);
-      continue;
-    }
-    const p = enginePath(file);
-    if (read.status === 'too-large') {
-      if (detectKind(p, read.head)) say(`not read: ${rel(io, file)}: it has ${read.size} bytes, more than openstack-ha reads`);
-      continue;
-    }
-    const kind = detectKind(p, read.text);
-    ws.setFile(p, read.text, kind);
+  for (const { path: p, kind } of held) {
     // a file of a deployment tool's deployment: its facts name a deployment (the workspace groups them)
-    const part = kind && kind !== 'manifest' ? peerOf(p, kind, read.text)?.deploy : undefined;
+    const part = kind !== 'manifest' ? peerOf(p, kind, ws.textOf(p)!)?.deploy : undefined;
     if (part) deploy.push({ path: p, anchor: part.anchor });
   }
   // the file that names its deployment first (globals.yml, openstack_user_config.yml): the model's name is its folder's
@@ -114,10 +93,10 @@ export function convert(args: ConvertArgs, io: ConvertIo): number {
     fs.writeFileSync(out, text, { flag: args.force ? 'w' : 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    say(code === 'EEXIST' ? `${rel(io, out)} exists; --force overwrites it` : `cannot write ${rel(io, out)}: ${errorReason(e)}`);
+    say(code === 'EEXIST' ? `${relative(io, out)} exists; --force overwrites it` : `cannot write ${relative(io, out)}: ${errorReason(e)}`);
     return 2;
   }
-  say(`wrote ${rel(io, out)} (${model.tool}, ${model.nodes.length} nodes)`);
+  say(`wrote ${relative(io, out)} (${model.tool}, ${model.nodes.length} nodes)`);
   return 0;
 }
 
@@ -170,10 +149,5 @@ function header(io: ConvertIo, files: string[], model: DeployModel): string[] {
 
 /** A file's name in the header: relative to the current folder, with '/', so that the output is the same everywhere. */
 function shown(io: ConvertIo, p: string): string {
-  return rel(io, hostPath(p)).split(path.sep).join('/');
-}
-
-function rel(io: ConvertIo, file: string): string {
-  const r = path.relative(io.cwd, file);
-  return r.startsWith('..') || path.isAbsolute(r) ? file : r;
+  return relative(io, hostPath(p)).split(path.sep).join('/');
 }

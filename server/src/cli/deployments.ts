@@ -1,19 +1,15 @@
 /**
  * The deployments under the CLI's PATHs as the simulator sees them (SimModel), for `simulate` and
- * `graph`: the files are read into one workspace as `lint` does, then each source (a manifest, a
+ * `graph`: the files are read into one workspace as `lint` does (read-workspace.ts), then each source (a manifest, a
  * kolla-ansible or OpenStack-Ansible deployment, the stack's own files) gives its model.
  */
 import * as path from 'path';
 import type { SimModel } from '../engine/simulate/model';
 import { deploymentsOf } from '../engine/deployments';
-import { collectFiles, enginePath, hostPath, readForCheck } from '../node/files';
-import { detectKind } from '../engine/languages';
-import { Workspace } from '../engine/workspace/workspace';
+import { enginePath, hostPath } from '../node/files';
+import { readWorkspace, relative, type ReadIo } from './read-workspace';
 
-export interface LoadIo {
-  stderr(s: string): void;
-  cwd: string;
-}
+export type LoadIo = ReadIo;
 
 export interface Loaded {
   /** One per deployment found, with its files (as the output names them: relative to the current folder, with '/'). */
@@ -23,36 +19,10 @@ export interface Loaded {
 }
 
 export function loadDeployments(paths: string[], io: LoadIo): Loaded {
-  const say = (s: string) => io.stderr(`openstack-ha: ${s}\n`);
-  const { files, explicit, problems } = collectFiles(paths.map((p) => path.resolve(io.cwd, p)));
-  let failed = false;
-  for (const pr of problems) {
-    if (pr.explicit) {
-      say(`cannot read ${rel(io, pr.path)}: ${pr.reason}`);
-      failed = true;
-    } else say(`not read: ${rel(io, pr.path)}: ${pr.reason}`);
-  }
-  const ws = new Workspace();
-  const read: string[] = [];
-  for (const file of files) {
-    const r = readForCheck(file);
-    if (r.status === 'refused') {
-      say(`${explicit.has(file) ? 'cannot read' : 'not read:'} ${rel(io, file)}: ${r.reason}`);
-      failed ||= explicit.has(file);
-      continue;
-    }
-    const p = enginePath(file);
-    if (r.status === 'too-large') {
-      if (detectKind(p, r.head)) say(`not read: ${rel(io, file)}: it has ${r.size} bytes, more than openstack-ha reads`);
-      continue;
-    }
-    const kind = detectKind(p, r.text);
-    if (!kind) continue;
-    ws.setFile(p, r.text, kind);
-    read.push(p);
-  }
+  const { ws, files: held, failed } = readWorkspace(paths, io);
+  const read = held.map((f) => f.path);
   if (failed) return { deployments: [], failed };
-  const shown = (p: string) => rel(io, hostPath(p)).split(path.sep).join('/');
+  const shown = (p: string) => relative(io, hostPath(p)).split(path.sep).join('/');
   const deployments = deploymentsOf(ws, read).map((d) => {
     const files = d.files.map(shown);
     // the model names its source by workspace path: name it as the user does
@@ -64,11 +34,6 @@ export function loadDeployments(paths: string[], io: LoadIo): Loaded {
     return { model: { ...d.model, source }, files };
   });
   return { deployments, failed };
-}
-
-function rel(io: LoadIo, file: string): string {
-  const r = path.relative(io.cwd, file);
-  return r.startsWith('..') || path.isAbsolute(r) ? file : r;
 }
 
 /** Exactly one deployment, or the exit status and what to say. */
