@@ -148,7 +148,6 @@ interface ClusterOutcome {
   /** Pacemaker: can a side recover a lost node's resources; keepalived: the VIP holders. */
   pacemaker?: pacemaker.PacemakerResult;
   holders?: string[];
-  keepalivedExplain?: string;
 }
 
 export function simulate(m: SimModel, s: Scenario): ScenarioResult {
@@ -221,7 +220,7 @@ function runStep(
   groups.forEach((g, i) => g.forEach((n) => sides.set(n, i)));
   const sideOf = (n: string) => sides.get(n) ?? -1;
 
-  const vips = m.vips.map((v) => vipStep(m, v.name, v.cluster, outcomes, states, groups));
+  const vips = m.vips.map((v) => vipStep(m, v.name, v.cluster, outcomes, states));
   // the load balancer first: the services behind it are reached only where it runs
   const balancer = m.services.find((x) => x.name === 'haproxy');
   const lb = balancer ? serviceStep(m, balancer, outcomes, states, groups, vips, sideOf) : undefined;
@@ -358,14 +357,13 @@ function vipStep(
   clusterName: string | undefined,
   outcomes: Map<string, ClusterOutcome>,
   states: Map<string, ClusterState>,
-  groups: string[][],
 ): VipResult {
   const c = clusterName ? m.clusters.find((x) => x.name === clusterName) : undefined;
   const o = c ? outcomes.get(c.name) : undefined;
   if (!c || !o) return { name: vip, holders: [], explain: `no cluster of the deployment moves VIP ${vip}: who holds it is not known` };
   if (c.kind === 'keepalived') {
     const holders = o.holders ?? [];
-    return { name: vip, holders, explain: holders.length ? o.explain : `${o.explain}` };
+    return { name: vip, holders, explain: o.explain };
   }
   if (o.pacemaker) {
     const holders = placeOnPacemaker(states.get(c.name)!, `vip:${vip}`, membersOf(c), o);
@@ -377,7 +375,6 @@ function vipStep(
           : `Pacemaker runs VIP ${vip} on ${holders[0]}: ${o.pacemaker.explain}`;
     return { name: vip, holders, explain: why };
   }
-  void groups;
   return { name: vip, holders: [], explain: `cluster ${c.name} (${c.kind}) does not move VIPs: who holds VIP ${vip} is not known` };
 }
 
