@@ -6,7 +6,7 @@
  * answer is said once in `assumptions` (stonith on, keepalived priority 100, the RabbitMQ store).
  */
 import type { Span } from '../types';
-import type { ClusterDef, Manifest, ServiceDef } from '../documents/manifest/model';
+import type { ClusterDef, Manifest, NodeDef, ServiceDef } from '../documents/manifest/model';
 import { serviceNodes, servicePort, serviceVipNames } from '../documents/manifest/queries';
 import { entries, scalarString } from '../documents/manifest/yaml-ast';
 import { DEFAULT_BALANCER } from '../knowledge/services';
@@ -28,20 +28,31 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * A node's model entry, kept while the manifest model keeps its NodeDef (an edit re-reads one entry):
+ * a manifest may hold thousands of nodes and failure-domain-loss reads it on every edit. The place
+ * shares the NodeDef's span objects, which the incremental parse moves with the entry.
+ */
+const simNodes = new WeakMap<NodeDef, Map<string, SimNode>>();
+function simNode(n: NodeDef, file: string): SimNode {
+  let byFile = simNodes.get(n);
+  if (!byFile) simNodes.set(n, (byFile = new Map()));
+  let node = byFile.get(file);
+  if (!node) {
+    node = { name: n.name, roles: n.roles.map((r) => r.value), place: { file, span: n.keySpan, extent: n.span } };
+    if (n.address) node.address = n.address.value;
+    if (n.failureDomain) node.domain = n.failureDomain.value;
+    byFile.set(file, node);
+  }
+  return node;
+}
+
 export function simModelFromManifest(m: Manifest, file: string): SimModel {
   // the key, for click-to-reveal; the whole entry, for the findings inside it
   const place = (span: Span, extent?: Span): Place => (extent ? { file, span, extent } : { file, span });
   const assumptions: string[] = [];
 
-  const nodes: SimNode[] = [...m.nodes.values()].map((n) =>
-    defined({
-      name: n.name,
-      address: n.address?.value,
-      domain: n.failureDomain?.value,
-      roles: n.roles.map((r) => r.value),
-      place: place(n.keySpan, n.span),
-    }),
-  );
+  const nodes: SimNode[] = [...m.nodes.values()].map((n) => simNode(n, file));
 
   const clusters: SimCluster[] = [];
   for (const c of m.clusters.values()) {
