@@ -14,7 +14,7 @@ import { kollaRoot } from '../documents/kolla/recognise';
 import { osaDeploymentOfFiles } from '../documents/osa/deployment';
 import { osaRoot } from '../documents/osa/recognise';
 import type { PeerConf } from '../model/topology';
-import { basename } from '../text/paths';
+import { basename, commonFolder } from '../text/paths';
 import type { SimModel } from '../simulate/model';
 import { simModelFromDeploy } from '../simulate/from-deploy';
 import { simModelFromStack } from '../simulate/from-stack';
@@ -109,19 +109,8 @@ function toolModel(parts: { path: string; part: DeployPart }[], anchor: string):
 /** A stack deployment's name: the folder above its nodes' trees (site/ for site/ctl1/etc/...). */
 function nameOf(files: string[]): string {
   const roots = [...new Set(files.map((f) => nodeRoot(f)))];
-  const above = roots.length > 1 ? commonDir(roots) : roots[0].split('/').slice(0, -1).join('/');
+  const above = roots.length > 1 ? commonFolder(roots) : roots[0].split('/').slice(0, -1).join('/');
   return basename(above || roots[0]) || 'stack';
-}
-
-function commonDir(paths: string[]): string {
-  let common = paths[0].split('/');
-  for (const p of paths) {
-    const d = p.split('/');
-    let i = 0;
-    while (i < common.length && i < d.length && common[i] === d[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join('/');
 }
 
 /** The models alone (simSources without the files each came from). */

@@ -6,6 +6,7 @@
  * corosync's quorum options) from the tool's variables and templates. What the files do not say and
  * the tool does not fix is written to `assumptions`.
  */
+import { commonFolder, folderPart } from '../text/paths';
 import type { DeployCluster, DeployModel, DeployService } from '../documents/deploy/model';
 import type { DeployPart, KollaPart, OsaPart } from '../documents/deploy/parts';
 import { kollaDeploymentOfFiles, KollaDeployment } from '../documents/kolla/deployment';
@@ -46,15 +47,7 @@ export function simModelFromDeploy(model: DeployModel, parts: Parts): SimModel {
 
 /** " in <folder>": the folder every file is under, when they share one. */
 function folderOf(paths: string[]): string {
-  if (!paths.length) return '';
-  const dirs = paths.map((p) => p.split('/').slice(0, -1));
-  let common = dirs[0];
-  for (const d of dirs) {
-    let i = 0;
-    while (i < common.length && i < d.length && common[i] === d[i]) i++;
-    common = common.slice(0, i);
-  }
-  const dir = common.join('/');
+  const dir = commonFolder(paths.map(folderPart));
   return dir ? ` in ${dir}` : '';
 }
 

@@ -5,6 +5,7 @@
  * haproxy.cfg's proxies. Each file contributes its peer facts (languages/peers.ts); a node is every host
  * the files name, the same host matched across files by name or address.
  */
+import { commonFolder, folderPart } from '../text/paths';
 import type { PeerConf } from '../model/topology';
 import { hostKey } from '../model/topology';
 import { isIP } from '../text/ip';
@@ -117,15 +118,7 @@ export function simModelFromStack(peers: PeerConf[], name: string): SimModel | u
 
 /** " in <folder>": the folder every file is under. */
 function folderOf(files: PeerConf[]): string {
-  const dirs = files.flatMap((p) => (p.path ? [p.path.split('/').slice(0, -1)] : []));
-  if (!dirs.length) return '';
-  let common = dirs[0];
-  for (const d of dirs) {
-    let i = 0;
-    while (i < common.length && i < d.length && common[i] === d[i]) i++;
-    common = common.slice(0, i);
-  }
-  const dir = common.join('/');
+  const dir = commonFolder(files.flatMap((p) => (p.path ? [folderPart(p.path)] : [])));
   return dir ? ` in ${dir}` : '';
 }
 

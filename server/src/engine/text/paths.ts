@@ -31,3 +31,19 @@ export function isWithin(dir: string, p: string): boolean {
 export function toEnginePath(p: string): string {
   return p.includes('\\') ? p.split('\\').join('/') : p;
 }
+
+/** The longest folder path every one of `paths` starts with, segment by segment: `/w/a/x`, `/w/a/y` -> `/w/a`. */
+export function commonFolder(paths: string[]): string {
+  if (!paths.length) return '';
+  let common = paths[0].split('/');
+  for (const p of paths) {
+    const d = p.split('/');
+    let i = 0;
+    while (i < common.length && i < d.length && common[i] === d[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join('/');
+}
+
+/** The folder part of each path (its last segment dropped, '' for a bare name), for commonFolder. */
+export const folderPart = (p: string): string => p.split('/').slice(0, -1).join('/');
