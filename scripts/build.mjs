@@ -39,6 +39,8 @@ const elkOnDemand = {
   },
 };
 copyFileSync(join(root, 'node_modules/elkjs/lib/elk.bundled.js'), join(root, 'dist/elk.js'));
+// elkjs is EPL-2.0 (or GPL-3.0-or-later): its licence travels with the copy we ship
+copyFileSync(join(root, 'node_modules/elkjs/LICENSE.md'), join(root, 'dist/elk.LICENSE.md'));
 
 await build({ ...common, entryPoints: ['server/src/tools/gen-schema.ts'], outfile: 'dist/gen-schema.js' });
 const schema = execFileSync(process.execPath, [join(root, 'dist/gen-schema.js')], { encoding: 'utf8' });

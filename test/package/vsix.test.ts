@@ -69,6 +69,7 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
   /^extension\/dist\/(extension|server|cli|elk)\.js$/,
+  /^extension\/dist\/elk\.LICENSE\.md$/,
   /^extension\/client\/media\/topology\.(js|css)$/,
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
@@ -92,6 +93,9 @@ test('the .vsix ships only the bundles, docs, schema, snippets, grammar, example
     'extension/images/icon.png',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    // the topology picture's layout, loaded when a picture is drawn, with its licence (EPL-2.0)
+    'extension/dist/elk.js',
+    'extension/dist/elk.LICENSE.md',
     // the topology view's page script and style (the webview loads them from the extension's folder)
     'extension/client/media/topology.js',
     'extension/client/media/topology.css',
