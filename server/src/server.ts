@@ -2,6 +2,7 @@
  * The language server: wires LSP (vscode-languageserver) to the engine. Started by the VS Code
  * client over IPC, or by any editor as `openstack-ha-language-server --stdio`.
  */
+import { VERSION } from './node/version';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -443,4 +444,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 process.on('uncaughtException', (e) => {
   console.error(`openstack-ha-language-server: ${e.stack ?? e}`);
 });
-startServer();
+
+const SERVER_USAGE = `Usage: openstack-ha-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+       openstack-ha-language-server --version | --help
+
+The OpenStack HA language server. An editor starts it and speaks LSP to it over one of the transports
+above (most editors: --stdio). It is not meant to be run by hand.`;
+
+/** What the command line asks for: a transport to serve on, the version, or the usage (none given). */
+export function serverCommand(argv: string[]): 'serve' | 'version' | 'help' | 'usage' {
+  if (argv.includes('--version') || argv.includes('-v')) return 'version';
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  const transport = argv.some((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe)=/.test(a));
+  return transport ? 'serve' : 'usage';
+}
+
+const command = serverCommand(process.argv.slice(2));
+if (command === 'serve') startServer();
+else if (command === 'version') process.stdout.write(VERSION + '\n');
+else if (command === 'help') process.stdout.write(SERVER_USAGE + '\n');
+else {
+  process.stderr.write(`openstack-ha-language-server: no transport given\n${SERVER_USAGE}\n`);
+  process.exitCode = 2;
+}

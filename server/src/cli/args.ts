@@ -34,7 +34,14 @@ export interface GraphArgs {
   output?: string;
 }
 export type Args =
-  LintArgs | ConvertArgs | SimulateArgs | GraphArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: Format };
+  | LintArgs
+  | ConvertArgs
+  | SimulateArgs
+  | GraphArgs
+  | { command: 'explain'; rule: string }
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'rules'; format: Format };
 
 export class UsageError extends Error {}
 
@@ -46,6 +53,7 @@ export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--con
                              [--format text|json|markdown] PATH...
        openstack-ha graph [--format svg|html|mermaid] [--output FILE] PATH...
        openstack-ha rules [--format text|json]
+       openstack-ha explain RULE-ID
        openstack-ha --version | --help
 
 Checks OpenStack HA manifests (*.ha.yaml, openstack-ha.yaml, or YAML with apiVersion: openstack-ha/v1).
@@ -65,6 +73,9 @@ splits (--stop: a clean shutdown); --then starts the next step of an ordered seq
 every failure domain, worst first. Exit status: 0 every service ends available or degraded, 1 one ends
 down, split-brain or blocked, 2 bad usage or unreadable input.
 
+explain prints a rule's page (why it matters, bad and good examples, what the real tool says, how to
+silence it); rules --format json lists every rule's id, severity, kinds of file and fixability.
+
 graph draws the deployment's failure domains, nodes, clusters, VIPs and services (default svg, to stdout
 or --output FILE).`;
 
@@ -75,6 +86,10 @@ export function parseArgs(argv: string[]): Args {
   if (cmd === 'convert') return parseConvert(rest);
   if (cmd === 'simulate') return parseSimulate(rest);
   if (cmd === 'graph') return parseGraph(rest);
+  if (cmd === 'explain') {
+    if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('explain takes one rule id (openstack-ha rules lists them)');
+    return { command: 'explain', rule: rest[0] };
+  }
   if (cmd !== 'lint' && cmd !== 'rules') throw new UsageError(`unknown command '${cmd}'`);
   let format: Format = 'text';
   let config: string | undefined;

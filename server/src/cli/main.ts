@@ -20,14 +20,18 @@ import { Finding, Related } from '../engine/types';
 import { finish } from '../engine/check';
 import { ConfigError, EMPTY_CONFIG, LintConfig } from '../engine/config';
 import { applyEdits, safeFixEdits } from '../engine/fixes';
-import { ALL_RULES } from '../engine/rules';
+import { ALL_RULES, isRuleId, ruleKinds } from '../engine/rules';
+import { closest } from '../engine/text/suggest';
+import { ruleDocPath } from '../node/docs';
+import * as fs from 'fs';
 import { ConfigCache, loadConfigFile } from '../node/config-files';
 import { LineIndex } from '../engine/text/line-index';
 import { convert } from './convert';
 import { graph } from './graph';
 import { simulateCommand } from './simulate';
 
-export const VERSION = process.env.OPENSTACK_HA_VERSION ?? '0.1.0';
+export { VERSION } from '../node/version';
+import { VERSION } from '../node/version';
 
 export interface Io {
   stdout(s: string): void;
@@ -56,10 +60,15 @@ export function run(argv: string[], io: Io = processIo): number | Promise<number
     io.stdout(VERSION + '\n');
     return 0;
   }
+  if (args.command === 'explain') return explain(args.rule, io);
   if (args.command === 'rules') {
     io.stdout(
       args.format === 'json'
-        ? JSON.stringify(ALL_RULES, null, 2) + '\n'
+        ? JSON.stringify(
+            ALL_RULES.map((r) => ({ ...r, kinds: ruleKinds(r.id) })),
+            null,
+            2,
+          ) + '\n'
         : ALL_RULES.map((r) => `${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '} ${r.title}`).join('\n') + '\n',
     );
     return 0;
@@ -81,6 +90,25 @@ function usageFailure(e: unknown, io: Io): number {
     return 2;
   }
   throw e;
+}
+
+/** `explain RULE-ID`: the rule's page as shipped (docs/rules/<id>.md); an unknown id names the closest. */
+function explain(id: string, io: Io): number {
+  if (!isRuleId(id)) {
+    const near = closest(
+      id,
+      ALL_RULES.map((r) => r.id),
+    )[0];
+    io.stderr(`openstack-ha: unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (openstack-ha rules lists them)\n`);
+    return 2;
+  }
+  try {
+    io.stdout(fs.readFileSync(ruleDocPath(id), 'utf8'));
+    return 0;
+  } catch (e) {
+    io.stderr(`openstack-ha: cannot read the page of ${id}: ${errorReason(e)}\n`);
+    return 2;
+  }
 }
 
 function lint(args: LintArgs, io: Io): number {

@@ -269,3 +269,12 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 export function isRuleId(id: string): boolean {
   return BY_ID.has(id);
 }
+
+/**
+ * The kinds of file each rule checks, by id, for tooling (`openstack-ha rules --format json`): a
+ * rule's `on` entries; the core rules (parse errors, suppressions, limits) apply to every kind.
+ */
+export function ruleKinds(id: string): string[] | 'all' {
+  const r = RULES.find((x) => x.meta.id === id);
+  return r ? Object.keys(r.on).filter((k) => r.on[k as RuleKind]) : 'all';
+}
