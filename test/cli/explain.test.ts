@@ -39,9 +39,17 @@ test('rules --format json: id, severity, kinds of file and fixability of every r
   const rules = JSON.parse(r.out) as { id: string; severity: string; fixable: boolean; kinds: string[] | 'all' }[];
   const byId = new Map(rules.map((x) => [x.id, x]));
   assert.deepEqual(byId.get('parse-error')!.kinds, 'all');
-  assert.deepEqual(byId.get('failure-domain-loss'), { ...byId.get('failure-domain-loss'), severity: 'warning', fixable: false, kinds: ['manifest'] });
+  assert.deepEqual(byId.get('failure-domain-loss'), {
+    ...byId.get('failure-domain-loss'),
+    severity: 'warning',
+    fixable: false,
+    kinds: ['manifest'],
+  });
   assert.deepEqual(byId.get('cluster-min-three-nodes')!.kinds, ['manifest', 'corosync']);
-  assert.ok(rules.every((x) => x.kinds === 'all' || x.kinds.length > 0), 'every rule checks some kind');
+  assert.ok(
+    rules.every((x) => x.kinds === 'all' || x.kinds.length > 0),
+    'every rule checks some kind',
+  );
 });
 
 test('the language server without a transport prints its usage (exit 2), not a stack trace; --version and --help', () => {
