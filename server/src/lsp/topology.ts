@@ -15,7 +15,6 @@ import { topologyGraph, GraphFinding } from '../engine/graph/index';
 import type { Graph, GraphNode } from '../engine/graph/types';
 import { simulate, ScenarioResult } from '../engine/simulate/scenario';
 import { domainsOf } from '../engine/simulate/model';
-import type { Workspace } from '../engine/workspace/workspace';
 import type { Manifest } from '../engine/documents/manifest/model';
 import type { Span } from '../engine/types';
 
@@ -53,7 +52,7 @@ export interface WhatIfResponse {
 
 /** The engine's parts the requests call (replaceable in tests). */
 export interface TopologyEngine {
-  deploymentOfFile: (ws: Workspace, path: string) => FoundDeployment | undefined;
+  deploymentOfFile: typeof deploymentOfFile;
   topologyGraph: typeof topologyGraph;
   simulate: typeof simulate;
 }
@@ -69,7 +68,9 @@ export function registerTopology(
     // an open buffer is what the picture shows, even before its debounced check ran
     const doc = documents.get(uri);
     if (doc) analyses.get(doc);
-    return engine.deploymentOfFile(analyses.workspace, AnalysisCache.keyOf(uri));
+    // the manifest the diagnostics already parsed (incrementally) at this text, not parsed again
+    const parsed = (path: string) => analyses.analysePath(path).result?.manifest;
+    return engine.deploymentOfFile(analyses.workspace, AnalysisCache.keyOf(uri), parsed);
   };
 
   /**
