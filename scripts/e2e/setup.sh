@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need, offline but for Debian's mirrors and the npm registry:
-# Debian's chromium, neovim, emacs-nox + elpa-eglot and the packages code-server's native modules build
+# Debian's chromium, neovim, emacs-nox + elpa-eglot + elpa-yaml-mode and the packages code-server's native modules build
 # with; code-server 4.100.3 (VS Code 1.100.3, the last release for Node 20) and playwright-core under
 # .e2e/. Idempotent: a second run finds everything and returns at once.
 # Recipe and pitfalls: ../shared/notes/editor-harness/RESULTS.md.
@@ -12,7 +12,7 @@ PLAYWRIGHT_VERSION=1.65.1
 mkdir -p "$E2E"
 
 # haproxy, corosync, keepalived, pacemaker-cli-utils, crmsh, mariadb-server + galera-4, iptables, nftables: the real checkers (openssl makes the stand-in certificate of their sandbox, test/e2e/sandbox.ts) the differential suites compare with (-c, -t, -t, crm_verify, crm configure load, mariadbd --help --verbose, iptables-restore --test, nft -c)
-APT_PACKAGES=(chromium fonts-dejavu-core build-essential python3 libkrb5-dev ripgrep neovim emacs-nox elpa-eglot haproxy corosync keepalived pacemaker-cli-utils crmsh mariadb-server galera-4 iptables nftables iproute2 openssl)
+APT_PACKAGES=(chromium fonts-dejavu-core build-essential python3 libkrb5-dev ripgrep neovim emacs-nox elpa-eglot elpa-yaml-mode haproxy corosync keepalived pacemaker-cli-utils crmsh mariadb-server galera-4 iptables nftables iproute2 openssl)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
