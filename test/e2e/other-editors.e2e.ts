@@ -94,6 +94,26 @@ const NEOVIM: { config: EditorConfig; skip: string | false }[] = [
   { config: 'neovim-0.10', skip: major === 0 && minor < 10 ? `the installed Neovim is ${major}.${minor}` : false },
 ];
 
+test('Neovim: both README blocks compile as Lua in the installed Neovim (the 0.10 one runs only on 0.10)', async () => {
+  const dir = freshDir('nvim-compile');
+  const files = NEOVIM.map(({ config }) => {
+    const f = path.join(dir, `${config}.lua`);
+    fs.writeFileSync(f, readmeBlock(config));
+    return f;
+  });
+  const check = files.map((f) => `assert(loadfile('${f}'))`).join('; ');
+  const r = await run(
+    'nvim',
+    ['--headless', '--clean', '-c', `lua ${check}; io.stdout:write('COMPILED\\n')`, '-c', 'qa!'],
+    isolatedEnv(dir),
+    {
+      timeoutMs: 20_000,
+    },
+  );
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /^COMPILED$/m);
+});
+
 for (const { config, skip } of NEOVIM) {
   test(
     `Neovim (README ${config}): a manifest and a nova.conf, diagnostics and a hover from one server`,

@@ -9,13 +9,24 @@ local function say(tag, value)
 end
 
 -- the ids of the clients attached to a buffer, and of every running client
+-- (vim.lsp.get_clients from 0.10, when the older names went deprecated)
 local function attached(buf)
   local ids = {}
-  for id in pairs(vim.lsp.buf_get_clients(buf)) do
-    table.insert(ids, id)
+  if vim.lsp.get_clients then
+    for _, c in ipairs(vim.lsp.get_clients({ bufnr = buf })) do
+      table.insert(ids, c.id)
+    end
+  else
+    for id in pairs(vim.lsp.buf_get_clients(buf)) do
+      table.insert(ids, id)
+    end
   end
   table.sort(ids)
   return ids
+end
+
+local function running()
+  return vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients()
 end
 
 -- every client started, initialised or not: ids are numbered from 1, and a client that is gone has none
@@ -29,7 +40,7 @@ end
 
 local function done(ok)
   say('CLIENTS', started())
-  vim.lsp.stop_client(vim.lsp.get_active_clients())
+  vim.lsp.stop_client(running())
   vim.cmd(ok and 'qa!' or 'cquit 1')
 end
 
@@ -68,7 +79,7 @@ _G.osha_attach = function(list)
     bufs[i] = vim.api.nvim_get_current_buf()
   end
   local up = vim.wait(20000, function()
-    local clients = vim.lsp.get_active_clients()
+    local clients = running()
     return #clients > 0 and clients[1].initialized == true
   end, 50)
   for i, file in ipairs(files) do
