@@ -154,7 +154,7 @@ test('lint_text: an unsaved buffer is checked in its folder, and nothing is writ
   // the proposed edit: controller3 leaves the cluster
   const proposed = before.replace(/members: \[controller1, controller2, controller3\]/, 'members: [controller1, controller2]');
   assert.notEqual(proposed, before);
-  const r = await root.call('lint_text', { path: REGION_ONE, text: proposed });
+  const r = await root.call('lint_text', { path: REGION_ONE, text: proposed, context: [path.dirname(REGION_ONE)] });
   assert.equal(r.isError, undefined, text(r));
   const ds = diagnosticsOf(r);
   assert.ok(ds.every((d) => d.file === REGION_ONE));
@@ -164,7 +164,7 @@ test('lint_text: an unsaved buffer is checked in its folder, and nothing is writ
   );
   assert.equal(fs.readFileSync(path.join(ROOT, REGION_ONE), 'utf8'), before);
   // the text as it stands on disk gives what lint gives on the folder for that file
-  const same = await root.call('lint_text', { path: REGION_ONE, text: before });
+  const same = await root.call('lint_text', { path: REGION_ONE, text: before, context: [path.dirname(REGION_ONE)] });
   const onDisk = (JSON.parse(cli(['lint', '--format', 'json', path.dirname(REGION_ONE)]).out) as { diagnostics: Diagnostic[] }).diagnostics;
   assert.deepEqual(
     withoutFixable(diagnosticsOf(same)),
@@ -172,7 +172,30 @@ test('lint_text: an unsaved buffer is checked in its folder, and nothing is writ
   );
 });
 
-test('lint_text: a file that does not exist yet, alone and against a context', async () => {
+test("lint_text: by default the file is checked against the server's working folder: a haproxy.cfg against its manifest", async () => {
+  const cfg = 'examples/region-one/etc/haproxy/haproxy.cfg';
+  const lacking = fs.readFileSync(path.join(ROOT, cfg), 'utf8').replace(/^ {4}server controller3 .*\n/m, '');
+  const r = await root.call('lint_text', { path: cfg, text: lacking });
+  assert.equal(r.isError, undefined, text(r));
+  assert.deepEqual(text(r).split('\n'), [
+    `${cfg}:22:1  warning  listen galera_cluster leaves out controller3 (10.0.0.14), which good.ha.yaml says runs galera  haproxy-backend-all-controllers`,
+    `    see ${REGION_ONE}:40:3  good.ha.yaml places galera here`,
+    `    see ${REGION_ONE}:11:3  controller3 runs galera`,
+    // as `openstack-ha lint .` says of the file on disk (no xinetd file in this repository answers on 9200)
+    `${cfg}:26:50  warning  listen galera_cluster checks controller1, controller2 on port 9200, but no xinetd service or systemd socket of the workspace answers on 9200: HAProxy will mark every Galera server down  galera-clustercheck-endpoint`,
+    '0 errors, 2 warnings, 0 info in 1 file checked',
+  ]);
+  // the same text as a file outside the working folder: checked alone, unless the manifest is named as its context
+  const elsewhere = path.join(folder({}), 'haproxy.cfg');
+  assert.deepEqual(diagnosticsOf(await root.call('lint_text', { path: elsewhere, text: lacking })), []);
+  const against = await root.call('lint_text', { path: elsewhere, text: lacking, context: [REGION_ONE] });
+  assert.deepEqual(
+    diagnosticsOf(against).map((d) => d.rule),
+    ['haproxy-backend-all-controllers'],
+  );
+});
+
+test('lint_text: a file that does not exist yet', async () => {
   const dir = folder({});
   const r = await root.call('lint_text', { path: path.join(dir, 'new.ha.yaml'), text: fs.readFileSync(path.join(ROOT, BAD), 'utf8') });
   assert.equal(r.isError, undefined, text(r));
@@ -311,4 +334,40 @@ test('secrets planted in the workspace appear in no tool output', async () => {
   } finally {
     await planted.client.close();
   }
+});
+
+test('the SDK ships apart as dist/mcp.js, loaded only by mcp: a lint run does not pay for it', () => {
+  const dir = folder({
+    // a preload that reports every load of dist/mcp.js, the SDK or zod
+    'hook.js':
+      "const M = require('module'); const load = M._load; M._load = function (r, ...a) { if (/(^|\\/)mcp\\.js$|modelcontextprotocol|zod/.test(r)) process.stderr.write('loaded ' + r + '\\n'); return load.call(this, r, ...a); };",
+  });
+  const node = (args: string[]) =>
+    spawnSync(process.execPath, ['-r', path.join(dir, 'hook.js'), CLI, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      input: '',
+    });
+  const lint = node(['lint', BAD]);
+  assert.equal(lint.status, 1);
+  assert.equal(lint.stderr, '');
+  // stdin closed at once: the server starts, loads the SDK, and ends cleanly
+  const served = node(['mcp']);
+  assert.equal(served.status, 0, served.stderr);
+  assert.equal(served.stderr, 'loaded ./mcp.js\n');
+  assert.equal(served.stdout, '');
+  const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+  assert.ok(bundle.includes('require("./mcp.js")'));
+  assert.ok(!bundle.includes('class McpServer') && !bundle.includes('ZodError'), 'the SDK and zod are not in dist/cli.js');
+});
+
+test('mcp takes no arguments, and --help shows it', () => {
+  const r = cli(['mcp', 'x']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^openstack-ha: mcp takes no arguments, not 'x' \(an MCP client starts it and talks on stdin and stdout\)\n/);
+  const help = cli(['mcp', '--help']);
+  assert.equal(help.code, 0);
+  assert.ok(help.out.includes('       openstack-ha mcp\n'));
+  assert.ok(help.out.includes('mcp serves lint, lint_text, explain, simulate and convert as the tools of a Model Context Protocol server'));
 });

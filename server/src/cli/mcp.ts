@@ -85,14 +85,17 @@ function registerTools(server: Sdk.McpServer, z: typeof Sdk.z, io: Io, run: Run)
     {
       title: 'Check a file’s proposed content',
       description:
-        'Checks text not yet written as the file at path, with the files around it read from disk (by default the folder ' +
-        'that holds path; context names others) so that cross-file checks apply. Only the findings on that file are ' +
+        'Checks text not yet written as the file at path, against the files around it as read from disk (by default ' +
+        'every file under the server’s working folder when path is inside it, else the folder that holds path; context ' +
+        'names others), so that cross-file checks apply: a haproxy.cfg against its manifest, for example. Only the findings on that file are ' +
         'returned, in the shape lint gives. The file need not exist; nothing is written. Its name decides its kind ' +
         '(e.g. *.ha.yaml is a manifest, nova.conf an OpenStack option file).',
       inputSchema: {
         path: z.string().min(1).describe('Where the text would be written, relative to the server’s working folder or absolute'),
         text: z.string().describe('The proposed content of the file'),
-        context: paths.optional().describe('Files or folders to check it against (default: the folder holding path)'),
+        context: paths
+          .optional()
+          .describe('Files or folders to check it against (default: the working folder, or the folder holding path if outside it)'),
       },
       annotations: readOnly,
     },
@@ -101,7 +104,9 @@ function registerTools(server: Sdk.McpServer, z: typeof Sdk.z, io: Io, run: Run)
       if (isFolder(file)) return failure(`${a.path} is a folder; name the file the text is for`);
       if (Buffer.byteLength(a.text) > MAX_READ_BYTES)
         return failure(`the text has ${Buffer.byteLength(a.text)} bytes; openstack-ha analyses files of up to ${MAX_READ_BYTES}`);
-      const around = a.context ? hostPaths(io, a.context) : isFolder(path.dirname(file)) ? [path.dirname(file)] : [];
+      // by default the workspace is the agent's project, as an editor's is its folder: the server's, or the file's own
+      const inCwd = !path.relative(io.cwd, file).startsWith('..') && !path.isAbsolute(path.relative(io.cwd, file));
+      const around = a.context ? hostPaths(io, a.context) : inCwd ? [io.cwd] : isFolder(path.dirname(file)) ? [path.dirname(file)] : [];
       const r = await lintJson(run, io, [...around, file], { file, text: a.text });
       if (r.code === 2) return failure(r.err);
       const shown = relative(io, file);
