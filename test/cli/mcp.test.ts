@@ -149,6 +149,19 @@ test('lint: environment stands for the one a manifest does not set', async () =>
   assert.deepEqual(await rules(), await rules('production'));
 });
 
+test('lint: release names the catalogue .conf files are checked with', async () => {
+  const conf = path.join(folder({ 'etc/nova/nova.conf': '[DEFAULT]\nrabbit_ha_queues = true\n' }), 'etc', 'nova', 'nova.conf');
+  const found = async (release?: string) =>
+    diagnosticsOf(await root.call('lint', { paths: [conf], ...(release ? { release } : {}) })).map((d) => `${d.rule}: ${d.message}`);
+  assert.deepEqual(await found('zed'), [
+    'deprecated-option: [DEFAULT] rabbit_ha_queues is a deprecated name of [oslo_messaging_rabbit] rabbit_ha_queues',
+  ]);
+  assert.deepEqual(await found('2025.1'), [
+    "option-in-wrong-section: 'rabbit_ha_queues' is not read in [DEFAULT]; it belongs in [oslo_messaging_rabbit]",
+  ]);
+  assert.deepEqual(await found(), await found('2025.1'));
+});
+
 test('lint_text: an unsaved buffer is checked in its folder, and nothing is written', async () => {
   const before = fs.readFileSync(path.join(ROOT, REGION_ONE), 'utf8');
   // the proposed edit: controller3 leaves the cluster
@@ -281,6 +294,7 @@ test('errors are results the agent reads, and the server goes on', async () => {
     ['lint', { paths: ['no/such.ha.yaml'] }, 'cannot read no/such.ha.yaml: no such file or directory'],
     ['lint', { paths: [] }, /^MCP error -32602: Input validation error: Invalid arguments for tool lint/],
     ['lint', { paths: ['/proc/self'] }, '/proc/self: openstack-ha does not read /proc/self'],
+    ['lint', { paths: ['/'] }, "/: openstack-ha does not walk the whole file system; name the project's folder"],
     ['lint', { paths: [BAD], environment: 'prod' }, /^MCP error -32602: Input validation error: Invalid arguments for tool lint/],
     [
       'simulate',

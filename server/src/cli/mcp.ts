@@ -5,6 +5,7 @@
  * findings, pages and verdicts are the CLI's, to the character. Files are only read, never written.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Io, LintOverlay } from './main';
 import { relative } from './read-workspace';
@@ -106,7 +107,15 @@ function registerTools(server: Sdk.McpServer, z: typeof Sdk.z, io: Io, run: Run)
         return failure(`the text has ${Buffer.byteLength(a.text)} bytes; openstack-ha analyses files of up to ${MAX_READ_BYTES}`);
       // by default the workspace is the agent's project, as an editor's is its folder: the server's, or the file's own
       const inCwd = !path.relative(io.cwd, file).startsWith('..') && !path.isAbsolute(path.relative(io.cwd, file));
-      const around = a.context ? hostPaths(io, a.context) : inCwd ? [io.cwd] : isFolder(path.dirname(file)) ? [path.dirname(file)] : [];
+      // a client started in / or the home folder (some are) has no project: walking it would take the whole machine
+      const project = inCwd && !isBroad(io.cwd);
+      const around = a.context
+        ? hostPaths(io, a.context)
+        : project
+          ? [io.cwd]
+          : isFolder(path.dirname(file)) && !isBroad(path.dirname(file))
+            ? [path.dirname(file)]
+            : [];
       const r = await lintJson(run, io, [...around, file], { file, text: a.text });
       if (r.code === 2) return failure(r.err);
       const shown = relative(io, file);
@@ -235,6 +244,7 @@ function findings(json: LintJson, notes: string, only?: string): Result {
   lines.push(
     `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.info} info in ${plural(summary.filesChecked, 'file')} checked`,
   );
+  if (!json.files.length) lines.push('no file under the paths is one openstack-ha checks');
   if (notes) lines.push(notes);
   return { content: [{ type: 'text', text: lines.join('\n') }], structuredContent: { ...json, diagnostics, summary } };
 }
@@ -263,8 +273,14 @@ function hostPaths(io: Io, given: string[]): string[] {
     if (p.includes('\0')) throw new Error(`'${p.replace(/\0/g, '\\0')}' is not a path`);
     const abs = path.resolve(io.cwd, p);
     if (REFUSED_ROOTS.some((r) => abs === r || abs.startsWith(`${r}/`))) throw new Error(`${p}: openstack-ha does not read ${abs}`);
+    if (abs === path.parse(abs).root) throw new Error(`${p}: openstack-ha does not walk the whole file system; name the project's folder`);
     return abs;
   });
+}
+
+/** The file system's root or the home folder: too broad to walk unasked. */
+function isBroad(dir: string): boolean {
+  return dir === path.parse(dir).root || dir === os.homedir();
 }
 
 function isFolder(p: string): boolean {
