@@ -265,6 +265,17 @@ test('simulate: a node fails; the JSON and the text report of `openstack-ha simu
       ['rabbitmq', 2, true],
     ],
   );
+  // what the command says beside its report follows it
+  const kolla = 'test/fixtures/kolla/multinode';
+  const domains = await root.call('simulate', { paths: [kolla], all: 'domains' });
+  assert.equal(domains.isError, undefined);
+  assert.deepEqual(
+    domains.content.map((c) => c.text),
+    [
+      cli(['simulate', '--all', 'domains', kolla]).out,
+      'no node of kolla has a failure domain (failure_domain), so --all domains has nothing to try',
+    ],
+  );
   // a split that leaves one controller alone: the simulator's partition, as --partition gives it
   const split = await root.call('simulate', { paths: [REGION_ONE], partition: [['controller1', 'controller2'], ['controller3']] });
   assert.deepEqual(

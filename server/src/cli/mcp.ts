@@ -176,7 +176,9 @@ function registerTools(server: Sdk.McpServer, z: typeof Sdk.z, io: Io, run: Run)
       const json = await capture(run, ['simulate', '--format', 'json', ...scenario, ...files], io);
       if (json.code === 2) return failure(json.err);
       const text = await capture(run, ['simulate', '--format', 'text', ...scenario, ...files], io);
-      return { content: [{ type: 'text', text: text.out }], structuredContent: JSON.parse(json.out) as Record<string, unknown> };
+      // what the command says beside its report (e.g. that no node has a failure domain to try) comes after it
+      const notes = json.err ? [{ type: 'text' as const, text: json.err }] : [];
+      return { content: [{ type: 'text', text: text.out }, ...notes], structuredContent: JSON.parse(json.out) as Record<string, unknown> };
     },
   );
 
