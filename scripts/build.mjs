@@ -38,6 +38,16 @@ const elkOnDemand = {
     }));
   },
 };
+/**
+ * The MCP SDK and zod (`openstack-ha mcp`) ship as dist/mcp.js, bundled from server/src/cli/mcp/sdk.ts;
+ * the CLI requires it only when `mcp` runs, so that `lint` does not load them.
+ */
+const mcpOnDemand = {
+  name: 'mcp-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/mcp\/sdk$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
 copyFileSync(join(root, 'node_modules/elkjs/lib/elk.bundled.js'), join(root, 'dist/elk.js'));
 // elkjs is EPL-2.0 (or GPL-3.0-or-later): its licence travels with the copy we ship
 copyFileSync(join(root, 'node_modules/elkjs/LICENSE.md'), join(root, 'dist/elk.LICENSE.md'));
@@ -49,6 +59,7 @@ if (process.argv.includes('--schema-only')) process.exit(0);
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [elkOnDemand] }),
-  build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', plugins: [elkOnDemand] }),
+  build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', plugins: [elkOnDemand, mcpOnDemand] }),
+  build({ ...common, entryPoints: ['server/src/cli/mcp/sdk.ts'], outfile: 'dist/mcp.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
 ]);

@@ -68,7 +68,7 @@ const ALLOWED = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
-  /^extension\/dist\/(extension|server|cli|elk)\.js$/,
+  /^extension\/dist\/(extension|server|cli|elk|mcp)\.js$/,
   /^extension\/dist\/elk\.LICENSE\.md$/,
   /^extension\/client\/media\/topology\.(js|css)$/,
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,

@@ -39,6 +39,7 @@ export type Args =
   | SimulateArgs
   | GraphArgs
   | { command: 'explain'; rule: string }
+  | { command: 'mcp' }
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'rules'; format: Format };
@@ -54,6 +55,7 @@ export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--con
        openstack-ha graph [--format svg|html|mermaid] [--output FILE] PATH...
        openstack-ha rules [--format text|json]
        openstack-ha explain RULE-ID
+       openstack-ha mcp
        openstack-ha --version | --help
 
 Checks OpenStack HA manifests (*.ha.yaml, openstack-ha.yaml, or YAML with apiVersion: openstack-ha/v1).
@@ -77,7 +79,10 @@ explain prints a rule's page (why it matters, bad and good examples, what the re
 silence it); rules --format json lists every rule's id, severity, kinds of file and fixability.
 
 graph draws the deployment's failure domains, nodes, clusters, VIPs and services (default svg, to stdout
-or --output FILE).`;
+or --output FILE).
+
+mcp serves lint, lint_text, explain, simulate and convert as the tools of a Model Context Protocol server on
+stdin and stdout, for coding agents; it only reads files (PATHs relative to the current folder, or absolute).`;
 
 export function parseArgs(argv: string[]): Args {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
@@ -86,6 +91,11 @@ export function parseArgs(argv: string[]): Args {
   if (cmd === 'convert') return parseConvert(rest);
   if (cmd === 'simulate') return parseSimulate(rest);
   if (cmd === 'graph') return parseGraph(rest);
+  if (cmd === 'mcp') {
+    if (rest.length)
+      throw new UsageError(`mcp takes no arguments, not '${rest[0]}' (an MCP client starts it and talks on stdin and stdout)`);
+    return { command: 'mcp' };
+  }
   if (cmd === 'explain') {
     if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('explain takes one rule id (openstack-ha rules lists them)');
     return { command: 'explain', rule: rest[0] };

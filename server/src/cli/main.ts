@@ -29,6 +29,7 @@ import { LineIndex } from '../engine/text/line-index';
 import { convert } from './convert';
 import { graph } from './graph';
 import { simulateCommand } from './simulate';
+import { mcp } from './mcp';
 
 export { VERSION } from '../node/version';
 import { VERSION } from '../node/version';
@@ -37,6 +38,14 @@ export interface Io {
   stdout(s: string): void;
   stderr(s: string): void;
   cwd: string;
+  /** `mcp` only (mcp.ts): what lint reads instead of the disk. */
+  overlay?: LintOverlay;
+}
+/** An unsaved buffer (`file`'s text, the file need not exist) and settings laid over every file's configuration. */
+export interface LintOverlay {
+  file?: string;
+  text?: string;
+  config?: Pick<LintConfig, 'environment' | 'release'>;
 }
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
 
@@ -61,6 +70,7 @@ export function run(argv: string[], io: Io = processIo): number | Promise<number
     return 0;
   }
   if (args.command === 'explain') return explain(args.rule, io);
+  if (args.command === 'mcp') return mcp(io, run);
   if (args.command === 'rules') {
     io.stdout(
       args.format === 'json'
@@ -114,7 +124,18 @@ function explain(id: string, io: Io): number {
 function lint(args: LintArgs, io: Io): number {
   const explicitConfig: LintConfig | undefined = args.config ? loadExplicit(args.config) : undefined;
   const configs = new ConfigCache();
-  const { files, explicit, problems } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const overlay = io.overlay;
+  const named = args.paths.map((p) => path.resolve(io.cwd, p));
+  // the unsaved buffer is checked whether or not its file exists, with the files around it
+  const { files, explicit, problems } = collectFiles(named.filter((p) => p !== overlay?.file));
+  if (overlay?.file !== undefined) {
+    if (!files.includes(overlay.file)) files.push(overlay.file);
+    explicit.add(overlay.file);
+  }
+  const settingsFor = (file: string): LintConfig | undefined => {
+    const c = explicitConfig ?? configFor(configs, file);
+    return overlay?.config ? { ...(c ?? EMPTY_CONFIG), ...overlay.config } : c;
+  };
   // a PATH named that cannot be read fails the run (exit 2), after everything else is checked
   let failed = false;
   const cannot = (verb: string, file: string, reason: string) => {
@@ -140,7 +161,8 @@ function lint(args: LintArgs, io: Io): number {
     if (!pr.missing) notRead(pr.path, pr.reason, pr.folder);
   }
   for (const file of files) {
-    const read = readForCheck(file);
+    const read =
+      overlay?.file === file ? { status: 'ok' as const, text: overlay.text ?? '', encoding: 'utf8' as const } : readForCheck(file);
     const p = enginePath(file);
     hostOf.set(p, file);
     if (read.status === 'refused') {
@@ -171,12 +193,12 @@ function lint(args: LintArgs, io: Io): number {
     const file = hostOf.get(p)!;
     const lines = new LineIndex(head);
     // its severity and suppression as configured (a too-large file's first lines may say so)
-    const findings = finish([finding], head, lines, explicitConfig ?? configFor(configs, file) ?? EMPTY_CONFIG);
+    const findings = finish([finding], head, lines, settingsFor(file) ?? EMPTY_CONFIG);
     byFile.set(p, { file: rel(io, file), lines, findings, unread: finding.rule === 'file-unreadable' });
   }
   for (const { path: p, kind } of checked) {
     const file = hostOf.get(p)!;
-    const config = explicitConfig ?? configFor(configs, file);
+    const config = settingsFor(file);
     let result = analyse(ws, p, config);
     if (!result) continue;
     if (args.fix) {
