@@ -79,13 +79,15 @@ export function fileStatus(r: EngineAnalysis | null, path: string, text: string)
     else if (f.severity === 'hint') counts.hints++;
   }
   const manifest = r.kind === 'manifest' ? path : r.manifestFile;
+  // a manifest: what it declares; another file: what it was checked for (its manifest's, else the settings')
   const environment = r.kind === 'manifest' ? r.manifest?.environment : r.environment;
+  const release = r.kind === 'manifest' ? r.manifest?.release : r.release;
   return {
     kind: r.kind,
     label: statusLabel(r, path, text),
     ...(manifest ? { manifest: AnalysisCache.uriOf(manifest) } : {}),
     ...(environment ? { environment } : {}),
-    ...(r.release ? { release: r.release } : {}),
+    ...(release ? { release } : {}),
     counts,
   };
 }
