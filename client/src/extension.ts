@@ -42,6 +42,8 @@ let cliPath = '';
 /** What the extension offers other code: the extension-host tests read the language status item through it. */
 export interface Api {
   fileStatus(): ShownStatus | undefined;
+  /** The last lines of the protocol trace (none while `openstackHa.trace.server` is off). */
+  traceTail(): string[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
@@ -112,7 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   });
   await client.start();
   output.info(`OpenStack HA ${context.extension.packageJSON.version} activated`);
-  return { fileStatus: () => languageStatus.shown };
+  return { fileStatus: () => languageStatus.shown, traceTail: () => [...trace.recent] };
 }
 
 /** A rule's documentation page (docs/rules/<id>.md, shipped with the extension) opens in the Markdown preview. */

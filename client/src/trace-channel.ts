@@ -12,9 +12,28 @@ export const TRACE_CHANNEL_NAME = 'OpenStack HA (LSP trace)';
 
 const tracing = () => vscode.workspace.getConfiguration('openstackHa').get<string>('trace.server', 'off') !== 'off';
 
-export function traceChannel(): vscode.LogOutputChannel & vscode.Disposable {
+/** The trace channel, and the last lines it wrote (the extension-host tests read them: output channels cannot be read). */
+export type TraceChannel = vscode.LogOutputChannel & vscode.Disposable & { readonly recent: string[] };
+
+const KEEP = 50;
+
+export function traceChannel(): TraceChannel {
   let channel: vscode.OutputChannel | undefined;
-  const out = () => (channel ??= vscode.window.createOutputChannel(TRACE_CHANNEL_NAME));
+  const recent: string[] = [];
+  const channelOut = () => (channel ??= vscode.window.createOutputChannel(TRACE_CHANNEL_NAME));
+  const out = () => {
+    const c = channelOut();
+    return {
+      append: (v: string) => c.append(v),
+      appendLine: (v: string) => {
+        recent.push(v);
+        if (recent.length > KEEP) recent.shift();
+        c.appendLine(v);
+      },
+      replace: (v: string) => c.replace(v),
+      show: (preserveFocus?: boolean) => c.show(preserveFocus),
+    };
+  };
   const levelChanged = new vscode.EventEmitter<vscode.LogLevel>();
   let level = tracing() ? vscode.LogLevel.Trace : vscode.LogLevel.Off;
   const watch = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -32,6 +51,7 @@ export function traceChannel(): vscode.LogOutputChannel & vscode.Disposable {
       out().appendLine(`${prefix}${[text, ...args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))].join(' ')}`);
     };
   return {
+    recent,
     name: TRACE_CHANNEL_NAME,
     get logLevel() {
       return level;

@@ -402,3 +402,21 @@ test('Show documentation for a rule opens its page in the Markdown preview, not 
     'the page is not open as text',
   );
 });
+
+test('openstackHa.trace.server alone turns the protocol trace on, in its own channel; off, nothing is traced', async () => {
+  const ext = await until('the extension', () => vscode.extensions.all.find((e) => e.packageJSON.name === 'openstack-ha'));
+  const api = ext.exports as { traceTail(): string[] };
+  // every test above ran with the setting at its default, off
+  assert.deepEqual(api.traceTail(), []);
+  const doc = await openCopy('good.ha.yaml');
+  const config = vscode.workspace.getConfiguration('openstackHa');
+  await config.update('trace.server', 'messages', vscode.ConfigurationTarget.Global);
+  try {
+    await until('a traced hover', async () => {
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(8, 4));
+      return api.traceTail().some((l) => /Sending request 'textDocument\/hover/.test(l)) || undefined;
+    });
+  } finally {
+    await config.update('trace.server', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
