@@ -9,7 +9,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CompletionItem, CompletionRequest, InsertTextFormat, CompletionItemKind } from 'vscode-languageserver-protocol/node';
+import {
+  CodeLensRequest,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  InsertTextFormat,
+} from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri } from '../support/lsp-client';
 import { KOLLA_FIXTURE, ROOT } from '../support/paths';
 import { VERSION } from '../../server/src/node/version';
@@ -102,11 +110,18 @@ test('fileStatus of files not opened: nova.conf checked against the manifest, th
   assert.equal((await status('region-one/etc/haproxy/haproxy.cfg'))?.label, 'haproxy.cfg');
 });
 
-test('fileStatus of an unrelated YAML, open or not, and of a file outside the workspace: null', async () => {
+test('an unrelated YAML, open or not, gets nothing (no status, diagnostics, lens, outline, hover nor completion); a file outside the workspace: null', async () => {
   assert.equal(await status('k8s/web.yaml'), null);
   await c.open(fileUri(at('k8s/db.yaml')), fs.readFileSync(at('k8s/db.yaml'), 'utf8'));
   assert.deepEqual((await c.diagnostics(fileUri(at('k8s/db.yaml')))).diagnostics, []);
   assert.equal(await status('k8s/db.yaml'), null);
+  // nor anything else: no lens, no outline, no hover, no completion
+  const textDocument = { uri: fileUri(at('k8s/db.yaml')) };
+  const position = { line: 1, character: 2 };
+  assert.deepEqual(await c.conn.sendRequest(CodeLensRequest.type, { textDocument }), []);
+  assert.deepEqual(await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument }), []);
+  assert.equal(await c.conn.sendRequest(HoverRequest.type, { textDocument, position }), null);
+  assert.deepEqual(await c.conn.sendRequest(CompletionRequest.type, { textDocument, position }), []);
   assert.equal(await c.conn.sendRequest('openstackHa/fileStatus', { uri: 'file:///nowhere/x.ha.yaml' }), null);
   assert.equal(await c.conn.sendRequest('openstackHa/fileStatus', {}), null);
 });
