@@ -289,11 +289,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       );
       scanning = false;
       let turn = Date.now();
+      let cancelled = false;
       // and the files left unread (too large, not readable), whose one finding the CLI reports too
       const due = [...checked.map((f) => f.path), ...files.uncheckedKeys()];
       for (let i = 0; i < due.length; i++) {
         if (progress?.token.isCancellationRequested) {
           connection.console.info(`workspace check cancelled after ${i} of ${due.length} files`);
+          cancelled = true;
           break;
         }
         publish(due[i]);
@@ -305,7 +307,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
       }
       connection.console.info(`workspace: ${checked.length} files checked in ${Date.now() - started} ms`);
-      logDeployments(checked);
+      // from the analyses just made (a cancelled check would have the rest analysed here, all at once)
+      if (!cancelled) logDeployments(checked);
     } finally {
       scanning = false;
       scanned = true;
