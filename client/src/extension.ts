@@ -4,8 +4,19 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  ShowDocumentParams,
+  ShowDocumentResult,
+  ResponseError,
+  TransportKind,
+  State,
+} from 'vscode-languageclient/node';
 import { StatusItem } from './status';
+import { LanguageStatus, ShownStatus } from './language-status';
+import { traceChannel } from './trace-channel';
 import { TopologyView } from './topology';
 import { codeLensMiddleware, registerSimulate } from './simulate';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
@@ -28,8 +39,16 @@ export function documentSelector(): { scheme: string; language?: string; pattern
 let client: LanguageClient | undefined;
 let cliPath = '';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension offers other code: the extension-host tests read the language status item through it. */
+export interface Api {
+  fileStatus(): ShownStatus | undefined;
+  /** The last lines of the protocol trace (none while `openstackHa.trace.server` is off). */
+  traceTail(): string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   const output = vscode.window.createOutputChannel('OpenStack HA', { log: true });
+  const trace = traceChannel();
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   cliPath = context.asAbsolutePath(path.join('dist', 'cli.js'));
   const serverOptions: ServerOptions = {
@@ -48,17 +67,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
       ],
     },
+    // the server's own lines (version, workspace, manifests, real-tool runs) at the default level; the protocol trace apart
     outputChannel: output,
+    traceOutputChannel: trace,
     // the server runs real checkers on save only in a trusted workspace
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     // openstackHa.codeLens.enable: the lenses over clusters, off in this client when the user turns them off
-    middleware: codeLensMiddleware(),
+    middleware: {
+      ...codeLensMiddleware(),
+      // "Show documentation for <rule>": the rule's page opens rendered, not as a file to edit
+      window: { showDocument: (params, token, next) => showRuleDocument(params, (p) => next(p, token)) },
+    },
   };
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
   const status = new StatusItem(client);
+  const languageStatus = new LanguageStatus(client);
   context.subscriptions.push(
     output,
+    trace,
     status,
+    languageStatus,
     new TopologyView(client, vscode.Uri.joinPath(context.extensionUri, 'client', 'media')),
     vscode.commands.registerCommand('openstackHa.restartServer', async () => {
       await client?.restart();
@@ -85,6 +113,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (e.newState === State.Stopped) output.warn('language server stopped');
   });
   await client.start();
+  output.info(`OpenStack HA ${context.extension.packageJSON.version} activated`);
+  return { fileStatus: () => languageStatus.shown, traceTail: () => [...trace.recent] };
+}
+
+/** A rule's documentation page (docs/rules/<id>.md, shipped with the extension) opens in the Markdown preview. */
+async function showRuleDocument(
+  params: ShowDocumentParams,
+  next: (p: ShowDocumentParams) => ShowDocumentResult | ResponseError<void> | PromiseLike<ShowDocumentResult | ResponseError<void>>,
+): Promise<ShowDocumentResult | ResponseError<void>> {
+  const uri = vscode.Uri.parse(params.uri);
+  if (uri.scheme !== 'file' || !/[\\/]docs[\\/]rules[\\/][\w.-]+\.md$/.test(uri.fsPath)) return next(params);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    return { success: true };
+  } catch {
+    // no Markdown preview (the built-in extension disabled): the page as a file
+    return next(params);
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,8 @@
 /**
- * The status bar item: server state, and for the file in the active editor its problem count, what it
- * was checked as and against which manifest and environment (the server says, per open file).
+ * The status bar item: the server's state, and the error and warning counts of the file in view, at
+ * a glance. What the file was checked as and against (kind, manifest, environment, release) is the
+ * language status item's (language-status.ts), which VS Code shows beside the file's language; this
+ * item keeps the counts in sight and sets the context keys the topology command's menus read.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
@@ -39,11 +41,10 @@ export class StatusItem implements vscode.Disposable {
         ? `$(shield) HA: ${errors} $(error) ${warnings} $(warning)`
         : '$(shield) OpenStack HA';
     const ctx = doc ? this.contexts.get(doc.uri.toString()) : undefined;
-    const manifest = ctx?.manifest ? vscode.workspace.asRelativePath(vscode.Uri.parse(ctx.manifest)) : undefined;
     this.item.tooltip = !running
       ? 'OpenStack HA language server is not running.'
       : ctx?.label
-        ? `${ctx.label}${ctx.kind === 'manifest' ? '' : `, checked against ${manifest ?? 'no HA manifest'}`} (${ctx.environment ?? 'production'}${ctx.release ? `, ${ctx.release}` : ''}). Click to show the output.`
+        ? `${ctx.label}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (what it was checked against: the {} item beside the language). Click to show the output.`
         : 'OpenStack HA language server is running. Click to show its output.';
     // on the files the server checks (and whenever it is not running), nowhere else
     if (!running || ctx?.kind) this.item.show();

@@ -27,11 +27,14 @@ import { checkerFor, ToolRunner } from './node/real-tools';
 import { Diagnostic } from 'vscode-languageserver/node';
 import { Related } from './engine/types';
 import { WorkspaceFiles } from './lsp/workspace-files';
+import { enginePath } from './node/files';
+import { isWithin } from './engine/text/paths';
 import { kindCounts } from './cli/format';
 import { languageOf } from './engine/languages';
 import type { Analysis } from './lsp/analysis';
 import { registerTopology } from './lsp/topology';
 import { registerCodeLens } from './lsp/code-lens';
+import { registerFileStatus } from './lsp/file-status';
 
 export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
 /** What the server holds (documents, workspace files, heap after a collection when node runs with --expose-gc): for the soak test and bug reports. */
@@ -232,6 +235,35 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else relintAll();
   };
 
+  /** Which manifest the checked files were checked against: one line per manifest, one for the files with none. */
+  const logDeployments = (checked: { path: string; kind: string }[]) => {
+    const rel = (key: string) => {
+      const root = files.roots.map(enginePath).find((r) => isWithin(r, key));
+      return root ? key.slice(root.length + 1) || key : key;
+    };
+    const byManifest = new Map<string, { files: number; environment?: string; release?: string }>();
+    let alone = 0;
+    for (const f of checked) {
+      const r = analyses.analysePath(f.path).result;
+      if (!r) continue;
+      const manifest = r.kind === 'manifest' ? f.path : r.manifestFile;
+      if (!manifest) {
+        alone++;
+        continue;
+      }
+      const d = byManifest.get(manifest) ?? { files: 0 };
+      d.files++;
+      if (r.kind === 'manifest') d.environment = r.manifest?.environment ?? r.environment;
+      d.release ??= r.release;
+      byManifest.set(manifest, d);
+    }
+    for (const [m, d] of byManifest)
+      connection.console.info(
+        `manifest ${rel(m)}: ${d.files} file${d.files === 1 ? '' : 's'} checked against it (${d.environment ?? 'production'}${d.release ? `, ${d.release}` : ''})`,
+      );
+    if (alone) connection.console.info(`no manifest: ${alone} file${alone === 1 ? '' : 's'} checked on their own`);
+  };
+
   /**
    * Workspace diagnostics: reads every file under the workspace folders into the workspace, then
    * checks each recognised one, reporting progress; the user may cancel (the rest is checked when edited).
@@ -244,16 +276,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const read = files.readAll();
       const checked = analyses.workspace.checkedFiles();
+      // per folder: its size and the kinds found (paths and counts only, never contents)
+      for (const root of files.roots) {
+        const mine = checked.filter((f) => isWithin(enginePath(root), f.path));
+        const n = files.readCounts.get(root) ?? 0;
+        connection.console.info(
+          `workspace ${root}: ${n} file${n === 1 ? '' : 's'}, ${mine.length} recognised${mine.length ? `: ${kindCounts(mine)}` : ''}`,
+        );
+      }
       connection.console.info(
         `workspace: ${read} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`,
       );
       scanning = false;
       let turn = Date.now();
+      let cancelled = false;
       // and the files left unread (too large, not readable), whose one finding the CLI reports too
       const due = [...checked.map((f) => f.path), ...files.uncheckedKeys()];
       for (let i = 0; i < due.length; i++) {
         if (progress?.token.isCancellationRequested) {
           connection.console.info(`workspace check cancelled after ${i} of ${due.length} files`);
+          cancelled = true;
           break;
         }
         publish(due[i]);
@@ -265,6 +307,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
       }
       connection.console.info(`workspace: ${checked.length} files checked in ${Date.now() - started} ms`);
+      // from the analyses just made (a cancelled check would have the rest analysed here, all at once)
+      if (!cancelled) logDeployments(checked);
     } finally {
       scanning = false;
       scanned = true;
@@ -284,6 +328,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
       .filter((p): p is string => !!p);
     files.roots = [...new Set(roots)];
+    connection.console.info(
+      `OpenStack HA language server ${VERSION} (Node ${process.version}, ${params.clientInfo?.name ?? 'unnamed client'}); workspace folders: ${files.roots.join(', ') || 'none'}`,
+    );
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     analyses.setSettings(sanitize(init?.settings));
     files.setIgnored(analyses.settings.ignore ?? [], []);
@@ -304,7 +351,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // folders added to or removed from the workspace are read or forgotten
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'openstack-ha-language-server', version: process.env.OPENSTACK_HA_VERSION ?? '0.1.0' },
+      serverInfo: { name: 'openstack-ha-language-server', version: VERSION },
     };
   });
 
@@ -385,7 +432,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const checker = checkerFor(analyses.get(doc).result?.kind ?? null, file);
     if (!checker) return;
     runner.timeoutMs = opts.timeoutMs;
+    const ran = Date.now();
     const run = await runner.run(checker, file);
+    const took = Date.now() - ran;
     const cur = documents.get(doc.uri);
     if (!cur) return;
     const lineRange = (n: number) => {
@@ -403,7 +452,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (run.rejected && !diags.some((d) => d.severity === 1))
       diags.unshift({ range: lineRange(0), severity: 1, source: run.tool, code: 'real-tool', message: `${run.tool} rejects this file` });
     if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
-    connection.console.info(`${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s)`);
+    connection.console.info(
+      `${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s) in ${took} ms${run.problem ? ` (${run.problem})` : ''}`,
+    );
     toolDiagnostics.set(doc.uri, diags);
     publish(keyOf(cur.uri));
   };
@@ -420,6 +471,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   registerHandlers(connection, documents, analyses);
   registerTopology(connection, documents, analyses);
+  registerFileStatus(connection, documents, analyses);
   const lenses = registerCodeLens(connection, documents, analyses, () => codeLensRefresh);
   connection.onRequest(STATS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();

@@ -51,6 +51,15 @@ test('VS Code: Problems panel, hover and a quick fix on bad.ha.yaml', { timeout:
     }
     await filter.fill('');
 
+    // the language status item ({} beside the language mode): what the file was checked as, its counts
+    const errors = lintManifest(original).findings.filter((f) => f.severity === 'error').length;
+    await page.locator('[id="status.languageStatus"]').first().hover();
+    const status = page.locator('.monaco-hover', { hasText: 'HA manifest' }).first();
+    await status.waitFor({ timeout: 30_000 });
+    assert.match(await status.innerText(), new RegExp(`HA manifest[\\s\\S]*production · ${errors} errors?, \\d+ warnings?`));
+    await page.screenshot({ path: artifact('language-status.png') });
+    await page.keyboard.press('Escape');
+
     // hover a node name in the members list
     await editor.click();
     await goTo(lineCol(original, 'members: [controller1, controller2, controller3, controller4]', 'controller1'));

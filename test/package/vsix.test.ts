@@ -74,12 +74,11 @@ const ALLOWED = [
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
   /^extension\/schemas\/openstack-ha\.schema\.json$/,
-  /^extension\/snippets\/openstack-ha\.code-snippets$/,
   /^extension\/syntaxes\/[a-z0-9.-]+\.(tmLanguage|language-configuration)\.json$/,
   /^extension\/examples\/(region-one\/good|bad)\.ha\.yaml$/,
 ];
 
-test('the .vsix ships only the bundles, docs, schema, snippets, grammar, examples and metadata', (t) => {
+test('the .vsix ships only the bundles, docs, schema, grammar, examples and metadata', (t) => {
   const file = vsixPath();
   const buf = fs.readFileSync(file);
   const entries = listZip(buf);

@@ -36,6 +36,7 @@ import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
 import { escapeInvisible, escapeInvisibleInMarkdown } from '../engine/text/invisible';
+import { snippetItems } from './snippets';
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -108,9 +109,14 @@ export function registerHandlers(connection: Connection, documents: TextDocument
         if (!a.result) return [];
         const lines = a.result.lines;
         const res = languageOf(a.result.kind).service.complete?.(a.result, doc.getText(), lines.offset(p.position));
-        if (!res) return [];
+        // the manifest snippets: in manifests only (the server knows a document's kind, VS Code's snippets do not)
+        const snippets =
+          a.result.kind === 'manifest'
+            ? snippetItems(doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position }), p.position)
+            : [];
+        if (!res) return snippets;
         const range = toRange(lines, { start: res.replaceStart, end: res.replaceEnd });
-        return res.items.map((i) => ({
+        const items: CompletionItem[] = res.items.map((i) => ({
           label: escapeInvisible(i.label),
           kind: COMPLETION_KIND[i.kind],
           detail: i.detail === undefined ? undefined : escapeInvisible(i.detail),
@@ -119,6 +125,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
           documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
           textEdit: { range, newText: i.insertText },
         }));
+        return [...items, ...snippets];
       },
       [],
     ),

@@ -8,12 +8,23 @@ import { statSync } from 'fs';
 import picomatch from 'picomatch';
 import { AnalysisCache } from './analysis';
 import { collectFiles, enginePath, notReadFinding, readForCheck, SKIP_DIRS, tooLargeFinding } from '../node/files';
-import { detectKind } from '../engine/languages';
+import { detectKind, FACT_SOURCES, headOf } from '../engine/languages';
 import type { Finding } from '../engine/types';
 import { isWithin } from '../engine/text/paths';
 
 /** The language server reads at most this many files of a workspace. */
 export const MAX_WORKSPACE_FILES = 20000;
+
+/**
+ * Whether the workspace keeps a file's text: a file of a kind the product checks, or one other files
+ * are checked against (sysctl, clustercheck). Nothing reads the others again, so a workspace of
+ * unrelated files (4,000 Kubernetes manifests) costs one read of each, not their text held in memory.
+ */
+export function worthHolding(key: string, text: string): boolean {
+  if (detectKind(key, text)) return true;
+  const head = headOf(text);
+  return FACT_SOURCES.some((s) => s.recognise(key, head));
+}
 
 export interface WorkspaceFilesHost {
   /** Is this file open in the editor (its buffer speaks for it)? */
@@ -27,6 +38,8 @@ export interface WorkspaceFilesHost {
 export class WorkspaceFiles {
   /** The workspace folders, as host paths. */
   roots: string[] = [];
+  /** How many files the last readAll found in each folder (for the server's log). */
+  readCounts = new Map<string, number>();
   private ignoreKey = '';
   /**
    * Files the workspace does not hold but the CLI reports: over the size bound (of a kind the product
@@ -80,6 +93,7 @@ export class WorkspaceFiles {
    */
   readAll(): number {
     const { files } = collectFiles(this.roots, { maxFiles: MAX_WORKSPACE_FILES });
+    this.readCounts = new Map(this.roots.map((r) => [r, files.filter((f) => isWithin(enginePath(r), enginePath(f))).length]));
     const seen = new Set<string>();
     const before = new Set(this.unchecked.keys());
     for (const file of files) {
@@ -87,7 +101,7 @@ export class WorkspaceFiles {
       if (this.host.isOpen(key) || this.ignored(key)) continue;
       const text = this.read(file, key);
       before.delete(key);
-      if (text === undefined) continue;
+      if (text === undefined || !worthHolding(key, text)) continue;
       this.analyses.setText(key, text, false);
       seen.add(key);
     }
@@ -133,7 +147,7 @@ export class WorkspaceFiles {
    */
   closed(file: string | undefined, key: string): boolean {
     const text = file && this.inWorkspace(key) && !this.ignored(key) ? this.read(file, key) : undefined;
-    if (text === undefined) {
+    if (text === undefined || !worthHolding(key, text)) {
       if (file) this.analyses.remove(key);
       return this.unchecked.has(key);
     }
@@ -159,6 +173,13 @@ export class WorkspaceFiles {
       // left unread now (grown past the bound, made unreadable): its one finding; else whatever it showed goes
       if (this.unchecked.has(key)) this.host.changed(key);
       else if ((held || wasUnchecked) && !this.host.isOpen(key)) this.host.cleared(key);
+      return;
+    }
+    if (!worthHolding(key, text)) {
+      // no longer a file the product reads (or never one): whatever it showed goes
+      const held = this.analyses.workspace.has(key);
+      if (held) this.analyses.remove(key);
+      if ((held || wasUnchecked) && !this.host.isOpen(key)) this.host.cleared(key);
       return;
     }
     this.analyses.setText(key, text);

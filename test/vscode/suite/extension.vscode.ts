@@ -300,3 +300,123 @@ test('Simulate failures… with a node given: the report opens in a Markdown pre
         .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview')) || undefined,
   );
 });
+
+/** What the extension's language status item shows now (read through the extension's exports: VS Code's API cannot read it). */
+async function languageStatus(): Promise<{ uri: string; text: string; detail: string; severity: string } | undefined> {
+  const ext = await until('the extension', () => vscode.extensions.all.find((e) => e.packageJSON.name === 'openstack-ha'));
+  await until('activation', () => ext.isActive || undefined);
+  return (ext.exports as { fileStatus(): { uri: string; text: string; detail: string; severity: string } | undefined }).fileStatus();
+}
+
+test('the language status item: what a checked file is and what it was checked against; nothing on an unrelated YAML', async () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  // deploy/ is there (the workspace-diagnostics tests above saw to it): one of its nodes' nova.conf
+  const nova = await vscode.workspace.openTextDocument(path.join(folder, 'deploy', 'node1', 'etc', 'nova', 'nova.conf'));
+  await vscode.window.showTextDocument(nova);
+  const diags = await until('diagnostics on nova.conf', () => (ours(nova.uri).length ? ours(nova.uri) : undefined));
+  const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  let last: unknown;
+  await until('the status of nova.conf', async () => {
+    const s = (last = await languageStatus());
+    return (
+      (s?.uri === nova.uri.toString() &&
+        s.text === '$(shield) nova.conf (oslo.config)' &&
+        s.detail ===
+          `checked against deploy/site.ha.yaml · production, 2025.1 · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` &&
+        s.severity === (errors ? 'error' : 'warning')) ||
+      undefined
+    );
+  }).catch((e: Error) => {
+    throw new Error(`${e.message}; it shows ${JSON.stringify(last)}`);
+  });
+
+  const plain = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-')), 'deployment.yaml');
+  fs.writeFileSync(plain, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+  const doc = await vscode.workspace.openTextDocument(plain);
+  await vscode.window.showTextDocument(doc);
+  assert.equal(doc.languageId, 'yaml');
+  await until('no status on a plain YAML', async () => ((await languageStatus()) === undefined ? true : undefined));
+  // nor the manifest snippets in its completion
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    new vscode.Position(4, 0),
+  );
+  assert.deepEqual(
+    list.items.filter((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('ha-')).map((i) => i.label),
+    [],
+  );
+});
+
+test('completion in a manifest offers the manifest snippets', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-ext-'));
+  const file = path.join(dir, 'new.ha.yaml');
+  fs.writeFileSync(file, 'ha-\n');
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
+  let labels: string[] = [];
+  await until('the snippets', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(0, 3),
+    );
+    labels = list.items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+      .map((i) => String(typeof i.label === 'string' ? i.label : i.label.label));
+    return labels.includes('ha-manifest') || undefined;
+  });
+  assert.deepEqual(labels.filter((l) => l.startsWith('ha-')).sort(), ['ha-cluster', 'ha-manifest', 'ha-node', 'ha-service', 'ha-vip']);
+});
+
+test('Show documentation for a rule opens its page in the Markdown preview, not as a file to edit', async () => {
+  const doc = await openCopy('bad.ha.yaml');
+  const d = await until('stonith-disabled', () => ours(doc.uri).find((x) => codeOf(x) === 'stonith-disabled'));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const show = actions.find((a) => a.title === 'Show documentation for stonith-disabled');
+  assert.ok(show?.command, actions.map((a) => a.title).join(', '));
+  await vscode.commands.executeCommand(show!.command!.command, ...(show!.command!.arguments ?? []));
+  const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  await until(
+    'the preview of stonith-disabled.md',
+    () =>
+      tabs().some(
+        (t) =>
+          t.input instanceof vscode.TabInputWebview &&
+          t.input.viewType.includes('markdown.preview') &&
+          t.label.includes('stonith-disabled'),
+      ) || undefined,
+  );
+  assert.deepEqual(
+    tabs()
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules/stonith-disabled.md'))
+      .map((t) => t.label),
+    [],
+    'the page is not open as text',
+  );
+});
+
+test('openstackHa.trace.server alone turns the protocol trace on, in its own channel; off, nothing is traced', async () => {
+  const ext = await until('the extension', () => vscode.extensions.all.find((e) => e.packageJSON.name === 'openstack-ha'));
+  const api = ext.exports as { traceTail(): string[] };
+  // every test above ran with the setting at its default, off
+  assert.deepEqual(api.traceTail(), []);
+  const doc = await openCopy('good.ha.yaml');
+  const config = vscode.workspace.getConfiguration('openstackHa');
+  await config.update('trace.server', 'messages', vscode.ConfigurationTarget.Global);
+  try {
+    await until('a traced hover', async () => {
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(8, 4));
+      return api.traceTail().some((l) => /Sending request 'textDocument\/hover/.test(l)) || undefined;
+    });
+  } finally {
+    await config.update('trace.server', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
