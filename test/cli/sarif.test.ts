@@ -222,3 +222,14 @@ test('--output FILE writes the report there and nothing to stdout; the exit stat
     /^r\.ha\.yaml\n.*\n.*\n\n2 errors, 0 warnings, 0 info in 1 of 1 file checked \(1 HA manifest\)\n$/,
   );
 });
+
+test('a credential on the flagged line never goes into its fingerprint: another password, the same fingerprint', () => {
+  const conf = (pw: string) =>
+    `vrrp_instance internal {\n    state BACKUP\n    interface br-mgmt\n    virtual_router_id 51\n    priority 101\n    authentication {\n        auth_type PASS\n        auth_pass ${pw}\n    }\n    virtual_ipaddress {\n        10.0.0.11/24 dev br-mgmt\n    }\n}\n`;
+  const dir = workspace({ 'lb1/keepalived.conf': conf('averylongpasswordZq') });
+  const find = () => results(dir).find((r) => r.ruleId === 'keepalived-auth-pass-truncated')!;
+  const before = find();
+  assert.equal(before.locations[0].physicalLocation.region.startLine, 8);
+  fs.writeFileSync(path.join(dir, 'lb1/keepalived.conf'), conf('adifferentlongpwZq'));
+  assert.equal(print(find()), print(before));
+});

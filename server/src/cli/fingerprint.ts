@@ -2,11 +2,13 @@
  * A finding's fingerprint: what SARIF's partialFingerprints and a baseline (baseline.ts) key it by.
  * It must survive lines moving (a comment added above), so it holds no line number: the rule, the
  * file as the report names it (forward slashes), the flagged text with its whitespace folded (the
- * line's text when the range is empty), and which one it is among findings with all three equal.
+ * line's text when the range is empty; the lines masked when they hold a credential), and which one
+ * it is among findings with all three equal.
  */
 import { createHash } from 'crypto';
 import type { Finding } from '../engine/types';
 import type { LineIndex } from '../engine/text/line-index';
+import { maskSecretsInLine } from '../engine/text/secrets';
 
 /** The partialFingerprints key: versioned, so that a new way of computing it never matches an old one. */
 export const FINGERPRINT_KEY = 'openstackHa/v1';
@@ -37,6 +39,14 @@ export function fingerprints(file: string, lines: LineIndex, findings: readonly 
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 function flagged(lines: LineIndex, f: Finding): string {
+  // a fingerprint is a hash, and a hash of a short password can be guessed: lines holding a
+  // credential count with it masked, so that no secret's value goes into the hash
+  const first = lines.position(f.span.start).line,
+    last = lines.position(f.span.end).line;
+  const whole: string[] = [];
+  for (let l = first; l <= last; l++) whole.push(lines.lineText(l));
+  const masked = whole.map(maskSecretsInLine);
+  if (masked.some((m, i) => m !== whole[i])) return fold(masked.join('\n'));
   const text = fold(lines.text.slice(f.span.start, f.span.end));
   if (text) return text;
   return fold(lines.lineText(lines.position(f.span.start).line));
