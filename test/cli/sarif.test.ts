@@ -11,6 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT } from '../support/paths';
+import { formatSarif } from '../../server/src/cli/format';
+import { LineIndex } from '../../server/src/engine/text/line-index';
 
 function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
@@ -185,6 +187,11 @@ test('a cross-file finding: relatedLocations with their messages, in the file th
       'totem {\n  version: 2\n  cluster_name: ctl\n}\nnodelist {\n  node {\n    name: ctl1\n    ring0_addr: 10.0.0.11\n  }\n  node {\n    name: ctl2\n    ring0_addr: 10.0.0.12\n  }\n}\n',
   });
   const drift = results(dir).find((r) => r.ruleId === 'corosync-nodelist-drift')!;
+  // code scanning shows a related location where the message links to it by id
+  assert.equal(
+    drift.message.text,
+    "the nodelist leaves out ctl3 (10.0.0.13), member of cluster 'ctl' in site.ha.yaml: it never joins the cluster corosync forms (see [members of cluster 'ctl' in site.ha.yaml](0), [ctl3 in site.ha.yaml](1))",
+  );
   assert.deepEqual(drift.relatedLocations, [
     {
       id: 0,
@@ -232,4 +239,24 @@ test('a credential on the flagged line never goes into its fingerprint: another 
   assert.equal(before.locations[0].physicalLocation.region.startLine, 8);
   fs.writeFileSync(path.join(dir, 'lb1/keepalived.conf'), conf('adifferentlongpwZq'));
   assert.equal(print(find()), print(before));
+});
+
+test('brackets in a related location message are escaped in the link text', () => {
+  const lines = new LineIndex('a: 1\n');
+  const report = {
+    file: 'a.ha.yaml',
+    lines,
+    findings: [
+      {
+        rule: 'stonith-disabled',
+        severity: 'error' as const,
+        message: 'm',
+        span: { start: 0, end: 1 },
+        fixes: [],
+        related: [{ file: 'b.ha.yaml', span: { start: 0, end: 1 }, message: 'members [a, b] \\ here' }],
+      },
+    ],
+  };
+  const out = JSON.parse(formatSarif([report], '0'));
+  assert.equal(out.runs[0].results[0].message.text, 'm (see [members \\[a, b\\] \\\\ here](0))');
 });

@@ -171,7 +171,7 @@ export function formatSarif(reports: FileReport[], version: string, related: Rel
         ruleId: f.rule,
         ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
         level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: withLinks(f.message, (f.related ?? []).map(related)) },
         locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints[n] },
         ...(r.states ? { baselineState: r.states[n] } : {}),
@@ -238,6 +238,16 @@ export function formatSarif(reports: FileReport[], version: string, related: Rel
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * Code scanning shows a related location only where the message links to it (`[text](id)`, the
+ * location's id): the places a cross-file finding compared with are named after the message.
+ */
+function withLinks(message: string, related: ResolvedRelated[]): string {
+  if (!related.length) return message;
+  const esc = (s: string) => s.replace(/[[\]\\]/g, (c) => `\\${c}`);
+  return `${message} (see ${related.map((x, id) => `[${esc(x.message)}](${id})`).join(', ')})`;
 }
 
 function sarifRegion(r: Range) {
