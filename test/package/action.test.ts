@@ -149,10 +149,10 @@ test('a bad manifest: the SARIF file is written, the findings are in the log, th
 
 test('fail-on: never reports without failing; warning fails on a warning that error lets pass', () => {
   const bad = workspace({ 'region.ha.yaml': BAD });
-  const never = runAction(bad, { 'fail-on': 'never', 'sarif-file': 'out.sarif' });
+  const never = runAction(bad, { 'fail-on': 'never', 'sarif-file': 'reports/out.sarif' });
   assert.equal(never.status, 0, never.log);
-  assert.equal(never.outputs.lint['exit-code'], '1');
-  assert.equal(JSON.parse(fs.readFileSync(path.join(bad, 'out.sarif'), 'utf8')).runs[0].results.length, 2);
+  assert.deepEqual(never.outputs.lint, { 'exit-code': '1', 'sarif-file': 'reports/out.sarif' });
+  assert.equal(JSON.parse(fs.readFileSync(path.join(bad, 'reports', 'out.sarif'), 'utf8')).runs[0].results.length, 2);
 
   const warn = workspace({ 'region.ha.yaml': WARN_ONLY });
   assert.equal(runAction(warn).status, 0);
