@@ -210,6 +210,9 @@ test('a bad baseline is bad usage (exit 2) with a clear message: missing, not JS
   assert.equal(both.code, 2);
   assert.match(both.err, /^openstack-ha: --baseline and --write-baseline go in separate runs\n/);
   assert.match(run(['lint', '--baseline'], dir).err, /^openstack-ha: --baseline needs a value\n/);
+  const rules = run(['rules', '--output', 'rules.json'], dir);
+  assert.equal(rules.code, 2);
+  assert.match(rules.err, /^openstack-ha: --output, --baseline and --write-baseline are options of lint\n/);
   // a baseline that cannot be written: exit 2, the report still printed
   const unwritable = run(['lint', '--write-baseline', 'no/such/folder/b.json', '.'], dir);
   assert.equal(unwritable.code, 2);

@@ -136,7 +136,10 @@ export function parseArgs(argv: string[]): Args {
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else paths.push(a);
   }
-  if (cmd === 'rules') return { command: 'rules', format };
+  if (cmd === 'rules') {
+    if (output || baseline || writeBaseline) throw new UsageError('--output, --baseline and --write-baseline are options of lint');
+    return { command: 'rules', format };
+  }
   if (paths.length === 0) throw new UsageError('lint needs at least one PATH');
   if (baseline && writeBaseline) throw new UsageError('--baseline and --write-baseline go in separate runs');
   return { command: 'lint', format, config, maxWarnings, fix, paths, quiet, output, baseline, writeBaseline };
