@@ -220,7 +220,7 @@ export function formatSarif(reports: FileReport[], version: string, related: Rel
     results.push({
       ruleId: e.rule,
       ...(index.has(e.rule) ? { ruleIndex: index.get(e.rule) } : {}),
-      level: SARIF_LEVEL[e.severity] ?? 'warning',
+      level: SARIF_LEVEL[e.severity] ?? rules[index.get(e.rule) ?? -1]?.defaultConfiguration.level ?? 'warning',
       message: { text: e.message ?? e.rule },
       locations: [{ physicalLocation: { artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' } } }],
       partialFingerprints: { [FINGERPRINT_KEY]: e.fingerprint },
