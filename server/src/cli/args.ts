@@ -8,6 +8,12 @@ export interface LintArgs {
   fix: boolean;
   paths: string[];
   quiet: boolean;
+  /** Write the report to this file instead of stdout. */
+  output?: string;
+  /** Report and fail only on findings this baseline file does not hold. */
+  baseline?: string;
+  /** Record the findings in this baseline file. */
+  writeBaseline?: string;
 }
 /** `convert PATH... [--output FILE] [--force] [--name NAME]`: a deployment tool's files written as a manifest. */
 export interface ConvertArgs {
@@ -46,7 +52,8 @@ export type Args =
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix] PATH...
+export const USAGE = `Usage: openstack-ha lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--fix]
+                         [--output FILE] [--baseline FILE | --write-baseline FILE] PATH...
        openstack-ha convert [--output FILE [--force]] [--name NAME] PATH...
        openstack-ha simulate [--fail NODE[,NODE...]] [--fail-domain NAME] [--partition A,B|C,D]
                              [--stop NODE[,NODE...]] [--recover NODE[,NODE...]] [--then ...]
@@ -62,6 +69,9 @@ Checks OpenStack HA manifests (*.ha.yaml, openstack-ha.yaml, or YAML with apiVer
 Folders are walked. Exit status: 0 no errors and warnings within --max-warnings, 1 findings over that bar,
 2 bad usage, a PATH that cannot be read, a file --fix cannot write, or an invalid configuration file.
 A file found in a folder that cannot be read is a file-unreadable finding; the other files are checked.
+--output FILE writes the report there instead of stdout. --write-baseline FILE records the findings
+(exit 0 once written); --baseline FILE reports and counts only the findings it does not hold (a missing,
+unreadable or foreign baseline is exit 2).
 
 convert writes the manifest equivalent to one kolla-ansible or OpenStack-Ansible deployment (its nodes,
 failure domains when the inventory gives them, clusters, VIPs and clustered services) to stdout, or to
@@ -106,6 +116,7 @@ export function parseArgs(argv: string[]): Args {
   let maxWarnings = -1;
   let fix = false;
   let quiet = false;
+  let output: string | undefined, baseline: string | undefined, writeBaseline: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -127,14 +138,21 @@ export function parseArgs(argv: string[]): Args {
       maxWarnings = Number(v);
     } else if (a === '--fix') fix = true;
     else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (isOption(a, '--output') || a === '-o') [output, i] = optionValue(rest, i, '--output');
+    else if (isOption(a, '--baseline')) [baseline, i] = optionValue(rest, i, '--baseline');
+    else if (isOption(a, '--write-baseline')) [writeBaseline, i] = optionValue(rest, i, '--write-baseline');
     // an empty argument is an unset variable far more often than a wish to lint the current folder
     else if (a === '') throw new UsageError("an empty PATH is not a path (name the current folder '.')");
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else paths.push(a);
   }
-  if (cmd === 'rules') return { command: 'rules', format };
+  if (cmd === 'rules') {
+    if (output || baseline || writeBaseline) throw new UsageError('--output, --baseline and --write-baseline are options of lint');
+    return { command: 'rules', format };
+  }
   if (paths.length === 0) throw new UsageError('lint needs at least one PATH');
-  return { command: 'lint', format, config, maxWarnings, fix, paths, quiet };
+  if (baseline && writeBaseline) throw new UsageError('--baseline and --write-baseline go in separate runs');
+  return { command: 'lint', format, config, maxWarnings, fix, paths, quiet, output, baseline, writeBaseline };
 }
 
 function parseConvert(rest: string[]): ConvertArgs {

@@ -12,7 +12,8 @@ import {
   tooLargeFinding,
   writeChecked,
 } from '../node/files';
-import { FileReport, formatJson, formatSarif, formatText, ResolvedRelated } from './format';
+import { BaselineSummary, FileReport, formatJson, formatSarif, formatText, ResolvedRelated } from './format';
+import { BaselineEntry, compare, makeBaseline, onlyNew, readBaseline, withFingerprints } from './baseline';
 import { detectKind } from '../engine/lint';
 import { analyse } from '../engine/analyse';
 import { Workspace } from '../engine/workspace/workspace';
@@ -123,6 +124,7 @@ function explain(id: string, io: Io): number {
 
 function lint(args: LintArgs, io: Io): number {
   const explicitConfig: LintConfig | undefined = args.config ? loadExplicit(args.config) : undefined;
+  const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
   const configs = new ConfigCache();
   const overlay = io.overlay;
   const named = args.paths.map((p) => path.resolve(io.cwd, p));
@@ -234,15 +236,33 @@ function lint(args: LintArgs, io: Io): number {
     return { file: host ? rel(io, host) : r.file, range: lines.range(r.span.start, r.span.end), message: r.message };
   };
   // in the order of their paths, the folders reported among the files
-  const reports = [...byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  let reports = withFingerprints([...byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r));
   const n = kinds.length;
+  // against a baseline, SARIF marks every finding; text, JSON and the exit status leave out the baselined
+  let summary: BaselineSummary | undefined;
+  let absent: BaselineEntry[] = [];
+  let all = reports;
+  if (baseline) {
+    const c = compare(reports, baseline);
+    [all, absent, summary] = [c.reports, c.absent, { baselined: c.baselined, absent: c.absent.length }];
+    reports = onlyNew(c.reports);
+  }
   const out =
     args.format === 'json'
-      ? formatJson(reports, related, kinds)
+      ? formatJson(reports, related, kinds, summary)
       : args.format === 'sarif'
-        ? formatSarif(reports, VERSION, related)
-        : formatText(reports, n, related, kinds, unread);
-  io.stdout(out);
+        ? formatSarif(all, VERSION, related, absent)
+        : formatText(reports, n, related, kinds, unread, summary);
+  if (args.output === undefined) io.stdout(out);
+  else writeOut(path.resolve(io.cwd, args.output), out, (reason) => cannot('write', path.resolve(io.cwd, args.output!), reason));
+  if (args.writeBaseline !== undefined) {
+    const file = path.resolve(io.cwd, args.writeBaseline);
+    const b = makeBaseline(reports, VERSION);
+    if (writeOut(file, JSON.stringify(b, null, 2) + '\n', (reason) => cannot('write', file, reason))) {
+      const total = b.entries.reduce((t, e) => t + e.count, 0);
+      io.stderr(`openstack-ha: wrote ${total} finding${total === 1 ? '' : 's'} to the baseline ${rel(io, file)}\n`);
+    }
+  }
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (n === 0 && unread === 0 && args.format === 'text')
@@ -250,10 +270,20 @@ function lint(args: LintArgs, io: Io): number {
       'openstack-ha: no file under the given paths is one openstack-ha checks (HA manifests, OpenStack service configs, haproxy.cfg, corosync.conf, keepalived.conf, MariaDB option files, Pacemaker configurations, host firewalls)\n',
     );
   if (failed) return 2;
+  if (args.writeBaseline !== undefined) return 0;
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 
-/** A finding on a whole file that was not analysed, at its start. */
+/** Writes a report or a baseline; a failure is said through `fail`. */
+function writeOut(file: string, text: string, fail: (reason: string) => void): boolean {
+  try {
+    fs.writeFileSync(file, text);
+    return true;
+  } catch (e) {
+    fail(errorReason(e));
+    return false;
+  }
+}
 
 function loadExplicit(file: string): LintConfig {
   try {
