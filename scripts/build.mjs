@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeNotices } from './notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
@@ -17,6 +18,7 @@ const common = {
   logLevel: 'warning',
   define: { 'process.env.OPENSTACK_HA_VERSION': JSON.stringify(version) },
   absWorkingDir: root,
+  metafile: true,
 };
 mkdirSync(join(root, 'dist'), { recursive: true });
 
@@ -57,9 +59,13 @@ const schema = execFileSync(process.execPath, [join(root, 'dist/gen-schema.js')]
 writeFileSync(join(root, 'schemas/openstack-ha.schema.json'), schema);
 if (process.argv.includes('--schema-only')) process.exit(0);
 
-await Promise.all([
+const bundles = await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [elkOnDemand] }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', plugins: [elkOnDemand, mcpOnDemand] }),
   build({ ...common, entryPoints: ['server/src/cli/mcp/sdk.ts'], outfile: 'dist/mcp.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
 ]);
+writeNotices(
+  root,
+  bundles.map((b) => b.metafile),
+);

@@ -69,7 +69,7 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
   /^extension\/dist\/(extension|server|cli|elk|mcp)\.js$/,
-  /^extension\/dist\/elk\.LICENSE\.md$/,
+  /^extension\/dist\/(elk\.LICENSE|THIRD-PARTY-NOTICES)\.md$/,
   /^extension\/client\/media\/topology\.(js|css)$/,
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
   /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
@@ -95,6 +95,8 @@ test('the .vsix ships only the bundles, docs, schema, grammar, examples and meta
     // the topology picture's layout, loaded when a picture is drawn, with its licence (EPL-2.0)
     'extension/dist/elk.js',
     'extension/dist/elk.LICENSE.md',
+    // the licences of the packages bundled into the .js files (scripts/notices.mjs)
+    'extension/dist/THIRD-PARTY-NOTICES.md',
     // the topology view's page script and style (the webview loads them from the extension's folder)
     'extension/client/media/topology.js',
     'extension/client/media/topology.css',
