@@ -31,7 +31,7 @@ import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert'
 import { definition, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
 import { CompletionKind } from '../engine/service/completion';
 import { languageOf } from '../engine/languages';
-import { disableLineEdit } from '../engine/service/suppress';
+import { disableFileEdit, disableLineEdit } from '../engine/service/suppress';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
@@ -243,6 +243,15 @@ export function registerHandlers(connection: Connection, documents: TextDocument
               kind: CodeActionKind.QuickFix,
               diagnostics: [d],
               edit: { changes: { [uri]: toTextEdits(r.lines, [disable]) } },
+            });
+          }
+          const disableFile = disableFileEdit(text, rule);
+          if (disableFile) {
+            out.push({
+              title: `Disable ${rule} for this file`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              edit: { changes: { [uri]: toTextEdits(r.lines, [disableFile]) } },
             });
           }
           if (ruleMeta(rule)) {
