@@ -20,7 +20,9 @@ import { finish } from './engine/check';
 import { LineIndex } from './engine/text/line-index';
 import { ruleDocUri } from './node/docs';
 import { isRuleId } from './engine/rules';
-import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
+import { CONFIG_FILE_NAMES } from './engine/config';
+import { configDiagnostics } from './lsp/config-diagnostics';
+import { enginePath, hostPath } from './node/files';
 import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
@@ -120,6 +122,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           message: `${a.configFile} could not be used: ${a.configError.message}`,
         });
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
+      if (a.configFile) publishConfigFile(a.configFile, key);
       // for an open file: what it was checked as and against (the client's status item shows it)
       if (doc) void connection.sendNotification(FILE_CONTEXT_NOTIFICATION, fileContext(uri, r));
     } catch (e) {
@@ -145,27 +148,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   };
 
+  /** A .openstack-ha.yaml being edited: its unknown rule ids (with their fix) and the problems that make it unusable, where they are. */
   const publishConfigProblems = (doc: TextDocument) => {
-    let diagnostics: {
-      range: { start: { line: number; character: number }; end: { line: number; character: number } };
-      severity: 1;
-      source: string;
-      code: string;
-      message: string;
-    }[] = [];
-    try {
-      parseConfig(doc.getText(), URI.toPath(doc.uri) ?? doc.uri);
-    } catch (e) {
-      if (e instanceof ConfigError)
-        diagnostics = e.message.split('\n').map((m) => ({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 1,
-          source: 'openstack-ha',
-          code: 'config-error',
-          message: m.replace(/^[^:]*: /, ''),
-        }));
-    }
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: configDiagnostics(doc.getText(), URI.toPath(doc.uri) ?? doc.uri),
+    });
+  };
+
+  /** The text of each unopened config file whose diagnostics were last sent: its unknown rule ids show in the Problems view without opening it. */
+  const configSent = new Map<string, string>();
+  const publishConfigFile = (file: string, forKey: string) => {
+    const configKey = enginePath(file);
+    if (openUris.has(configKey)) return;
+    const uri = uriFor(configKey);
+    const checked = analyses.configs.forDocument(hostPath(forKey)).checked;
+    if (!checked || configSent.get(file) === checked.text) return;
+    configSent.set(file, checked.text);
+    void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(checked.text, file) });
   };
 
   const schedule = (key: string, delay: number) => {
@@ -413,6 +414,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     openUris.delete(key);
     analyses.forget(key);
     toolDiagnostics.delete(e.document.uri);
+    // a closed settings file: its diagnostics are sent again from the disk's text at the next check
+    if (isConfigDoc(e.document.uri)) configSent.delete(URI.toPath(e.document.uri) ?? '');
     // closed without saving: the workspace goes back to the file on disk, and keeps showing its findings
     if (files.closed(URI.toPath(e.document.uri), key)) publish(key);
     else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
