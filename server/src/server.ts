@@ -26,6 +26,7 @@ import { enginePath, hostPath } from './node/files';
 import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
+import { messagesToShow, subjectsOf } from './node/tool-messages';
 import { Diagnostic } from 'vscode-languageserver/node';
 import { Related } from './engine/types';
 import { WorkspaceFiles } from './lsp/workspace-files';
@@ -394,14 +395,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = cur.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
       return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     };
-    const diags: Diagnostic[] = run.messages.map((m) => ({
+    // a message that says what one of our findings on its line says is left to ours (node/tool-messages.ts)
+    const ours = analyses.get(cur).result;
+    const text = cur.getText();
+    const shown = messagesToShow(
+      run.messages,
+      (ours?.findings ?? []).map((f) => ({ line: ours!.lines.position(f.span.start).line, subjects: subjectsOf(text, f) })),
+    );
+    const diags: Diagnostic[] = shown.map((m) => ({
       range: lineRange(m.line ?? 0),
       severity: m.severity === 'error' ? 1 : 2,
       source: run.tool,
       code: 'real-tool',
       message: m.message,
     }));
-    if (run.rejected && !diags.some((d) => d.severity === 1))
+    if (run.rejected && !run.messages.some((m) => m.severity === 'error'))
       diags.unshift({ range: lineRange(0), severity: 1, source: run.tool, code: 'real-tool', message: `${run.tool} rejects this file` });
     if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
     connection.console.info(`${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s)`);
