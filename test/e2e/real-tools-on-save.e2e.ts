@@ -58,13 +58,14 @@ test('on save, corosync -t on a good file for other machines says nothing: "No v
     'totem {\n    version: 2\n    cluster_name: c\n    transport: knet\n}\nnodelist {\n    node {\n        ring0_addr: 192.0.2.1\n        nodeid: 1\n    }\n}\nquorum {\n    provider: corosync_votequorum\n}\n',
   );
   assert.deepEqual(await runner.run(CHECKERS.corosync!, file), { tool: 'corosync', rejected: false, messages: [] });
-  // a missing brace: at its line, and no "exiting with status" line
-  fs.writeFileSync(file, 'totem {\n    version: 2\n    cluster_name: c\n    transport: knet\n');
-  assert.deepEqual(await runner.run(CHECKERS.corosync!, file), {
-    tool: 'corosync',
-    rejected: true,
-    messages: [{ line: 3, severity: 'error', message: 'Missing closing brace' }],
-  });
+  // a value of the wrong type: at its line (the message masked from "key" on, as anything that may quote a secret), and no "exiting with status" line
+  fs.writeFileSync(file, 'totem {\n    version: 2\n    cluster_name: c\n    join: abc\n}\n');
+  const bad = await runner.run(CHECKERS.corosync!, file);
+  assert.equal(bad.rejected, true);
+  assert.deepEqual(
+    bad.messages.map((m) => [m.line, m.severity, m.message.slice(0, 12)]),
+    [[3, 'error', 'Value of key']],
+  );
 });
 
 test('on save, crm_verify reports a CIB with no fence device (it names no line: the first line is used)', async () => {

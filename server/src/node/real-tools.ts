@@ -95,6 +95,8 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
           .map((l) => {
             // `FILE:LINE: message`, or `parser error: FILE:LINE: message`
             const m = /^(?:parser error:\s*)?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+            // a missing brace is "at" the line where the input ran out, not where the block is left open: no line
+            if (m && /^Missing closing brace/i.test(m[2])) return { line: null, severity: 'error' as const, message: m[2] };
             return m
               ? { line: line(m[1]), severity: 'error' as const, message: m[2] }
               : { line: null, severity: 'error' as const, message: l.replace(/^.*?(?:error|warning)\s*\[[^\]]*\]\s*/i, '') };
