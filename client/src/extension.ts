@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, St
 import { StatusItem } from './status';
 import { TopologyView } from './topology';
 import { codeLensMiddleware, registerSimulate } from './simulate';
+import { registerSettingsCheck } from './settings-check';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 
 /** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
   const status = new StatusItem(client);
+  context.subscriptions.push(registerSettingsCheck(client));
   context.subscriptions.push(
     output,
     status,

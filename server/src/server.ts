@@ -11,6 +11,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   Connection,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
@@ -27,6 +29,7 @@ import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
 import { messagesToShow, subjectsOf } from './node/tool-messages';
+import { RULE_IDS_REQUEST, ruleIdsAnswer, SETTINGS_CHECK_CAPABILITY, settingsRuleProblems } from './lsp/settings-rules';
 import { Diagnostic } from 'vscode-languageserver/node';
 import { Related } from './engine/types';
 import { WorkspaceFiles } from './lsp/workspace-files';
@@ -54,6 +57,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let workDoneProgress = false;
   let workspaceFoldersCapability = false;
   let codeLensRefresh = false;
+  /** The client offers the fix for unknown rule ids in openstackHa.rules itself (VS Code's does). */
+  let clientChecksRuleIds = false;
+  /** The problems of openstackHa.rules last said: each is said once, not at every change of settings. */
+  let settingsSaid = new Set<string>();
+  const warnSettings = (raw: unknown) => {
+    const problems = settingsRuleProblems((raw as { rules?: unknown } | null)?.rules, !clientChecksRuleIds);
+    for (const m of problems)
+      if (!settingsSaid.has(m)) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: m });
+    settingsSaid = new Set(problems);
+  };
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
   let workspaceTrusted = true;
   const runner = new ToolRunner();
@@ -220,6 +233,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
       analyses.setSettings(sanitize(s));
+      warnSettings(s);
       rescan = files.setIgnored(
         analyses.settings.ignore ?? [],
         Object.entries((exclude ?? {}) as Record<string, unknown>)
@@ -281,6 +295,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    clientChecksRuleIds = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SETTINGS_CHECK_CAPABILITY] === true;
     const roots = (params.workspaceFolders ?? [])
       .map((f) => URI.toPath(f.uri))
       .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
@@ -288,6 +303,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     files.roots = [...new Set(roots)];
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     analyses.setSettings(sanitize(init?.settings));
+    warnSettings(init?.settings);
     files.setIgnored(analyses.settings.ignore ?? [], []);
     workspaceTrusted = init?.workspaceTrusted !== false;
     return {
@@ -329,6 +345,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (hasConfigurationCapability) void pullSettings();
     else {
       analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa));
+      warnSettings((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa);
       files.setIgnored(analyses.settings.ignore ?? [], []);
       relintAll();
     }
@@ -432,6 +449,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerHandlers(connection, documents, analyses);
   registerTopology(connection, documents, analyses);
   const lenses = registerCodeLens(connection, documents, analyses, () => codeLensRefresh);
+  connection.onRequest(RULE_IDS_REQUEST, (p: unknown) => ruleIdsAnswer(p));
   connection.onRequest(STATS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();
     return {
