@@ -11,7 +11,7 @@ import { LanguageClient, State } from 'vscode-languageclient/node';
 const RULE_IDS_REQUEST = 'openstackHa/ruleIds';
 const SETTINGS_CHECK_CAPABILITY = 'openstackHaSettingsCheck';
 
-interface Unknown {
+export interface Unknown {
   key: string;
   closest?: string;
 }
@@ -52,6 +52,52 @@ const scopeName = (s: RulesScope) =>
       ? 'the workspace settings'
       : 'your user settings';
 
+/** Asks which keys are no rule id, each with the closest id (the server answers, through openstackHa/ruleIds). */
+export type UnknownKeys = (keys: string[]) => Promise<Unknown[]>;
+/** Shows a warning with at most one button; resolves with the button chosen. */
+export type Ask = (message: string, ...buttons: string[]) => Thenable<string | undefined>;
+
+/**
+ * Checks every scope's openstackHa.rules once: each unknown key not offered before (`offered`, by
+ * scope and key) is said, and renamed to the closest id at its scope when the user takes the button.
+ * Resolves when every answer is in and every rename written.
+ */
+export async function checkRulesSetting(unknownKeys: UnknownKeys, ask: Ask, offered: Set<string>): Promise<void> {
+  const offers: Promise<void>[] = [];
+  for (const scope of rulesScopes()) {
+    const keys = Object.keys(scope.rules);
+    if (!keys.length) continue;
+    for (const u of await unknownKeys(keys)) {
+      const id = `${scope.target}:${scope.folder?.uri.toString() ?? ''}:${u.key}`;
+      if (offered.has(id)) continue;
+      offered.add(id);
+      offers.push(offer(scope, u, ask));
+    }
+  }
+  await Promise.all(offers);
+}
+
+async function offer(scope: RulesScope, u: Unknown, ask: Ask): Promise<void> {
+  const message = `openstackHa.rules in ${scopeName(scope)}: unknown rule '${u.key}'${u.closest ? `; did you mean '${u.closest}'?` : ''} The setting does nothing.`;
+  if (!u.closest) {
+    await ask(message);
+    return;
+  }
+  const use = `Use '${u.closest}'`;
+  if ((await ask(message, use)) !== use) return;
+  // read again: the setting may have changed while the message was up
+  const config = vscode.workspace.getConfiguration('openstackHa', scope.folder?.uri);
+  const inspected = config.inspect('rules');
+  const current =
+    scope.target === vscode.ConfigurationTarget.WorkspaceFolder
+      ? inspected?.workspaceFolderValue
+      : scope.target === vscode.ConfigurationTarget.Workspace
+        ? inspected?.workspaceValue
+        : inspected?.globalValue;
+  if (!current || typeof current !== 'object' || !(u.key in current)) return;
+  await config.update('rules', renamed(current as Record<string, unknown>, u.key, u.closest), scope.target);
+}
+
 /** Registers the check on `client` (before it starts): returns what to dispose. */
 export function registerSettingsCheck(client: LanguageClient): vscode.Disposable {
   /** Keys already offered, by scope, so a change elsewhere in the settings does not ask again. */
@@ -64,42 +110,11 @@ export function registerSettingsCheck(client: LanguageClient): vscode.Disposable
     getState: () => ({ kind: 'static' }),
     clear: () => undefined,
   });
-
-  const check = async () => {
-    if (client.state !== State.Running) return;
-    for (const scope of rulesScopes()) {
-      const keys = Object.keys(scope.rules);
-      if (!keys.length) continue;
-      const answer = await client.sendRequest<{ unknown: Unknown[] }>(RULE_IDS_REQUEST, { keys });
-      for (const u of answer.unknown) {
-        const id = `${scope.target}:${scope.folder?.uri.toString() ?? ''}:${u.key}`;
-        if (offered.has(id)) continue;
-        offered.add(id);
-        void offer(scope, u);
-      }
-    }
+  const unknownKeys: UnknownKeys = async (keys) => (await client.sendRequest<{ unknown: Unknown[] }>(RULE_IDS_REQUEST, { keys })).unknown;
+  const run = () => {
+    if (client.state === State.Running)
+      void checkRulesSetting(unknownKeys, (m, ...b) => vscode.window.showWarningMessage(m, ...b), offered).catch(() => undefined);
   };
-
-  const offer = async (scope: RulesScope, u: Unknown) => {
-    const where = scopeName(scope);
-    const message = `openstackHa.rules in ${where}: unknown rule '${u.key}'${u.closest ? `; did you mean '${u.closest}'?` : ''} The setting does nothing.`;
-    if (!u.closest) return void vscode.window.showWarningMessage(message);
-    const use = `Use '${u.closest}'`;
-    if ((await vscode.window.showWarningMessage(message, use)) !== use) return;
-    // read again: the setting may have changed while the message was up
-    const config = vscode.workspace.getConfiguration('openstackHa', scope.folder?.uri);
-    const inspected = config.inspect('rules');
-    const current =
-      scope.target === vscode.ConfigurationTarget.WorkspaceFolder
-        ? inspected?.workspaceFolderValue
-        : scope.target === vscode.ConfigurationTarget.Workspace
-          ? inspected?.workspaceValue
-          : inspected?.globalValue;
-    if (!current || typeof current !== 'object' || !(u.key in current)) return;
-    await config.update('rules', renamed(current as Record<string, unknown>, u.key, u.closest), scope.target);
-  };
-
-  const run = () => void check().catch(() => undefined);
   return vscode.Disposable.from(
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) run();
