@@ -19,6 +19,7 @@ import { LanguageStatus, ShownStatus } from './language-status';
 import { traceChannel } from './trace-channel';
 import { TopologyView } from './topology';
 import { codeLensMiddleware, registerSimulate } from './simulate';
+import { registerSettingsCheck } from './settings-check';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 
 /** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
@@ -82,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
   const status = new StatusItem(client);
   const languageStatus = new LanguageStatus(client);
+  context.subscriptions.push(registerSettingsCheck(client));
   context.subscriptions.push(
     output,
     trace,

@@ -11,6 +11,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   Connection,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
@@ -20,14 +22,17 @@ import { finish } from './engine/check';
 import { LineIndex } from './engine/text/line-index';
 import { ruleDocUri } from './node/docs';
 import { isRuleId } from './engine/rules';
-import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
+import { CONFIG_FILE_NAMES } from './engine/config';
+import { configDiagnostics } from './lsp/config-diagnostics';
+import { enginePath, hostPath } from './node/files';
 import { URI } from './lsp/uri';
 import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
+import { messagesToShow, subjectsOf } from './node/tool-messages';
+import { RULE_IDS_REQUEST, ruleIdsAnswer, SETTINGS_CHECK_CAPABILITY, settingsRuleProblems } from './lsp/settings-rules';
 import { Diagnostic } from 'vscode-languageserver/node';
 import { Related } from './engine/types';
 import { WorkspaceFiles } from './lsp/workspace-files';
-import { enginePath } from './node/files';
 import { isWithin } from './engine/text/paths';
 import { kindCounts } from './cli/format';
 import { languageOf } from './engine/languages';
@@ -54,6 +59,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let workDoneProgress = false;
   let workspaceFoldersCapability = false;
   let codeLensRefresh = false;
+  /** The client offers the fix for unknown rule ids in openstackHa.rules itself (VS Code's does). */
+  let clientChecksRuleIds = false;
+  /** The problems of openstackHa.rules last said: each is said once, not at every change of settings. */
+  let settingsSaid = new Set<string>();
+  const warnSettings = (raw: unknown) => {
+    const problems = settingsRuleProblems((raw as { rules?: unknown } | null)?.rules, !clientChecksRuleIds);
+    for (const m of problems)
+      if (!settingsSaid.has(m)) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: m });
+    settingsSaid = new Set(problems);
+  };
   // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
   let workspaceTrusted = true;
   const runner = new ToolRunner();
@@ -123,6 +138,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           message: `${a.configFile} could not be used: ${a.configError.message}`,
         });
       void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
+      if (a.configFile) publishConfigFile(a.configFile, key);
       // for an open file: what it was checked as and against (the client's status item shows it)
       if (doc) void connection.sendNotification(FILE_CONTEXT_NOTIFICATION, fileContext(uri, r));
     } catch (e) {
@@ -148,27 +164,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   };
 
+  /** A .openstack-ha.yaml being edited: its unknown rule ids (with their fix) and the problems that make it unusable, where they are. */
   const publishConfigProblems = (doc: TextDocument) => {
-    let diagnostics: {
-      range: { start: { line: number; character: number }; end: { line: number; character: number } };
-      severity: 1;
-      source: string;
-      code: string;
-      message: string;
-    }[] = [];
-    try {
-      parseConfig(doc.getText(), URI.toPath(doc.uri) ?? doc.uri);
-    } catch (e) {
-      if (e instanceof ConfigError)
-        diagnostics = e.message.split('\n').map((m) => ({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 1,
-          source: 'openstack-ha',
-          code: 'config-error',
-          message: m.replace(/^[^:]*: /, ''),
-        }));
-    }
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: configDiagnostics(doc.getText(), URI.toPath(doc.uri) ?? doc.uri),
+    });
+  };
+
+  /** The text of each unopened config file whose diagnostics were last sent: its unknown rule ids show in the Problems view without opening it. */
+  const configSent = new Map<string, string>();
+  const publishConfigFile = (file: string, forKey: string) => {
+    const configKey = enginePath(file);
+    if (openUris.has(configKey)) return;
+    const uri = uriFor(configKey);
+    const checked = analyses.configs.forDocument(hostPath(forKey)).checked;
+    if (!checked || configSent.get(file) === checked.text) return;
+    configSent.set(file, checked.text);
+    void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(checked.text, file) });
   };
 
   const schedule = (key: string, delay: number) => {
@@ -221,6 +235,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
       analyses.setSettings(sanitize(s));
+      warnSettings(s);
       rescan = files.setIgnored(
         analyses.settings.ignore ?? [],
         Object.entries((exclude ?? {}) as Record<string, unknown>)
@@ -323,6 +338,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    clientChecksRuleIds = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SETTINGS_CHECK_CAPABILITY] === true;
     const roots = (params.workspaceFolders ?? [])
       .map((f) => URI.toPath(f.uri))
       .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
@@ -333,6 +349,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     );
     const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     analyses.setSettings(sanitize(init?.settings));
+    warnSettings(init?.settings);
     files.setIgnored(analyses.settings.ignore ?? [], []);
     workspaceTrusted = init?.workspaceTrusted !== false;
     return {
@@ -374,6 +391,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (hasConfigurationCapability) void pullSettings();
     else {
       analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa));
+      warnSettings((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa);
       files.setIgnored(analyses.settings.ignore ?? [], []);
       relintAll();
     }
@@ -442,14 +460,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = cur.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
       return { start: { line, character: text.length - text.trimStart().length }, end: { line, character: text.length } };
     };
-    const diags: Diagnostic[] = run.messages.map((m) => ({
+    // a message that says what one of our findings on its line says is left to ours (node/tool-messages.ts)
+    const ours = analyses.get(cur).result;
+    const text = cur.getText();
+    const shown = messagesToShow(
+      run.messages,
+      (ours?.findings ?? []).map((f) => ({ line: ours!.lines.position(f.span.start).line, subjects: subjectsOf(text, f) })),
+    );
+    const diags: Diagnostic[] = shown.map((m) => ({
       range: lineRange(m.line ?? 0),
       severity: m.severity === 'error' ? 1 : 2,
       source: run.tool,
       code: 'real-tool',
       message: m.message,
     }));
-    if (run.rejected && !diags.some((d) => d.severity === 1))
+    if (run.rejected && !run.messages.some((m) => m.severity === 'error'))
       diags.unshift({ range: lineRange(0), severity: 1, source: run.tool, code: 'real-tool', message: `${run.tool} rejects this file` });
     if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
     connection.console.info(
@@ -464,6 +489,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     openUris.delete(key);
     analyses.forget(key);
     toolDiagnostics.delete(e.document.uri);
+    // a closed settings file: its diagnostics are sent again from the disk's text at the next check
+    if (isConfigDoc(e.document.uri)) configSent.delete(URI.toPath(e.document.uri) ?? '');
     // closed without saving: the workspace goes back to the file on disk, and keeps showing its findings
     if (files.closed(URI.toPath(e.document.uri), key)) publish(key);
     else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -473,6 +500,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerTopology(connection, documents, analyses);
   registerFileStatus(connection, documents, analyses);
   const lenses = registerCodeLens(connection, documents, analyses, () => codeLensRefresh);
+  connection.onRequest(RULE_IDS_REQUEST, (p: unknown) => ruleIdsAnswer(p));
   connection.onRequest(STATS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();
     return {

@@ -19,6 +19,7 @@ import { manifestJsonSchema } from '../../server/src/engine/documents/manifest/j
 import { ruleTable } from '../../server/src/tools/rule-table';
 import { analyseAll } from '../support/workspace';
 import { Finding } from '../../server/src/engine/types';
+import { checkConfig } from '../../server/src/engine/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
@@ -30,6 +31,8 @@ const lintExample = (text: string): { findings: Finding[] } => {
   if (text.startsWith('#- ')) return { findings: [...analyseAll(text).results.values()].flatMap((r) => r.findings) };
   // `# nova.conf (vips: A; controllers: B, C)`: the catalogue file, and the deployment as .openstack-ha.yaml would give it
   // `# cinder.conf (peer host: X)`: another node's cinder.conf sets host X
+  // the project's settings file: its own findings (unknown rule ids)
+  if (text.startsWith('# .openstack-ha.yaml\n')) return checkConfig(text);
   if (text.startsWith('# corosync.conf\n')) return lintCorosync(text);
   // a host firewall: `# firewall script` (iptables / firewall-cmd / ufw commands) or `# rules.v4` (iptables-save)
   if (text.startsWith('# firewall script\n')) return lintFirewall(text, 'script');

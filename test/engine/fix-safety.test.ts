@@ -13,7 +13,7 @@ import { detectKind, DocumentKind, lintAs, LintResult } from '../../server/src/e
 import { languageOf } from '../../server/src/engine/languages';
 import { EMPTY_CONFIG, LintConfig } from '../../server/src/engine/config';
 import { applyEdits, safeFixEdits } from '../../server/src/engine/fixes';
-import { disableLineEdit } from '../../server/src/engine/service/suppress';
+import { disableFileEdit, disableLineEdit } from '../../server/src/engine/service/suppress';
 import { topologyFromSettings } from '../../server/src/engine/model/topology';
 import { ConfContext } from '../../server/src/engine/check';
 import { Finding, Fix, TextEdit } from '../../server/src/engine/types';
@@ -238,7 +238,11 @@ function checkText(i: Input, variant: string, text: string, t: Tally): void {
   };
   for (const f of r.findings) {
     const edit = disableLineEdit(text, f.span, f.rule);
-    const disable: Fix[] = edit ? [{ title: `Disable ${f.rule} for this line`, safe: false, edits: [edit] }] : [];
+    const fileEdit = disableFileEdit(text, f.rule);
+    const disable: Fix[] = [
+      ...(edit ? [{ title: `Disable ${f.rule} for this line`, safe: false, edits: [edit] }] : []),
+      ...(fileEdit ? [{ title: `Disable ${f.rule} for this file`, safe: false, edits: [fileEdit] }] : []),
+    ];
     for (const fix of [...f.fixes, ...disable]) {
       t.fixes++;
       const bad = fix.edits.map((e) => badEdit(text, variant, e)).find(Boolean);

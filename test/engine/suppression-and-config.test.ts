@@ -95,7 +95,7 @@ test("the manifest's own environment wins over the configuration's default", () 
   );
 });
 
-test('config errors are all reported, with did-you-mean for rule ids', () => {
+test('config errors are all reported; an unknown rule id is not one of them (unknown-rule-id reports it in the file)', () => {
   assert.throws(
     () => parseConfig('rules:\n  cluster-even-nodes: error\n  vip-missing: loud\nenvironment: prod\nextra: 1\n'),
     (e: unknown) => {
@@ -103,7 +103,6 @@ test('config errors are all reported, with did-you-mean for rule ids', () => {
       assert.equal(
         e.message,
         [
-          ".openstack-ha.yaml: unknown rule 'cluster-even-nodes'; did you mean 'cluster-even-node-count'?",
           ".openstack-ha.yaml: rule 'vip-missing' must be one of error, warning, info, hint, off",
           '.openstack-ha.yaml: environment must be one of production, staging, test, demo',
           ".openstack-ha.yaml: unknown key 'extra' (expected environment, release, corosync, vips, controllers, rules, disable)",
@@ -113,6 +112,7 @@ test('config errors are all reported, with did-you-mean for rule ids', () => {
     },
   );
   assert.throws(() => parseConfig('rules: [a\n'), ConfigError);
+  assert.deepEqual(parseConfig('rules:\n  cluster-even-nodes: error\n  vip-missing: off\n').rules, { 'vip-missing': 'off' });
 });
 
 test('corosync: 2 or 3 says which corosync the project runs; anything else is an error', () => {

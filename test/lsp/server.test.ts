@@ -102,7 +102,7 @@ test('completion offers node names inside members with a text edit over the part
   assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 9, character: 53 }, end: { line: 9, character: 63 } });
 });
 
-test('code actions: the quick fix, disable-for-this-line and show-documentation', async () => {
+test('code actions: the quick fix, disable for this line, for this file, and show-documentation', async () => {
   const p = await c.diagnostics(uri, (x) => x.version === 2);
   const d = p.diagnostics.find((x) => x.code === 'unknown-reference')!;
   const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
@@ -115,6 +115,7 @@ test('code actions: the quick fix, disable-for-this-line and show-documentation'
     [
       "Change to 'controller4'",
       'Disable unknown-reference for this line',
+      'Disable unknown-reference for this file',
       'Show documentation for unknown-reference',
       'Fix all safely fixable OpenStack HA problems',
     ],
@@ -127,7 +128,13 @@ test('code actions: the quick fix, disable-for-this-line and show-documentation'
       newText: '    # openstack-ha-disable-next-line unknown-reference\n',
     },
   ]);
-  await c.conn.sendRequest(ExecuteCommandRequest.type, actions[2].command!);
+  assert.deepEqual(actions[2].edit!.changes![uri], [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      newText: '# openstack-ha-disable unknown-reference\n',
+    },
+  ]);
+  await c.conn.sendRequest(ExecuteCommandRequest.type, actions[3].command!);
   assert.equal(c.shown.length, 1);
   assert.match(c.shown[0].uri, /\/docs\/rules\/unknown-reference\.md$/);
 });
@@ -236,7 +243,7 @@ test('a request for quickfix kinds only gets the quick fixes', async () => {
   })) as CodeAction[];
   assert.deepEqual(
     actions.map((a) => a.kind),
-    ['quickfix', 'quickfix', 'quickfix'],
+    ['quickfix', 'quickfix', 'quickfix', 'quickfix'],
   );
 });
 

@@ -17,6 +17,7 @@ import {
   ShutdownRequest,
   ExitNotification,
   ShowDocumentRequest,
+  ShowMessageNotification,
   ShowDocumentParams,
   ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -36,6 +37,11 @@ export class TestClient {
   readonly logs: string[] = [];
   private readonly logWaiters: { pred: (m: string) => boolean; resolve: (m: string) => void }[] = [];
   settings: unknown = { enable: true, rules: {} };
+  /** window/showMessage from the server. */
+  readonly messages: { type: number; message: string }[] = [];
+  private readonly messageWaiters: { pred: (m: string) => boolean; resolve: (m: string) => void }[] = [];
+  /** Merged into the client capabilities the next initialize sends (e.g. `experimental`). */
+  extraCapabilities: Record<string, unknown> = {};
 
   constructor(nodeArgs: string[] = []) {
     this.child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -59,6 +65,14 @@ export class TestClient {
           w.resolve(p.message);
         }
     });
+    this.conn.onNotification(ShowMessageNotification.type, (p) => {
+      this.messages.push(p);
+      for (const w of [...this.messageWaiters])
+        if (w.pred(p.message)) {
+          this.messageWaiters.splice(this.messageWaiters.indexOf(w), 1);
+          w.resolve(p.message);
+        }
+    });
     this.conn.onRequest(ShowDocumentRequest.type, (p) => {
       this.shown.push(p);
       return { success: true };
@@ -76,6 +90,7 @@ export class TestClient {
       capabilities: {
         workspace: { configuration, ...(codeLensRefresh ? { codeLens: { refreshSupport: true } } : {}) },
         window: { showDocument: { support: true } },
+        ...this.extraCapabilities,
       },
       initializationOptions,
     });
@@ -117,6 +132,25 @@ export class TestClient {
         timeoutMs,
       );
       this.logWaiters.push({
+        pred,
+        resolve: (m) => {
+          clearTimeout(t);
+          resolve(m);
+        },
+      });
+    });
+  }
+
+  /** Resolves with the first window/showMessage text that satisfies `pred`. */
+  message(pred: (m: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    const have = this.messages.find((m) => pred(m.message));
+    if (have) return Promise.resolve(have.message);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(
+        () => reject(new Error(`no matching message in ${timeoutMs} ms; messages: ${JSON.stringify(this.messages)}`)),
+        timeoutMs,
+      );
+      this.messageWaiters.push({
         pred,
         resolve: (m) => {
           clearTimeout(t);

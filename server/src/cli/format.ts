@@ -14,6 +14,8 @@ export interface FileReport {
   findings: Finding[];
   /** A file or folder that could not be read: it has its file-unreadable finding, and is not counted as checked. */
   unread?: boolean;
+  /** A settings file (.openstack-ha.yaml) with findings of its own: reported, and not counted among the files checked. */
+  settings?: boolean;
   /** Each finding's fingerprint (fingerprint.ts), when already computed. */
   fingerprints?: string[];
   /** Each finding's state against a baseline, when one was given. */
@@ -71,7 +73,7 @@ export function formatText(
   const e = count(reports, 'error'),
     w = count(reports, 'warning'),
     i = count(reports, 'info') + count(reports, 'hint');
-  const withFindings = reports.filter((r) => r.findings.length && !r.unread).length;
+  const withFindings = reports.filter((r) => r.findings.length && !r.unread && !r.settings).length;
   out.push(
     `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info in ${withFindings} of ${checked} file${checked === 1 ? '' : 's'} checked${kinds.length ? ` (${kindCounts(kinds)})` : ''}` +
       (unread ? `; ${unread} file${unread === 1 ? '' : 's'} or folder${unread === 1 ? '' : 's'} not read` : ''),

@@ -19,13 +19,12 @@ import { analyse } from '../engine/analyse';
 import { Workspace } from '../engine/workspace/workspace';
 import { Finding, Related } from '../engine/types';
 import { finish } from '../engine/check';
-import { ConfigError, EMPTY_CONFIG, LintConfig } from '../engine/config';
+import { closestRuleId, ConfigError, EMPTY_CONFIG, LintConfig } from '../engine/config';
 import { applyEdits, safeFixEdits } from '../engine/fixes';
 import { ALL_RULES, isRuleId, ruleKinds } from '../engine/rules';
-import { closest } from '../engine/text/suggest';
 import { ruleDocPath } from '../node/docs';
 import * as fs from 'fs';
-import { ConfigCache, loadConfigFile } from '../node/config-files';
+import { ConfigCache, ConfigFile, readConfigFile } from '../node/config-files';
 import { LineIndex } from '../engine/text/line-index';
 import { convert } from './convert';
 import { graph } from './graph';
@@ -106,10 +105,7 @@ function usageFailure(e: unknown, io: Io): number {
 /** `explain RULE-ID`: the rule's page as shipped (docs/rules/<id>.md); an unknown id names the closest. */
 function explain(id: string, io: Io): number {
   if (!isRuleId(id)) {
-    const near = closest(
-      id,
-      ALL_RULES.map((r) => r.id),
-    )[0];
+    const near = closestRuleId(id);
     io.stderr(`openstack-ha: unknown rule '${id}'${near ? `; did you mean '${near}'?` : ''} (openstack-ha rules lists them)\n`);
     return 2;
   }
@@ -123,9 +119,14 @@ function explain(id: string, io: Io): number {
 }
 
 function lint(args: LintArgs, io: Io): number {
-  const explicitConfig: LintConfig | undefined = args.config ? loadExplicit(args.config) : undefined;
+  /** The config files the checked files were checked with, each reported like a checked file (its unknown rule ids). */
+  const usedConfigs = new Map<string, ConfigFile>();
+  const explicitRead = args.config ? loadExplicit(args.config) : undefined;
+  if (explicitRead) usedConfigs.set(path.resolve(io.cwd, args.config!), explicitRead);
+  const explicitConfig: LintConfig | undefined = explicitRead?.config;
   const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
   const configs = new ConfigCache();
+  const configFor = (file: string) => configOf(configs, file, usedConfigs);
   const overlay = io.overlay;
   const named = args.paths.map((p) => path.resolve(io.cwd, p));
   // the unsaved buffer is checked whether or not its file exists, with the files around it
@@ -135,7 +136,7 @@ function lint(args: LintArgs, io: Io): number {
     explicit.add(overlay.file);
   }
   const settingsFor = (file: string): LintConfig | undefined => {
-    const c = explicitConfig ?? configFor(configs, file);
+    const c = explicitConfig ?? configFor(file);
     return overlay?.config ? { ...(c ?? EMPTY_CONFIG), ...overlay.config } : c;
   };
   // a PATH named that cannot be read fails the run (exit 2), after everything else is checked
@@ -227,6 +228,12 @@ function lint(args: LintArgs, io: Io): number {
     kinds.push({ file: rel(io, file), kind });
     byFile.set(p, { file: rel(io, file), lines: result!.lines, findings: result!.findings });
   }
+  for (const [file, c] of usedConfigs) {
+    const lines = new LineIndex(c.text);
+    // as configured by the file itself: `rules: { unknown-rule-id: off }` and suppression comments apply
+    const findings = finish(c.findings, c.text, lines, c.config);
+    if (findings.length) byFile.set(enginePath(file), { file: rel(io, file), lines, findings, settings: true });
+  }
   // a related location names a line of another file of the workspace
   const indexes = new Map<string, LineIndex>();
   const related = (r: Related): ResolvedRelated => {
@@ -285,18 +292,19 @@ function writeOut(file: string, text: string, fail: (reason: string) => void): b
   }
 }
 
-function loadExplicit(file: string): LintConfig {
+function loadExplicit(file: string): ConfigFile {
   try {
-    return loadConfigFile(file);
+    return readConfigFile(file);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     throw new PathError(`cannot read configuration ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
-function configFor(cache: ConfigCache, file: string): LintConfig | undefined {
+function configOf(cache: ConfigCache, file: string, used: Map<string, ConfigFile>): LintConfig | undefined {
   const c = cache.forDocument(file);
   if (c.error) throw c.error instanceof ConfigError ? c.error : new ConfigError(`${c.file}: ${c.error.message}`);
+  if (c.file && c.checked) used.set(c.file, c.checked);
   return c.config;
 }
 

@@ -2,11 +2,11 @@
  * Project configuration (.openstack-ha.yaml) and suppression comments. Parsing only: finding the
  * file on disk is the host's job (node/config-files.ts), so the engine stays free of I/O.
  */
-import { parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { tooDeepMessage, yamlTooDeep } from './text/depth';
-import { Environment, ENVIRONMENTS, Finding, Severity, SeveritySetting } from './types';
+import { Environment, ENVIRONMENTS, Finding, Severity, SeveritySetting, Span } from './types';
 import { isRuleId } from './rules';
-import { editDistance } from './text/suggest';
+import { closest, editDistance } from './text/suggest';
 import { ALL_RULES } from './rules';
 import { KNOWN_RELEASES, Release } from './knowledge/options/catalog';
 
@@ -30,67 +30,132 @@ export type CorosyncVersion = 2 | 3;
 export const EMPTY_CONFIG: LintConfig = { rules: {} };
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
-export class ConfigError extends Error {}
+/** A problem that makes the file unusable, at the key or value it is about (no span: the whole file). */
+export interface ConfigProblem {
+  message: string;
+  span?: Span;
+}
 
-/** Parses a config file's text; throws ConfigError with every problem, one per line. */
+/** The configuration cannot be used; `message` has every problem, one per line, each after the file's name. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly problems: ConfigProblem[] = message.split('\n').map((m) => ({ message: m })),
+  ) {
+    super(message);
+  }
+}
+
+/** A config file read: what it sets, and the findings in it (unknown rule ids) that do not stop the rest from applying. */
+export interface ConfigCheck {
+  config: LintConfig;
+  findings: Finding[];
+}
+
+export const UNKNOWN_RULE_ID = 'unknown-rule-id';
+
+/** Parses a config file's text; throws ConfigError with every problem, one per line. Unknown rule ids are left out (checkConfig reports them). */
 export function parseConfig(text: string, source = '.openstack-ha.yaml'): LintConfig {
+  return checkConfig(text, source).config;
+}
+
+/**
+ * Parses a config file's text. Problems that leave the file's meaning in doubt (broken YAML, an
+ * unknown key or environment, a severity that is not one) throw ConfigError; an unknown rule id is a
+ * finding with a fix that renames it to the closest id, and every other setting still applies: a
+ * typo in one id must not switch off the whole project's configuration.
+ */
+export function checkConfig(text: string, source = '.openstack-ha.yaml'): ConfigCheck {
   // the yaml composer recurses per level: a settings file nested past the bound is refused, never a stack overflow
   if (yamlTooDeep(text) >= 0) throw new ConfigError(`${source}: ${tooDeepMessage('YAML')}`);
   const doc = parseDocument(text, { prettyErrors: false });
-  const problems: string[] = doc.errors.map((e) => `${source}: ${e.message.split('\n')[0]}`);
-  const raw = problems.length ? null : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+  const problems: ConfigProblem[] = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0],
+    span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
+  }));
+  const findings: Finding[] = [];
   const cfg: LintConfig = { rules: {} };
-  if (raw !== null && raw !== undefined) {
-    if (typeof raw !== 'object' || Array.isArray(raw)) problems.push(`${source}: the configuration must be a mapping`);
+  const spanOf = (n: unknown): Span | undefined => {
+    const r = (n as { range?: [number, number, number] } | null)?.range;
+    return r ? { start: r[0], end: r[1] } : undefined;
+  };
+  const problem = (message: string, at?: unknown) => problems.push({ message, span: spanOf(at) });
+  const unknownId = (id: string, at: unknown, where: string) => {
+    const span = spanOf(at) ?? { start: 0, end: 0 };
+    const near = closestRuleId(id);
+    findings.push({
+      rule: UNKNOWN_RULE_ID,
+      severity: 'error',
+      message: `unknown rule '${id}'${where}${near ? `; did you mean '${near}'?` : ' (openstack-ha rules lists them)'}`,
+      span,
+      // not safe for --fix: the renamed key starts enforcing (or silencing) a rule the file did not name
+      fixes: near ? [{ title: `Change to '${near}'`, safe: false, preferred: true, edits: [{ ...span, newText: near }] }] : [],
+    });
+  };
+  const raw = problems.length ? null : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+  // values come from the document as a whole (aliases resolved), spans from its nodes
+  const deref = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const root = raw === null || raw === undefined ? null : doc.contents;
+  if (root) {
+    if (!isMap(root) || typeof raw !== 'object' || Array.isArray(raw)) problem('the configuration must be a mapping', root);
     else {
-      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      for (const pair of root.items) {
+        const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+        const node = deref(pair.value);
+        const v = (raw as Record<string, unknown>)[k];
         if (k === 'environment') {
           if (typeof v === 'string' && (ENVIRONMENTS as readonly string[]).includes(v)) cfg.environment = v as Environment;
-          else problems.push(`${source}: environment must be one of ${ENVIRONMENTS.join(', ')}`);
+          else problem(`environment must be one of ${ENVIRONMENTS.join(', ')}`, node ?? pair.key);
         } else if (k === 'release') {
           if (typeof v === 'string' && (KNOWN_RELEASES as string[]).includes(v.toLowerCase())) cfg.release = v.toLowerCase() as Release;
-          else problems.push(`${source}: release must be one of ${KNOWN_RELEASES.join(', ')}`);
+          else problem(`release must be one of ${KNOWN_RELEASES.join(', ')}`, node ?? pair.key);
         } else if (k === 'corosync') {
           if (v === 2 || v === 3) cfg.corosync = v;
-          else problems.push(`${source}: corosync must be 2 or 3 (the major version corosync.conf is written for; 3 when not set)`);
+          else problem('corosync must be 2 or 3 (the major version corosync.conf is written for; 3 when not set)', node ?? pair.key);
         } else if (k === 'vips' || k === 'controllers') {
           if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x))
-            problems.push(`${source}: ${k} must be a list of ${k === 'vips' ? 'addresses' : 'host names or addresses'}`);
+            problem(`${k} must be a list of ${k === 'vips' ? 'addresses' : 'host names or addresses'}`, node ?? pair.key);
           else cfg[k] = v as string[];
         } else if (k === 'rules') {
-          if (!v || typeof v !== 'object' || Array.isArray(v)) {
-            problems.push(`${source}: rules must map rule ids to ${SEVERITIES.join('|')}`);
+          if (!isMap(node)) {
+            problem(`rules must map rule ids to ${SEVERITIES.join('|')}`, node ?? pair.key);
             continue;
           }
-          for (const [id, sev] of Object.entries(v as Record<string, unknown>)) {
-            if (!isRuleId(id)) problems.push(`${source}: unknown rule '${id}'${suggestRule(id)}`);
+          for (const item of node.items) {
+            const id = String(isScalar(item.key) ? item.key.value : item.key);
+            const sev = (v as Record<string, unknown>)[id];
+            if (!isRuleId(id)) unknownId(id, item.key, '');
             else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting))
-              problems.push(`${source}: rule '${id}' must be one of ${SEVERITIES.join(', ')}`);
+              problem(`rule '${id}' must be one of ${SEVERITIES.join(', ')}`, item.value ?? item.key);
             else cfg.rules[id] = sev as SeveritySetting;
           }
         } else if (k === 'disable') {
-          if (!Array.isArray(v)) {
-            problems.push(`${source}: disable must be a list of rule ids`);
+          if (!isSeq(node)) {
+            problem('disable must be a list of rule ids', node ?? pair.key);
             continue;
           }
-          for (const id of v) {
-            if (typeof id !== 'string' || !isRuleId(id))
-              problems.push(`${source}: unknown rule '${String(id)}' in disable${typeof id === 'string' ? suggestRule(id) : ''}`);
+          for (const item of node.items.map(deref)) {
+            const id = isScalar(item) ? item.value : undefined;
+            if (typeof id !== 'string') problem('disable must be a list of rule ids', item);
+            else if (!isRuleId(id)) unknownId(id, item, ' in disable');
             else cfg.rules[id] = 'off';
           }
-        } else problems.push(`${source}: unknown key '${k}' (expected environment, release, corosync, vips, controllers, rules, disable)`);
+        } else problem(`unknown key '${k}' (expected environment, release, corosync, vips, controllers, rules, disable)`, pair.key);
       }
     }
   }
-  if (problems.length) throw new ConfigError(problems.join('\n'));
-  return cfg;
+  if (problems.length) throw new ConfigError(problems.map((p) => `${source}: ${p.message}`).join('\n'), problems);
+  return { config: cfg, findings };
 }
 
-function suggestRule(id: string): string {
-  // rule ids are long: allow more edits than closest() does for short names
-  const ranked = ALL_RULES.map((r) => ({ id: r.id, d: editDistance(id, r.id) })).sort((a, b) => a.d - b.d);
-  return ranked[0] && ranked[0].d <= Math.ceil(id.length / 3) ? `; did you mean '${ranked[0].id}'?` : '';
+/** The known rule id `id` is most likely a typo of: the spelling suggestion's, else (rule ids are long) one within a third of its length. */
+export function closestRuleId(id: string): string | undefined {
+  const near = closest(id, RULE_IDS, 1)[0];
+  if (near) return near;
+  const ranked = RULE_IDS.map((r) => ({ id: r, d: editDistance(id, r) })).sort((a, b) => a.d - b.d);
+  return ranked[0] && ranked[0].d <= Math.ceil(id.length / 3) ? ranked[0].id : undefined;
 }
+const RULE_IDS = Object.freeze(ALL_RULES.map((r) => r.id));
 
 /** Later layers win: the file's settings, then the editor's. */
 export function mergeConfigs(...layers: (Partial<LintConfig> | undefined)[]): LintConfig {

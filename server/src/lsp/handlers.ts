@@ -31,12 +31,18 @@ import { fixToAction, sameRange, SOURCE, toRange, toTextEdits } from './convert'
 import { definition, prepareRename, references, rename, RenameError, SymbolNode } from '../engine/service/navigation';
 import { CompletionKind } from '../engine/service/completion';
 import { languageOf } from '../engine/languages';
-import { disableLineEdit } from '../engine/service/suppress';
+import { disableFileEdit, disableLineEdit } from '../engine/service/suppress';
 import { safeFixEdits } from '../engine/fixes';
 import { ruleDocUri } from '../node/docs';
 import { ruleMeta } from '../engine/rules';
 import { escapeInvisible, escapeInvisibleInMarkdown } from '../engine/text/invisible';
 import { snippetItems } from './snippets';
+import { CONFIG_FILE_NAMES } from '../engine/config';
+import { checkConfigText } from './config-diagnostics';
+import { URI } from './uri';
+
+/** A project settings file (.openstack-ha.yaml), by its URI. */
+export const isConfigUri = (uri: string) => CONFIG_FILE_NAMES.some((n) => uri.endsWith('/' + n));
 
 export const SHOW_DOC_COMMAND = 'openstack-ha.showRuleDocumentation';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.openstack-ha`;
@@ -216,6 +222,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     guard(
       'codeAction',
       (p: CodeActionParams): CodeAction[] => {
+        const settingsDoc = documents.get(p.textDocument.uri);
+        if (settingsDoc && isConfigUri(settingsDoc.uri)) return configActions(settingsDoc, p);
         const g = get(p.textDocument.uri);
         if (!g) return [];
         const { r, doc } = g;
@@ -252,6 +260,15 @@ export function registerHandlers(connection: Connection, documents: TextDocument
               edit: { changes: { [uri]: toTextEdits(r.lines, [disable]) } },
             });
           }
+          const disableFile = disableFileEdit(text, rule);
+          if (disableFile) {
+            out.push({
+              title: `Disable ${rule} for this file`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              edit: { changes: { [uri]: toTextEdits(r.lines, [disableFile]) } },
+            });
+          }
           if (ruleMeta(rule)) {
             out.push({
               title: `Show documentation for ${rule}`,
@@ -267,6 +284,28 @@ export function registerHandlers(connection: Connection, documents: TextDocument
       [],
     ),
   );
+
+  /** In .openstack-ha.yaml: the rename of an unknown rule id, and its rule's page (a quick fix, never applied by fix-all). */
+  const configActions = (doc: TextDocument, p: CodeActionParams): CodeAction[] => {
+    const only = p.context.only;
+    if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+    const c = checkConfigText(doc.getText(), URI.toPath(doc.uri) ?? doc.uri);
+    const out: CodeAction[] = [];
+    for (const d of p.context.diagnostics) {
+      if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+      const rule = d.code;
+      const f = c.findings.find((x) => x.rule === rule && sameRange(toRange(c.lines, x.span), d.range));
+      if (!f) continue;
+      for (const fix of f.fixes) out.push(fixToAction(doc.uri, c.lines, fix, d));
+      out.push({
+        title: `Show documentation for ${rule}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: `Show documentation for ${rule}`, command: SHOW_DOC_COMMAND, arguments: [rule] },
+      });
+    }
+    return out;
+  };
 
   handleCommand = guard(
     'executeCommand',

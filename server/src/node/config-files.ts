@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CONFIG_FILE_NAMES, LintConfig, parseConfig } from '../engine/config';
+import { checkConfig, CONFIG_FILE_NAMES, ConfigCheck, LintConfig } from '../engine/config';
 import { MAX_READ_BYTES, readForCheck } from './files';
 
 export function findConfigFile(fromFile: string): string | undefined {
@@ -20,23 +20,41 @@ export function findConfigFile(fromFile: string): string | undefined {
 
 /** Reads and parses one config file; throws ConfigError (bad content) or an Error saying why it was not read. */
 export function loadConfigFile(file: string): LintConfig {
+  return readConfigFile(file).config;
+}
+
+/** A config file read and checked: its settings, its findings (unknown rule ids) and the text they are in. */
+export interface ConfigFile extends ConfigCheck {
+  text: string;
+}
+
+/** As loadConfigFile, with the findings in the file for the caller to report. */
+export function readConfigFile(file: string): ConfigFile {
   // `--config /dev/null`, the usual way to say "no configuration", is the one device read (as empty)
-  if (path.resolve(file) === os.devNull) return parseConfig('', file);
+  if (path.resolve(file) === os.devNull) return { ...checkConfig('', file), text: '' };
   // the same checks as any file: a FIFO or /dev/zero named as the configuration must not hang the run
   const r = readForCheck(file);
   if (r.status === 'refused') throw new Error(r.reason);
   if (r.status === 'too-large') throw new Error(`it has ${r.size} bytes; more than ${MAX_READ_BYTES} are not read`);
-  return parseConfig(r.text, file);
+  return { ...checkConfig(r.text, file), text: r.text };
+}
+
+interface Entry {
+  mtimeMs: number;
+  config?: LintConfig;
+  /** The file as read, with its findings, when it could be used. */
+  checked?: ConfigFile;
+  error?: Error;
 }
 
 /** Config per directory, re-read when the file changes (by mtime), so editing it takes effect at once. */
 export class ConfigCache {
-  private byFile = new Map<string, { mtimeMs: number; config?: LintConfig; error?: Error }>();
+  private byFile = new Map<string, Entry>();
 
   /** The config file that applies in each folder (undefined: none), found once per folder. */
   private byDir = new Map<string, string | undefined>();
 
-  forDocument(docPath: string): { file?: string; config?: LintConfig; error?: Error } {
+  forDocument(docPath: string): { file?: string } & Partial<Entry> {
     const file = this.inDir(path.dirname(path.resolve(docPath)));
     if (!file) return {};
     let mtimeMs = 0;
@@ -47,9 +65,10 @@ export class ConfigCache {
     }
     const hit = this.byFile.get(file);
     if (hit && hit.mtimeMs === mtimeMs) return { file, ...hit };
-    let entry: { mtimeMs: number; config?: LintConfig; error?: Error };
+    let entry: Entry;
     try {
-      entry = { mtimeMs, config: loadConfigFile(file) };
+      const read = readConfigFile(file);
+      entry = { mtimeMs, config: read.config, checked: read };
     } catch (e) {
       entry = { mtimeMs, error: e as Error };
     }

@@ -30,6 +30,16 @@ interface Checker {
 }
 
 const line = (n: string) => Math.max(0, Number(n) - 1);
+
+/*
+ * Lines that only sum up the messages before them, or speak of the machine the check runs on rather
+ * than of the file: never shown (at line 1 they would stand for a problem of the file's first line).
+ */
+const HAPROXY_SUMMARY =
+  /^(?:Error\(s\) found in configuration file|Fatal errors found in configuration|Configuration file is valid|Warnings were found)/i;
+const COROSYNC_NOISE = /^Config is valid|Corosync Cluster Engine exiting with status|No valid name found for local host/i;
+const CRM_VERIFY_SUMMARY =
+  /^crm_verify: |^-V may provide|^\(\w+\)\s*error:\s*CIB did not pass schema validation|^(?:Errors|Warnings) found during check/;
 /** The same message printed by several processes (keepalived) or passes (crm_verify) is shown once. */
 const unique = (ms: ToolMessage[]) => [...new Map(ms.map((m) => [`${m.line}:${m.message}`, m])).values()];
 
@@ -45,9 +55,11 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
           const m = /^\[(ALERT|WARNING)\]\s*(?:\(\d+\))?\s*:\s*(?:config\s*:\s*)?(?:parsing\s*)?(?:\[[^\]]*?:(\d+)\])?\s*:?\s*(.*)$/.exec(
             l.trim(),
           );
-          return m
-            ? [{ line: m[2] ? line(m[2]) : null, severity: m[1] === 'ALERT' ? ('error' as const) : ('warning' as const), message: m[3] }]
-            : [];
+          // "Error(s) found in configuration file : F", "Fatal errors found in configuration.": they only sum up the others
+          if (!m || (!m[2] && HAPROXY_SUMMARY.test(m[3]))) return [];
+          return [
+            { line: m[2] ? line(m[2]) : null, severity: m[1] === 'ALERT' ? ('error' as const) : ('warning' as const), message: m[3] },
+          ];
         }),
       ),
   },
@@ -72,15 +84,19 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
   corosync: {
     tool: 'corosync',
     args: (f) => ['-f', '-t', '-c', f],
-    rejected: (code) => code !== 0,
+    // exit 8 for a file that parses but whose nodelist has none of this machine's addresses: a fact of the machine, not the file
+    rejected: (code, out) => code !== 0 && !/No valid name found for local host/.test(out),
     parse: (out) =>
       unique(
         out
           .split('\n')
           .map((l) => l.trim())
-          .filter((l) => l && !/^Config is valid/i.test(l))
+          .filter((l) => l && !COROSYNC_NOISE.test(l))
           .map((l) => {
-            const m = /^[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+            // `FILE:LINE: message`, or `parser error: FILE:LINE: message`
+            const m = /^(?:parser error:\s*)?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+            // a missing brace is "at" the line where the input ran out, not where the block is left open: no line
+            if (m && /^Missing closing brace/i.test(m[2])) return { line: null, severity: 'error' as const, message: m[2] };
             return m
               ? { line: line(m[1]), severity: 'error' as const, message: m[2] }
               : { line: null, severity: 'error' as const, message: l.replace(/^.*?(?:error|warning)\s*\[[^\]]*\]\s*/i, '') };
@@ -109,20 +125,27 @@ export const CHECKERS: Partial<Record<DocumentKind, Checker>> = {
     args: (f) => ['-V', '--xml-file', f],
     // crm_verify exits 78 for warnings too; only "Errors found" is a rejection
     rejected: (code, out) => code !== 0 && /Errors found/.test(out),
-    parse: (out) =>
-      unique(
-        out
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l && !/^crm_verify: |^-V may provide/.test(l))
-          .map((l) => {
-            // `FILE:LINE: element X: ...`, also inside libxml's `(log_xmllib_err) error: XML Error: FILE:LINE: ...`
-            const m = /^(?:\(\w+\)\s*error:\s*)?(?:XML Error: )?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
-            if (m) return { line: line(m[1]), severity: 'error' as const, message: m[2] };
-            const s = /^\(\w+\)\s*(error|warning):\s*(.*)$/.exec(l);
-            return { line: null, severity: s?.[1] === 'warning' ? ('warning' as const) : ('error' as const), message: s ? s[2] : l };
-          }),
-      ),
+    parse: (out) => {
+      const ms: (ToolMessage & { from?: string })[] = [];
+      for (const l of out.split('\n').map((x) => x.trim())) {
+        if (!l || CRM_VERIFY_SUMMARY.test(l)) continue;
+        // `FILE:LINE: element X: ...`, also inside libxml's `(log_xmllib_err) error: XML Error: FILE:LINE: ...`; line 0 is no line
+        const m = /^(?:\(\w+\)\s*error:\s*)?(?:XML Error: )?[^:\s]+:(\d+):\s*(.*)$/.exec(l);
+        if (m) {
+          ms.push({ line: m[1] === '0' ? null : line(m[1]), severity: 'error', message: m[2] });
+          continue;
+        }
+        const s = /^\((\w+)\)\s*(error|warning):\s*(.*)$/.exec(l);
+        // libxml echoes the line it stopped at, and a caret under it: already said by the located message
+        if (s && /^XML Error:/.test(s[3])) continue;
+        const severity = s?.[2] === 'warning' ? ('warning' as const) : ('error' as const);
+        const prev = ms[ms.length - 1];
+        // one message over several lines of the same function (unpack_resources: the problem, then what to do): one diagnostic
+        if (s && prev && prev.line === null && prev.from === s[1] && prev.severity === severity) prev.message += ` ${s[3]}`;
+        else ms.push({ line: null, severity, message: s ? s[3] : l, from: s?.[1] });
+      }
+      return unique(ms.map(({ line: at, severity, message }) => ({ line: at, severity, message })));
+    },
   },
 };
 

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEPLOY, writeDeploy } from '../../support/ha-deployment';
 import { KOLLA_FIXTURE } from '../../support/paths';
+import { checkRulesSetting } from '../../../client/src/settings-check';
 
 export const tests: { name: string; fn: () => Promise<void> }[] = [];
 const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
@@ -418,5 +419,41 @@ test('openstackHa.trace.server alone turns the protocol trace on, in its own cha
     });
   } finally {
     await config.update('trace.server', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
+
+test('openstackHa.rules: an unknown id is said with its closest, and "Use" renames the key at the scope where it was set', async () => {
+  const config = () => vscode.workspace.getConfiguration('openstackHa');
+  const Workspace = vscode.ConfigurationTarget.Workspace,
+    Global = vscode.ConfigurationTarget.Global;
+  await config().update('rules', { 'vip-missing': 'off', 'stonith-disable': 'off' }, Workspace);
+  await config().update('rules', { 'cluster-even-nodes': 'warning' }, Global);
+  try {
+    // the server's answer for these keys (openstackHa/ruleIds, tested against the server in test/lsp/settings-rules.test.ts)
+    const closest: Record<string, string> = { 'stonith-disable': 'stonith-disabled', 'cluster-even-nodes': 'cluster-even-node-count' };
+    const unknownKeys = async (keys: string[]) => keys.filter((k) => closest[k]).map((key) => ({ key, closest: closest[key] }));
+    const asked: string[] = [];
+    const ask = async (message: string, ...buttons: string[]) => {
+      asked.push(`${message} [${buttons.join('|')}]`);
+      return buttons[0];
+    };
+    const offered = new Set<string>();
+    await checkRulesSetting(unknownKeys, ask, offered);
+    assert.deepEqual(asked.sort(), [
+      "openstackHa.rules in the workspace settings: unknown rule 'stonith-disable'; did you mean 'stonith-disabled'? The setting does nothing. [Use 'stonith-disabled']",
+      "openstackHa.rules in your user settings: unknown rule 'cluster-even-nodes'; did you mean 'cluster-even-node-count'? The setting does nothing. [Use 'cluster-even-node-count']",
+    ]);
+    const rules = config().inspect('rules')!;
+    // renamed in place, each at its own scope
+    assert.deepEqual(rules.workspaceValue, { 'vip-missing': 'off', 'stonith-disabled': 'off' });
+    assert.deepEqual(Object.keys(rules.workspaceValue as object), ['vip-missing', 'stonith-disabled']);
+    assert.deepEqual(rules.globalValue, { 'cluster-even-node-count': 'warning' });
+    // said once per scope and key: the same typo again asks nothing
+    await config().update('rules', { 'stonith-disable': 'off' }, Workspace);
+    await checkRulesSetting(unknownKeys, ask, offered);
+    assert.equal(asked.length, 2);
+  } finally {
+    await config().update('rules', undefined, Workspace);
+    await config().update('rules', undefined, Global);
   }
 });

@@ -45,6 +45,13 @@ export const CORE_RULES: RuleMeta[] = [
     why: 'A file without read permission, a FIFO, socket or device where a config file is expected, a symbolic link in a loop or to nothing, or a folder too deep to walk: nothing in it is checked, and a clean run would otherwise hide that. Special files are never opened, so a FIFO or /dev/zero cannot hang the run.',
   },
   {
+    id: 'unknown-rule-id',
+    severity: 'error',
+    fixable: true,
+    title: 'A rule id in .openstack-ha.yaml that no rule has',
+    why: 'A setting for a rule that does not exist does nothing: a misspelt `stonith-disable: off` leaves stonith-disabled reporting, and `disable: [cluster-even-nodes]` silences nothing. The rest of the file still applies. The quick fix renames the key to the closest rule id; it is not applied by --fix, since the renamed setting changes what is enforced.',
+  },
+  {
     id: 'check-incomplete',
     severity: 'warning',
     fixable: false,
