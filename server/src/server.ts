@@ -1,383 +1,28 @@
 /**
  * The language server: wires LSP (vscode-languageserver) to the engine. Started by the VS Code
- * client over IPC, or by any editor as `openstack-ha-language-server --stdio`.
+ * client over IPC, or by any editor as `openstack-ha-language-server --stdio`. What is shared with
+ * the browser build (browser/server.ts) is in lsp/session.ts; here: the disk and the real tools.
  */
 import { VERSION } from './node/version';
-import {
-  createConnection,
-  DidChangeConfigurationNotification,
-  FileChangeType,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  Connection,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, DEFAULT_SETTINGS, Settings } from './lsp/analysis';
-import { registerHandlers, SHOW_DOC_COMMAND, FIX_ALL_KIND, handleCommand } from './lsp/handlers';
-import { toDiagnostic } from './lsp/convert';
-import { finish } from './engine/check';
-import { LineIndex } from './engine/text/line-index';
-import { ruleDocUri } from './node/docs';
-import { isRuleId } from './engine/rules';
-import { CONFIG_FILE_NAMES, parseConfig, ConfigError } from './engine/config';
 import { URI } from './lsp/uri';
-import { KNOWN_RELEASES } from './engine/knowledge/options/catalog';
 import { checkerFor, ToolRunner } from './node/real-tools';
-import { Diagnostic } from 'vscode-languageserver/node';
-import { Related } from './engine/types';
 import { WorkspaceFiles } from './lsp/workspace-files';
-import { kindCounts } from './cli/format';
-import { languageOf } from './engine/languages';
-import type { Analysis } from './lsp/analysis';
-import { registerTopology } from './lsp/topology';
-import { registerCodeLens } from './lsp/code-lens';
+import { SessionContext, startSession } from './lsp/session';
 
-export const CHECK_WORKSPACE_COMMAND = 'openstack-ha.checkWorkspace';
-/** What the server holds (documents, workspace files, heap after a collection when node runs with --expose-gc): for the soak test and bug reports. */
-export const STATS_REQUEST = 'openstackHa/stats';
-export const FILE_CONTEXT_NOTIFICATION = 'openstackHa/fileContext';
-
-/** Diagnostics follow the last keystroke by this much at most (plus analysis time). */
-export const DEBOUNCE_MS = 150;
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+export { CHECK_WORKSPACE_COMMAND, STATS_REQUEST, FILE_CONTEXT_NOTIFICATION, DEBOUNCE_MS } from './lsp/session';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
-  const analyses = new AnalysisCache();
-  const timers = new Map<string, NodeJS.Timeout>();
-  let hasConfigurationCapability = false;
-  let dynamicConfiguration = false;
-  let workDoneProgress = false;
-  let workspaceFoldersCapability = false;
-  let codeLensRefresh = false;
-  // VS Code says whether the workspace is trusted; other editors do not, and their user enabled the setting themselves
-  let workspaceTrusted = true;
   const runner = new ToolRunner();
   /** The real tool's messages of the last save, per document, shown beside ours until the next save. */
   const toolDiagnostics = new Map<string, Diagnostic[]>();
 
-  const sanitize = (raw: unknown): Settings => {
-    const s = (raw ?? {}) as Partial<Settings>;
-    const rules: Record<string, string> = {};
-    for (const [id, sev] of Object.entries(s.rules ?? {})) if (isRuleId(id) && SEVERITIES.includes(String(sev))) rules[id] = String(sev);
-    const tools = (s.realTools ?? {}) as Partial<NonNullable<Settings['realTools']>>;
-    const timeoutMs = Number.isFinite(tools.timeoutMs) ? Math.min(Math.max(Number(tools.timeoutMs), 500), 120_000) : 10_000;
-    const ws = (raw ?? {}) as { workspace?: { ignore?: unknown } };
-    const ignore = Array.isArray(ws.workspace?.ignore)
-      ? ws.workspace!.ignore.filter((g): g is string => typeof g === 'string' && g.length > 0)
-      : [];
-    return {
-      ignore,
-      enable: s.enable !== false,
-      rules,
-      realTools: { runOnSave: tools.runOnSave === true, timeoutMs },
-      codeLens: { enable: (s.codeLens as { enable?: unknown } | undefined)?.enable !== false },
-      environment: ['production', 'staging', 'test', 'demo'].includes(String(s.environment)) ? s.environment : undefined,
-      release: (KNOWN_RELEASES as string[]).includes(String(s.release)) ? s.release : undefined,
-    };
-  };
-
-  const isConfigDoc = (uri: string) => CONFIG_FILE_NAMES.some((n) => uri.endsWith('/' + n));
-  /** Open documents by workspace key (their URIs as the client wrote them). */
-  const openUris = new Map<string, string>();
-  const keyOf = AnalysisCache.keyOf;
-  const uriFor = (key: string) => openUris.get(key) ?? AnalysisCache.uriOf(key);
-  /** The workspace folders on disk: read, followed, filtered (lsp/workspace-files.ts). */
-  const files = new WorkspaceFiles(analyses, {
-    isOpen: (key) => openUris.has(key),
-    cleared: (key) => void connection.sendDiagnostics({ uri: uriFor(key), diagnostics: [] }),
-    changed: (key) => {
-      schedule(key, DEBOUNCE_MS);
-      lenses.workspaceChanged();
-    },
-  });
-
-  /** Diagnostics of a file: its open buffer's, else what the workspace holds of it on disk. */
-  const publish = (key: string) => {
-    const uri = uriFor(key);
-    try {
-      const doc = documents.get(uri);
-      if (doc && isConfigDoc(doc.uri)) return publishConfigProblems(doc);
-      // a file left unread (too large, a FIFO, no permission): its one finding, as the CLI states it
-      const unread = doc ? undefined : files.uncheckedOf(key);
-      if (unread) {
-        const lines = new LineIndex(unread.head);
-        const findings = analyses.settings.enable ? finish([unread.finding], unread.head, lines, analyses.configForPath(key)) : [];
-        void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(lines, f, ruleDocUri)) });
-        return;
-      }
-      const a = doc ? analyses.get(doc) : analyses.analysePath(key);
-      const r = a.result;
-      const diagnostics = r ? r.findings.map((f) => withRelated(toDiagnostic(r.lines, f, ruleDocUri), f.related)) : [];
-      if (doc) diagnostics.push(...(toolDiagnostics.get(doc.uri) ?? []));
-      if (r && a.configError)
-        diagnostics.unshift({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 1,
-          source: 'openstack-ha',
-          code: 'config-error',
-          message: `${a.configFile} could not be used: ${a.configError.message}`,
-        });
-      void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
-      // for an open file: what it was checked as and against (the client's status item shows it)
-      if (doc) void connection.sendNotification(FILE_CONTEXT_NOTIFICATION, fileContext(uri, r));
-    } catch (e) {
-      connection.console.error(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
-    }
-  };
-  const fileContext = (uri: string, r: Analysis['result']) => ({
-    uri,
-    kind: r?.kind ?? null,
-    label: r ? languageOf(r.kind).label : null,
-    manifest: r?.manifestFile ? AnalysisCache.uriOf(r.manifestFile) : null,
-    environment: r?.kind === 'manifest' ? (r.manifest?.environment ?? null) : (r?.environment ?? null),
-    release: r?.release ?? null,
-  });
-  const withRelated = (d: Diagnostic, related: Related[] | undefined): Diagnostic => {
-    if (!related?.length) return d;
-    return {
-      ...d,
-      relatedInformation: related.map((x) => {
-        const r = analyses.resolve(x);
-        return { location: { uri: r.uri, range: r.range }, message: r.message };
-      }),
-    };
-  };
-
-  const publishConfigProblems = (doc: TextDocument) => {
-    let diagnostics: {
-      range: { start: { line: number; character: number }; end: { line: number; character: number } };
-      severity: 1;
-      source: string;
-      code: string;
-      message: string;
-    }[] = [];
-    try {
-      parseConfig(doc.getText(), URI.toPath(doc.uri) ?? doc.uri);
-    } catch (e) {
-      if (e instanceof ConfigError)
-        diagnostics = e.message.split('\n').map((m) => ({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 1,
-          source: 'openstack-ha',
-          code: 'config-error',
-          message: m.replace(/^[^:]*: /, ''),
-        }));
-    }
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  };
-
-  const schedule = (key: string, delay: number) => {
-    clearTimeout(timers.get(key));
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        enqueue(key);
-      }, delay),
-    );
-  };
-  /**
-   * Files due for a check, checked one per turn of the event loop: timers that fall due together
-   * (a manifest's dependents, relintAll) would otherwise all run before the next request, and a
-   * hover on one file would wait for every other file's check, not for one at most.
-   */
-  const due = new Set<string>();
-  const enqueue = (key: string) => {
-    if (!due.size) setImmediate(drain);
-    due.add(key);
-  };
-  const drain = () => {
-    const key = due.values().next().value;
-    if (key === undefined) return;
-    due.delete(key);
-    publish(key);
-    if (due.size) setImmediate(drain);
-  };
-
-  /** Every file the workspace checks, and every open document, again. */
-  const relintAll = () => {
-    const keys = new Set([...analyses.workspace.checkedFiles().map((f) => f.path), ...files.uncheckedKeys()]);
-    for (const d of documents.all()) keys.add(keyOf(d.uri));
-    for (const k of keys) schedule(k, 0);
-    lenses.workspaceChanged();
-  };
-  /** While the workspace is read, nothing is scheduled: every file is checked once at the end. */
-  let scanning = false;
-  // a change to a manifest or a node's file (sysctl, galera.cnf, keepalived.conf, ...) re-checks the files checked against it
-  analyses.onDependentsChanged = (keys) => {
-    if (!scanning) for (const k of keys) schedule(k, DEBOUNCE_MS * 2);
-    lenses.workspaceChanged();
-  };
-
-  let scanned = false;
-  const pullSettings = async () => {
-    if (!hasConfigurationCapability) return;
-    let rescan = false;
-    try {
-      const [s, exclude] = await connection.workspace.getConfiguration([{ section: 'openstackHa' }, { section: 'files.exclude' }]);
-      analyses.setSettings(sanitize(s));
-      rescan = files.setIgnored(
-        analyses.settings.ignore ?? [],
-        Object.entries((exclude ?? {}) as Record<string, unknown>)
-          .filter(([, on]) => on === true)
-          .map(([g]) => g),
-      );
-    } catch {
-      analyses.setSettings(DEFAULT_SETTINGS);
-    }
-    // other files to leave out, or to take in again: the workspace is read anew
-    if (rescan && scanned) void scanWorkspace();
-    else relintAll();
-  };
-
-  /**
-   * Workspace diagnostics: reads every file under the workspace folders into the workspace, then
-   * checks each recognised one, reporting progress; the user may cancel (the rest is checked when edited).
-   */
-  const scanWorkspace = async () => {
-    scanning = true;
-    const started = Date.now();
-    const progress = workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('OpenStack HA', 0, 'reading the workspace', true);
-    try {
-      const read = files.readAll();
-      const checked = analyses.workspace.checkedFiles();
-      connection.console.info(
-        `workspace: ${read} files read, ${checked.length} checked (${kindCounts(checked) || 'none'}) in ${Date.now() - started} ms`,
-      );
-      scanning = false;
-      let turn = Date.now();
-      // and the files left unread (too large, not readable), whose one finding the CLI reports too
-      const due = [...checked.map((f) => f.path), ...files.uncheckedKeys()];
-      for (let i = 0; i < due.length; i++) {
-        if (progress?.token.isCancellationRequested) {
-          connection.console.info(`workspace check cancelled after ${i} of ${due.length} files`);
-          break;
-        }
-        publish(due[i]);
-        if (i % 50 === 49) progress?.report(Math.round((100 * (i + 1)) / due.length), `${i + 1} of ${due.length} files`);
-        // let requests and edits through every 20 ms, so one slow file delays a hover by its own check at most
-        if (Date.now() - turn >= 20) {
-          await new Promise((r) => setImmediate(r));
-          turn = Date.now();
-        }
-      }
-      connection.console.info(`workspace: ${checked.length} files checked in ${Date.now() - started} ms`);
-    } finally {
-      scanning = false;
-      scanned = true;
-      lenses.reset();
-      progress?.done();
-    }
-  };
-
-  connection.onInitialize((params) => {
-    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-    dynamicConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    workDoneProgress = !!params.capabilities.window?.workDoneProgress;
-    workspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
-    codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-    const roots = (params.workspaceFolders ?? [])
-      .map((f) => URI.toPath(f.uri))
-      .concat(params.rootUri ? [URI.toPath(params.rootUri)] : [])
-      .filter((p): p is string => !!p);
-    files.roots = [...new Set(roots)];
-    const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
-    analyses.setSettings(sanitize(init?.settings));
-    files.setIgnored(analyses.settings.ignore ?? [], []);
-    workspaceTrusted = init?.workspaceTrusted !== false;
-    return {
-      capabilities: {
-        // save: the real checkers run on the file as saved on disk
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '='] },
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        documentSymbolProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [SHOW_DOC_COMMAND, CHECK_WORKSPACE_COMMAND] },
-        // folders added to or removed from the workspace are read or forgotten
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'openstack-ha-language-server', version: process.env.OPENSTACK_HA_VERSION ?? '0.1.0' },
-    };
-  });
-
-  connection.onInitialized(() => {
-    // the workspace's manifests describe the deployment the .conf files belong to
-    // only a client that says it can: others (Neovim, Emacs) would log the refused registration as a failure
-    if (hasConfigurationCapability && dynamicConfiguration)
-      void connection.client
-        .register(DidChangeConfigurationNotification.type, { section: ['openstackHa', 'files'] })
-        .catch(() => undefined);
-    if (workspaceFoldersCapability)
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const paths = (fs: { uri: string }[]) => fs.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
-        files.changeFolders(paths(e.added), paths(e.removed));
-      });
-    // the settings first (ignore globs), then every file of the workspace
-    void pullSettings().then(() => scanWorkspace());
-  });
-  connection.onDidChangeConfiguration((p) => {
-    if (hasConfigurationCapability) void pullSettings();
-    else {
-      analyses.setSettings(sanitize((p.settings as { openstackHa?: unknown } | undefined)?.openstackHa));
-      files.setIgnored(analyses.settings.ignore ?? [], []);
-      relintAll();
-    }
-  });
-  connection.onDidChangeWatchedFiles((p) => {
-    let configs = false;
-    for (const c of p.changes) {
-      const file = URI.toPath(c.uri);
-      if (!file || CONFIG_FILE_NAMES.some((n) => file.endsWith(n))) {
-        configs = true;
-        continue;
-      }
-      // an open document is followed through its buffer; a file changed on disk (git pull, a terminal) is read again
-      files.onDisk(file, c.type === FileChangeType.Deleted);
-    }
-    if (configs) {
-      analyses.invalidate();
-      relintAll();
-    }
-  });
-
-  documents.onDidOpen((e) => {
-    const key = keyOf(e.document.uri);
-    openUris.set(key, e.document.uri);
-    schedule(key, 0);
-  });
-  documents.onDidChangeContent((e) => {
-    const key = keyOf(e.document.uri);
-    schedule(key, DEBOUNCE_MS);
-    // the workspace sees the buffer at once, so the files checked against it are redone with it
-    if (URI.toPath(e.document.uri)) analyses.setText(key, e.document.getText());
-    lenses.workspaceChanged();
-    if (isConfigDoc(e.document.uri)) {
-      analyses.invalidate();
-      relintAll();
-    }
-  });
-  documents.onDidSave((e) => {
-    if (isConfigDoc(e.document.uri)) {
-      analyses.invalidate();
-      relintAll();
-      return;
-    }
-    void runRealTool(e.document);
-  });
-
-  const runRealTool = async (doc: TextDocument) => {
+  const runRealTool = async (doc: TextDocument, { connection, documents, analyses, workspaceTrusted, publish }: SessionContext) => {
     const opts = analyses.settings.realTools;
     const file = URI.toPath(doc.uri);
     if (!opts?.runOnSave || !file) return;
-    if (!workspaceTrusted) {
+    if (!workspaceTrusted()) {
       connection.console.info(`real tools: not run on ${file}: the workspace is not trusted`);
       return;
     }
@@ -405,40 +50,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (run.problem) diags.push({ range: lineRange(0), severity: 3, source: run.tool, code: 'real-tool', message: run.problem });
     connection.console.info(`${run.tool} on ${file}: ${run.rejected ? 'rejected' : 'accepted'}, ${run.messages.length} message(s)`);
     toolDiagnostics.set(doc.uri, diags);
-    publish(keyOf(cur.uri));
+    publish(cur.uri);
   };
-  documents.onDidClose((e) => {
-    const key = keyOf(e.document.uri);
-    clearTimeout(timers.get(key));
-    openUris.delete(key);
-    analyses.forget(key);
-    toolDiagnostics.delete(e.document.uri);
-    // closed without saving: the workspace goes back to the file on disk, and keeps showing its findings
-    if (files.closed(URI.toPath(e.document.uri), key)) publish(key);
-    else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
 
-  registerHandlers(connection, documents, analyses);
-  registerTopology(connection, documents, analyses);
-  const lenses = registerCodeLens(connection, documents, analyses, () => codeLensRefresh);
-  connection.onRequest(STATS_REQUEST, () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    return {
-      documents: documents.all().length,
-      workspaceFiles: analyses.workspace.paths().length,
-      heapUsed: process.memoryUsage().heapUsed,
-      pendingChecks: timers.size + due.size,
-    };
+  startSession(connection, {
+    createFiles: (analyses, events) => new WorkspaceFiles(analyses, events),
+    saved: (doc, session) => void runRealTool(doc, session),
+    extraDiagnostics: (uri) => toolDiagnostics.get(uri) ?? [],
+    closed: (uri) => void toolDiagnostics.delete(uri),
+    heapUsed: () => process.memoryUsage().heapUsed,
   });
-  connection.onExecuteCommand(async (p) => {
-    if (p.command === CHECK_WORKSPACE_COMMAND) {
-      await scanWorkspace();
-      return analyses.workspace.checkedFiles().length;
-    }
-    return handleCommand(p);
-  });
-  documents.listen(connection);
-  connection.listen();
 }
 
 process.on('uncaughtException', (e) => {

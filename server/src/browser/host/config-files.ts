@@ -1,0 +1,55 @@
+/**
+ * The browser build's stand-in for node/config-files.ts (scripts/build.mjs swaps it in): the
+ * .openstack-ha.yaml files are those the client handed over (browser/workspace.ts records them),
+ * found by walking up from a document as on disk.
+ */
+import { CONFIG_FILE_NAMES, LintConfig, parseConfig } from '../../engine/config';
+import { dirname } from '../../engine/text/paths';
+
+/** Config files' texts by path, as the client last read them. */
+const texts = new Map<string, string>();
+
+export function setConfigText(file: string, text: string | undefined): void {
+  if (text === undefined) texts.delete(file);
+  else texts.set(file, text);
+}
+
+export function isConfigFile(file: string): boolean {
+  return CONFIG_FILE_NAMES.some((n) => file.endsWith('/' + n));
+}
+
+export class ConfigCache {
+  private parsed = new Map<string, { text: string; config?: LintConfig; error?: Error }>();
+
+  forDocument(docPath: string): { file?: string; config?: LintConfig; error?: Error } {
+    const file = this.nearest(dirname(docPath));
+    if (!file) return {};
+    const text = texts.get(file)!;
+    let hit = this.parsed.get(file);
+    if (!hit || hit.text !== text) {
+      try {
+        hit = { text, config: parseConfig(text, file) };
+      } catch (e) {
+        hit = { text, error: e as Error };
+      }
+      this.parsed.set(file, hit);
+    }
+    return { file, config: hit.config, error: hit.error };
+  }
+
+  private nearest(dir: string): string | undefined {
+    for (;;) {
+      for (const n of CONFIG_FILE_NAMES) {
+        const p = dir === '/' ? '/' + n : `${dir}/${n}`;
+        if (texts.has(p)) return p;
+      }
+      const up = dirname(dir);
+      if (up === dir || up === '.') return undefined;
+      dir = up;
+    }
+  }
+
+  clear(): void {
+    this.parsed.clear();
+  }
+}
