@@ -4,7 +4,7 @@
  * through workspace.fs, which serves virtual file systems too. No topology view, tasks or real tools here.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, LanguageClientOptions } from 'vscode-languageclient/browser';
 import { StatusItem } from './status';
 import { codeLensMiddleware, registerSimulate } from './simulate';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
@@ -69,14 +69,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     middleware: codeLensMiddleware(),
   };
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js').toString(true);
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js');
   let worker: WebWorker | undefined;
   // a new worker per start, so a restart begins afresh
   const startWorker = async () => {
     worker?.terminate();
-    return (worker = new WebWorker(serverMain));
+    worker = new WebWorker(await scriptUrl(serverMain));
+    // transports made here: the client's own `instanceof Worker` fails on the Worker the extension host wraps
+    const port = worker as never;
+    return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   };
-  client = new LanguageClient('openstackHa', 'OpenStack HA', startWorker as never, clientOptions);
+  client = new LanguageClient('openstackHa', 'OpenStack HA', startWorker, clientOptions);
   client.onRequest(READ_FILES_REQUEST, (p: ReadFilesParams) => readFiles(p, converters));
   context.subscriptions.push(
     output,
@@ -100,6 +103,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   output.info('language server: web worker');
   await client.start();
+}
+
+/**
+ * Where the worker's script loads from. An extension served by a remote (code-server installs extensions
+ * there) may not start a worker by its vscode-remote URL: the script is read and given as a blob instead.
+ */
+async function scriptUrl(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme !== 'vscode-remote') return uri.toString(true);
+  const code = await vscode.workspace.fs.readFile(uri);
+  return URL.createObjectURL(new Blob([code], { type: 'application/javascript' }));
 }
 
 export async function deactivate(): Promise<void> {

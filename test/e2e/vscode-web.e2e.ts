@@ -1,0 +1,88 @@
+/**
+ * The web build in real VS Code (code-server 4.100.3) and headless Chromium: the extension loaded as a web
+ * extension only (its package.json without `main`, so its `browser` entry runs in the web worker extension
+ * host, and the language server in a worker of its own). Opens bad.ha.yaml and waits for its findings in
+ * the Problems panel, and for the cross-file findings of a multi-node deployment no editor opened: the
+ * client read those files for the worker.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { artifact, exampleWorkspace, freshDir, launchChromium, startCodeServer } from './support';
+import { ROOT } from '../support/paths';
+import { DEPLOY } from '../support/ha-deployment';
+import { lintManifest } from '../../server/src/engine/lint';
+
+/**
+ * The extension as the package ships it (package.json `files`), minus `main`: VS Code can then run it only in
+ * the web worker extension host. (code-server 4.100.3's web workbench reads extensionDevelopmentKind but never uses it.)
+ */
+function webOnlyCopy(dir: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  for (const f of pkg.files as string[]) fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  assert.equal(pkg.browser, './dist/browser-extension.js');
+  delete pkg.main;
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  return dir;
+}
+
+test(
+  'VS Code for the Web: the web worker build shows the findings of bad.ha.yaml and of unopened files',
+  { timeout: 120_000 },
+  async () => {
+    const rt = freshDir('vscode-web');
+    const ws = exampleWorkspace(rt, { deploy: true });
+    const manifestRules = [...new Set(lintManifest(fs.readFileSync(path.join(ws, 'bad.ha.yaml'), 'utf8')).findings.map((f) => f.rule))];
+    assert.ok(manifestRules.includes('stonith-disabled'), manifestRules.join(', '));
+    // cross-file: haproxy's backends differ between the two nodes; keepalived's VIPs drift from the manifest's
+    const crossFile = ['haproxy-backends-differ', 'keepalived-vip-drift'];
+    for (const id of crossFile) assert.ok(Object.values(DEPLOY.expected).flat().includes(id), id);
+    const extension = webOnlyCopy(path.join(rt, 'extension'));
+
+    const cs = await startCodeServer(rt, ws);
+    const { context, page } = await launchChromium(rt);
+    // what the page and its workers said, for a failure's report
+    const said: string[] = [];
+    page.on('console', (m: { type(): string; text(): string }) => said.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e: Error) => said.push(`pageerror: ${e.message}`));
+    try {
+      const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${extension}`]]);
+      await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'bad.ha.yaml' }).first().dblclick();
+      await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.filter({ hasText: 'stonith-disabled' }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.statusbar-item', { hasText: 'HA:' }).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: artifact('web-diagnostics.png') });
+      // the line only the browser client (client/src/browser.ts) writes
+      await page.keyboard.press('F1');
+      await page.keyboard.type('OpenStack HA: Show Output');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.part.panel .view-lines', { hasText: 'language server: web worker' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+Shift+M');
+      // the list is virtual (only visible rows exist): each rule through the panel's filter box
+      const filter = page.locator('input[placeholder^="Filter (e.g."]').first();
+      for (const rule of [...manifestRules, ...crossFile]) {
+        await filter.fill(rule);
+        await panel.locator('.monaco-list-row', { hasText: rule }).first().waitFor({ timeout: 30_000 });
+      }
+      // a cross-file finding sits on a file no editor opened
+      await filter.fill('haproxy-backends-differ');
+      await panel.locator('.monaco-list-row', { hasText: 'haproxy.cfg' }).first().waitFor({ timeout: 10_000 });
+      await filter.fill('');
+    } catch (e) {
+      await page.screenshot({ path: artifact('vscode-web-failure.png') }).catch(() => undefined);
+      throw new Error(
+        `${(e as Error).message}\n--- code-server log ---\n${cs.log().slice(-3000)}\n--- browser console ---\n${said.join('\n').slice(-4000)}`,
+      );
+    } finally {
+      await context.close().catch(() => undefined);
+      await cs.stop();
+    }
+  },
+);
