@@ -12,6 +12,7 @@ import {
   MAX_FILE_BYTES,
   MAX_FILES,
   READ_FILES_REQUEST,
+  SKIPPED_FOLDERS,
   ReadFile,
   ReadFilesParams,
   ReadFilesResult,
@@ -121,8 +122,6 @@ export async function deactivate(): Promise<void> {
 }
 
 const decoder = new TextDecoder('utf-8');
-/** The folders the node build's walker skips (SKIP_DIRS of node/files.ts, which the web build cannot import; a test keeps them equal). */
-export const SKIPPED_FOLDERS = ['node_modules', '.git', '.hg', '.svn', '.tox', '.venv', '__pycache__'];
 const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 
 /** Reads files for the server: named ones (a folder: everything under it), or every file of the workspace folders. */

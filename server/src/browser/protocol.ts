@@ -21,3 +21,6 @@ export interface ReadFilesResult {
 /** The client reads at most this many files of a workspace, each of at most MAX_FILE_BYTES. */
 export const MAX_FILES = 5000;
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** The folders the client does not read (node/files.ts's SKIP_DIRS, which the web build cannot import; a test keeps them equal). */
+export const SKIPPED_FOLDERS = ['node_modules', '.git', '.hg', '.svn', '.tox', '.venv', '__pycache__'];
