@@ -102,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.window.showInformationMessage('OpenStack HA: the topology view is not available in the web version of VS Code.'),
     ),
   );
-  output.info('language server: web worker');
+  output.info(`language server: web worker; workspace scheme: ${home?.scheme ?? 'none'}`);
   await client.start();
 }
 

@@ -63,7 +63,10 @@ test(
       await page.keyboard.type('OpenStack HA: Show Output');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output' }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
-      await page.locator('.part.panel .view-lines', { hasText: 'language server: web worker' }).first().waitFor({ timeout: 30_000 });
+      const line = page.locator('.part.panel .view-lines', { hasText: 'language server: web worker' }).first();
+      await line.waitFor({ timeout: 30_000 });
+      // code-server names the workspace's files vscode-remote://: the client maps them to the server's file: URIs and back
+      assert.match((await line.innerText()).replace(/\s+/g, ' '), /language server: web worker; workspace scheme: vscode-remote\b/);
       await page.keyboard.press('Control+Shift+M');
       // the list is virtual (only visible rows exist): each rule through the panel's filter box
       const filter = page.locator('input[placeholder^="Filter (e.g."]').first();
