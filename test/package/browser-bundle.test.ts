@@ -14,6 +14,7 @@ import { DEPLOY } from '../support/ha-deployment';
 import { lintManifest } from '../../server/src/engine/lint';
 import { SKIP_DIRS } from '../../server/src/node/files';
 import { READ_FILES_REQUEST, ReadFilesParams, SKIPPED_FOLDERS } from '../../server/src/browser/protocol';
+import { fileURLToPath, pathToFileURL } from '../../server/src/browser/host/url';
 
 const dist = (f: string) => path.join(ROOT, 'dist', f);
 const requires = (code: string) => [...new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))].sort();
@@ -173,4 +174,12 @@ test('the worker bundle checks the files the client hands it: cross-file finding
   );
   assert.deepEqual(w.readRequests.at(-1), { uris: [uri('deploy/node2/etc/haproxy/haproxy.cfg')] });
   await w.request('shutdown', null);
+});
+
+test("the web build's file URLs name any path and give it back", () => {
+  for (const p of ['/ws/deploy/site.ha.yaml', '/ws/a b/c%d#e?.yaml', '/ws/ünï/x.conf', '/'])
+    assert.equal(fileURLToPath(pathToFileURL(p)), p);
+  assert.equal(pathToFileURL('/ws/a b/c#1.yaml').toString(), 'file:///ws/a%20b/c%231.yaml');
+  assert.equal(fileURLToPath('file:///ws/a%20b/x.cfg'), '/ws/a b/x.cfg');
+  assert.throws(() => fileURLToPath('vscode-vfs://github/o/r/x.yaml'), /not a file URL: vscode-vfs:/);
 });

@@ -10,7 +10,7 @@ import type { WorkspaceSource } from '../lsp/session';
 import type { WorkspaceFilesHost } from '../lsp/workspace-files';
 import { URI } from '../lsp/uri';
 import { isWithin } from '../engine/text/paths';
-import { isConfigFile, setConfigText } from './host/config-files';
+import { forgetConfigsUnder, isConfigFile, setConfigText } from './host/config-files';
 import { READ_FILES_REQUEST, ReadFile, ReadFilesParams, ReadFilesResult } from './protocol';
 
 export class BrowserWorkspace implements WorkspaceSource {
@@ -93,6 +93,7 @@ export class BrowserWorkspace implements WorkspaceSource {
     if (this.host.isOpen(key)) return;
     if (deleted) {
       if (isConfigFile(key)) setConfigText(key, undefined);
+      forgetConfigsUnder(key);
       for (const k of this.analyses.workspace.pathsUnder(key)) this.drop(k);
       return;
     }

@@ -14,6 +14,11 @@ export function setConfigText(file: string, text: string | undefined): void {
   else texts.set(file, text);
 }
 
+/** A folder deleted: the config files under it go. */
+export function forgetConfigsUnder(dir: string): void {
+  for (const f of texts.keys()) if (f.startsWith(dir + '/')) texts.delete(f);
+}
+
 export function isConfigFile(file: string): boolean {
   return CONFIG_FILE_NAMES.some((n) => file.endsWith('/' + n));
 }
