@@ -122,23 +122,46 @@ export async function deactivate(): Promise<void> {
 }
 
 const decoder = new TextDecoder('utf-8');
-const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
+const SKIPPED = new Set(SKIPPED_FOLDERS);
+
+/**
+ * The files under folders, walked with workspace.fs.readDirectory: every file system provider answers it,
+ * where findFiles needs a search provider a virtual file system may not have. Linked folders are not followed.
+ */
+async function walk(roots: vscode.Uri[], max: number): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  const queue = [...roots];
+  while (queue.length && found.length < max) {
+    const dir = queue.shift()!;
+    const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [] as [string, vscode.FileType][]);
+    for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue;
+      if (type & vscode.FileType.Directory) {
+        if (!SKIPPED.has(name)) queue.push(vscode.Uri.joinPath(dir, name));
+      } else if (type & vscode.FileType.File) found.push(vscode.Uri.joinPath(dir, name));
+    }
+  }
+  return found;
+}
 
 /** Reads files for the server: named ones (a folder: everything under it), or every file of the workspace folders. */
 async function readFiles(p: ReadFilesParams, converters: ReturnType<typeof uriConverters>): Promise<ReadFilesResult> {
-  let targets: vscode.Uri[] = [];
+  const targets: vscode.Uri[] = [];
+  const folders: vscode.Uri[] = [];
   if (p.uris) {
     for (const s of p.uris) {
       const uri = converters.protocol2Code(s);
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-      if (!stat) continue;
-      if (stat.type & vscode.FileType.Directory)
-        targets.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), EXCLUDE, MAX_FILES)));
-      else targets.push(uri);
+      if (stat && stat.type & vscode.FileType.Directory) folders.push(uri);
+      else if (stat) targets.push(uri);
     }
-  } else targets = await vscode.workspace.findFiles('**/*', EXCLUDE, MAX_FILES + 1);
+  } else folders.push(...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri));
+  targets.push(...(await walk(folders, MAX_FILES + 1)));
   const truncated = targets.length > MAX_FILES;
-  const files = await Promise.all(targets.slice(0, MAX_FILES).map((u) => readOne(u, converters)));
+  const files: ReadFile[] = [];
+  // a few at a time: a virtual file system may fetch each one over the network
+  const todo = targets.slice(0, MAX_FILES);
+  for (let i = 0; i < todo.length; i += 16) files.push(...(await Promise.all(todo.slice(i, i + 16).map((u) => readOne(u, converters)))));
   return { files, truncated };
 }
 
