@@ -59,12 +59,56 @@ const schema = execFileSync(process.execPath, [join(root, 'dist/gen-schema.js')]
 writeFileSync(join(root, 'schemas/openstack-ha.schema.json'), schema);
 if (process.argv.includes('--schema-only')) process.exit(0);
 
+/**
+ * The web build (vscode.dev, github.dev): the node host modules the shared server code imports are swapped
+ * for their browser counterparts (server/src/browser/host/), the node LSP and client packages for their
+ * browser entries. Any other node module fails the build, as esbuild resolves no built-ins for the browser.
+ */
+const BROWSER_HOST = {
+  'node/files': 'server/src/browser/host/files.ts',
+  'node/config-files': 'server/src/browser/host/config-files.ts',
+  'node/docs': 'server/src/browser/host/docs.ts',
+};
+const browserHost = {
+  name: 'browser-host',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\.?\/)+node\/(files|config-files|docs)$/ }, (a) => ({
+      path: join(root, BROWSER_HOST[a.path.replace(/^(\.\.?\/)+/, '')]),
+    }));
+    // the topology picture is not drawn in the web build: its 1.6 MB layout engine stays out
+    b.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: 'elk', namespace: 'no-elk' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-elk' }, () => ({
+      loader: 'js',
+      contents:
+        'module.exports = class NoELK { layout() { return Promise.reject(new Error("the topology view is not available in the web build")); } };\n',
+    }));
+    b.onResolve({ filter: /^url$/ }, () => ({ path: join(root, 'server/src/browser/host/url.ts') }));
+    b.onResolve({ filter: /^vscode-language(server|client)\/node$/ }, (a) =>
+      b.resolve(a.path.replace(/\/node$/, '/browser'), { kind: a.kind, resolveDir: a.resolveDir }),
+    );
+  },
+};
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  // the worker and the web extension host load plain scripts; the client is require()d by the extension host
+  define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+  metafile: true,
+  plugins: [browserHost],
+};
+
 const bundles = await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [elkOnDemand] }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', plugins: [elkOnDemand, mcpOnDemand] }),
   build({ ...common, entryPoints: ['server/src/cli/mcp/sdk.ts'], outfile: 'dist/mcp.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/browser-server.js', format: 'iife' }),
+  build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser-extension.js', format: 'cjs', external: ['vscode'] }),
 ]);
+const [, , , , browserServer, browserClient] = bundles;
+// what went into the web bundles, for the test that no node module did (test/package/browser-bundle.test.ts)
+writeFileSync(join(root, 'dist/browser-meta.json'), JSON.stringify({ server: browserServer.metafile, client: browserClient.metafile }));
 writeNotices(
   root,
   bundles.map((b) => b.metafile),

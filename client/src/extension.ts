@@ -4,22 +4,14 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  ShowDocumentParams,
-  ShowDocumentResult,
-  ResponseError,
-  TransportKind,
-  State,
-} from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
 import { LanguageStatus, ShownStatus } from './language-status';
 import { traceChannel } from './trace-channel';
 import { TopologyView } from './topology';
 import { codeLensMiddleware, registerSimulate } from './simulate';
 import { registerSettingsCheck } from './settings-check';
+import { showRuleDocument } from './rule-docs';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 
 /** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
@@ -117,22 +109,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   await client.start();
   output.info(`OpenStack HA ${context.extension.packageJSON.version} activated`);
   return { fileStatus: () => languageStatus.shown, traceTail: () => [...trace.recent] };
-}
-
-/** A rule's documentation page (docs/rules/<id>.md, shipped with the extension) opens in the Markdown preview. */
-async function showRuleDocument(
-  params: ShowDocumentParams,
-  next: (p: ShowDocumentParams) => ShowDocumentResult | ResponseError<void> | PromiseLike<ShowDocumentResult | ResponseError<void>>,
-): Promise<ShowDocumentResult | ResponseError<void>> {
-  const uri = vscode.Uri.parse(params.uri);
-  if (uri.scheme !== 'file' || !/[\\/]docs[\\/]rules[\\/][\w.-]+\.md$/.test(uri.fsPath)) return next(params);
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-    return { success: true };
-  } catch {
-    // no Markdown preview (the built-in extension disabled): the page as a file
-    return next(params);
-  }
 }
 
 export async function deactivate(): Promise<void> {

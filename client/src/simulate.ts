@@ -88,7 +88,9 @@ export function registerSimulate(client: () => LanguageClient | undefined): vsco
    */
   const run = async (uriArg?: string | vscode.Uri, target?: Target, given?: Ask[]): Promise<vscode.Uri | undefined> => {
     const c = client();
-    const uri = uriArg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+    // a lens's argument is the server's URI already; an editor's is converted as the client converts (the web build maps schemes)
+    const fromEditor = typeof uriArg === 'string' ? undefined : (uriArg ?? vscode.window.activeTextEditor?.document.uri);
+    const uri = typeof uriArg === 'string' ? uriArg : fromEditor && c ? c.code2ProtocolConverter.asUri(fromEditor) : undefined;
     if (!c || !uri) {
       void vscode.window.showErrorMessage(
         'OpenStack HA: open a file of a deployment (a manifest, an inventory, corosync.conf) to simulate its failures.',

@@ -21,7 +21,9 @@ export class StatusItem implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       client.onDidChangeState(() => this.update()),
       client.onNotification('openstackHa/fileContext', (c: FileContext) => {
-        this.contexts.set(c.uri, c);
+        // the server's URIs as the editor names the files (the web build's server sees the workspace's as file:)
+        const asUri = (u: string) => client.protocol2CodeConverter.asUri(u).toString();
+        this.contexts.set(asUri(c.uri), { ...c, manifest: c.manifest && asUri(c.manifest) });
         this.update();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.contexts.delete(d.uri.toString())),

@@ -68,7 +68,7 @@ const ALLOWED = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
-  /^extension\/dist\/(extension|server|cli|elk|mcp)\.js$/,
+  /^extension\/dist\/(extension|server|cli|elk|mcp|browser-extension|browser-server)\.js$/,
   /^extension\/dist\/(elk\.LICENSE|THIRD-PARTY-NOTICES)\.md$/,
   /^extension\/client\/media\/topology\.(js|css)$/,
   /^extension\/bin\/openstack-ha(-language-server)?\.js$/,
@@ -92,6 +92,9 @@ test('the .vsix ships only the bundles, docs, schema, grammar, examples and meta
     'extension/images/icon.png',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    // the web build (vscode.dev, github.dev)
+    'extension/dist/browser-extension.js',
+    'extension/dist/browser-server.js',
     // the topology picture's layout, loaded when a picture is drawn, with its licence (EPL-2.0)
     'extension/dist/elk.js',
     'extension/dist/elk.LICENSE.md',

@@ -1,6 +1,6 @@
 /** Output formats: text for people, JSON and SARIF 2.1.0 for machines (../shared/spec/cli.md). */
 import { Finding, Related } from '../engine/types';
-import { LANGUAGES } from '../engine/languages';
+import { kindCounts } from '../engine/languages';
 import { LineIndex } from '../engine/text/line-index';
 import { ALL_RULES, ruleKinds } from '../engine/rules';
 import { ruleDocPath } from '../node/docs';
@@ -39,14 +39,6 @@ const NONE: RelatedResolver = (r) => ({
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   message: r.message,
 });
-
-/** "2 HA manifests, 1 haproxy.cfg": how many files of each kind were checked, in the order of LANGUAGES. */
-export function kindCounts(kinds: { kind: string }[]): string {
-  return LANGUAGES.map((l) => [l.label, kinds.filter((k) => k.kind === l.kind).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([label, n]) => `${n} ${label}${n === 1 ? '' : /[sx]$|\.\w+$/.test(label) ? '' : 's'}`)
-    .join(', ');
-}
 
 const count = (reports: FileReport[], sev: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === sev).length, 0);
 

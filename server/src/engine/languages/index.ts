@@ -91,3 +91,11 @@ export function peerFacts(path: string, kind: DocumentKind | null, text: string)
   for (const s of FACT_SOURCES) if (s.recognise(path, head)) return s.peer(path, text);
   return undefined;
 }
+
+/** "2 HA manifests, 1 haproxy.cfg": how many files of each kind were checked, in the order of LANGUAGES. */
+export function kindCounts(kinds: { kind: string }[]): string {
+  return LANGUAGES.map((l) => [l.label, kinds.filter((k) => k.kind === l.kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${n} ${label}${n === 1 ? '' : /[sx]$|\.\w+$/.test(label) ? '' : 's'}`)
+    .join(', ');
+}
