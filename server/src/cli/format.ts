@@ -1,4 +1,5 @@
 /** Output formats: text for people, JSON and SARIF 2.1.0 for machines (../shared/spec/cli.md). */
+import type * as Sarif from 'sarif';
 import { Finding, Related } from '../engine/types';
 import { kindCounts } from '../engine/languages';
 import { LineIndex } from '../engine/text/line-index';
@@ -101,7 +102,7 @@ export function formatJson(
   return JSON.stringify({ version: 1, files, diagnostics, ...(baseline ? { baseline } : {}) }, null, 2) + '\n';
 }
 
-const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<string, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** Where the rules' pages are published (docs/rules/ of the repository named in package.json): one place to change. */
 export const RULE_DOCS_URL = 'https://github.com/openstack-ha/openstack-ha/blob/main/docs/rules/';
@@ -141,7 +142,7 @@ function plainText(markdown: string): string {
 }
 
 export function formatSarif(reports: FileReport[], version: string, related: RelatedResolver = NONE, absent: BaselineEntry[] = []): string {
-  const rules = ALL_RULES.map((r) => {
+  const rules: Sarif.ReportingDescriptor[] = ALL_RULES.map((r) => {
     const kinds = ruleKinds(r.id);
     return {
       id: r.id,
@@ -154,9 +155,9 @@ export function formatSarif(reports: FileReport[], version: string, related: Rel
     };
   });
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results: object[] = reports.flatMap((r) => {
+  const results: Sarif.Result[] = reports.flatMap((r) => {
     const prints = r.fingerprints ?? fingerprints(r.file, r.lines, r.findings);
-    return r.findings.map((f, n) => {
+    return r.findings.map((f, n): Sarif.Result => {
       const s = r.lines.position(f.span.start),
         e = r.lines.position(f.span.end);
       const region = { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
@@ -214,13 +215,14 @@ export function formatSarif(reports: FileReport[], version: string, related: Rel
     results.push({
       ruleId: e.rule,
       ...(index.has(e.rule) ? { ruleIndex: index.get(e.rule) } : {}),
-      level: SARIF_LEVEL[e.severity] ?? rules[index.get(e.rule) ?? -1]?.defaultConfiguration.level ?? 'warning',
+      level: SARIF_LEVEL[e.severity] ?? rules[index.get(e.rule) ?? -1]?.defaultConfiguration?.level ?? 'warning',
       message: { text: e.message ?? e.rule },
       locations: [{ physicalLocation: { artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' } } }],
       partialFingerprints: { [FINGERPRINT_KEY]: e.fingerprint },
       baselineState: 'absent',
     });
-  const sarif = {
+  // typed by @types/sarif: the compiler holds the output to SARIF 2.1.0's shape
+  const sarif: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
