@@ -5,31 +5,19 @@
  * file; the engine's messages never hold a secret's value.
  */
 import * as fs from 'fs';
-import type { Severity } from '../engine/types';
 import { errorReason, PathError } from '../node/files';
 import { fingerprints, slashed } from './fingerprint';
-import type { FileReport } from './format';
+import type { BaselineEntry, BaselineState, FileReport } from './report';
+export type { BaselineEntry, BaselineState };
 
 export const BASELINE_VERSION = 1;
 
-export interface BaselineEntry {
-  rule: string;
-  file: string;
-  fingerprint: string;
-  /** How many findings share the key (1 unless a rule reports the same thing twice at one place). */
-  count: number;
-  severity: Severity;
-  message: string;
-}
 export interface Baseline {
   version: number;
   tool: string;
   toolVersion: string;
   entries: BaselineEntry[];
 }
-/** A finding's place in the comparison with a baseline (SARIF's baselineState). */
-export type BaselineState = 'new' | 'unchanged';
-
 const keyOf = (e: { rule: string; file: string; fingerprint: string }) => `${e.rule}\0${e.file}\0${e.fingerprint}`;
 
 /** Each report's findings with their fingerprints (computed once, shared by SARIF and baselines). */

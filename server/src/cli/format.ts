@@ -1,32 +1,15 @@
 /** Output formats: text for people, JSON and SARIF 2.1.0 for machines (../shared/spec/cli.md). */
 import type * as Sarif from 'sarif';
-import { Finding, Related } from '../engine/types';
+import { Related } from '../engine/types';
 import { kindCounts } from '../engine/languages';
 import { LineIndex } from '../engine/text/line-index';
 import { ALL_RULES, ruleKinds } from '../engine/rules';
 import { ruleDocPath } from '../node/docs';
 import * as fs from 'fs';
 import { fingerprints, FINGERPRINT_KEY, slashed } from './fingerprint';
-import type { BaselineEntry, BaselineState } from './baseline';
+import type { BaselineEntry, BaselineSummary, FileReport } from './report';
+export type { BaselineSummary, FileReport };
 
-export interface FileReport {
-  file: string;
-  lines: LineIndex;
-  findings: Finding[];
-  /** A file or folder that could not be read: it has its file-unreadable finding, and is not counted as checked. */
-  unread?: boolean;
-  /** A settings file (.openstack-ha.yaml) with findings of its own: reported, and not counted among the files checked. */
-  settings?: boolean;
-  /** Each finding's fingerprint (fingerprint.ts), when already computed. */
-  fingerprints?: string[];
-  /** Each finding's state against a baseline, when one was given. */
-  states?: BaselineState[];
-}
-/** What a baseline held back: the findings it holds, and its entries no longer found. */
-export interface BaselineSummary {
-  baselined: number;
-  absent: number;
-}
 type Range = ReturnType<LineIndex['range']>;
 /** A related location with its file named for output and its range in that file. */
 export interface ResolvedRelated {

@@ -30,23 +30,12 @@ import { convert } from './convert';
 import { graph } from './graph';
 import { simulateCommand } from './simulate';
 import { mcp } from './mcp';
+import type { Io, LintOverlay } from './io';
+export type { Io, LintOverlay };
 
 export { VERSION } from '../node/version';
 import { VERSION } from '../node/version';
 
-export interface Io {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  cwd: string;
-  /** `mcp` only (mcp.ts): what lint reads instead of the disk. */
-  overlay?: LintOverlay;
-}
-/** An unsaved buffer (`file`'s text, the file need not exist) and settings laid over every file's configuration. */
-export interface LintOverlay {
-  file?: string;
-  text?: string;
-  config?: Pick<LintConfig, 'environment' | 'release'>;
-}
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
 
 /** A number, or a promise of one for `graph` (elkjs lays the picture out asynchronously). */

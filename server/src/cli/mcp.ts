@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Io, LintOverlay } from './main';
+import type { Io, LintOverlay } from './io';
 import { relative } from './read-workspace';
 import { USAGE } from './args';
 import { VERSION } from '../node/version';
