@@ -3,7 +3,7 @@
  * client over IPC, or by any editor as `openstack-ha-language-server --stdio`. What is shared with
  * the browser build (browser/server.ts) is in lsp/session.ts; here: the disk and the real tools.
  */
-import { VERSION } from './node/version';
+import { VERSION } from './version';
 import { createConnection, ProposedFeatures, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './lsp/uri';

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TestClient, fileUri } from '../support/lsp-client';
 import { KOLLA_FIXTURE, ROOT } from '../support/paths';
-import { VERSION } from '../../server/src/node/version';
+import { VERSION } from '../../server/src/version';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'osha-status-')));
 const at = (rel: string) => path.join(dir, ...rel.split('/'));

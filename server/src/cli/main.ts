@@ -33,8 +33,8 @@ import { mcp } from './mcp';
 import type { Io, LintOverlay } from './io';
 export type { Io, LintOverlay };
 
-export { VERSION } from '../node/version';
-import { VERSION } from '../node/version';
+export { VERSION } from '../version';
+import { VERSION } from '../version';
 
 const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
 

@@ -10,7 +10,7 @@ import * as path from 'path';
 import type { Io, LintOverlay } from './io';
 import { relative } from './read-workspace';
 import { USAGE } from './args';
-import { VERSION } from '../node/version';
+import { VERSION } from '../version';
 import { MAX_READ_BYTES } from '../node/files';
 import { ENVIRONMENTS, type Environment } from '../engine/types';
 import { KNOWN_RELEASES, type Release } from '../engine/knowledge/options/catalog';

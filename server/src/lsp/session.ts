@@ -26,7 +26,7 @@ import { CONFIG_FILE_NAMES } from '../engine/config';
 import { configDiagnostics } from './config-diagnostics';
 import { enginePath, hostPath } from '../node/files';
 import { RULE_IDS_REQUEST, ruleIdsAnswer, SETTINGS_CHECK_CAPABILITY, settingsRuleProblems } from './settings-rules';
-import { VERSION } from '../node/version';
+import { VERSION } from '../version';
 import { isWithin } from '../engine/text/paths';
 import { registerFileStatus } from './file-status';
 import { URI } from './uri';
