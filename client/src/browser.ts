@@ -10,6 +10,7 @@ import { LanguageStatus } from './language-status';
 import { traceChannel } from './trace-channel';
 import { registerSettingsCheck } from './settings-check';
 import { showRuleDocument } from './rule-docs';
+import { Starter, startWhenNeeded } from './start-when-needed';
 import { codeLensMiddleware, registerSimulate } from './simulate';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 import {
@@ -90,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   };
   client = new LanguageClient('openstackHa', 'OpenStack HA', startWorker, clientOptions);
+  let starter: Starter | undefined;
   client.onRequest(READ_FILES_REQUEST, (p: ReadFilesParams) => readFiles(p, converters));
   context.subscriptions.push(
     output,
@@ -99,13 +101,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerSettingsCheck(client as never),
     vscode.commands.registerCommand('openstackHa.restartServer', async () => {
       // the browser client has no restart(): stop, and start on a new worker
-      await client?.stop();
-      await client?.start();
+      if (starter?.started) {
+        await client?.stop();
+        await client?.start();
+      } else await starter?.ready('Restart Language Server');
       output.info('language server restarted');
     }),
     vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
     ...registerSimulate(() => client as never),
     vscode.commands.registerCommand('openstackHa.checkWorkspace', async () => {
+      await starter?.ready('Check Workspace');
       const n = await client?.sendRequest('workspace/executeCommand', { command: 'openstack-ha.checkWorkspace', arguments: [] });
       output.info(`workspace checked: ${n} files`);
     }),
@@ -115,7 +120,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
   );
   output.info(`language server: web worker; workspace scheme: ${home?.scheme ?? 'none'}`);
-  await client.start();
+  // where there is work only (a virtual file system has no search: an opened file of the product's starts it)
+  starter = await startWhenNeeded(
+    context.extension.packageJSON,
+    () => client!.start(),
+    (line) => output.info(line),
+  );
+  context.subscriptions.push(starter);
 }
 
 /**

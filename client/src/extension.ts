@@ -12,6 +12,7 @@ import { TopologyView } from './topology';
 import { codeLensMiddleware, registerSimulate } from './simulate';
 import { registerSettingsCheck } from './settings-check';
 import { showRuleDocument } from './rule-docs';
+import { Starter, startWhenNeeded } from './start-when-needed';
 import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
 
 /** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
@@ -37,6 +38,8 @@ export interface Api {
   fileStatus(): ShownStatus | undefined;
   /** The last lines of the protocol trace (none while `openstackHa.trace.server` is off). */
   traceTail(): string[];
+  /** Whether the language server was started (it starts only where it has work: start-when-needed.ts). */
+  serverStarted(): boolean;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
@@ -73,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     },
   };
   client = new LanguageClient('openstackHa', 'OpenStack HA', serverOptions, clientOptions);
+  let starter: Starter | undefined;
   const status = new StatusItem(client);
   const languageStatus = new LanguageStatus(client);
   context.subscriptions.push(registerSettingsCheck(client));
@@ -83,12 +87,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     languageStatus,
     new TopologyView(client, vscode.Uri.joinPath(context.extensionUri, 'client', 'media')),
     vscode.commands.registerCommand('openstackHa.restartServer', async () => {
-      await client?.restart();
+      if (starter?.started) await client?.restart();
+      else await starter?.ready('Restart Language Server');
       output.info('language server restarted');
     }),
     vscode.commands.registerCommand('openstackHa.showOutput', () => output.show(true)),
     ...registerSimulate(() => client),
     vscode.commands.registerCommand('openstackHa.checkWorkspace', async () => {
+      await starter?.ready('Check Workspace');
       const n = await client?.sendRequest('workspace/executeCommand', { command: 'openstack-ha.checkWorkspace', arguments: [] });
       output.info(`workspace checked: ${n} files`);
     }),
@@ -97,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       resolveTask: (t) => lintTask(t.definition as LintTaskDefinition, t.scope),
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      if (client) {
+      if (client && starter?.started) {
         client.clientOptions.initializationOptions = { workspaceTrusted: true };
         await client.restart();
       }
@@ -106,9 +112,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   client.onDidChangeState((e) => {
     if (e.newState === State.Stopped) output.warn('language server stopped');
   });
-  await client.start();
+  // where there is work only: an unrelated workspace activates the extension and starts no server
+  starter = await startWhenNeeded(
+    context.extension.packageJSON,
+    () => client!.start(),
+    (line) => output.info(line),
+  );
+  context.subscriptions.push(starter);
   output.info(`OpenStack HA ${context.extension.packageJSON.version} activated`);
-  return { fileStatus: () => languageStatus.shown, traceTail: () => [...trace.recent] };
+  return { fileStatus: () => languageStatus.shown, traceTail: () => [...trace.recent], serverStarted: () => !!starter?.started };
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,6 +12,8 @@ export class StatusItem implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   /** What the server said of each open file: its kind, manifest, environment and release. */
   private readonly contexts = new Map<string, FileContext>();
+  /** Whether the server was ever started: never started (no work in this workspace), the item stays hidden. */
+  private everStarted = false;
 
   constructor(private readonly client: LanguageClient) {
     this.item.name = 'OpenStack HA';
@@ -33,6 +35,7 @@ export class StatusItem implements vscode.Disposable {
 
   private update(): void {
     const running = this.client.state === State.Running;
+    if (this.client.state !== State.Stopped) this.everStarted = true;
     const doc = vscode.window.activeTextEditor?.document;
     const diags = doc ? vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'openstack-ha') : [];
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
@@ -49,7 +52,7 @@ export class StatusItem implements vscode.Disposable {
         ? `${ctx.label}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (what it was checked against: the {} item beside the language). Click to show the output.`
         : 'OpenStack HA language server is running. Click to show its output.';
     // on the files the server checks (and whenever it is not running), nowhere else
-    if (!running || ctx?.kind) this.item.show();
+    if ((!running && this.everStarted) || ctx?.kind) this.item.show();
     else this.item.hide();
     // what the active file was checked as: the topology command is offered on those files only
     const kind = (running && ctx?.kind) || null;

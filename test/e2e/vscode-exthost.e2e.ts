@@ -40,3 +40,47 @@ test('the extension-host suite passes in VS Code', { timeout: 300_000 }, async (
     await cs.stop();
   }
 });
+
+test(
+  'in a Kubernetes repository the extension activates on its YAML and starts no server; a manifest opened starts it',
+  { timeout: 180_000 },
+  async () => {
+    const rt = freshDir('vscode-unrelated');
+    const ws = path.join(rt, 'k8s-repo');
+    fs.mkdirSync(path.join(ws, 'k8s'), { recursive: true });
+    fs.writeFileSync(path.join(ws, 'k8s', 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    fs.writeFileSync(path.join(ws, 'k8s', 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
+    fs.writeFileSync(path.join(ws, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n');
+    const results = path.join(rt, 'results.json');
+    const cs = await startCodeServer(rt, ws, { OSHA_TEST_RESULTS: results, OSHA_EXAMPLES: path.join(ROOT, 'examples') });
+    const { context, page } = await launchChromium(rt);
+    try {
+      const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
+      const payload = JSON.stringify([
+        ['extensionDevelopmentPath', remote(ROOT)],
+        ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'vscode', 'unrelated', 'index.js'))],
+      ]);
+      await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+      const r = JSON.parse(
+        await until(
+          "the suite's results file",
+          () => (fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : undefined),
+          120_000,
+          250,
+        ),
+      );
+      assert.deepEqual(
+        r.results.filter((x: { ok: boolean }) => !x.ok),
+        [],
+        r.summary,
+      );
+      assert.equal(r.summary, '2 passed, 0 failed');
+    } catch (e) {
+      await page.screenshot({ path: artifact('vscode-unrelated-failure.png') }).catch(() => undefined);
+      throw new Error(`${(e as Error).message}\n--- code-server log ---\n${cs.log().slice(-3000)}`);
+    } finally {
+      await context.close().catch(() => undefined);
+      await cs.stop();
+    }
+  },
+);

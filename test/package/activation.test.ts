@@ -1,7 +1,8 @@
 /**
- * Where VS Code starts the extension (issue 14): on the product's own languages, and in a workspace
- * holding a file the product recognises by its name; never on every YAML, INI, XML or shell file,
- * so a Kubernetes repository does not start the server. Every workspaceContains pattern matches a
+ * Where VS Code starts the extension (issue 14): on the product's own languages and YAML, and in a
+ * workspace holding a file the product recognises by its name; never on every INI, XML or shell file.
+ * The client starts the server only where it has work (client/src/work.ts), so a Kubernetes
+ * repository's YAML activates the extension and starts no server. Every workspaceContains pattern matches a
  * file the server recognises (by detectKind, as it would read it), and none matches the files of
  * an unrelated repository.
  */
@@ -13,6 +14,7 @@ import picomatch from 'picomatch';
 import { ROOT } from '../support/paths';
 import { detectKind } from '../../server/src/engine/languages';
 import { CONFIG_GLOBS, KIND_GLOBS } from '../../server/src/engine/kinds';
+import { OWN_LANGUAGES, workMatcher, workPatterns } from '../../client/src/work';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const events: string[] = pkg.activationEvents;
@@ -86,15 +88,30 @@ const UNRELATED = [
   'Makefile',
 ];
 
-test('no activation on every YAML, INI, XML or shell file, nor at start-up', () => {
-  for (const e of ['onLanguage:yaml', 'onLanguage:ini', 'onLanguage:xml', 'onLanguage:shellscript', '*', 'onStartupFinished'])
+test('no activation on every INI, XML or shell file, nor at start-up; YAML activates, and the server starts only where it has work', () => {
+  for (const e of ['onLanguage:ini', 'onLanguage:xml', 'onLanguage:shellscript', '*', 'onStartupFinished'])
     assert.ok(!events.includes(e), `${e} in ${events.join(', ')}`);
+  // a manifest opened on its own, or in VS Code for the Web (no workspaceContains on a virtual file system)
+  assert.ok(events.includes('onLanguage:yaml'));
+  // ... and the client starts the server for a recognised file only (client/src/work.ts, the same patterns)
+  const isWork = workMatcher(workPatterns(events));
+  for (const [file, text] of RECOGNISED) {
+    const language = /\.ya?ml$/.test(file) ? 'yaml' : 'plaintext';
+    assert.ok(isWork(`/home/me/cloud/${file}`, language, text), file);
+  }
+  for (const f of UNRELATED) assert.ok(!isWork(`/home/me/repo/${f}`, /\.ya?ml$/.test(f) ? 'yaml' : 'plaintext', 'name: web\n'), f);
+  // a manifest by its head, whatever its name; a Kubernetes object is not one
+  assert.ok(isWork('/tmp/site.yaml', 'yaml', '# the cloud\napiVersion: openstack-ha/v1\nkind: Deployment\n'));
+  assert.ok(!isWork('/tmp/site.yaml', 'yaml', 'apiVersion: apps/v1\nkind: Deployment\n'));
+  // the product's own languages are work whatever the name
+  assert.ok(isWork('/tmp/untitled-1', 'haproxy', ''));
 });
 
 test("activation on the product's own languages, each one it contributes", () => {
   const own = languages.filter((l) => !['yaml', 'ini'].includes(l.id)).map((l) => l.id);
   assert.deepEqual(own.sort(), ['corosync', 'crm', 'haproxy', 'iptables', 'keepalived', 'mariadb-cnf', 'openstack-conf']);
-  assert.deepEqual(events.filter((e) => e.startsWith('onLanguage:')).sort(), own.map((l) => `onLanguage:${l}`).sort());
+  assert.deepEqual([...OWN_LANGUAGES].sort(), own);
+  assert.deepEqual(events.filter((e) => e.startsWith('onLanguage:')).sort(), ['yaml', ...own].map((l) => `onLanguage:${l}`).sort());
 });
 
 test('every sample is a file the server recognises (or the settings file), and the client hands it to the server', () => {
