@@ -10,9 +10,10 @@ import { LanguageStatus } from './language-status';
 import { traceChannel } from './trace-channel';
 import { registerSettingsCheck } from './settings-check';
 import { showRuleDocument } from './rule-docs';
-import { Starter, startWhenNeeded } from './start-when-needed';
+import { fileWatchers, Starter, startWhenNeeded } from './start-when-needed';
+import { LANGUAGE_IDS } from './work';
 import { codeLensMiddleware, registerSimulate } from './simulate';
-import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
+import { KIND_GLOBS } from '../../server/src/engine/kinds';
 import {
   MAX_FILE_BYTES,
   MAX_FILES,
@@ -22,8 +23,6 @@ import {
   ReadFilesParams,
   ReadFilesResult,
 } from '../../server/src/browser/protocol';
-
-const LANGUAGE_IDS = ['yaml', 'openstack-conf', 'haproxy', 'corosync', 'keepalived', 'iptables', 'crm', 'mariadb-cnf'];
 
 /**
  * The server names files by path, as file: URIs. The workspace's own scheme (vscode-vfs on github.dev,
@@ -62,12 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ...LANGUAGE_IDS.flatMap((language) => [...schemes, 'untitled'].map((scheme) => ({ scheme, language }))),
       ...schemes.flatMap((scheme) => patterns.map((pattern) => ({ scheme, pattern }))),
     ],
-    synchronize: {
-      fileEvents: [
-        ...allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)),
-        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
-      ],
-    },
+    synchronize: { fileEvents: fileWatchers() },
     outputChannel: output,
     traceOutputChannel: trace,
     uriConverters: converters,

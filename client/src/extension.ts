@@ -12,11 +12,9 @@ import { TopologyView } from './topology';
 import { codeLensMiddleware, registerSimulate } from './simulate';
 import { registerSettingsCheck } from './settings-check';
 import { showRuleDocument } from './rule-docs';
-import { Starter, startWhenNeeded } from './start-when-needed';
-import { KIND_GLOBS, allGlobs } from '../../server/src/engine/kinds';
-
-/** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
-const LANGUAGE_IDS = ['yaml', 'openstack-conf', 'haproxy', 'corosync', 'keepalived', 'iptables', 'crm', 'mariadb-cnf'];
+import { fileWatchers, Starter, startWhenNeeded } from './start-when-needed';
+import { LANGUAGE_IDS } from './work';
+import { KIND_GLOBS } from '../../server/src/engine/kinds';
 
 /** Files of every kind the server reads, from the one list of kinds (server/src/engine/kinds.ts). */
 export function documentSelector(): { scheme: string; language?: string; pattern?: string }[] {
@@ -54,15 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   const clientOptions: LanguageClientOptions = {
     // the server keeps to the files it recognises (by name and content) among these
     documentSelector: documentSelector(),
-    // manifests, the nodes' files other files are checked against, and settings: the server follows them on disk
-    // VS Code reports a folder deleted or moved in as the folder alone: a watcher of everything's creations
-    // and deletions (not its changes) lets the server read or forget the files under it
-    synchronize: {
-      fileEvents: [
-        ...allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)),
-        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
-      ],
-    },
+    synchronize: { fileEvents: fileWatchers() },
     // the server's own lines (version, workspace, manifests, real-tool runs) at the default level; the protocol trace apart
     outputChannel: output,
     traceOutputChannel: trace,

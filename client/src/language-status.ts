@@ -7,18 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
+import type { FileStatus } from '../../server/src/lsp/file-status';
 
 export const FILE_STATUS_REQUEST = 'openstackHa/fileStatus';
 
-/** The server's answer (server/src/lsp/file-status.ts). */
-export interface FileStatus {
-  kind: string;
-  label: string;
-  manifest?: string;
-  environment?: string;
-  release?: string;
-  counts: { errors: number; warnings: number; infos: number; hints: number };
-}
+/** The server's answer (a type only: the client bundle takes none of the server's code). */
+export type { FileStatus };
 
 /** What the item shows, for the extension-host tests (the API offers no way to read another extension's items). */
 export interface ShownStatus {

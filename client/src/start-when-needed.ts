@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { workMatcher, workPatterns } from './work';
+import { allGlobs } from '../../server/src/engine/kinds';
 
 export interface Starter extends vscode.Disposable {
   /** Starts the server if it is not started (a command that needs it). */
@@ -54,4 +55,16 @@ export async function startWhenNeeded(
   if (first) await go(`the workspace holds ${vscode.workspace.asRelativePath(first)}`);
   else if (!starting) log('language server: not started: no file of the workspace is one it checks (it starts when one is opened)');
   return starter;
+}
+
+/**
+ * The server follows on disk the files of every kind, the nodes' files others are checked against, and
+ * settings. VS Code reports a folder deleted or moved in as the folder alone: a watcher of everything's
+ * creations and deletions (not its changes) lets the server read or forget the files under it.
+ */
+export function fileWatchers(): vscode.FileSystemWatcher[] {
+  return [
+    ...allGlobs().map((g) => vscode.workspace.createFileSystemWatcher(g)),
+    vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+  ];
 }

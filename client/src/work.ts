@@ -8,6 +8,8 @@ import picomatch from 'picomatch';
 
 /** Languages the extension contributes: a file in one of them is the product's. */
 export const OWN_LANGUAGES = ['openstack-conf', 'haproxy', 'corosync', 'keepalived', 'iptables', 'crm', 'mariadb-cnf'];
+/** The editor languages the extension contributes or meets (untitled buffers of these are checked too). */
+export const LANGUAGE_IDS = ['yaml', ...OWN_LANGUAGES];
 const MANIFEST_HEAD = /^apiVersion:[ \t]*["']?openstack-ha\/v1\b/m;
 
 /** The workspaceContains patterns of the activation events. */

@@ -6,36 +6,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { CLI, ROOT } from '../support/paths';
+import { ROOT } from '../support/paths';
 import { leaked, PLANTED_FILES } from '../support/planted-secrets';
+import { runCli as run, tempWorkspace, EVEN_UNFENCED } from '../support/cli';
 
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-baseline-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'osha-baseline-');
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
-const SITE = `apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  a: { address: 10.0.0.1 }
-  b: { address: 10.0.0.2 }
-  c: { address: 10.0.0.3 }
-  d: { address: 10.0.0.4 }
-clusters:
-  ctl: { members: [a, b, c, d], stonith: false }
-`;
+const SITE = EVEN_UNFENCED;
 const EVEN = "cluster 'ctl' has 4 votes; a 2:2 split leaves no side with the 3 needed for quorum";
 const UNFENCED =
   "cluster 'ctl' (4 members) has STONITH off in a production deployment: a node that stops answering may still write while its resources start elsewhere";

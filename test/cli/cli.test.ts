@@ -2,36 +2,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { CLI, ROOT } from '../support/paths';
+import { ROOT } from '../support/paths';
+import { runCli as run, tempWorkspace, EVEN_UNFENCED } from '../support/cli';
 
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'osha-cli-');
 
 const GOOD = fs.readFileSync(path.join(ROOT, 'examples', 'region-one', 'good.ha.yaml'), 'utf8');
-const EVEN = `apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  a: { address: 10.0.0.1 }
-  b: { address: 10.0.0.2 }
-  c: { address: 10.0.0.3 }
-  d: { address: 10.0.0.4 }
-clusters:
-  ctl: { members: [a, b, c, d], stonith: false }
-`;
+const EVEN = EVEN_UNFENCED;
 
 test('text output: one line per finding with path:line:col, severity, message, rule; a summary; exit 1 on errors', () => {
   const dir = workspace({ 'site/region.ha.yaml': EVEN, 'site/other.yaml': 'not: a manifest\n' });

@@ -9,14 +9,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { CLI, ROOT } from '../support/paths';
+import { ROOT } from '../support/paths';
 import { TOPOLOGY_RULES } from '../../server/src/engine/languages/deploy-topology';
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { runCli as run } from '../support/cli';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'kolla', 'convert');
 

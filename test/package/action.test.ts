@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { ROOT } from '../support/paths';
+import { tempWorkspace, EVEN_UNFENCED } from '../support/cli';
 
 interface Step {
   name: string;
@@ -29,26 +30,10 @@ const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as 
   runs: { using: string; steps: Step[] };
 };
 
-const BAD = `apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  a: { address: 10.0.0.1 }
-  b: { address: 10.0.0.2 }
-  c: { address: 10.0.0.3 }
-  d: { address: 10.0.0.4 }
-clusters:
-  ctl: { members: [a, b, c, d], stonith: false }
-`;
+const BAD = EVEN_UNFENCED;
 const WARN_ONLY = BAD.replace('stonith: false', 'stonith: true');
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-action-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'osha-action-');
 
 /** The action's run steps with these inputs in workspace `ws`: the status of the job and what it wrote. */
 function runAction(ws: string, given: Record<string, string> = {}) {

@@ -6,14 +6,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { CodeAction, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { checkConfig, ConfigError } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { CLI } from '../support/paths';
 import { fileUri, TestClient } from '../support/lsp-client';
+import { runCli as run, tempWorkspace } from '../support/cli';
 
 const TYPO = 'environment: test\nrules:\n  stonith-disable: off\n  "vip-missing": warning\ndisable: [cluster-even-nodes, zzzzzzzzzzzz]\n';
 
@@ -78,15 +76,7 @@ clusters:
   ctl: { members: [a, b, c, d], stonith: true }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osha-unknown-rule-'));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
-const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'osha-unknown-rule-');
 
 test('the built CLI reports the typo in .openstack-ha.yaml beside the findings it did not silence, and --fix leaves it', () => {
   const config = 'disable: [cluster-even-nodes]\nrules:\n  stonith-disabled: off\n';
