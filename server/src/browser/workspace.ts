@@ -4,7 +4,6 @@
  * reports created or changed. The node build's counterpart is lsp/workspace-files.ts.
  */
 import type { Connection } from 'vscode-languageserver';
-import picomatch from 'picomatch';
 import { AnalysisCache } from '../lsp/analysis';
 import type { WorkspaceSource } from '../lsp/session';
 import type { WorkspaceFilesHost } from '../lsp/workspace-files';
@@ -12,11 +11,11 @@ import { URI } from '../lsp/uri';
 import { isWithin } from '../engine/text/paths';
 import { forgetConfigsUnder, isConfigFile, setConfigText } from './host/config-files';
 import { READ_FILES_REQUEST, ReadFile, ReadFilesParams, ReadFilesResult } from './protocol';
+import { IgnoreGlobs } from '../lsp/ignore-globs';
 
 export class BrowserWorkspace implements WorkspaceSource {
   roots: string[] = [];
-  private ignoreKey = '';
-  private ignoredBy: (key: string) => boolean = () => false;
+  private readonly ignore = new IgnoreGlobs();
 
   constructor(
     private readonly analyses: AnalysisCache,
@@ -29,13 +28,7 @@ export class BrowserWorkspace implements WorkspaceSource {
   }
 
   setIgnored(globs: string[], exclude: string[]): boolean {
-    const all = [...globs, ...exclude];
-    const key = JSON.stringify(all);
-    if (key === this.ignoreKey) return false;
-    this.ignoreKey = key;
-    const match = all.length ? picomatch(all, { dot: true }) : undefined;
-    this.ignoredBy = match ? (k) => this.roots.some((r) => isWithin(r, k) && k !== r && match(k.slice(r.length + 1))) : () => false;
-    return true;
+    return this.ignore.set(globs, exclude);
   }
 
   private async request(uris?: string[]): Promise<ReadFile[]> {
@@ -64,7 +57,7 @@ export class BrowserWorkspace implements WorkspaceSource {
   }
 
   ignored(key: string): boolean {
-    return this.ignoredBy(key);
+    return this.ignore.ignores(key, this.roots);
   }
 
   async readAll(): Promise<number> {

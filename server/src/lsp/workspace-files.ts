@@ -5,7 +5,7 @@
  * is gone. Open buffers win over the disk: their files are left to the buffer until closed.
  */
 import { statSync } from 'fs';
-import picomatch from 'picomatch';
+import { IgnoreGlobs } from './ignore-globs';
 import { AnalysisCache } from './analysis';
 import { collectFiles, enginePath, notReadFinding, readForCheck, SKIP_DIRS, tooLargeFinding } from '../node/files';
 import { detectKind, FACT_SOURCES, headOf } from '../engine/languages';
@@ -40,7 +40,7 @@ export class WorkspaceFiles {
   roots: string[] = [];
   /** How many files the last readAll found in each folder (for the server's log). */
   readCounts = new Map<string, number>();
-  private ignoreKey = '';
+  private readonly ignore = new IgnoreGlobs();
   /**
    * Files the workspace does not hold but the CLI reports: over the size bound (of a kind the product
    * checks, by their head) or not readable. The server shows their one finding as the CLI does.
@@ -55,7 +55,6 @@ export class WorkspaceFiles {
   uncheckedKeys(): string[] {
     return [...this.unchecked.keys()];
   }
-  private ignoredBy: (key: string) => boolean = () => false;
 
   constructor(
     private readonly analyses: AnalysisCache,
@@ -67,24 +66,12 @@ export class WorkspaceFiles {
   }
 
   ignored(key: string): boolean {
-    return this.ignoredBy(key);
+    return this.ignore.ignores(key, this.roots.map(enginePath));
   }
 
   /** Sets the globs of files to leave out; true when they changed (the folders are then read again). */
   setIgnored(globs: string[], exclude: string[]): boolean {
-    const all = [...globs, ...exclude];
-    const key = JSON.stringify(all);
-    if (key === this.ignoreKey) return false;
-    this.ignoreKey = key;
-    const match = all.length ? picomatch(all, { dot: true }) : undefined;
-    this.ignoredBy = match
-      ? (k) =>
-          this.roots.some((r) => {
-            const root = enginePath(r);
-            return isWithin(root, k) && k !== root && match(k.slice(root.length + 1));
-          })
-      : () => false;
-    return true;
+    return this.ignore.set(globs, exclude);
   }
 
   /**
