@@ -78,7 +78,8 @@ test('hover on a node name shows the node', async () => {
   assert.match(text, /\*\*node controller1\*\*: 10\.1\.0\.12/);
 });
 
-test('the stonith quick fix edits the file and the finding goes away', async () => {
+/** A fresh copy of bad.ha.yaml, and the quick fixes VS Code offers on its stonith-disabled finding. */
+async function stonithActions(): Promise<{ doc: vscode.TextDocument; d: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
   const doc = await openCopy('bad.ha.yaml');
   const d = await until('stonith-disabled', () => ours(doc.uri).find((x) => codeOf(x) === 'stonith-disabled'));
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
@@ -87,6 +88,11 @@ test('the stonith quick fix edits the file and the finding goes away', async () 
     d.range,
     vscode.CodeActionKind.QuickFix.value,
   );
+  return { doc, d, actions };
+}
+
+test('the stonith quick fix edits the file and the finding goes away', async () => {
+  const { doc, d, actions } = await stonithActions();
   const fix = actions.find((a) => a.title === 'Set stonith: true');
   assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
   assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
@@ -373,14 +379,7 @@ test('completion in a manifest offers the manifest snippets', async () => {
 });
 
 test('Show documentation for a rule opens its page in the Markdown preview, not as a file to edit', async () => {
-  const doc = await openCopy('bad.ha.yaml');
-  const d = await until('stonith-disabled', () => ours(doc.uri).find((x) => codeOf(x) === 'stonith-disabled'));
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    doc.uri,
-    d.range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
+  const { actions } = await stonithActions();
   const show = actions.find((a) => a.title === 'Show documentation for stonith-disabled');
   assert.ok(show?.command, actions.map((a) => a.title).join(', '));
   await vscode.commands.executeCommand(show!.command!.command, ...(show!.command!.arguments ?? []));
