@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { artifact, exampleWorkspace, freshDir, installExtension, launchChromium, startCodeServer } from './support';
+import { artifact, exampleWorkspace, freshDir, installExtension, launchChromium, startCodeServer, until } from './support';
 import { execFileSync } from 'node:child_process';
 import { ROOT } from '../support/paths';
 import { DEPLOY } from '../support/ha-deployment';
@@ -128,14 +128,32 @@ test(
       await page.keyboard.type('OpenStack HA: Show Output');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output' }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
-      // the panels' filter text outlives a reload: the output's is emptied first
-      await page.locator('.part.panel .viewpane-filter input:visible').first().fill('');
-      const line = page.locator('.part.panel .view-lines', { hasText: 'language server: web worker' }).first();
-      await line.waitFor({ timeout: 30_000 });
+      // the line may have scrolled out of the panel's view (the server logs after it), and the output's filter
+      // may hold another panel's text (it outlives a reload): the filter is set to the line's words until the
+      // output view shows and keeps the line alone in view
+      const want = 'language server: web worker';
+      const line = page.locator('.part.panel .view-lines', { hasText: want }).first();
+      const outputFilter = () => page.locator('.part.panel .viewpane-filter input:visible').first();
+      await until(
+        'the output line naming the web worker',
+        async () => {
+          if (
+            (await outputFilter()
+              .inputValue()
+              .catch(() => '')) !== want
+          )
+            await outputFilter()
+              .fill(want)
+              .catch(() => undefined);
+          return (await line.isVisible()) || undefined;
+        },
+        30_000,
+      );
       assert.match(
         (await line.innerText()).replace(/\s+/g, ' '),
         new RegExp(`language server: web worker; workspace scheme: ${scheme}\\b`),
       );
+      await outputFilter().fill('');
     };
     try {
       const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${extension}`]]);
