@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import { CLI } from '../support/paths';
+import { THREE_UNFENCED } from '../support/cli';
 
 const posix = process.platform !== 'win32';
 /** As root, chmod stops nothing: the runs that need a denied read or write are made as nobody. */
@@ -36,15 +37,7 @@ function workspace(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const MANIFEST = `apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  a: { address: 10.0.0.1 }
-  b: { address: 10.0.0.2 }
-  c: { address: 10.0.0.3 }
-clusters:
-  ctl: { members: [a, b, c], stonith: false }
-`;
+const MANIFEST = THREE_UNFENCED;
 const STONITH = (file: string) =>
   `${file}:8:39  error  cluster 'ctl' (3 members) has STONITH off in a production deployment: a node that stops answering may still write while its resources start elsewhere  stonith-disabled`;
 const KA = (vrid: number, prio: number) =>

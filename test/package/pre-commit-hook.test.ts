@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { ROOT } from '../support/paths';
 import { allGlobs } from '../../server/src/engine/kinds';
+import { THREE_UNFENCED } from '../support/cli';
 
 interface Hook {
   id: string;
@@ -72,15 +73,7 @@ function commitHook(dir: string, userArgs: string[] = []) {
 }
 
 const GOOD = fs.readFileSync(path.join(ROOT, 'examples', 'region-one', 'good.ha.yaml'), 'utf8');
-const BAD = `apiVersion: openstack-ha/v1
-kind: Deployment
-nodes:
-  a: { address: 10.0.0.1 }
-  b: { address: 10.0.0.2 }
-  c: { address: 10.0.0.3 }
-clusters:
-  ctl: { members: [a, b, c], stonith: false }
-`;
+const BAD = THREE_UNFENCED;
 
 test('the hook: id, entry, node, the whole repository linted once', () => {
   assert.equal(hooks.length, 1);

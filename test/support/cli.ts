@@ -32,3 +32,14 @@ nodes:
 clusters:
   ctl: { members: [a, b, c, d], stonith: false }
 `;
+
+/** Three controllers without fencing (stonith-disabled). */
+export const THREE_UNFENCED = `apiVersion: openstack-ha/v1
+kind: Deployment
+nodes:
+  a: { address: 10.0.0.1 }
+  b: { address: 10.0.0.2 }
+  c: { address: 10.0.0.3 }
+clusters:
+  ctl: { members: [a, b, c], stonith: false }
+`;
